@@ -1,0 +1,156 @@
+/**
+ * The API server's create/delete path: metadata (uid, creationTimestamp, generateName), admission
+ * (defaults, then validation), storage, and the scheduler's binding of new pods to the one node.
+ */
+import type { ObjectMeta } from 'kubernetes-types/meta/v1';
+import type { Pod, PodStatus, Service, ServiceSpec } from 'kubernetes-types/core/v1';
+import { applyDefaults } from '../scenario/defaults';
+import { NODE_NAME } from '../kubelet/kubelet';
+import { PRIORITY } from '../sim/scheduler';
+import type { World } from '../sim/world';
+import type { ApiObject, LooseObject, Writable } from './store';
+import type { TraceContainer } from '../sim/trace';
+
+/** Kinds this cluster serves, by apiVersion (anything else is "no matches for kind"). */
+export const SERVED: Readonly<Record<string, string>> = {
+  Pod: 'v1', Service: 'v1', ConfigMap: 'v1', Secret: 'v1', Namespace: 'v1', Endpoints: 'v1',
+  Deployment: 'apps/v1', ReplicaSet: 'apps/v1', Job: 'batch/v1',
+};
+
+/** Lower-case plural resource names, as kubectl prints them in `deployment.apps/web created`. */
+export const RESOURCE: Readonly<Record<string, string>> = {
+  Pod: 'pods', Service: 'services', ConfigMap: 'configmaps', Secret: 'secrets', Namespace: 'namespaces', Endpoints: 'endpoints',
+  Deployment: 'deployments.apps', ReplicaSet: 'replicasets.apps', Job: 'jobs.batch',
+};
+
+/** `pod/x`, `deployment.apps/x`, `job.batch/x`: kubectl's resource/name form. */
+export function refOf(kind: string, name: string): string {
+  const group = SERVED[kind]?.includes('/') ? `.${SERVED[kind].split('/')[0]}` : '';
+  return `${kind.toLowerCase()}${group}/${name}`;
+}
+
+export type CreateResult =
+  | { readonly ok: true; readonly ref: string; readonly obj: ApiObject }
+  | { readonly ok: false; readonly ref: string; readonly stderr: string };
+
+export interface SourceInfo {
+  /** 1-based line of the object in the editor text. */
+  readonly line?: number;
+  /** 1-based line of each container's `name:` by `initContainers[i]` / `containers[i]`. */
+  readonly containerLines?: ReadonlyMap<string, number>;
+  /** Set by controllers for the pods they create (`deployment/web`). */
+  readonly owner?: string;
+}
+
+export class ApiServer {
+  private readonly usedServiceIps = new Set<string>(['10.96.0.1', '10.96.0.10']);
+  private readonly sources = new Map<string, SourceInfo>();
+
+  constructor(private readonly world: World) {}
+
+  /** Create an object that passed admission. `obj` must have kind and metadata.name (or generateName). */
+  create(input: ApiObject, source: SourceInfo = {}): CreateResult {
+    const w = this.world;
+    const kind = input.kind ?? '';
+    const obj = applyDefaults(structuredCloneJson(input)) as Writable<LooseObject>;
+    const meta = { ...(obj.metadata ?? {}) } as Writable<ObjectMeta>;
+    if (!meta.name && meta.generateName) meta.name = `${meta.generateName}${w.prng.fork(`gen/${meta.generateName}/${w.now()}/${w.store.list(kind).length}`).suffix(5)}`;
+    const name = meta.name ?? '';
+    if (kind !== 'Namespace') meta.namespace = meta.namespace ?? 'default';
+    const ns = meta.namespace;
+    if (kind !== 'Namespace' && !w.store.get('Namespace', undefined, ns!)) {
+      return { ok: false, ref: refOf(kind, name), stderr: `Error from server (NotFound): namespaces "${ns}" not found` };
+    }
+    if (w.store.get(kind, ns, name)) {
+      return { ok: false, ref: refOf(kind, name), stderr: `Error from server (AlreadyExists): ${RESOURCE[kind]?.split('.')[0] ?? kind.toLowerCase()} "${name}" already exists` };
+    }
+    meta.uid = w.store.newUid();
+    meta.creationTimestamp = w.iso();
+    meta.resourceVersion = w.store.nextResourceVersion();
+    obj.metadata = meta;
+    if (kind === 'Service') this.allocateService(obj as Writable<Service>);
+    if (kind === 'Pod') (obj as Writable<Pod>).status = { phase: 'Pending', qosClass: 'BestEffort' } as PodStatus;
+    w.store.add(obj);
+    w.trace.push({ t: w.now(), type: 'object', op: 'created', kind, name, ...(ns ? { namespace: ns } : {}) });
+    if (kind === 'Pod') this.onPodCreated(obj as unknown as Pod, source);
+    return { ok: true, ref: refOf(kind, name), obj };
+  }
+
+  private allocateService(svc: Writable<Service>): void {
+    const spec = { ...(svc.spec ?? {}) } as Writable<ServiceSpec>;
+    if (spec.clusterIP !== 'None') {
+      let ip = spec.clusterIP;
+      const rng = this.world.prng.fork(`svc/${svc.metadata?.namespace}/${svc.metadata?.name}`);
+      while (!ip || this.usedServiceIps.has(ip)) ip = `10.96.${rng.int(256)}.${1 + rng.int(254)}`;
+      this.usedServiceIps.add(ip);
+      spec.clusterIP = ip;
+      spec.clusterIPs = [ip];
+    } else {
+      spec.clusterIPs = ['None'];
+    }
+    if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
+      const rng = this.world.prng.fork(`nodeport/${svc.metadata?.name}`);
+      spec.ports = (spec.ports ?? []).map((p) => ({ ...p, nodePort: p.nodePort ?? 30000 + rng.int(2768) }));
+    }
+    svc.spec = spec;
+  }
+
+  // Models the default scheduler: every pod is bound to the one node at once (Scheduled event).
+  private onPodCreated(pod: Pod, source: SourceInfo): void {
+    const w = this.world;
+    const meta = pod.metadata!;
+    const containers: TraceContainer[] = [
+      ...(pod.spec?.initContainers ?? []).map((c, i) => ({ name: c.name, kind: c.restartPolicy === 'Always' ? 'sidecar' as const : 'init' as const, image: c.image ?? '', line: source.containerLines?.get(`initContainers[${i}]`) })),
+      ...(pod.spec?.containers ?? []).map((c, i) => ({ name: c.name, kind: 'app' as const, image: c.image ?? '', line: source.containerLines?.get(`containers[${i}]`) })),
+    ].map((c) => (c.line === undefined ? { name: c.name, kind: c.kind, image: c.image } : c));
+    w.tracePods.set(meta.uid!, {
+      uid: meta.uid!, name: meta.name!, namespace: meta.namespace ?? 'default',
+      ...(source.owner ? { owner: source.owner } : {}),
+      containers,
+      volumes: (pod.spec?.volumes ?? []).map((v) => ({ name: v.name, type: volumeType(v as unknown as Record<string, unknown>) })),
+      createdAt: w.now(),
+      ...(source.line ? { line: source.line } : {}),
+    });
+    this.sources.set(meta.uid!, source);
+    w.recordPodRow(pod);
+    w.scheduler.at(w.now(), PRIORITY.controller, () => {
+      if (!w.store.get('Pod', meta.namespace, meta.name!)) return;
+      (pod.spec as Writable<NonNullable<Pod['spec']>>).nodeName = NODE_NAME;
+      w.recordEvent(pod, { type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${meta.namespace}/${meta.name} to ${NODE_NAME}`, source: 'default-scheduler' });
+      w.kubelet.addPod(pod);
+    });
+  }
+
+  /** Delete an object. Pods get a deletionTimestamp and terminate gracefully; others go at once. */
+  delete(kind: string, namespace: string | undefined, name: string, graceSeconds?: number): boolean {
+    const w = this.world;
+    const obj = w.store.get(kind, namespace, name);
+    if (!obj) return false;
+    if (kind === 'Pod') {
+      const pod = obj as Pod;
+      const meta = pod.metadata as Writable<ObjectMeta>;
+      if (meta.deletionTimestamp) return true;
+      const grace = graceSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
+      meta.deletionTimestamp = w.iso(w.now() + grace * 1000);
+      meta.deletionGracePeriodSeconds = grace;
+      w.store.update(pod);
+      w.recordPodRow(pod);
+      const worker = w.kubelet.workers.get(meta.uid!);
+      if (worker) w.kubelet.deletePod(meta.uid!, graceSeconds);
+      else w.removePod(pod);
+      return true;
+    }
+    w.store.remove(kind, namespace, name);
+    w.trace.push({ t: w.now(), type: 'object', op: 'deleted', kind, name, ...(namespace ? { namespace } : {}) });
+    return true;
+  }
+}
+
+function volumeType(v: Record<string, unknown>): string {
+  return Object.keys(v).find((k) => k !== 'name') ?? 'unknown';
+}
+
+/** A deep copy of JSON-like data (manifests are plain data). */
+export function structuredCloneJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

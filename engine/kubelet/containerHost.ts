@@ -1,0 +1,45 @@
+/** The ContainerHost a running container instance sees: logs, DNS, network, volumes, wake-ups. */
+import type { ContainerHost } from '../runtime/seam';
+import type { World } from '../sim/world';
+import type { ContainerState2, Instance } from './podState';
+import type { PodWorker } from './podWorker';
+
+export function createContainerHost(world: World, worker: PodWorker, c: ContainerState2, inst: Instance): ContainerHost {
+  const pod = worker.rt.pod;
+  const uid = pod.metadata!.uid!;
+  const podName = pod.metadata!.name!;
+  const base = { uid, pod: podName, container: c.name };
+  const alive = () => inst.state === 'running';
+  return {
+    now: () => world.scheduler.now(),
+    output(stream, text) {
+      if (!alive() || text.length === 0) return;
+      world.appendLog(uid, c.name, inst.restartIndex, stream, text);
+    },
+    dns(query) {
+      const reply = world.dns(query);
+      world.trace.push({ t: world.scheduler.now(), type: 'dns', ...base, name: query.name, qtype: query.type, rcode: reply.rcode, answers: reply.answers });
+      return reply;
+    },
+    connect(ip, port) {
+      const result = world.network.connect(worker.rt.podIp, ip, port);
+      world.trace.push({ t: world.scheduler.now(), type: 'connect', ...base, target: ip, port, ok: result.ok, ...(result.ok ? {} : { error: result.error }) });
+      return result;
+    },
+    listen(port, handle) {
+      return world.network.listen(worker.rt.podIp, port, handle, alive);
+    },
+    unlisten(port) {
+      world.network.unlisten(worker.rt.podIp, port);
+    },
+    fileOp(op) {
+      world.trace.push({ t: world.scheduler.now(), type: 'file', ...base, ...op });
+    },
+    notify(key) {
+      world.processes.notify(key);
+    },
+    explain(note) {
+      world.trace.push({ t: world.scheduler.now(), type: 'why', ...base, why: { type: 'runtime', note } });
+    },
+  };
+}

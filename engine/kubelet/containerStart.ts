@@ -1,0 +1,147 @@
+/**
+ * What the kubelet hands the runtime to start a container: the environment (service links, then the
+ * spec's env with valueFrom resolved), command and args after Kubernetes' $(VAR) expansion, mounts
+ * and the pod's identity.
+ */
+import type { Container, EnvVar, Pod, Service } from 'kubernetes-types/core/v1';
+import type { LooseObject } from '../cluster/store';
+import type { ContainerStart, PodFacts } from '../runtime/seam';
+import type { World } from '../sim/world';
+import { NODE_IP, NODE_NAME } from './kubelet';
+import type { ContainerState2, PodRuntime } from './podState';
+
+export const CLUSTER_DNS_IP = '10.96.0.10';
+
+// Models kubelet_pods.go getServiceEnvVarMap / envvars.FromServices: NAME_SERVICE_HOST, _PORT and the docker-link vars.
+export function serviceEnv(services: readonly Service[]): [string, string][] {
+  const out: [string, string][] = [];
+  const sorted = [...services].sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1));
+  for (const svc of sorted) {
+    const ip = svc.spec?.clusterIP;
+    if (!ip || ip === 'None') continue;
+    const prefix = svc.metadata!.name!.toUpperCase().replace(/-/g, '_');
+    const ports = svc.spec?.ports ?? [];
+    if (ports.length === 0) continue;
+    out.push([`${prefix}_SERVICE_HOST`, ip]);
+    out.push([`${prefix}_SERVICE_PORT`, String(ports[0].port)]);
+    for (const p of ports) if (p.name) out.push([`${prefix}_SERVICE_PORT_${p.name.toUpperCase().replace(/-/g, '_')}`, String(p.port)]);
+    const proto = (ports[0].protocol ?? 'TCP').toLowerCase();
+    out.push([`${prefix}_PORT`, `${proto}://${ip}:${ports[0].port}`]);
+    for (const p of ports) {
+      const pr = (p.protocol ?? 'TCP');
+      const base = `${prefix}_PORT_${p.port}_${pr}`;
+      out.push([base, `${pr.toLowerCase()}://${ip}:${p.port}`], [`${base}_PROTO`, pr.toLowerCase()], [`${base}_PORT`, String(p.port)], [`${base}_ADDR`, ip]);
+    }
+  }
+  return out;
+}
+
+// Models expansion.Expand (third_party/forked/golang/expansion): $(VAR) from the map, $$ escapes, unknown stays as written.
+export function expandK8s(input: string, vars: ReadonlyMap<string, string>): string {
+  let out = '';
+  for (let i = 0; i < input.length; i++) {
+    const ch = input[i];
+    if (ch !== '$' || i + 1 >= input.length) { out += ch; continue; }
+    const next = input[i + 1];
+    if (next === '$') { out += '$'; i++; continue; }
+    if (next === '(') {
+      const close = input.indexOf(')', i + 2);
+      if (close < 0) { out += input.slice(i); break; }
+      const name = input.slice(i + 2, close);
+      out += vars.has(name) ? vars.get(name)! : `$(${name})`;
+      i = close;
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
+function fieldRef(pod: Pod, rt: PodRuntime, path: string): string {
+  switch (path) {
+    case 'metadata.name': return pod.metadata?.name ?? '';
+    case 'metadata.namespace': return pod.metadata?.namespace ?? 'default';
+    case 'metadata.uid': return pod.metadata?.uid ?? '';
+    case 'spec.nodeName': return NODE_NAME;
+    case 'spec.serviceAccountName': return pod.spec?.serviceAccountName ?? 'default';
+    case 'status.podIP': case 'status.podIPs': return rt.podIp;
+    case 'status.hostIP': case 'status.hostIPs': return NODE_IP;
+    default: {
+      const m = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
+      if (m) return (pod.metadata?.[m[1] as 'labels' | 'annotations'] ?? {})[m[2]] ?? '';
+      return '';
+    }
+  }
+}
+
+function envValue(world: World, pod: Pod, rt: PodRuntime, e: EnvVar, vars: Map<string, string>): string {
+  if (e.value !== undefined) return expandK8s(e.value, vars);
+  const from = e.valueFrom;
+  if (!from) return '';
+  if (from.fieldRef) return fieldRef(pod, rt, from.fieldRef.fieldPath);
+  const ns = pod.metadata?.namespace ?? 'default';
+  if (from.configMapKeyRef) {
+    const cm = world.store.get<LooseObject>('ConfigMap', ns, from.configMapKeyRef.name ?? '');
+    return ((cm?.data ?? {}) as Record<string, string>)[from.configMapKeyRef.key] ?? '';
+  }
+  if (from.secretKeyRef) {
+    const sec = world.store.get<LooseObject>('Secret', ns, from.secretKeyRef.name ?? '');
+    const str = (sec?.stringData ?? {}) as Record<string, string>;
+    const data = (sec?.data ?? {}) as Record<string, string>;
+    return str[from.secretKeyRef.key] ?? decodeBase64(data[from.secretKeyRef.key] ?? '');
+  }
+  return '';
+}
+
+/** base64 decoding without atob/Buffer (not available to the pure engine). */
+export function decodeBase64(text: string): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  let bits = 0, value = 0, out = '';
+  for (const ch of text.replace(/[^A-Za-z0-9+/]/g, '')) {
+    value = (value << 6) | alphabet.indexOf(ch);
+    bits += 6;
+    if (bits >= 8) { bits -= 8; out += String.fromCharCode((value >> bits) & 0xff); }
+  }
+  return out;
+}
+
+export function buildContainerStart(world: World, rt: PodRuntime, c: ContainerState2, restartIndex: number): ContainerStart {
+  const pod = rt.pod;
+  const ns = pod.metadata?.namespace ?? 'default';
+  const spec: Container = c.spec;
+  // Service links: Services of the pod's namespace that exist when the container starts (enableServiceLinks default true).
+  const links = pod.spec?.enableServiceLinks === false ? [] : serviceEnv(world.store.list<Service>('Service', ns));
+  const vars = new Map<string, string>(links);
+  const env: [string, string][] = [...links];
+  for (const e of spec.env ?? []) {
+    const v = envValue(world, pod, rt, e, vars);
+    vars.set(e.name, v);
+    const at = env.findIndex(([k]) => k === e.name);
+    if (at >= 0) env[at] = [e.name, v]; else env.push([e.name, v]);
+  }
+  const facts: PodFacts = {
+    name: pod.metadata?.name ?? '', namespace: ns, uid: pod.metadata?.uid ?? '', ip: rt.podIp,
+    hostname: pod.spec?.hostname ?? pod.metadata?.name ?? '', nodeName: NODE_NAME, nodeIp: NODE_IP,
+    dnsServer: CLUSTER_DNS_IP, searchDomains: [`${ns}.svc.cluster.local`, 'svc.cluster.local', 'cluster.local'], ndots: 5,
+    labels: pod.metadata?.labels ?? {}, annotations: pod.metadata?.annotations ?? {}, serviceAccountName: pod.spec?.serviceAccountName ?? 'default',
+  };
+  const sc = { ...(pod.spec?.securityContext ?? {}), ...(spec.securityContext ?? {}) } as Record<string, unknown>;
+  return {
+    name: c.name,
+    image: spec.image ?? '',
+    command: spec.command?.map((s) => expandK8s(s, vars)),
+    args: spec.args?.map((s) => expandK8s(s, vars)),
+    workingDir: spec.workingDir,
+    env,
+    mounts: [],
+    runAsUser: sc.runAsUser as number | undefined,
+    runAsGroup: sc.runAsGroup as number | undefined,
+    fsGroup: pod.spec?.securityContext?.fsGroup,
+    readOnlyRootFilesystem: spec.securityContext?.readOnlyRootFilesystem,
+    pod: facts,
+    restartCount: restartIndex,
+    commandMicros: world.settings.commandMicros,
+    stepBudget: world.settings.processStepBudget,
+    outputBudget: world.settings.outputBudget,
+  };
+}

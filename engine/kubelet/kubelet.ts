@@ -1,0 +1,159 @@
+/**
+ * The node agent: one PodWorker per pod bound to the node, and the services they share (back-off,
+ * image pulls, container start/stop, status posting, events).
+ */
+import type { Pod, PodStatus } from 'kubernetes-types/core/v1';
+import type { ContainerHost, ExitStatus, Signal } from '../runtime/seam';
+import { PRIORITY } from '../sim/scheduler';
+import type { Writable } from '../cluster/store';
+import type { Why } from '../sim/trace';
+import type { World } from '../sim/world';
+import { Backoff, CONTAINER_BACKOFF } from './backoff';
+import { ImagePuller } from './images';
+import type { KubeletSettings, NodeContext } from './nodeContext';
+import { buildPodStatus, last, type ContainerState2, type Instance, type PodRuntime } from './podState';
+import { makeContainerStates, PodWorker } from './podWorker';
+import { createContainerHost } from './containerHost';
+
+export const NODE_NAME = 'node1';
+export const NODE_IP = '172.18.0.2';
+
+export class Kubelet implements NodeContext {
+  readonly backoff = new Backoff(CONTAINER_BACKOFF);
+  readonly images: ImagePuller;
+  readonly settings: KubeletSettings;
+  readonly workers = new Map<string, PodWorker>();
+  private readonly exitWaiters = new Map<Instance, (() => void)[]>();
+  private lastRows = new Map<string, string>();
+  private lastContainerStates = new Map<string, string>();
+
+  constructor(readonly world: World) {
+    this.settings = { containerStartMs: world.settings.containerStartMs, imagePullMs: world.settings.imagePullMs };
+    this.images = new ImagePuller(this);
+  }
+
+  get scheduler() {
+    return this.world.scheduler;
+  }
+
+  /** A pod was bound to this node: make its worker and sync. */
+  addPod(pod: Pod): void {
+    const uid = pod.metadata!.uid!;
+    const hex = (label: string) => this.world.prng.fork(`${uid}/${label}`).hex(64);
+    const rt: PodRuntime = {
+      pod,
+      init: makeContainerStates(pod.spec?.initContainers, true, (c) => this.world.images.imageId(c.image ?? '')),
+      app: makeContainerStates(pod.spec?.containers, false, (c) => this.world.images.imageId(c.image ?? '')),
+      sandbox: 1,
+      sandboxReady: false,
+      hasInitialized: false,
+      terminal: false,
+      podIp: this.world.allocatePodIp(),
+      hostIp: NODE_IP,
+      startTime: this.scheduler.now(),
+    };
+    void hex;
+    const worker = new PodWorker(this, rt);
+    this.workers.set(uid, worker);
+    this.postStatus(worker);
+    worker.requestSync();
+  }
+
+  deletePod(uid: string, graceSeconds?: number): void {
+    this.workers.get(uid)?.beginDeletion(graceSeconds);
+  }
+
+  startContainer(worker: PodWorker, c: ContainerState2, onExit: (status: ExitStatus) => void): void {
+    const now = this.scheduler.now();
+    const uid = worker.rt.pod.metadata!.uid!;
+    const restartIndex = c.instances.length;
+    const inst: Instance = {
+      restartIndex,
+      id: `containerd://${this.world.prng.fork(`${uid}/${c.name}/${restartIndex}`).hex(64)}`,
+      sandbox: worker.rt.sandbox,
+      state: 'running',
+      startedAt: now,
+      started: true,
+      ready: c.kind !== 'init',
+    };
+    c.instances.push(inst);
+    const msg = this.world.profile.eventMessages;
+    this.event(worker, c, 'Normal', 'Created', msg.created(c.name));
+    this.event(worker, c, 'Normal', 'Started', msg.started(c.name));
+    this.explain(worker, c, null);
+    const host: ContainerHost = createContainerHost(this.world, worker, c, inst);
+    const proc = this.world.runtime.start(this.world.containerStart(worker.rt, c, restartIndex), host);
+    inst.procId = this.world.processes.spawn(proc, (status) => {
+      onExit(status);
+      const waiters = this.exitWaiters.get(inst);
+      this.exitWaiters.delete(inst);
+      for (const fn of waiters ?? []) fn();
+    });
+  }
+
+  signal(_worker: PodWorker, c: ContainerState2, signal: Signal): void {
+    const inst = last(c.instances);
+    if (inst?.state === 'running' && inst.procId !== undefined) this.world.processes.signal(inst.procId, signal);
+  }
+
+  kill(worker: PodWorker, c: ContainerState2): void {
+    this.signal(worker, c, 'KILL');
+  }
+
+  onceExited(_c: ContainerState2, inst: Instance, fn: () => void): void {
+    if (inst.state !== 'running') { fn(); return; }
+    const list = this.exitWaiters.get(inst) ?? [];
+    list.push(fn);
+    this.exitWaiters.set(inst, list);
+  }
+
+  postStatus(worker: PodWorker): void {
+    if (worker.gone) return;
+    const pod = worker.rt.pod;
+    const now = this.scheduler.now();
+    const status: PodStatus = buildPodStatus(worker.rt, now, this.world.epoch, pod.status);
+    (pod as Writable<Pod>).status = status;
+    this.world.store.update(pod);
+    this.recordContainerStates(worker);
+    this.world.recordPodRow(pod);
+  }
+
+  private recordContainerStates(worker: PodWorker): void {
+    const pod = worker.rt.pod;
+    const uid = pod.metadata!.uid!;
+    const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+    const byName = new Map(statuses.map((s) => [s.name, s]));
+    for (const c of [...worker.rt.init, ...worker.rt.app]) {
+      const s = byName.get(c.name);
+      if (!s) continue;
+      const state = s.state?.running ? 'running' : s.state?.terminated ? 'terminated' : 'waiting';
+      const reason = s.state?.waiting?.reason ?? s.state?.terminated?.reason ?? '';
+      const exitCode = s.state?.terminated?.exitCode;
+      const key = `${uid}/${c.name}`;
+      const sig = `${state}|${reason}|${exitCode}|${s.restartCount}|${s.ready}`;
+      if (this.lastContainerStates.get(key) === sig) continue;
+      this.lastContainerStates.set(key, sig);
+      this.world.trace.push({
+        t: this.scheduler.now(), type: 'container', uid, pod: pod.metadata!.name!, container: c.name, kind: c.kind,
+        state, reason, ...(exitCode !== undefined ? { exitCode } : {}), restartCount: s.restartCount, ready: s.ready,
+      });
+    }
+  }
+
+  event(worker: PodWorker, c: ContainerState2 | undefined, type: 'Normal' | 'Warning', reason: string, message: string): void {
+    const fieldPath = c ? `spec.${c.kind === 'app' ? 'containers' : 'initContainers'}{${c.name}}` : undefined;
+    this.world.recordEvent(worker.rt.pod, { type, reason, message, fieldPath, source: 'kubelet' });
+  }
+
+  explain(worker: PodWorker, c: ContainerState2, why: Why | null): void {
+    const pod = worker.rt.pod;
+    this.world.trace.push({ t: this.scheduler.now(), type: 'why', uid: pod.metadata!.uid!, pod: pod.metadata!.name!, container: c.name, why });
+  }
+
+  podGone(worker: PodWorker): void {
+    this.workers.delete(worker.rt.pod.metadata!.uid!);
+    this.scheduler.at(this.scheduler.now(), PRIORITY.api, () => this.world.removePod(worker.rt.pod));
+  }
+}
+
+export { last };

@@ -1,0 +1,79 @@
+/**
+ * The pod phase from container statuses (k8s-semantics §2.1).
+ * Models kubelet_pods.go getPhase, newest version (regular and sidecar pending init counted apart).
+ */
+import type { Container, ContainerStatus, PodSpec } from 'kubernetes-types/core/v1';
+
+export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+
+export function isSidecar(c: Container): boolean {
+  return c.restartPolicy === 'Always';
+}
+
+function byName(statuses: readonly ContainerStatus[] | undefined): Map<string, ContainerStatus> {
+  return new Map((statuses ?? []).map((s) => [s.name, s]));
+}
+
+export interface PhaseInput {
+  readonly spec: PodSpec;
+  readonly initContainerStatuses?: readonly ContainerStatus[];
+  readonly containerStatuses?: readonly ContainerStatus[];
+  /** The pod is being torn down for good (deleted, or its containers stopped for completion). */
+  readonly podIsTerminal: boolean;
+  /** Some app container has started in the current sandbox (getPhase's podHasInitialized). */
+  readonly podHasInitialized: boolean;
+}
+
+export function getPhase(input: PhaseInput): PodPhase {
+  const { spec } = input;
+  const initStatus = byName(input.initContainerStatuses);
+  const appStatus = byName(input.containerStatuses);
+  let pendingRegularInit = 0, pendingSidecar = 0, failedInit = 0;
+  let unknown = 0, running = 0, waiting = 0, stopped = 0, succeeded = 0;
+
+  for (const c of spec.initContainers ?? []) {
+    const s = initStatus.get(c.name);
+    if (isSidecar(c)) {
+      // Models getPhase: a sidecar's own restarts never fail the pod; only "not started yet" keeps it pending.
+      if (!s) { unknown++; pendingSidecar++; continue; }
+      if (s.state?.running) { running++; if (!s.started) pendingSidecar++; continue; }
+      if (s.state?.terminated || s.lastState?.terminated) continue;
+      pendingSidecar++; waiting++;
+      continue;
+    }
+    if (!s) { pendingRegularInit++; continue; }
+    if (s.state?.running) { pendingRegularInit++; continue; }
+    if (s.state?.terminated) {
+      if (s.state.terminated.exitCode !== 0) failedInit++;
+      continue;
+    }
+    if (s.state?.waiting) {
+      const last = s.lastState?.terminated;
+      if (last) { if (last.exitCode !== 0) failedInit++; else pendingRegularInit++; } else pendingRegularInit++;
+      continue;
+    }
+    pendingRegularInit++;
+  }
+
+  for (const c of spec.containers ?? []) {
+    const s = appStatus.get(c.name);
+    if (!s) { unknown++; continue; }
+    if (s.state?.running) running++;
+    else if (s.state?.terminated) { stopped++; if (s.state.terminated.exitCode === 0) succeeded++; }
+    else if (s.state?.waiting) { if (s.lastState?.terminated) stopped++; else waiting++; }
+    else unknown++;
+  }
+
+  const restartPolicy = spec.restartPolicy ?? 'Always';
+  if (failedInit > 0 && restartPolicy === 'Never') return 'Failed';
+  if (pendingRegularInit > 0 || (pendingSidecar > 0 && !input.podHasInitialized) || waiting > 0) return 'Pending';
+  if (running > 0 && unknown === 0) return 'Running';
+  if (running === 0 && stopped > 0 && unknown === 0) {
+    if (input.podIsTerminal) return stopped === succeeded ? 'Succeeded' : 'Failed';
+    if (restartPolicy === 'Always') return 'Running';
+    if (stopped === succeeded) return 'Succeeded';
+    if (restartPolicy === 'Never') return 'Failed';
+    return 'Running';
+  }
+  return 'Pending';
+}

@@ -1,0 +1,298 @@
+/**
+ * One pod's lifecycle on the node: the kubelet's sync loop for it. Each sync computes what to start
+ * (KRM computePodActions with KRC computeInitContainerActions), then starts containers one after
+ * another (KRM SyncPod "start containers"), applying crash-loop back-off (KRM doBackOff).
+ */
+import type { Container } from 'kubernetes-types/core/v1';
+import type { ExitStatus } from '../runtime/seam';
+import { PRIORITY } from '../sim/scheduler';
+import { goDuration } from './backoff';
+import type { NodeContext } from './nodeContext';
+import { containerKind, last, type ContainerState2, type PodRuntime } from './podState';
+import { isSidecar } from './phase';
+
+/** How often a pod in back-off is re-synced (pod_workers completeWork requeues after backOffPeriod). */
+const RESYNC_IN_BACKOFF_MS = 10_000;
+/**
+ * The reason cache is filled by the sync that refuses the restart; the status showing it is posted by
+ * the next status update. We model that lag as one PLEG relist period, so a crash shows `Error` for a
+ * second before `CrashLoopBackOff`, as `kubectl get pods -w` does.
+ */
+const STATUS_LAG_MS = 1_000;
+
+export class PodWorker {
+  readonly rt: PodRuntime;
+  private startQueue: ContainerState2[] = [];
+  private busy = false;
+  /** Whether this start round started anything; a round that started nothing waits for a timer to resync. */
+  private startedAny = false;
+  private syncPending = false;
+  private deleting = false;
+  private graceUntil = 0;
+  gone = false;
+
+  constructor(private readonly ctx: NodeContext, rt: PodRuntime) {
+    this.rt = rt;
+  }
+
+  private get uidKey(): string {
+    const m = this.rt.pod.metadata!;
+    return `${m.name}_${m.namespace}(${m.uid})`;
+  }
+
+  /** Ask for a sync at this instant (coalesced). */
+  requestSync(): void {
+    if (this.syncPending || this.gone) return;
+    this.syncPending = true;
+    this.ctx.scheduler.at(this.ctx.scheduler.now(), PRIORITY.kubelet, () => {
+      this.syncPending = false;
+      this.sync();
+    });
+  }
+
+  private syncAt(t: number): void {
+    this.ctx.scheduler.at(t, PRIORITY.kubelet, () => this.requestSync());
+  }
+
+  private sync(): void {
+    if (this.gone) return;
+    if (this.deleting) { this.syncTermination(); return; }
+    if (this.rt.terminal || this.busy) return;
+    const rt = this.rt;
+    if (!rt.sandboxReady) {
+      // Models computePodActions: createPodSandbox first; networking and volumes precede every container.
+      rt.sandboxReady = true;
+      this.ctx.postStatus(this);
+    }
+    const toStart: ContainerState2[] = [];
+    const initDone = this.computeInitActions(toStart);
+    if (rt.terminal) { this.killForFailure(); return; }
+    if (initDone) this.computeAppActions(toStart);
+    if (toStart.length === 0) { this.maybeComplete(); return; }
+    this.startQueue = toStart;
+    this.busy = true;
+    this.startedAny = false;
+    this.startNext();
+  }
+
+  // Models KRC computeInitContainerActions: walk back to the last init container with a status and decide.
+  private computeInitActions(toStart: ContainerState2[]): boolean {
+    const { init } = this.rt;
+    const restartExitedSidecars = (upTo: number) => {
+      for (let i = 0; i < upTo; i++) {
+        const c = init[i];
+        if (isSidecar(c.spec) && last(c.instances)?.state === 'exited' && !c.starting) toStart.push(c);
+      }
+    };
+    if (this.rt.hasInitialized) {
+      // Regular init containers never run again once an app container started; sidecars are kept alive.
+      restartExitedSidecars(init.length);
+      return true;
+    }
+    let idx = -1;
+    for (let i = init.length - 1; i >= 0; i--) if (init[i].instances.some((x) => x.sandbox === this.rt.sandbox)) { idx = i; break; }
+    if (idx < 0) {
+      if (init.length === 0) return true;
+      toStart.push(init[0]);
+      return false;
+    }
+    const c = init[idx];
+    const inst = last(c.instances)!;
+    restartExitedSidecars(idx);
+    if (isSidecar(c.spec)) {
+      if (inst.state === 'exited') { toStart.push(c); return false; }
+      if (!inst.started) return false;
+    } else if (inst.state === 'running') {
+      return false;
+    } else if (inst.exitCode !== 0) {
+      // Models computeInitContainerActions: KillPod when the pod will not restart a failed init container.
+      if ((this.rt.pod.spec?.restartPolicy ?? 'Always') === 'Never') { this.rt.terminal = true; return false; }
+      toStart.push(c);
+      return false;
+    }
+    if (idx === init.length - 1) return true;
+    toStart.push(init[idx + 1]);
+    return false;
+  }
+
+  // Models computePodActions for app containers: start the missing ones, restart exited ones per restartPolicy.
+  private computeAppActions(toStart: ContainerState2[]): void {
+    const policy = this.rt.pod.spec?.restartPolicy ?? 'Always';
+    for (const c of this.rt.app) {
+      if (c.starting) continue;
+      const inst = last(c.instances);
+      if (!inst) { toStart.push(c); continue; }
+      if (inst.state !== 'exited') continue;
+      if (policy === 'Always' || (policy === 'OnFailure' && inst.exitCode !== 0)) toStart.push(c);
+    }
+  }
+
+  /** Under Never/OnFailure, once no app container runs or will restart, stop the sidecars and finish. */
+  private maybeComplete(): void {
+    const rt = this.rt;
+    if (!rt.hasInitialized || rt.terminal) return;
+    const policy = rt.pod.spec?.restartPolicy ?? 'Always';
+    if (policy === 'Always') return;
+    const allDone = rt.app.every((c) => {
+      const inst = last(c.instances);
+      return inst?.state === 'exited' && !(policy === 'OnFailure' && inst.exitCode !== 0);
+    });
+    if (!allDone) return;
+    // Models the sidecar termination ordering: sidecars stop after the app containers, in reverse spec order.
+    const sidecars = rt.init.filter((c) => isSidecar(c.spec) && last(c.instances)?.state === 'running').reverse();
+    if (sidecars.length === 0) {
+      rt.terminal = true;
+      this.ctx.postStatus(this);
+      return;
+    }
+    this.graceUntil = this.ctx.scheduler.now() + this.gracePeriodMs();
+    this.stopInOrder(sidecars, () => { rt.terminal = true; this.ctx.postStatus(this); });
+  }
+
+  private gracePeriodMs(): number {
+    return (this.rt.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+  }
+
+  private killForFailure(): void {
+    const running = [...this.rt.init, ...this.rt.app].filter((c) => last(c.instances)?.state === 'running');
+    this.graceUntil = this.ctx.scheduler.now() + this.gracePeriodMs();
+    for (const c of running) this.stopContainer(c);
+    this.ctx.postStatus(this);
+  }
+
+  private startNext(): void {
+    const c = this.startQueue.shift();
+    if (!c) {
+      this.busy = false;
+      this.ctx.postStatus(this);
+      if (this.startedAny) this.requestSync();
+      return;
+    }
+    if (this.inBackoff(c)) { this.startNext(); return; }
+    c.starting = true;
+    this.ctx.explain(this, c, { type: 'starting' });
+    this.ctx.images.ensure(this, c, (ok) => {
+      if (!ok) { c.starting = false; this.startNext(); return; }
+      // Models startContainer: create, start, then run postStart synchronously before the next container.
+      this.ctx.scheduler.after(this.ctx.settings.containerStartMs, PRIORITY.kubelet, () => {
+        if (this.gone || this.deleting) { c.starting = false; this.busy = false; return; }
+        c.starting = false;
+        c.waiting = undefined;
+        this.startedAny = true;
+        this.ctx.startContainer(this, c, (status) => this.onExit(c, status));
+        if (c.kind === 'app') this.rt.hasInitialized = true;
+        this.ctx.postStatus(this);
+        this.startNext();
+      });
+    });
+  }
+
+  // Models KRM doBackOff: refuse a restart while now - finishedAt is inside the current back-off.
+  private inBackoff(c: ContainerState2): boolean {
+    const inst = last(c.instances);
+    if (!inst || inst.state !== 'exited') return false;
+    const now = this.ctx.scheduler.now();
+    const key = `${this.uidKey}/${c.name}`;
+    const finishedAt = inst.finishedAt ?? now;
+    if (this.ctx.backoff.inBackoffSince(key, finishedAt, now)) {
+      const entry = this.ctx.backoff.get(key)!;
+      const until = finishedAt + entry.backoffMs;
+      const podRef = this.uidKey;
+      this.ctx.scheduler.at(Math.max(now, finishedAt + STATUS_LAG_MS), PRIORITY.status, () => {
+        if (last(c.instances) !== inst || this.gone) return;
+        c.waiting = { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(entry.backoffMs)} restarting failed container=${c.name} pod=${podRef}` };
+        this.ctx.event(this, c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef}`);
+        this.ctx.explain(this, c, { type: 'back-off', until, backoffMs: entry.backoffMs, exitCode: inst.exitCode ?? 0 });
+        this.ctx.postStatus(this);
+      });
+      this.syncAt(Math.min(until, now + RESYNC_IN_BACKOFF_MS));
+      return true;
+    }
+    this.ctx.backoff.next(key, finishedAt, now);
+    return false;
+  }
+
+  private onExit(c: ContainerState2, status: ExitStatus): void {
+    const inst = last(c.instances);
+    if (!inst || inst.state !== 'running') return;
+    inst.state = 'exited';
+    inst.finishedAt = this.ctx.scheduler.now();
+    inst.exitCode = status.code;
+    inst.signal = undefined;
+    inst.reason = status.reason ?? (status.code === 0 ? 'Completed' : 'Error');
+    if (status.message) inst.message = status.message;
+    inst.ready = c.kind === 'init' && status.code === 0;
+    inst.started = false;
+    this.ctx.explain(this, c, { type: 'exited', exitCode: status.code });
+    this.ctx.postStatus(this);
+    if (this.deleting) { this.syncTermination(); return; }
+    this.requestSync();
+  }
+
+  // ---- deletion -------------------------------------------------------------------------------
+
+  /** `kubectl delete pod`: the API sets deletionTimestamp; the kubelet stops every container. */
+  beginDeletion(graceSeconds?: number): void {
+    if (this.deleting || this.gone) return;
+    this.deleting = true;
+    this.startQueue = [];
+    const grace = (graceSeconds ?? this.rt.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+    this.graceUntil = this.ctx.scheduler.now() + grace;
+    const apps = this.rt.app.filter((c) => last(c.instances)?.state === 'running');
+    const regularInits = this.rt.init.filter((c) => !isSidecar(c.spec) && last(c.instances)?.state === 'running');
+    for (const c of [...apps, ...regularInits]) this.stopContainer(c);
+    this.ctx.scheduler.at(this.graceUntil, PRIORITY.kubelet, () => this.syncTermination());
+    this.requestSync();
+  }
+
+  private syncTermination(): void {
+    if (this.gone) return;
+    const running = (cs: ContainerState2[]) => cs.filter((c) => last(c.instances)?.state === 'running');
+    const now = this.ctx.scheduler.now();
+    if (now >= this.graceUntil) {
+      for (const c of [...running(this.rt.app), ...running(this.rt.init)]) this.ctx.kill(this, c);
+    }
+    if (running(this.rt.app).length === 0 && running(this.rt.init.filter((c) => !isSidecar(c.spec))).length === 0) {
+      const sidecars = running(this.rt.init.filter((c) => isSidecar(c.spec))).reverse();
+      if (sidecars.length > 0) { this.stopInOrder(sidecars, () => this.syncTermination()); return; }
+      this.gone = true;
+      this.ctx.podGone(this);
+    }
+  }
+
+  /** SIGTERM each container in turn, waiting for each to stop (or the grace period) before the next. */
+  private stopInOrder(cs: ContainerState2[], done: () => void): void {
+    const [first, ...rest] = cs;
+    if (!first) { done(); return; }
+    const inst = last(first.instances);
+    if (!inst || inst.state !== 'running') { this.stopInOrder(rest, done); return; }
+    this.stopContainer(first);
+    const check = () => {
+      if (this.gone) return;
+      if (last(first.instances) !== inst || inst.state !== 'running') { this.stopInOrder(rest, done); return; }
+      if (this.ctx.scheduler.now() >= this.graceUntil) { this.ctx.kill(this, first); return; }
+      this.ctx.scheduler.at(this.graceUntil, PRIORITY.kubelet, check);
+    };
+    this.ctx.onceExited(first, inst, () => this.ctx.scheduler.at(this.ctx.scheduler.now(), PRIORITY.kubelet, check));
+    this.ctx.scheduler.at(this.graceUntil, PRIORITY.kubelet, check);
+  }
+
+  // Models killContainer: the Killing event, then SIGTERM; SIGKILL follows when the grace period ends.
+  private stopContainer(c: ContainerState2): void {
+    this.ctx.event(this, c, 'Normal', 'Killing', `Stopping container ${c.name}`);
+    this.ctx.explain(this, c, { type: 'terminating', graceUntil: this.graceUntil });
+    this.ctx.signal(this, c, 'TERM');
+  }
+}
+
+export function makeContainerStates(specs: readonly Container[] | undefined, isInit: boolean, imageId: (c: Container) => string): ContainerState2[] {
+  return (specs ?? []).map((spec, index) => ({
+    name: spec.name,
+    kind: containerKind(spec, isInit),
+    spec,
+    index,
+    imageId: imageId(spec),
+    instances: [],
+    starting: false,
+  }));
+}

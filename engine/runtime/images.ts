@@ -1,0 +1,124 @@
+/**
+ * The image catalog: which images and tags exist, what each contains and does by default.
+ * An image not in the catalog runs as a busybox-like image (the trace says so); an unknown tag of a
+ * catalogued image fails to pull, as the registry would answer.
+ */
+
+export type ImageFlavor =
+  | { readonly kind: 'busybox'; readonly version: string; readonly extraApplets: readonly string[] }
+  | { readonly kind: 'alpine'; readonly version: string }
+  | { readonly kind: 'server'; readonly server: 'nginx' | 'httpd' | 'http-echo' | 'redis' | 'mysql' | 'postgres' }
+  | { readonly kind: 'pause' }
+  | { readonly kind: 'generic' };
+
+export interface ImageDef {
+  /** Normalised repository, e.g. `docker.io/library/busybox`. */
+  readonly repo: string;
+  readonly tag: (tag: string) => boolean;
+  readonly entrypoint?: readonly string[];
+  readonly cmd?: readonly string[];
+  readonly sizeBytes: number;
+  readonly flavor: (tag: string) => ImageFlavor;
+}
+
+export interface ImageRef {
+  readonly repo: string;
+  readonly tag: string;
+  readonly digest?: string;
+}
+
+/** Splits an image reference as the container runtime normalises it (docker.io/library/ for bare names). */
+export function parseImageRef(image: string): ImageRef {
+  let rest = image.trim();
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) { digest = rest.slice(at + 1); rest = rest.slice(0, at); }
+  const slash = rest.lastIndexOf('/');
+  const colon = rest.lastIndexOf(':');
+  let tag = 'latest';
+  if (colon > slash) { tag = rest.slice(colon + 1); rest = rest.slice(0, colon); }
+  const first = rest.split('/')[0];
+  const hasRegistry = rest.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+  const repo = hasRegistry ? rest : rest.includes('/') ? `docker.io/${rest}` : `docker.io/library/${rest}`;
+  return { repo, tag, digest };
+}
+
+const BUSYBOX_TAG = /^(latest|stable|musl|glibc|uclibc|unstable|1\.(2[0-9]|3[0-7])(\.\d+)?)(-(musl|glibc|uclibc))?$/;
+
+/** busybox's version for a tag: `latest`/`stable` are 1.37 today. */
+export function busyboxVersionOf(tag: string): string {
+  const m = /^1\.(\d+)/.exec(tag);
+  return m ? `1.${m[1]}` : '1.37';
+}
+
+const CATALOG: readonly ImageDef[] = [
+  { repo: 'docker.io/library/busybox', tag: (t) => BUSYBOX_TAG.test(t), cmd: ['sh'], sizeBytes: 2_155_464,
+    flavor: (t) => ({ kind: 'busybox', version: busyboxVersionOf(t), extraApplets: [] }) },
+  { repo: 'docker.io/lqshow/busybox-curl', tag: (t) => t === '1.28' || t === 'latest', cmd: ['sh'], sizeBytes: 5_403_288,
+    flavor: (t) => ({ kind: 'busybox', version: t === 'latest' ? '1.28' : busyboxVersionOf(t), extraApplets: ['curl'] }) },
+  { repo: 'docker.io/library/alpine', tag: (t) => /^(latest|edge|3(\.\d+){0,2})$/.test(t), cmd: ['/bin/sh'], sizeBytes: 3_653_012,
+    flavor: (t) => ({ kind: 'alpine', version: t }) },
+  { repo: 'docker.io/library/nginx', tag: (t) => /^(latest|stable|mainline|alpine|1(\.\d+){0,2}(-alpine)?)$/.test(t), entrypoint: ['/docker-entrypoint.sh'],
+    cmd: ['nginx', '-g', 'daemon off;'], sizeBytes: 72_223_946, flavor: () => ({ kind: 'server', server: 'nginx' }) },
+  { repo: 'docker.io/library/httpd', tag: (t) => /^(latest|alpine|2(\.\d+){0,2}(-alpine)?)$/.test(t), cmd: ['httpd-foreground'], sizeBytes: 58_214_111,
+    flavor: () => ({ kind: 'server', server: 'httpd' }) },
+  { repo: 'docker.io/hashicorp/http-echo', tag: (t) => /^(latest|\d+(\.\d+){0,2})$/.test(t), entrypoint: ['/http-echo'], sizeBytes: 3_548_112,
+    flavor: () => ({ kind: 'server', server: 'http-echo' }) },
+  { repo: 'docker.io/library/redis', tag: (t) => /^(latest|alpine|\d+(\.\d+){0,2}(-alpine)?)$/.test(t), entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'],
+    sizeBytes: 45_012_882, flavor: () => ({ kind: 'server', server: 'redis' }) },
+  { repo: 'docker.io/library/mysql', tag: (t) => /^(latest|lts|\d+(\.\d+){0,2})$/.test(t), entrypoint: ['docker-entrypoint.sh'], cmd: ['mysqld'],
+    sizeBytes: 172_101_521, flavor: () => ({ kind: 'server', server: 'mysql' }) },
+  { repo: 'docker.io/library/postgres', tag: (t) => /^(latest|alpine|\d+(\.\d+){0,2}(-alpine)?)$/.test(t), entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'],
+    sizeBytes: 158_772_412, flavor: () => ({ kind: 'server', server: 'postgres' }) },
+  { repo: 'registry.k8s.io/pause', tag: (t) => /^(latest|3\.\d+)$/.test(t), entrypoint: ['/pause'], sizeBytes: 320_368,
+    flavor: () => ({ kind: 'pause' }) },
+];
+
+export interface ImageLookup {
+  readonly exists: boolean;
+  /** IfNotPresent images of the catalog count as already on the node (DESIGN.md timing defaults). */
+  readonly preloaded: boolean;
+  readonly sizeBytes: number;
+  /** Why the pull fails, as containerd words it, when `exists` is false. */
+  readonly reason: string;
+  readonly def?: ImageDef;
+  readonly ref: ImageRef;
+  readonly flavor: ImageFlavor;
+  /** True when the image is not in the catalog and runs as a busybox-like image. */
+  readonly fallback: boolean;
+}
+
+export class ImageCatalog {
+  lookup(image: string): ImageLookup {
+    const ref = parseImageRef(image);
+    const def = CATALOG.find((d) => d.repo === ref.repo);
+    if (!def) {
+      return { exists: true, preloaded: true, sizeBytes: 4_000_000, reason: '', ref, fallback: true,
+        flavor: { kind: 'busybox', version: '1.37', extraApplets: [] } };
+    }
+    const exists = ref.digest !== undefined || def.tag(ref.tag);
+    const full = `${ref.repo}:${ref.tag}`;
+    return {
+      exists, preloaded: exists, sizeBytes: def.sizeBytes, def, ref, fallback: false, flavor: def.flavor(ref.tag),
+      // Models containerd's resolver error for a tag the registry does not have.
+      reason: exists ? '' : `rpc error: code = NotFound desc = failed to pull and unpack image "${full}": failed to resolve reference "${full}": ${full}: not found`,
+    };
+  }
+
+  /** `imageID` as the runtime reports it: repo@sha256:… (stable per reference). */
+  imageId(image: string): string {
+    const ref = parseImageRef(image);
+    return `${ref.repo}@sha256:${stableHex(`${ref.repo}:${ref.tag}`, 64)}`;
+  }
+}
+
+function stableHex(text: string, length: number): string {
+  let out = '';
+  let h = 0x811c9dc5;
+  for (let round = 0; out.length < length; round++) {
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ round, 0x01000193);
+    out += (h >>> 0).toString(16).padStart(8, '0');
+  }
+  return out.slice(0, length);
+}

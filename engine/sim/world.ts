@@ -1,0 +1,251 @@
+/**
+ * One simulation run's state: the clock, the API objects, the node, the network and the trace being
+ * written. Built by simulate(); everything in it is derived from the scenario and the seed.
+ */
+import type { Container, Pod, Service } from 'kubernetes-types/core/v1';
+import { printPodRow } from '../kubectl/printPod';
+import { answerDns, type DnsView } from '../cluster/dns';
+import { Network, type NetworkView } from '../cluster/network';
+import { ObjectStore, type ApiObject, type LooseObject, type Writable } from '../cluster/store';
+import { Kubelet, NODE_IP, NODE_NAME } from '../kubelet/kubelet';
+import type { PodRuntime, ContainerState2 } from '../kubelet/podState';
+import { createRuntime, ImageCatalog, type ContainerRuntime } from '../runtime';
+import type { ContainerStart, DnsQuery, DnsReply } from '../runtime/seam';
+import { createPrng, type Prng } from './prng';
+import type { VersionProfile } from './profile';
+import { PRIORITY, Scheduler } from './scheduler';
+import { parseRfc3339, rfc3339 } from './time';
+import type { TracePod, TraceRecord } from './trace';
+import { ProcessTable } from './processes';
+import { buildContainerStart } from '../kubelet/containerStart';
+
+export interface EngineSettings {
+  readonly epochMs: number;
+  readonly containerStartMs: number;
+  readonly imagePullMs: number;
+  /** Virtual µs one simple shell command costs. */
+  readonly commandMicros: number;
+  /** Most commands one container instance may run. */
+  readonly processStepBudget: number;
+  /** Most scheduler steps in a whole run. */
+  readonly runStepBudget: number;
+  /** Bytes of log kept per container instance. */
+  readonly outputBudget: number;
+  /** Most trace records in a run. */
+  readonly recordBudget: number;
+}
+
+export interface EventInput {
+  readonly type: 'Normal' | 'Warning';
+  readonly reason: string;
+  readonly message: string;
+  readonly fieldPath?: string;
+  readonly source: string;
+}
+
+export interface LogChunk {
+  readonly t: number;
+  readonly stream: 'stdout' | 'stderr';
+  readonly text: string;
+}
+
+export class TraceWriter {
+  readonly records: TraceRecord[] = [];
+  truncated = false;
+  notice?: string;
+
+  constructor(private readonly budget: number) {}
+
+  push(record: TraceRecord): void {
+    if (this.records.length >= this.budget) {
+      if (!this.truncated) { this.truncated = true; this.notice = `The run recorded ${this.budget} trace records and stopped there.`; }
+      return;
+    }
+    this.records.push(record);
+  }
+}
+
+export class World {
+  readonly scheduler = new Scheduler();
+  readonly processes = new ProcessTable(this.scheduler);
+  readonly prng: Prng;
+  readonly store: ObjectStore;
+  readonly images = new ImageCatalog();
+  readonly runtime: ContainerRuntime;
+  readonly kubelet: Kubelet;
+  readonly network: Network;
+  readonly trace: TraceWriter;
+  readonly tracePods = new Map<string, TracePod>();
+  readonly logs = new Map<string, LogChunk[]>();
+  private readonly logBytes = new Map<string, number>();
+  private readonly lastRow = new Map<string, string>();
+  private nextPodIp = 5;
+  readonly epoch: number;
+
+  constructor(readonly seed: number, readonly settings: EngineSettings, readonly profile: VersionProfile) {
+    this.prng = createPrng(seed);
+    this.store = new ObjectStore(this.prng.fork('uid'));
+    this.epoch = settings.epochMs;
+    this.trace = new TraceWriter(settings.recordBudget);
+    this.runtime = createRuntime(this.images);
+    this.network = new Network(this.networkView());
+    this.kubelet = new Kubelet(this);
+  }
+
+  now(): number {
+    return this.scheduler.now();
+  }
+
+  /** RFC 3339 for virtual ms `t` (default: now). */
+  iso(t: number = this.scheduler.now()): string {
+    return rfc3339(this.epoch + t);
+  }
+
+  /** Pod IPs come from the node's pod CIDR in order (host-local IPAM). */
+  allocatePodIp(): string {
+    const n = this.nextPodIp++;
+    return `10.244.0.${n}`;
+  }
+
+  logKey(uid: string, container: string, instance: number): string {
+    return `${uid}/${container}/${instance}`;
+  }
+
+  appendLog(uid: string, container: string, instance: number, stream: 'stdout' | 'stderr', text: string): void {
+    const key = this.logKey(uid, container, instance);
+    const used = this.logBytes.get(key) ?? 0;
+    if (used >= this.settings.outputBudget) return;
+    const room = this.settings.outputBudget - used;
+    const kept = text.length > room ? `${text.slice(0, room)}\n[output truncated: more than ${this.settings.outputBudget} bytes]\n` : text;
+    this.logBytes.set(key, used + kept.length);
+    let list = this.logs.get(key);
+    if (!list) this.logs.set(key, (list = []));
+    list.push({ t: this.now(), stream, text: kept });
+    const pod = this.tracePods.get(uid);
+    this.trace.push({ t: this.now(), type: 'log', uid, pod: pod?.name ?? '', container, instance, stream, text: kept });
+  }
+
+  /** Record the pod's `kubectl get pods` row if it changed. */
+  recordPodRow(pod: Pod, deleted = false): void {
+    const uid = pod.metadata!.uid!;
+    const row = printPodRow(pod, this.epoch + this.now());
+    const key = `${row.ready}|${row.status}|${row.restartCount}|${pod.status?.phase}|${deleted}`;
+    if (this.lastRow.get(uid) === key) return;
+    this.lastRow.set(uid, key);
+    const lastRestartAt = lastRestart(pod);
+    this.trace.push({
+      t: this.now(), type: 'pod-row', uid, pod: pod.metadata!.name!, namespace: pod.metadata!.namespace ?? 'default',
+      ready: row.ready, status: row.status, restarts: row.restartCount, phase: pod.status?.phase ?? 'Pending',
+      ...(lastRestartAt !== undefined ? { lastRestartAt: lastRestartAt - this.epoch } : {}), ...(deleted ? { deleted } : {}),
+    });
+  }
+
+  /** Record an event on `obj`, collapsing repeats into one Event object with a count (as the event recorder does). */
+  recordEvent(obj: ApiObject, ev: EventInput): void {
+    const meta = obj.metadata!;
+    const ns = meta.namespace ?? 'default';
+    const involved = `${obj.kind}/${meta.name}`;
+    const now = this.iso();
+    const same = this.store.list<LooseObject>('Event', ns).find((e) => {
+      const io = e.involvedObject as { uid?: string; fieldPath?: string };
+      return io.uid === meta.uid && io.fieldPath === ev.fieldPath && e.reason === ev.reason && e.message === ev.message && e.type === ev.type;
+    });
+    if (same) {
+      const w = same as Writable<LooseObject>;
+      w.count = (same.count as number) + 1;
+      w.lastTimestamp = now;
+      this.store.update(same, false);
+    } else {
+      const name = `${meta.name}.${this.prng.fork(`event/${meta.uid}/${this.store.list('Event', ns).length}`).hex(16)}`;
+      const event: LooseObject = {
+        apiVersion: 'v1', kind: 'Event',
+        metadata: { name, namespace: ns, uid: this.store.newUid(), creationTimestamp: now, resourceVersion: this.store.nextResourceVersion() },
+        involvedObject: { kind: obj.kind, namespace: ns, name: meta.name, uid: meta.uid, apiVersion: obj.apiVersion, ...(ev.fieldPath ? { fieldPath: ev.fieldPath } : {}) },
+        reason: ev.reason, message: ev.message, type: ev.type, count: 1,
+        source: ev.source === 'kubelet' ? { component: 'kubelet', host: NODE_NAME } : { component: ev.source },
+        firstTimestamp: now, lastTimestamp: now, reportingComponent: ev.source, reportingInstance: ev.source === 'kubelet' ? NODE_NAME : '',
+      };
+      this.store.add(event);
+    }
+    this.trace.push({ t: this.now(), type: 'event', object: involved.toLowerCase(), namespace: ns, eventType: ev.type, reason: ev.reason, message: ev.message,
+      ...(ev.fieldPath ? { fieldPath: ev.fieldPath } : {}), source: ev.source });
+  }
+
+  /** The last container of a deleted pod stopped: the object goes away. */
+  removePod(pod: Pod): void {
+    const meta = pod.metadata!;
+    this.recordPodRow(pod, true);
+    this.store.remove('Pod', meta.namespace, meta.name!);
+    this.trace.push({ t: this.now(), type: 'object', op: 'deleted', kind: 'Pod', name: meta.name!, namespace: meta.namespace });
+  }
+
+  containerStart(rt: PodRuntime, c: ContainerState2, restartIndex: number): ContainerStart {
+    return buildContainerStart(this, rt, c, restartIndex);
+  }
+
+  dns(query: DnsQuery): DnsReply {
+    return answerDns(this.dnsView(), query);
+  }
+
+  /** Ready endpoint IPs of a Service: pods matching its selector that are Ready, by name. */
+  readyAddresses(namespace: string, name: string): string[] {
+    const svc = this.store.get<Service>('Service', namespace, name);
+    const selector = svc?.spec?.selector;
+    if (!svc || !selector || Object.keys(selector).length === 0) return [];
+    return this.store.list<Pod>('Pod', namespace)
+      .filter((p) => !p.metadata?.deletionTimestamp && matches(selector, p.metadata?.labels))
+      .filter((p) => (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'))
+      .map((p) => p.status?.podIP ?? '')
+      .filter((ip) => ip !== '');
+  }
+
+  serviceByIp(ip: string): Service | undefined {
+    return this.store.list<Service>('Service').find((s) => s.spec?.clusterIP === ip);
+  }
+
+  private dnsView(): DnsView {
+    return {
+      service: (ns, name) => this.store.get<Service>('Service', ns, name),
+      readyAddresses: (ns, name) => this.readyAddresses(ns, name),
+      serviceByIp: (ip) => this.serviceByIp(ip),
+      namespaceExists: (name) => this.store.get('Namespace', undefined, name) !== undefined,
+      external: () => undefined,
+    };
+  }
+
+  private networkView(): NetworkView {
+    return {
+      serviceByIp: (ip) => this.serviceByIp(ip),
+      readyAddresses: (ns, name) => this.readyAddresses(ns, name),
+      hostExists: (ip) => ip === NODE_IP || this.store.list<Pod>('Pod').some((p) => p.status?.podIP === ip),
+      targetPort: (svc, port, podIp) => {
+        const sp = (svc.spec?.ports ?? []).find((p) => p.port === port);
+        const tp = sp?.targetPort ?? port;
+        if (typeof tp === 'number') return tp;
+        const pod = this.store.list<Pod>('Pod').find((p) => p.status?.podIP === podIp);
+        const named = (pod?.spec?.containers ?? []).flatMap((c: Container) => c.ports ?? []).find((p) => p.name === tp);
+        return named?.containerPort ?? (/^\d+$/.test(tp) ? Number(tp) : undefined);
+      },
+    };
+  }
+
+  /** Run `fn` in the API phase of virtual time `t`. */
+  atApi(t: number, fn: () => void): void {
+    this.scheduler.at(t, PRIORITY.api, fn);
+  }
+}
+
+export function matches(selector: Record<string, string>, labels: Record<string, string> | undefined): boolean {
+  return Object.entries(selector).every(([k, v]) => labels?.[k] === v);
+}
+
+function lastRestart(pod: Pod): number | undefined {
+  let best: number | undefined;
+  for (const cs of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]) {
+    const f = cs.lastState?.terminated?.finishedAt;
+    if (!f) continue;
+    const ms = parseRfc3339(f);
+    if (best === undefined || ms > best) best = ms;
+  }
+  return best;
+}
