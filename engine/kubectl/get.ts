@@ -1,0 +1,159 @@
+/**
+ * `kubectl get`: picks objects as the API server would list them (namespace, names, label
+ * selector; sorted by namespace then name) and prints them as a table, `-o wide|name|yaml|json`.
+ */
+import type { ResourceInfo, ResourceName } from './resources';
+import { kindPrefix, notFoundError, resourceInfo } from './resources';
+import { cellsFor, headerFor, nameColumn } from './getPrinters';
+import { cellText, tabwrite, watchTable } from './table';
+import { matchesSelector, parseSelector } from './selector';
+import { toJson, toYaml } from './yaml';
+
+/** What kubectl prints: stdout, stderr (each "" or newline-terminated) and the exit code. */
+export interface CommandOutput {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number;
+}
+
+/** Minimal object shape the printers need; real values are kubernetes-types objects. */
+export interface ApiObject {
+  readonly apiVersion?: string;
+  readonly kind?: string;
+  readonly metadata?: { readonly name?: string; readonly namespace?: string; readonly labels?: Readonly<Record<string, string>>; readonly managedFields?: unknown };
+}
+
+/** Every object in the (simulated) API server, by resource. Missing resources are empty. */
+export type ObjectStore = Partial<Readonly<Record<ResourceName, readonly ApiObject[]>>>;
+
+/** Output formats of `kubectl get -o`. */
+export type GetOutput = 'table' | 'wide' | 'name' | 'yaml' | 'json';
+
+/** A parsed `kubectl get`. */
+export interface GetOptions {
+  readonly resources: readonly ResourceName[];
+  readonly names: readonly string[];
+  /** The request namespace (`-n`, default `default`). */
+  readonly namespace: string;
+  readonly allNamespaces: boolean;
+  readonly selector?: string;
+  readonly output: GetOutput;
+  readonly noHeaders: boolean;
+}
+
+const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+// Models the API server's list order (etcd key order: namespace, then name).
+function listOrder(a: ApiObject, b: ApiObject): number {
+  return byteOrder(a.metadata?.namespace ?? '', b.metadata?.namespace ?? '') || byteOrder(a.metadata?.name ?? '', b.metadata?.name ?? '');
+}
+
+/** The wire form kubectl prints for -o yaml/json: apiVersion/kind filled in, managedFields hidden. */
+// Models kubectl get --show-managed-fields=false (the default) and unstructured list items carrying their GVK.
+export function wireObject(r: ResourceInfo, o: ApiObject): Record<string, unknown> {
+  const { metadata, ...rest } = o as ApiObject & Record<string, unknown>;
+  const meta = metadata ? { ...metadata } : undefined;
+  if (meta) delete (meta as { managedFields?: unknown }).managedFields;
+  return { ...rest, apiVersion: o.apiVersion ?? r.apiVersion, kind: o.kind ?? r.kind, ...(meta ? { metadata: meta } : {}) };
+}
+
+interface Found { readonly r: ResourceInfo; readonly objs: ApiObject[] }
+
+/** Runs `kubectl get` against `store` at `nowMs`. */
+// Models kubectl pkg/cmd/get/get.go Run (human-readable path) and printGeneric (-o yaml|json|name).
+export function runGet(store: ObjectStore, opts: GetOptions, nowMs: number): CommandOutput {
+  if (opts.names.length > 0 && opts.allNamespaces) {
+    return { stdout: '', stderr: 'error: a resource cannot be retrieved by name across all namespaces\n', exitCode: 1 };
+  }
+  if (opts.names.length > 0 && opts.selector !== undefined) {
+    return { stdout: '', stderr: 'error: name cannot be provided when a selector is specified\n', exitCode: 1 };
+  }
+  const reqs = opts.selector === undefined ? [] : parseSelector(opts.selector);
+  if (!Array.isArray(reqs)) return { stdout: '', stderr: `error: ${reqs.error}\n`, exitCode: 1 };
+
+  let stderr = '';
+  const groups: Found[] = [];
+  for (const name of opts.resources) {
+    const r = resourceInfo(name);
+    const inScope = (store[name] ?? []).filter((o) => !r.namespaced || opts.allNamespaces || (o.metadata?.namespace ?? 'default') === opts.namespace);
+    if (opts.names.length > 0) {
+      const objs: ApiObject[] = [];
+      for (const n of opts.names) {
+        const o = inScope.find((x) => x.metadata?.name === n);
+        if (o) objs.push(o); else stderr += notFoundError(r, n) + '\n';
+      }
+      groups.push({ r, objs });
+    } else {
+      groups.push({ r, objs: inScope.filter((o) => matchesSelector(o.metadata?.labels, reqs)).sort(listOrder) });
+    }
+  }
+  // Models the API server's deprecation warning for core/v1 Endpoints (v1.33+), printed by kubectl.
+  if (opts.resources.includes('endpoints')) stderr = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n' + stderr;
+  const exitCode = stderr.includes('Error from server') ? 1 : 0;
+  const found = groups.filter((g) => g.objs.length > 0);
+  const total = found.reduce((n, g) => n + g.objs.length, 0);
+
+  if (opts.output === 'yaml' || opts.output === 'json') {
+    const singleItem = opts.resources.length === 1 && opts.names.length === 1;
+    const items = found.flatMap((g) => g.objs.map((o) => wireObject(g.r, o)));
+    if (singleItem && items.length === 0) return { stdout: '', stderr, exitCode };
+    const doc = singleItem ? items[0] : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
+    return { stdout: opts.output === 'yaml' ? toYaml(doc as never) : toJson(doc), stderr, exitCode };
+  }
+  if (opts.output === 'name') {
+    return { stdout: found.flatMap((g) => g.objs.map((o) => `${kindPrefix(g.r)}/${o.metadata?.name ?? ''}\n`)).join(''), stderr, exitCode };
+  }
+
+  const wide = opts.output === 'wide';
+  // Models get.go multipleGVKsRequested: names get a kind/ prefix once objects of two kinds are printed.
+  const withKind = found.length > 1;
+  let stdout = '';
+  for (const g of found) {
+    const withNs = opts.allNamespaces && g.r.namespaced;
+    const header = [...(withNs ? ['NAMESPACE'] : []), ...headerFor(g.r.resource, wide)];
+    const nameCol = nameColumn(g.r.resource, wide);
+    const rows = g.objs.map((o) => {
+      const cells = cellsFor(g.r.resource, o, nowMs, wide);
+      if (withKind && nameCol >= 0) cells[nameCol] = `${kindPrefix(g.r)}/${cells[nameCol]}`;
+      return [...(withNs ? [o.metadata?.namespace ?? ''] : []), ...cells].map(cellText);
+    });
+    // Models get.go separatorWriterWrapper: a blank line between resource groups (with headers).
+    if (stdout !== '' && !opts.noHeaders) stdout += '\n';
+    stdout += tabwrite(opts.noHeaders ? rows : [header, ...rows]).text;
+  }
+  if (total === 0 && exitCode === 0) {
+    const allNamespaced = !opts.allNamespaces && opts.resources.every((n) => resourceInfo(n).namespaced);
+    stderr += allNamespaced ? `No resources found in ${opts.namespace} namespace.\n` : 'No resources found\n';
+  }
+  return { stdout, stderr, exitCode };
+}
+
+/** One watch notification: the object as it was after the change, and when it happened. */
+export interface WatchEvent {
+  readonly object: ApiObject;
+  readonly atMs: number;
+}
+
+/**
+ * `kubectl get RESOURCE -w`: the list at `startMs` (header and rows), then one row per event (every
+ * ADDED/MODIFIED/DELETED notification prints the object's row, even when its cells did not change).
+ * Only the first of `opts.resources` is watched, as kubectl allows one type.
+ */
+// Models kubectl get.go watch (list, then PrintObj per watch event on one RememberWidths tabwriter).
+export function runGetWatch(store: ObjectStore, opts: GetOptions, startMs: number, events: readonly WatchEvent[]): CommandOutput {
+  const initial = runGet(store, { ...opts, output: 'name', resources: opts.resources.slice(0, 1) }, startMs);
+  if (initial.exitCode !== 0) return { stdout: '', stderr: initial.stderr, exitCode: initial.exitCode };
+  const r = resourceInfo(opts.resources[0]);
+  const wide = opts.output === 'wide';
+  const withNs = opts.allNamespaces && r.namespaced;
+  const reqs = opts.selector === undefined ? [] : parseSelector(opts.selector);
+  const selected = (o: ApiObject): boolean => Array.isArray(reqs) && matchesSelector(o.metadata?.labels, reqs)
+    && (opts.names.length === 0 || opts.names.includes(o.metadata?.name ?? ''))
+    && (!r.namespaced || opts.allNamespaces || (o.metadata?.namespace ?? 'default') === opts.namespace);
+  const row = (o: ApiObject, at: number): string[] => [...(withNs ? [o.metadata?.namespace ?? ''] : []), ...cellsFor(r.resource, o, at, wide)];
+  const first = (store[r.resource] ?? []).filter(selected).sort(listOrder).map((o) => row(o, startMs));
+  const batches = [first, ...events.filter((e) => selected(e.object)).map((e) => [row(e.object, e.atMs)])];
+  const header = [...(withNs ? ['NAMESPACE'] : []), ...headerFor(r.resource, wide)];
+  const warning = r.resource === 'endpoints' ? 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n' : '';
+  return { stdout: watchTable(header, batches, opts.noHeaders), stderr: warning, exitCode: 0 };
+}
