@@ -1,0 +1,2 @@
+// monaco-yaml's language service, in its own worker chunk.
+import 'monaco-yaml/yaml.worker.js';
