@@ -192,25 +192,25 @@ function readActions(v: unknown, problem: Problem): ScenarioAction[] {
  * its indentation; for an inline string, just after its opening quote (exact for the first line).
  */
 function manifestsStart(positions: PositionMap, text: string): SourcePos {
-  const value = positions.get('manifests')?.value ?? { line: 1, column: 1 };
+  const pos = positions.get('manifests');
+  const key = pos?.key ?? { line: 1, column: 1 };
   const lines = text.split('\n');
-  const lineText = lines[value.line - 1] ?? '';
-  const indicator = lineText.slice(value.column - 1);
-  if (/^[|>]/.test(indicator)) {
-    // Block scalar: content starts on the next non-blank line, at its indentation (or the explicit one).
-    const explicit = /^[|>][+-]?([1-9])|^[|>]([1-9])/.exec(indicator);
-    for (let l = value.line; l < lines.length; l++) {
+  // What follows `manifests:` on the key's line tells a block scalar from an inline one.
+  const keyLine = lines[key.line - 1] ?? '';
+  const colon = keyLine.indexOf(':', key.column - 1);
+  const after = colon < 0 ? '' : keyLine.slice(colon + 1).trim();
+  const block = /^(&\S+\s+)?(!\S*\s+)?[|>]([+-]?[1-9]?|[1-9][+-])(\s+#.*)?$/.exec(after);
+  if (block) {
+    const explicit = /[1-9]/.exec(block[3] ?? '');
+    for (let l = key.line; l < lines.length; l++) {
       const t = lines[l] as string;
       if (t.trim() === '') continue;
-      const indent = explicit ? Number(explicit[1] ?? explicit[2]) + keyIndent(positions) : (/^ */.exec(t) as RegExpExecArray)[0].length;
+      const indent = explicit ? Number(explicit[0]) + key.column - 1 : (/^ */.exec(t) as RegExpExecArray)[0].length;
       return { line: l + 1, column: indent + 1 };
     }
-    return { line: value.line + 1, column: 1 };
+    return { line: key.line + 1, column: 1 };
   }
-  const quoted = indicator.startsWith('"') || indicator.startsWith("'");
+  const value = pos?.value ?? key;
+  const quoted = ['"', "'"].includes((lines[value.line - 1] ?? '')[value.column - 1] ?? '');
   return { line: value.line, column: value.column + (quoted ? 1 : 0) };
-}
-
-function keyIndent(positions: PositionMap): number {
-  return (positions.get('manifests')?.key?.column ?? 1) - 1;
 }

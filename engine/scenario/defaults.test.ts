@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { applyDefaults, defaultPullPolicy } from './defaults';
+
+describe('applyDefaults', () => {
+  it('defaults a pod as the API server stores it', () => {
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'a', image: 'busybox', ports: [{ containerPort: 80 }], readinessProbe: { httpGet: { port: 80 } } }] } };
+    const out = applyDefaults(pod) as unknown as { metadata: Record<string, unknown>; spec: Record<string, unknown> & { containers: Record<string, unknown>[] } };
+    expect(out.metadata.namespace).toBe('default');
+    expect(out.spec).toMatchObject({ restartPolicy: 'Always', dnsPolicy: 'ClusterFirst', terminationGracePeriodSeconds: 30, schedulerName: 'default-scheduler', serviceAccountName: 'default', enableServiceLinks: true, priority: 0 });
+    expect(out.spec.containers[0]).toMatchObject({ imagePullPolicy: 'Always', terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File', ports: [{ containerPort: 80, protocol: 'TCP' }] });
+    expect(out.spec.containers[0]!.readinessProbe).toEqual({ httpGet: { port: 80, path: '/', scheme: 'HTTP' }, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 });
+    expect(pod.metadata).toEqual({ name: 'p' }); // the input is not modified
+  });
+
+  it.each([
+    ['busybox', 'Always'],
+    ['busybox:latest', 'Always'],
+    ['busybox:1.36', 'IfNotPresent'],
+    ['registry:5000/busybox', 'Always'],
+    ['registry:5000/busybox:1.28', 'IfNotPresent'],
+    ['busybox@sha256:abcd', 'IfNotPresent'],
+    ['', 'Always'],
+  ])('pull policy for %j is %s', (image, policy) => {
+    expect(defaultPullPolicy(image)).toBe(policy);
+  });
+
+  it('keeps what the user set', () => {
+    const out = applyDefaults({ kind: 'Pod', metadata: { namespace: 'team' }, spec: { restartPolicy: 'Never', containers: [{ image: 'x', imagePullPolicy: 'Never' }] } }) as { metadata: { namespace: string }; spec: { restartPolicy: string; containers: { imagePullPolicy: string }[] } };
+    expect(out.metadata.namespace).toBe('team');
+    expect(out.spec.restartPolicy).toBe('Never');
+    expect(out.spec.containers[0]!.imagePullPolicy).toBe('Never');
+  });
+
+  it('defaults Deployments, Jobs, Services and template pods', () => {
+    const d = applyDefaults({ kind: 'Deployment', spec: { template: { spec: { containers: [{ image: 'nginx:1.27' }] } } } }) as { spec: Record<string, unknown> & { template: { spec: Record<string, unknown> } } };
+    expect(d.spec).toMatchObject({ replicas: 1, strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } }, revisionHistoryLimit: 10, progressDeadlineSeconds: 600 });
+    expect(d.spec.template.spec).toMatchObject({ restartPolicy: 'Always', containers: [{ imagePullPolicy: 'IfNotPresent' }] });
+    expect(d.spec.template.spec.serviceAccountName).toBeUndefined(); // admission defaults apply to pods only
+    const j = applyDefaults({ kind: 'Job', spec: { template: { spec: {} } } }) as { spec: Record<string, unknown> };
+    expect(j.spec).toMatchObject({ completions: 1, parallelism: 1, backoffLimit: 6, completionMode: 'NonIndexed', suspend: false });
+    const s = applyDefaults({ kind: 'Service', spec: { ports: [{ port: 80 }, { port: 81, targetPort: 'http' }] } }) as { spec: Record<string, unknown> };
+    expect(s.spec).toMatchObject({ type: 'ClusterIP', sessionAffinity: 'None', internalTrafficPolicy: 'Cluster', ports: [{ port: 80, targetPort: 80, protocol: 'TCP' }, { port: 81, targetPort: 'http', protocol: 'TCP' }] });
+  });
+
+  it('turns a source-less volume into an emptyDir and leaves wrong types alone', () => {
+    const p = applyDefaults({ kind: 'Pod', spec: { volumes: [{ name: 'v' }, { name: 'c', configMap: { name: 'x' } }], containers: 'foo' } }) as { spec: { volumes: unknown[]; containers: unknown } };
+    expect(p.spec.volumes).toEqual([{ name: 'v', emptyDir: {} }, { name: 'c', configMap: { name: 'x', defaultMode: 420 } }]);
+    expect(p.spec.containers).toBe('foo');
+    expect(applyDefaults('text')).toBe('text');
+    expect(applyDefaults({ kind: 'Pod', spec: 5 })).toMatchObject({ spec: 5 });
+  });
+});
