@@ -6,7 +6,7 @@ import { shiftPos } from './positions';
 import { readScenario } from './readScenario';
 import { checkObject, validateObject } from './validateObject';
 
-const dir = fileURLToPath(new URL('./testdata/', import.meta.url));
+const dir = fileURLToPath(new URL('../../test/scenarios/', import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith('.scenario.yaml')).sort();
 
 describe('readScenario', () => {

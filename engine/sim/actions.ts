@@ -3,6 +3,7 @@
  */
 import type { ApiServer } from '../cluster/apiServer';
 import type { ApiObject } from '../cluster/store';
+import { submit } from '../cluster/admission';
 import { parseManifests } from '../scenario/parseManifests';
 import type { Diagnostic } from './diagnostics';
 import type { ActionInput } from './simulate';
@@ -32,14 +33,13 @@ function applyStdin(ctx: ActionContext, stdin: string, verb: 'apply' | 'create')
   const out: string[] = [];
   const err: string[] = parsed.diagnostics.map((d) => `error: ${d.message}`);
   for (const doc of parsed.docs) {
-    const r = ctx.api.create(doc.object as ApiObject, {});
-    if (r.ok) out.push(`${r.ref} created`);
+    const r = submit(ctx.world, ctx.api, doc, verb);
+    if (r.ok) out.push(r.stdout);
     else {
       err.push(r.stderr);
-      ctx.world.trace.push({ t: ctx.world.now(), type: 'rejected', object: r.ref, stderr: r.stderr });
+      ctx.world.trace.push({ t: ctx.world.now(), type: 'rejected', object: r.ref ?? `document ${doc.index + 1}`, stderr: r.stderr });
     }
   }
-  void verb;
   return { stdout: out.map((l) => `${l}\n`).join(''), stderr: err.map((l) => `${l}\n`).join(''), exit: err.length ? 1 : 0 };
 }
 

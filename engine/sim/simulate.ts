@@ -3,7 +3,8 @@
  * Same scenario and seed give a byte-identical trace. Bad input ends in diagnostics, never a throw;
  * runaway work ends at a budget with `truncated: true`.
  */
-import { ApiServer, structuredCloneJson } from '../cluster/apiServer';
+import { ApiServer } from '../cluster/apiServer';
+import { submit } from '../cluster/admission';
 import type { ApiObject } from '../cluster/store';
 import { parseManifests, type ManifestDoc } from '../scenario/parseManifests';
 import { DIAGNOSTIC_CODES, type Diagnostic } from './diagnostics';
@@ -104,13 +105,12 @@ function applyManifests(world: World, api: ApiServer, text: string, diagnostics:
   const parsed = parseManifests(text);
   diagnostics.push(...parsed.diagnostics);
   for (const doc of parsed.docs) {
-    const obj = doc.object as ApiObject;
-    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) continue;
     const line = doc.start.line;
-    const result = api.create(structuredCloneJson(obj), { line, containerLines: containerLines(doc) });
+    const result = submit(world, api, doc, 'apply', { line, containerLines: containerLines(doc) });
     if (!result.ok) {
-      world.trace.push({ t: world.now(), type: 'rejected', object: result.ref, stderr: result.stderr, line });
-      diagnostics.push({ code: DIAGNOSTIC_CODES.invalidObject, severity: 'error', message: result.stderr, line, column: doc.start.column, object: result.ref });
+      world.trace.push({ t: world.now(), type: 'rejected', object: result.ref ?? `document ${doc.index + 1}`, stderr: result.stderr, line });
+      diagnostics.push(...(result.diagnostics.length ? result.diagnostics
+        : [{ code: DIAGNOSTIC_CODES.invalidObject, severity: 'error' as const, message: result.stderr, line, column: doc.start.column, ...(result.ref ? { object: result.ref } : {}) }]));
     }
   }
 }
