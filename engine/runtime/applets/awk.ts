@@ -1,0 +1,2 @@
+import type { Applet } from './lib';
+export const awkApplet: Applet = function* () { return 2; };

@@ -1,0 +1,199 @@
+/** Small applets: echo, printf, test, true/false, sleep, yes, env, id, hostname, date, seq … */
+import { busyboxDate, DEFAULT_EPOCH_MS, utcParts } from '../../sim/time';
+import type { Ctx } from '../shell/sys';
+import { echoApplet, printfText } from './printf';
+import { testEval } from './test';
+import { runChild } from './exec';
+import { badOption, err, errRaw, getopts, out, prog, type Applet, type G } from './lib';
+
+export const echo: Applet = function* (ctx) {
+  yield* out(ctx, echoApplet(ctx.argv));
+  return 0;
+};
+
+export const printf: Applet = function* (ctx) {
+  const r = printfText(ctx.argv.slice(1), 'printf');
+  if (r.out) yield* out(ctx, r.out);
+  for (const e of r.errors) errRaw(ctx, e + '\n');
+  return r.status;
+};
+
+export const test: Applet = function* (ctx) {
+  const r = testEval(ctx.argv.map((a, i) => (i === 0 ? prog(ctx) : a)), ctx.fs, ctx.cwd, ctx.cred);
+  if (r.error) err(ctx, r.error);
+  return r.status;
+};
+
+export const trueA: Applet = function* () { return 0; };
+export const falseA: Applet = function* () { return 1; };
+
+/** busybox sleep: N[.frac][smhd], several args add up (FANCY_SLEEP, FLOAT_SLEEP). */
+export function* sleepFor(ctx: Ctx, ms: number): G<void> {
+  const until = ctx.k.clock() + Math.round(ms * 1000);
+  yield { k: 'sleep', until };
+}
+
+export const sleep: Applet = function* (ctx) {
+  const args = ctx.argv.slice(1);
+  if (args.length === 0) { errRaw(ctx, 'BusyBox v1.36.1 multi-call binary.\n\nUsage: sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays\n'); return 1; }
+  let total = 0;
+  for (const a of args) {
+    const m = /^(inf(?:inity)?|[0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)([smhd]?)$/i.exec(a);
+    if (!m) { err(ctx, `invalid number '${a}'`); return 1; }
+    const n = /^inf/i.test(m[1]) ? Infinity : Number(m[1]);
+    total += n * ({ '': 1, s: 1, m: 60, h: 3600, d: 86400 } as Record<string, number>)[m[2]] * 1000;
+  }
+  if (total === Infinity) total = 1e15;
+  yield* sleepFor(ctx, total);
+  return 0;
+};
+
+export const yes: Applet = function* (ctx) {
+  const line = (ctx.argv.length > 1 ? ctx.argv.slice(1).join(' ') : 'y') + '\n';
+  const chunk = line.repeat(Math.max(1, Math.floor(4096 / line.length)));
+  for (;;) {
+    ctx.k.charge();
+    yield* out(ctx, chunk);
+  }
+};
+
+export const env: Applet = function* (ctx) {
+  const o = getopts(ctx.argv, 'iu:', true);
+  if (o.bad) return badOption(ctx, o.bad);
+  const vars = new Map(o.flags.has('i') ? [] : ctx.env);
+  for (const u of o.values.get('u') ?? []) vars.delete(u);
+  let i = 0;
+  const rest = o.rest;
+  for (; i < rest.length && rest[i].includes('='); i++) {
+    const eq = rest[i].indexOf('=');
+    vars.set(rest[i].slice(0, eq), rest[i].slice(eq + 1));
+  }
+  if (i < rest.length) {
+    return yield* runChild(ctx, rest.slice(i), vars);
+  }
+  let text = '';
+  for (const [k, v] of vars) text += `${k}=${v}\n`;
+  yield* out(ctx, text);
+  return 0;
+};
+
+export const printenv: Applet = function* (ctx) {
+  const names = ctx.argv.slice(1);
+  if (names.length === 0) {
+    let text = '';
+    for (const [k, v] of ctx.env) text += `${k}=${v}\n`;
+    yield* out(ctx, text);
+    return 0;
+  }
+  let status = 0;
+  for (const n of names) {
+    const v = ctx.env.get(n);
+    if (v === undefined) status = 1;
+    else yield* out(ctx, v + '\n');
+  }
+  return status;
+};
+
+function userName(ctx: Ctx, file: string, id: number): string | null {
+  try {
+    for (const line of ctx.fs.readFile(file, '/', ctx.cred).split('\n')) {
+      const f = line.split(':');
+      if (f.length > 2 && Number(f[2]) === id) return f[0];
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+export const id: Applet = function* (ctx) {
+  const o = getopts(ctx.argv, 'ugnrG');
+  if (o.bad) return badOption(ctx, o.bad);
+  const { uid, gid } = ctx.cred;
+  const un = userName(ctx, '/etc/passwd', uid);
+  const gn = userName(ctx, '/etc/group', gid);
+  if (o.flags.has('u') || o.flags.has('g')) {
+    const isU = o.flags.has('u');
+    const n = isU ? uid : gid;
+    const name = isU ? un : gn;
+    yield* out(ctx, (o.flags.has('n') ? name ?? String(n) : String(n)) + '\n');
+    return 0;
+  }
+  const fmt = (n: number, name: string | null) => (name === null ? `${n}` : `${n}(${name})`);
+  let text = `uid=${fmt(uid, un)} gid=${fmt(gid, gn)}`;
+  const groups = [...new Set([gid, ...ctx.cred.groups])];
+  text += ` groups=${groups.map((g) => fmt(g, userName(ctx, '/etc/group', g))).join(',')}`;
+  yield* out(ctx, text + '\n');
+  return 0;
+};
+
+export const whoami: Applet = function* (ctx) {
+  const n = userName(ctx, '/etc/passwd', ctx.cred.uid);
+  if (n === null) { err(ctx, `unknown uid ${ctx.cred.uid}`); return 1; }
+  yield* out(ctx, n + '\n');
+  return 0;
+};
+
+export const hostname: Applet = function* (ctx) {
+  let name = '';
+  try {
+    name = ctx.fs.readFile('/etc/hostname', '/', ctx.cred).trim();
+  } catch {
+    name = 'localhost';
+  }
+  if (ctx.argv[1] === '-i') {
+    try {
+      const hosts = ctx.fs.readFile('/etc/hosts', '/', ctx.cred);
+      const line = hosts.split('\n').find((l) => l.split(/\s+/).slice(1).includes(name));
+      if (line) name = line.split(/\s+/)[0];
+    } catch { /* keep the name */ }
+  }
+  yield* out(ctx, name + '\n');
+  return 0;
+};
+
+const p2 = (n: number) => String(n).padStart(2, '0');
+const WD = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MON = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** strftime subset for `date +FMT`. */
+export function strftime(fmt: string, epochMs: number): string {
+  const c = utcParts(epochMs);
+  return fmt.replace(/%([a-zA-Z%])/g, (_, f: string) => {
+    switch (f) {
+      case 'Y': return String(c.y);
+      case 'm': return p2(c.m);
+      case 'd': return p2(c.d);
+      case 'e': return String(c.d).padStart(2, ' ');
+      case 'H': return p2(c.hh);
+      case 'M': return p2(c.mm);
+      case 'S': return p2(c.ss);
+      case 's': return String(Math.floor(epochMs / 1000));
+      case 'N': return String(c.ms * 1_000_000).padStart(9, '0');
+      case 'a': return WD[c.weekday];
+      case 'b': case 'h': return MON[c.m - 1];
+      case 'y': return p2(c.y % 100);
+      case 'Z': return 'UTC';
+      case 'z': return '+0000';
+      case 'T': return `${p2(c.hh)}:${p2(c.mm)}:${p2(c.ss)}`;
+      case 'D': return `${p2(c.m)}/${p2(c.d)}/${p2(c.y % 100)}`;
+      case 'F': return `${c.y}-${p2(c.m)}-${p2(c.d)}`;
+      case 'n': return '\n';
+      case 't': return '\t';
+      case '%': return '%';
+      default: return '%' + f;
+    }
+  });
+}
+
+export const date: Applet = function* (ctx) {
+  const now = DEFAULT_EPOCH_MS + Math.floor(ctx.k.clock() / 1000);
+  const fmt = ctx.argv.slice(1).find((a) => a.startsWith('+'));
+  const iso = ctx.argv.includes('-I') || ctx.argv.includes('-Iseconds');
+  let text: string;
+  if (fmt) text = strftime(fmt.slice(1), now);
+  else if (iso) text = strftime(ctx.argv.includes('-Iseconds') ? '%Y-%m-%dT%H:%M:%S+00:00' : '%Y-%m-%d', now);
+  else text = busyboxDate(now);
+  yield* out(ctx, text + '\n');
+  return 0;
+};

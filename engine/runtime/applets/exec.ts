@@ -1,0 +1,51 @@
+/** Applets that run other programs: env CMD, timeout, and the lookup they share. */
+import { allowed } from '../fs/resolve';
+import type { ProcGen } from '../shell/kernel';
+import { cloneFds } from '../shell/io';
+import type { Ctx } from '../shell/sys';
+import { err, getopts, type Applet, type G } from './lib';
+import { appletFor } from './registry';
+
+function lookup(ctx: Ctx, name: string, env: ReadonlyMap<string, string>): { applet: Applet | null; found: boolean } {
+  const paths = name.includes('/') ? [name] : (env.get('PATH') ?? '/bin').split(':').map((d) => `${d || '.'}/${name}`);
+  for (const p of paths) {
+    const n = ctx.fs.exists(p, ctx.cwd, ctx.cred);
+    if (n && n.kind === 'file' && allowed(n, ctx.cred, 1)) {
+      const a = n.exe ? appletFor(n.exe === 'busybox' ? p.slice(p.lastIndexOf('/') + 1) : n.exe, ctx.flavor) : null;
+      return { applet: a, found: true };
+    }
+  }
+  return { applet: null, found: false };
+}
+
+/** Run ARGV in this process (exec-like) with `env`. */
+export function* runChild(ctx: Ctx, argv: string[], env: ReadonlyMap<string, string>): G<number> {
+  const { applet, found } = lookup(ctx, argv[0], env);
+  if (!applet) {
+    err(ctx, `can't execute '${argv[0]}': ${found ? 'Exec format error' : 'No such file or directory'}`);
+    return found ? 126 : 127;
+  }
+  return yield* applet({ ...ctx, argv, env });
+}
+
+/** timeout [-s SIG] SECS PROG ARGS: the program runs as a child, killed at the deadline. */
+export const timeout: Applet = function* (ctx) {
+  const o = getopts(ctx.argv, 's:k:', true);
+  if (o.bad || o.rest.length < 2) { err(ctx, 'usage: timeout [-s SIG] [-k KILL_SECS] SECS PROG ARGS'); return 1; }
+  const secs = Number(o.rest[0].replace(/s$/, ''));
+  const argv = o.rest.slice(1);
+  const { applet } = lookup(ctx, argv[0], ctx.env);
+  if (!applet) { err(ctx, `can't execute '${argv[0]}': No such file or directory`); return 127; }
+  const child = ctx.k.spawn(ctx.p.pid, cloneFds(ctx.p.fds), (p): ProcGen => applet({ ...ctx, p, argv }));
+  const deadline = ctx.k.clock() + secs * 1_000_000;
+  for (;;) {
+    if (child.done) { ctx.k.procs.delete(child.pid); return child.status; }
+    if (ctx.k.clock() >= deadline) {
+      ctx.k.finish(child, 143);
+      ctx.k.procs.delete(child.pid);
+      return 143;
+    }
+    // Poll: wake at the deadline or when the child ends.
+    yield { k: 'sleep', until: Math.min(deadline, ctx.k.clock() + 10_000) };
+  }
+};

@@ -1,0 +1,262 @@
+/** File applets: cat, mkdir, rm, rmdir, touch, cp, mv, ln, chmod, chown, basename, dirname. */
+import { FsError } from '../fs/errors';
+import type { Inode } from '../fs/tree';
+import type { Ctx } from '../shell/sys';
+import { readOf } from '../shell/sys';
+import { badOption, err, errnoMsg, getopts, out, type Applet, type G } from './lib';
+
+export const cat: Applet = function* (ctx) {
+  const o = getopts(ctx.argv, 'nbvetAsu');
+  if (o.bad) return badOption(ctx, o.bad);
+  const files = o.rest.length ? o.rest : ['-'];
+  let status = 0;
+  let lineNo = 0;
+  const number = (s: string) => (o.flags.has('n') ? s.replace(/^(.*)$/gm, (_m, l: string) => `${String(++lineNo).padStart(6)}\t${l}`).replace(/\n\s+\d+\t$/, '\n') : s);
+  for (const f of files) {
+    if (f === '-') {
+      const of = ctx.p.fds[0];
+      if (!of) continue;
+      for (;;) {
+        const s = yield* readOf(ctx.k, of);
+        if (s === null) break;
+        yield* out(ctx, number(s));
+      }
+      continue;
+    }
+    try {
+      const st = ctx.fs.stat(f, ctx.cwd, ctx.cred);
+      if (st.node.kind === 'dir') { err(ctx, `read error: Is a directory`); status = 1; continue; }
+      yield* out(ctx, number(ctx.fs.readFile(f, ctx.cwd, ctx.cred)));
+    } catch (e) {
+      err(ctx, `can't open '${f}': ${errnoMsg(e)}`);
+      status = 1;
+    }
+  }
+  return status;
+};
+
+export const mkdir: Applet = function* (ctx) {
+  const o = getopts(ctx.argv, 'pm:v');
+  if (o.bad) return badOption(ctx, o.bad);
+  const mode = o.values.has('m') ? parseInt(o.values.get('m')![0], 8) : 0o777;
+  let status = 0;
+  for (const d of o.rest) {
+    try {
+      if (o.flags.has('p')) {
+        const abs = d[0] === '/';
+        let cur = abs ? '' : '.';
+        for (const part of d.split('/').filter(Boolean)) {
+          cur = cur + '/' + part;
+          const n = ctx.fs.exists(cur, ctx.cwd, ctx.cred);
+          if (n && n.kind === 'dir') continue;
+          if (n) throw new FsError('EEXIST');
+          ctx.fs.mkdir(cur, ctx.cwd, ctx.cred, mode);
+        }
+      } else ctx.fs.mkdir(d, ctx.cwd, ctx.cred, mode);
+      if (o.values.has('m')) ctx.fs.chmod(d, ctx.cwd, ctx.cred, mode);
+    } catch (e) {
+      err(ctx, `can't create directory '${d}': ${errnoMsg(e)}`);
+      status = 1;
+    }
+  }
+  return status;
+};
+
+function* removeTree(ctx: Ctx, path: string, force: boolean, recursive: boolean): G<boolean> {
+  let n: Inode;
+  try {
+    n = ctx.fs.lstat(path, ctx.cwd, ctx.cred).node;
+  } catch (e) {
+    if (force && e instanceof FsError && e.code === 'ENOENT') return true;
+    err(ctx, `can't remove '${path}': ${errnoMsg(e)}`);
+    return false;
+  }
+  try {
+    if (n.kind === 'dir') {
+      if (!recursive) { err(ctx, `'${path}' is a directory`); return false; }
+      let ok = true;
+      for (const name of ctx.fs.readdir(path, ctx.cwd, ctx.cred)) {
+        if (!(yield* removeTree(ctx, path.replace(/\/+$/, '') + '/' + name, force, true))) ok = false;
+      }
+      if (!ok) return false;
+      ctx.fs.rmdir(path, ctx.cwd, ctx.cred);
+    } else ctx.fs.unlink(path, ctx.cwd, ctx.cred);
+  } catch (e) {
+    err(ctx, `can't remove '${path}': ${errnoMsg(e)}`);
+    return false;
+  }
+  return true;
+}
+
+export const rm: Applet = function* (ctx) {
+  const o = getopts(ctx.argv, 'rRfiv');
+  if (o.bad) return badOption(ctx, o.bad);
+  const recursive = o.flags.has('r') || o.flags.has('R');
+  const force = o.flags.has('f');
+  if (o.rest.length === 0 && !force) { err(ctx, 'usage: rm [-irf] FILE...'); return 1; }
+  let status = 0;
+  for (const f of o.rest) if (!(yield* removeTree(ctx, f, force, recursive))) status = 1;
+  return status;
+};
+
+export const rmdir: Applet = function* (ctx) {
+  const o = getopts(ctx.argv, 'p');
+  let status = 0;
+  for (const d of o.rest) {
+    try {
+      ctx.fs.rmdir(d, ctx.cwd, ctx.cred);
+    } catch (e) {
+      err(ctx, `'${d}': ${errnoMsg(e)}`);
+      status = 1;
+    }
+  }
+  return status;
+};
+
+export const touch: Applet = function* (ctx) {
+  const o = getopts(ctx.argv, 'cd:t:r:');
+  if (o.bad) return badOption(ctx, o.bad);
+  let status = 0;
+  for (const f of o.rest) {
+    try {
+      ctx.fs.touch(f, ctx.cwd, ctx.cred, o.flags.has('c'));
+    } catch (e) {
+      err(ctx, `${f}: ${errnoMsg(e)}`);
+      status = 1;
+    }
+  }
+  return status;
+};
+
+function isDir(ctx: Ctx, p: string): boolean {
+  const n = ctx.fs.exists(p, ctx.cwd, ctx.cred);
+  return n !== null && n.kind === 'dir';
+}
+
+function base(p: string): string {
+  const s = p.replace(/\/+$/, '');
+  return s.slice(s.lastIndexOf('/') + 1) || '/';
+}
+
+function copyTree(ctx: Ctx, src: string, dst: string, recursive: boolean, preserve: boolean): boolean {
+  let n: Inode;
+  try {
+    n = ctx.fs.stat(src, ctx.cwd, ctx.cred).node;
+  } catch (e) {
+    err(ctx, `can't stat '${src}': ${errnoMsg(e)}`);
+    return false;
+  }
+  try {
+    if (n.kind === 'dir') {
+      if (!recursive) { err(ctx, `omitting directory '${src}'`); return false; }
+      if (!isDir(ctx, dst)) ctx.fs.mkdir(dst, ctx.cwd, ctx.cred, n.mode);
+      let ok = true;
+      for (const name of ctx.fs.readdir(src, ctx.cwd, ctx.cred)) {
+        if (!copyTree(ctx, src + '/' + name, dst + '/' + name, true, preserve)) ok = false;
+      }
+      return ok;
+    }
+    const data = ctx.fs.readFile(src, ctx.cwd, ctx.cred);
+    const existed = ctx.fs.exists(dst, ctx.cwd, ctx.cred) !== null;
+    ctx.fs.writeFile(dst, ctx.cwd, ctx.cred, data, false, n.mode);
+    if (!existed || preserve) ctx.fs.chmod(dst, ctx.cwd, ctx.cred, preserve ? n.mode : n.mode & ~ctx.fs.umask);
+  } catch (e) {
+    err(ctx, `can't create '${dst}': ${errnoMsg(e)}`);
+    return false;
+  }
+  return true;
+}
+
+export const cp: Applet = function* (ctx) {
+  const o = getopts(ctx.argv, 'rRapfdPLHiuvn');
+  if (o.bad) return badOption(ctx, o.bad);
+  const files = o.rest;
+  if (files.length < 2) { err(ctx, 'missing file operand'); return 1; }
+  const dst = files[files.length - 1];
+  const srcs = files.slice(0, -1);
+  const dirDst = isDir(ctx, dst);
+  if (srcs.length > 1 && !dirDst) { err(ctx, `'${dst}' is not a directory`); return 1; }
+  const recursive = o.flags.has('r') || o.flags.has('R') || o.flags.has('a');
+  let status = 0;
+  for (const s of srcs) {
+    const target = dirDst ? dst.replace(/\/+$/, '') + '/' + base(s) : dst;
+    if (!copyTree(ctx, s, target, recursive, o.flags.has('p') || o.flags.has('a'))) status = 1;
+  }
+  return status;
+};
+
+export const mv: Applet = function* (ctx) {
+  const o = getopts(ctx.argv, 'fin');
+  if (o.bad) return badOption(ctx, o.bad);
+  const files = o.rest;
+  if (files.length < 2) { err(ctx, 'missing file operand'); return 1; }
+  const dst = files[files.length - 1];
+  const dirDst = isDir(ctx, dst);
+  let status = 0;
+  for (const s of files.slice(0, -1)) {
+    const target = dirDst ? dst.replace(/\/+$/, '') + '/' + base(s) : dst;
+    try {
+      ctx.fs.rename(s, target, ctx.cwd, ctx.cred);
+    } catch (e) {
+      if (e instanceof FsError && e.code === 'EXDEV') {
+        if (copyTree(ctx, s, target, true, true)) yield* removeTree(ctx, s, true, true);
+        else status = 1;
+        continue;
+      }
+      if (e instanceof FsError && e.code === 'ENOENT' && !ctx.fs.exists(s, ctx.cwd, ctx.cred)) err(ctx, `can't rename '${s}': ${e.message}`);
+      else err(ctx, `can't rename '${s}': ${errnoMsg(e)}`);
+      status = 1;
+    }
+  }
+  return status;
+};
+
+export const ln: Applet = function* (ctx) {
+  const o = getopts(ctx.argv, 'sfnbv');
+  if (o.bad) return badOption(ctx, o.bad);
+  const files = o.rest;
+  if (files.length === 0) { err(ctx, 'missing file operand'); return 1; }
+  const dst = files.length === 1 ? base(files[0]) : files[files.length - 1];
+  const dirDst = files.length > 1 && isDir(ctx, dst);
+  let status = 0;
+  for (const s of files.length === 1 ? files : files.slice(0, -1)) {
+    const target = dirDst ? dst.replace(/\/+$/, '') + '/' + base(s) : dst;
+    try {
+      if (o.flags.has('f') && ctx.fs.exists(target, ctx.cwd, ctx.cred)) ctx.fs.unlink(target, ctx.cwd, ctx.cred);
+      if (o.flags.has('s')) ctx.fs.symlink(s, target, ctx.cwd, ctx.cred);
+      else ctx.fs.link(s, target, ctx.cwd, ctx.cred);
+    } catch (e) {
+      err(ctx, `${target}: ${errnoMsg(e)}`);
+      status = 1;
+    }
+  }
+  return status;
+};
+
+export const basename: Applet = function* (ctx) {
+  const a = ctx.argv.slice(1);
+  if (a.length === 0) { err(ctx, 'missing operand'); return 1; }
+  let b = a[0].replace(/\/+$/, '');
+  b = b === '' ? (a[0] === '' ? '' : '/') : b.slice(b.lastIndexOf('/') + 1);
+  if (a[1] && b !== a[1] && b.endsWith(a[1])) b = b.slice(0, -a[1].length);
+  yield* out(ctx, b + '\n');
+  return 0;
+};
+
+export const dirname: Applet = function* (ctx) {
+  const a = ctx.argv[1];
+  if (a === undefined) { err(ctx, 'missing operand'); return 1; }
+  let d = a.replace(/\/+$/, '');
+  if (d === '') d = a === '' ? '.' : '/';
+  else {
+    const i = d.lastIndexOf('/');
+    d = i < 0 ? '.' : d.slice(0, i).replace(/\/+$/, '') || '/';
+  }
+  yield* out(ctx, d + '\n');
+  return 0;
+};
+
+export const pwd: Applet = function* (ctx) {
+  yield* out(ctx, ctx.cwd + '\n');
+  return 0;
+};

@@ -1,0 +1,136 @@
+/** Helpers every applet uses: output, diagnostics in busybox's `applet: message` form, input. */
+import { FsError } from '../fs/errors';
+import type { Block, ProcGen } from '../shell/kernel';
+import { readAll, readOf, writeFd, type Ctx } from '../shell/sys';
+
+export type G<T> = Generator<Block, T, unknown>;
+export type Applet = (ctx: Ctx) => ProcGen;
+
+export function prog(ctx: Ctx): string {
+  const a = ctx.argv[0];
+  return a.slice(a.lastIndexOf('/') + 1);
+}
+
+export function* out(ctx: Ctx, s: string): G<void> {
+  yield* writeFd(ctx.k, ctx.p, 1, s);
+}
+
+/** A diagnostic on stderr: `prog: msg`. Never blocks. */
+export function err(ctx: Ctx, msg: string): void {
+  errRaw(ctx, `${prog(ctx)}: ${msg}\n`);
+}
+
+export function errRaw(ctx: Ctx, text: string): void {
+  const of = ctx.p.fds[2];
+  if (!of) return;
+  switch (of.kind) {
+    case 'console': ctx.k.console(of.stream, text); break;
+    case 'capture': of.out.push(text); of.size += text.length; break;
+    case 'file': if (of.write) of.pos = of.fs.writeAt(of.info, text, of.pos, of.append); break;
+    case 'pipe': if (of.write && of.pipe.readers > 0) { of.pipe.buf += text; ctx.k.pipeChanged(of.pipe); } break;
+  }
+}
+
+export function errnoMsg(e: unknown): string {
+  if (e instanceof FsError) return e.message;
+  throw e;
+}
+
+export interface Opts { flags: Set<string>; values: Map<string, string[]>; rest: string[]; bad: string | null }
+
+/** getopt32-style parsing: `spec` like "nrk:" (colon: takes a value); stops at `--`. */
+export function getopts(argv: readonly string[], spec: string, stopAtFirst = false): Opts {
+  const takes = new Set<string>();
+  const known = new Set<string>();
+  for (let i = 0; i < spec.length; i++) {
+    known.add(spec[i]);
+    if (spec[i + 1] === ':') { takes.add(spec[i]); i++; }
+  }
+  const o: Opts = { flags: new Set(), values: new Map(), rest: [], bad: null };
+  let i = 1;
+  for (; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') { i++; break; }
+    if (a[0] !== '-' || a.length < 2) {
+      if (stopAtFirst) break;
+      o.rest.push(a);
+      continue;
+    }
+    for (let j = 1; j < a.length; j++) {
+      const c = a[j];
+      if (!known.has(c)) { o.bad = c; return o; }
+      o.flags.add(c);
+      if (takes.has(c)) {
+        const v = j + 1 < a.length ? a.slice(j + 1) : argv[++i];
+        if (v === undefined) { o.bad = c; return o; }
+        const list = o.values.get(c) ?? [];
+        list.push(v);
+        o.values.set(c, list);
+        break;
+      }
+    }
+  }
+  o.rest.push(...argv.slice(i));
+  return o;
+}
+
+export function badOption(ctx: Ctx, c: string): number {
+  err(ctx, `invalid option -- '${c}'`);
+  return 1;
+}
+
+/** Whole contents of a file operand ('-' = stdin). null after printing busybox's open error. */
+export function* readInput(ctx: Ctx, name: string, style: 'cant-open' | 'plain' = 'cant-open'): G<string | null> {
+  if (name === '-') {
+    const of = ctx.p.fds[0];
+    return of ? yield* readAll(ctx.k, of) : '';
+  }
+  try {
+    return ctx.fs.readFile(name, ctx.cwd, ctx.cred);
+  } catch (e) {
+    const m = errnoMsg(e);
+    err(ctx, style === 'cant-open' ? `can't open '${name}': ${m}` : `${name}: ${m}`);
+    return null;
+  }
+}
+
+/** Stream stdin chunk by chunk into `fn` (returns false to stop early). */
+export function* eachChunk(ctx: Ctx, fn: (s: string) => G<boolean>): G<void> {
+  const of = ctx.p.fds[0];
+  if (!of) return;
+  for (;;) {
+    const s = yield* readOf(ctx.k, of);
+    if (s === null) return;
+    if (!(yield* fn(s))) return;
+  }
+}
+
+/** Stream lines of stdin (with their newline, the last may lack one). */
+export function* eachLine(ctx: Ctx, fn: (line: string) => G<boolean>): G<void> {
+  let buf = '';
+  let stopped = false;
+  yield* eachChunk(ctx, function* (s) {
+    buf += s;
+    let nl: number;
+    while ((nl = buf.indexOf('\n')) >= 0) {
+      const line = buf.slice(0, nl + 1);
+      buf = buf.slice(nl + 1);
+      if (!(yield* fn(line))) { stopped = true; return false; }
+    }
+    return true;
+  });
+  if (!stopped && buf !== '') yield* fn(buf);
+}
+
+/** Split text into lines keeping terminators. */
+export function splitLines(s: string): string[] {
+  if (s === '') return [];
+  const out = s.split('\n').map((l) => l + '\n');
+  if (s.endsWith('\n')) out.pop();
+  else out[out.length - 1] = out[out.length - 1].slice(0, -1);
+  return out;
+}
+
+export function chomp(line: string): string {
+  return line.endsWith('\n') ? line.slice(0, -1) : line;
+}

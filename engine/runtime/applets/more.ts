@@ -1,0 +1,349 @@
+/** ls, stat, chmod, chown, kill, expr (busybox coreutils/ls.c, stat.c, chmod.c, expr.c). */
+import { DEFAULT_EPOCH_MS, utcParts } from '../../sim/time';
+import { inodeSize, typeBits, type Inode } from '../fs/tree';
+import { SIGNALS } from '../shell/kernel';
+import type { Ctx } from '../shell/sys';
+import { badOption, err, errnoMsg, getopts, out, type Applet } from './lib';
+import { sedApplet } from './sed';
+import { awkApplet } from './awk';
+
+const MON = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export function modeString(n: Inode): string {
+  const t = n.kind === 'dir' ? 'd' : n.kind === 'symlink' ? 'l' : n.kind === 'dev' ? 'c' : '-';
+  const m = n.mode;
+  const bit = (b: number, c: string) => (m & b ? c : '-');
+  let s = t + bit(0o400, 'r') + bit(0o200, 'w') + (m & 0o4000 ? (m & 0o100 ? 's' : 'S') : bit(0o100, 'x'));
+  s += bit(0o40, 'r') + bit(0o20, 'w') + (m & 0o2000 ? (m & 0o10 ? 's' : 'S') : bit(0o10, 'x'));
+  s += bit(0o4, 'r') + bit(0o2, 'w') + (m & 0o1000 ? (m & 0o1 ? 't' : 'T') : bit(0o1, 'x'));
+  return s;
+}
+
+function nameOf(ctx: Ctx, file: string, id: number): string {
+  try {
+    for (const line of ctx.fs.readFile(file, '/', ctx.cred).split('\n')) {
+      const f = line.split(':');
+      if (f.length > 2 && Number(f[2]) === id) return f[0];
+    }
+  } catch { /* numeric */ }
+  return String(id);
+}
+
+function lsTime(mtime: number): string {
+  const c = utcParts(DEFAULT_EPOCH_MS + mtime);
+  return `${MON[c.m - 1]} ${String(c.d).padStart(2)} ${String(c.hh).padStart(2, '0')}:${String(c.mm).padStart(2, '0')}`;
+}
+
+export const ls: Applet = function* (ctx) {
+  const o = getopts(ctx.argv, 'lad1RAFhinrtSCxdLe');
+  if (o.bad) return badOption(ctx, o.bad);
+  const long = o.flags.has('l') || o.flags.has('n');
+  const all = o.flags.has('a');
+  const almost = o.flags.has('A');
+  const targets = o.rest.length ? o.rest : ['.'];
+  let status = 0;
+  let text = '';
+  const line = (name: string, n: Inode, path: string): string => {
+    let s = name;
+    if (o.flags.has('F')) s += n.kind === 'dir' ? '/' : n.kind === 'symlink' ? '@' : n.mode & 0o111 ? '*' : '';
+    if (!long) return s + '\n';
+    const user = o.flags.has('n') ? String(n.uid) : nameOf(ctx, '/etc/passwd', n.uid);
+    const group = o.flags.has('n') ? String(n.gid) : nameOf(ctx, '/etc/group', n.gid);
+    const size = n.kind === 'dev' ? `${n.rdev[0]}, ${n.rdev[1]}` : String(inodeSize(n));
+    let target = '';
+    if (n.kind === 'symlink') target = ` -> ${n.target}`;
+    void path;
+    return `${modeString(n)} ${String(n.nlink).padStart(4)} ${user.padEnd(8)} ${group.padEnd(8)} ${size.padStart(9)} ${lsTime(n.mtime)} ${s}${target}\n`;
+  };
+  const sortNames = (names: string[], dir: string) => {
+    const sorted = names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (o.flags.has('t')) {
+      const mt = (nm: string) => ctx.fs.exists(dir + '/' + nm, ctx.cwd, ctx.cred)?.mtime ?? 0;
+      sorted.sort((a, b) => mt(b) - mt(a));
+    }
+    if (o.flags.has('r')) sorted.reverse();
+    return sorted;
+  };
+  const files: string[] = [];
+  const dirs: string[] = [];
+  for (const t of targets) {
+    try {
+      const n = o.flags.has('d') || (long && !o.flags.has('L') && false) ? ctx.fs.lstat(t, ctx.cwd, ctx.cred).node : ctx.fs.stat(t, ctx.cwd, ctx.cred).node;
+      if (n.kind === 'dir' && !o.flags.has('d')) dirs.push(t);
+      else files.push(t);
+    } catch (e) {
+      try {
+        ctx.fs.lstat(t, ctx.cwd, ctx.cred);
+        files.push(t);
+      } catch {
+        err(ctx, `${t}: ${errnoMsg(e)}`);
+        status = 2;
+      }
+    }
+  }
+  for (const f of sortNames(files, '.')) text += line(f, ctx.fs.lstat(f, ctx.cwd, ctx.cred).node, f);
+  const showHeader = targets.length > 1 || o.flags.has('R');
+  const listDir = (d: string, first: boolean) => {
+    let names: string[];
+    try {
+      names = ctx.fs.readdir(d, ctx.cwd, ctx.cred);
+    } catch (e) {
+      err(ctx, `can't open '${d}': ${errnoMsg(e)}`);
+      status = 2;
+      return;
+    }
+    if (!all) names = names.filter((nm) => nm[0] !== '.');
+    if (all && !almost) names = ['.', '..', ...names];
+    names = sortNames(names, d);
+    if (showHeader) text += `${first && files.length === 0 ? '' : '\n'}${d}:\n`;
+    if (long) {
+      let blocks = 0;
+      for (const nm of names) {
+        const n = ctx.fs.lstat(d + '/' + nm, ctx.cwd, ctx.cred).node;
+        blocks += n.kind === 'file' ? Math.ceil(inodeSize(n) / 4096) * 4 : n.kind === 'dir' ? 4 : 0;
+      }
+      text += `total ${blocks}\n`;
+    }
+    const sub: string[] = [];
+    for (const nm of names) {
+      const p = d.replace(/\/$/, '') + '/' + nm;
+      const n = ctx.fs.lstat(p, ctx.cwd, ctx.cred).node;
+      text += line(nm, n, p);
+      if (o.flags.has('R') && n.kind === 'dir' && nm !== '.' && nm !== '..') sub.push(p);
+    }
+    for (const s of sub) listDir(s, false);
+  };
+  dirs.sort().forEach((d, i) => listDir(d, i === 0));
+  yield* out(ctx, text);
+  return status;
+};
+
+export const stat: Applet = function* (ctx) {
+  const o = getopts(ctx.argv, 'c:LtfF');
+  if (o.bad) return badOption(ctx, o.bad);
+  let status = 0;
+  for (const f of o.rest) {
+    let n: Inode;
+    try {
+      n = o.flags.has('L') ? ctx.fs.stat(f, ctx.cwd, ctx.cred).node : ctx.fs.lstat(f, ctx.cwd, ctx.cred).node;
+    } catch (e) {
+      err(ctx, `can't stat '${f}': ${errnoMsg(e)}`);
+      status = 1;
+      continue;
+    }
+    const fmt = o.values.get('c')?.[0];
+    const kind = n.kind === 'dir' ? 'directory' : n.kind === 'symlink' ? 'symbolic link' : n.kind === 'dev' ? 'character special file' : inodeSize(n) === 0 ? 'regular empty file' : 'regular file';
+    if (fmt !== undefined) {
+      const s = fmt.replace(/%([a-zA-Z%])/g, (_m, c: string) => {
+        switch (c) {
+          case 'a': return (n.mode & 0o7777).toString(8);
+          case 'A': return modeString(n);
+          case 'n': return f;
+          case 's': return String(inodeSize(n));
+          case 'u': return String(n.uid);
+          case 'g': return String(n.gid);
+          case 'U': return nameOf(ctx, '/etc/passwd', n.uid);
+          case 'G': return nameOf(ctx, '/etc/group', n.gid);
+          case 'F': return kind;
+          case 'h': return String(n.nlink);
+          case 'i': return String(n.ino);
+          case 'f': return ((typeBits(n) | n.mode) >>> 0).toString(16);
+          case 'Y': return String(Math.floor((DEFAULT_EPOCH_MS + n.mtime) / 1000));
+          case '%': return '%';
+          default: return '?';
+        }
+      });
+      yield* out(ctx, s + '\n');
+      continue;
+    }
+    const perm = (n.mode & 0o7777).toString(8).padStart(4, '0');
+    yield* out(ctx, `  File: ${n.kind === 'symlink' ? `'${f}' -> '${n.target}'` : `'${f}'`}\n  Size: ${inodeSize(n)}\t\tBlocks: ${Math.ceil(inodeSize(n) / 512)}          IO Block: 4096   ${kind}\n` +
+      `Access: (${perm}/${modeString(n)})  Uid: (${String(n.uid).padStart(5)}/${nameOf(ctx, '/etc/passwd', n.uid).padStart(8)})   Gid: (${String(n.gid).padStart(5)}/${nameOf(ctx, '/etc/group', n.gid).padStart(8)})\n`);
+  }
+  return status;
+};
+
+/** Symbolic or octal chmod mode applied to `mode`. null when the spec is invalid. */
+export function applyMode(spec: string, mode: number, isDir: boolean, umask: number): number | null {
+  if (/^[0-7]+$/.test(spec)) return parseInt(spec, 8);
+  let m = mode;
+  for (const clause of spec.split(',')) {
+    const c = /^([ugoa]*)([-+=])([rwxXst]*|[ugo])$/.exec(clause);
+    if (!c) return null;
+    const who = c[1] || 'a';
+    let bits = 0;
+    for (const p of c[3]) {
+      if (p === 'r') bits |= 0o444;
+      else if (p === 'w') bits |= 0o222;
+      else if (p === 'x' || (p === 'X' && (isDir || mode & 0o111))) bits |= 0o111;
+      else if (p === 's') bits |= 0o6000;
+      else if (p === 't') bits |= 0o1000;
+    }
+    let mask = 0;
+    if (who.includes('u') || who.includes('a')) mask |= 0o4700;
+    if (who.includes('g') || who.includes('a')) mask |= 0o2070;
+    if (who.includes('o') || who.includes('a')) mask |= 0o1007;
+    let eff = bits & mask;
+    if (!c[1]) eff &= ~umask;
+    if (c[2] === '+') m |= eff;
+    else if (c[2] === '-') m &= ~eff;
+    else m = (m & ~mask) | eff;
+  }
+  return m;
+}
+
+export const chmod: Applet = function* (ctx) {
+  const args = ctx.argv.slice(1);
+  const recursive = args[0] === '-R';
+  if (recursive) args.shift();
+  if (args.length < 2) { err(ctx, 'usage: chmod [-R] MODE[,MODE]... FILE...'); return 1; }
+  const spec = args[0];
+  let status = 0;
+  const apply = (p: string) => {
+    try {
+      const n = ctx.fs.stat(p, ctx.cwd, ctx.cred).node;
+      const m = applyMode(spec, n.mode, n.kind === 'dir', 0);
+      if (m === null) { err(ctx, `invalid mode '${spec}'`); status = 1; return; }
+      ctx.fs.chmod(p, ctx.cwd, ctx.cred, m);
+      if (recursive && n.kind === 'dir') for (const e of ctx.fs.readdir(p, ctx.cwd, ctx.cred)) apply(p + '/' + e);
+    } catch (e) {
+      err(ctx, `${p}: ${errnoMsg(e)}`);
+      status = 1;
+    }
+  };
+  for (const f of args.slice(1)) apply(f);
+  return status;
+};
+
+function idOf(ctx: Ctx, file: string, name: string): number | null {
+  if (/^[0-9]+$/.test(name)) return Number(name);
+  try {
+    for (const line of ctx.fs.readFile(file, '/', ctx.cred).split('\n')) {
+      const f = line.split(':');
+      if (f[0] === name) return Number(f[2]);
+    }
+  } catch { /* unknown */ }
+  return null;
+}
+
+export const chown: Applet = function* (ctx) {
+  const args = ctx.argv.slice(1);
+  const recursive = args[0] === '-R';
+  if (recursive) args.shift();
+  if (args.length < 2) { err(ctx, 'usage: chown [-R] USER[:GROUP] FILE...'); return 1; }
+  const [u, g] = args[0].split(/[:.]/);
+  const uid = u ? idOf(ctx, '/etc/passwd', u) : null;
+  const gid = g ? idOf(ctx, '/etc/group', g) : null;
+  if (u && uid === null) { err(ctx, `unknown user ${u}`); return 1; }
+  if (g && gid === null) { err(ctx, `unknown group ${g}`); return 1; }
+  let status = 0;
+  const apply = (p: string) => {
+    try {
+      ctx.fs.chown(p, ctx.cwd, ctx.cred, uid, gid);
+      const n = ctx.fs.stat(p, ctx.cwd, ctx.cred).node;
+      if (recursive && n.kind === 'dir') for (const e of ctx.fs.readdir(p, ctx.cwd, ctx.cred)) apply(p + '/' + e);
+    } catch (e) {
+      err(ctx, `${p}: ${errnoMsg(e)}`);
+      status = 1;
+    }
+  };
+  for (const f of args.slice(1)) apply(f);
+  return status;
+};
+
+export const kill: Applet = function* (ctx) {
+  let sig = 'TERM';
+  let args = ctx.argv.slice(1);
+  if (args[0] === '-s') { sig = args[1] ?? ''; args = args.slice(2); } else if (args[0]?.startsWith('-')) { sig = args[0].slice(1); args = args.slice(1); }
+  if (/^[0-9]+$/.test(sig)) sig = Object.keys(SIGNALS).find((k) => SIGNALS[k] === Number(sig)) ?? sig;
+  sig = sig.toUpperCase().replace(/^SIG/, '');
+  if (!(sig in SIGNALS)) { err(ctx, `bad signal name '${sig}'`); return 1; }
+  let status = 0;
+  for (const a of args) {
+    const p = ctx.k.procs.get(Number(a));
+    if (!p || p.done) { err(ctx, `can't kill pid ${a}: No such process`); status = 1; continue; }
+    ctx.k.signal(p, sig);
+  }
+  return status;
+};
+
+export const expr: Applet = function* (ctx) {
+  const a = ctx.argv.slice(1);
+  let i = 0;
+  const isInt = (s: string) => /^-?[0-9]+$/.test(s);
+  const bad = (): never => { throw new Error('syntax error'); };
+  const prim = (): string => {
+    const t = a[i++];
+    if (t === undefined) bad();
+    if (t === '(') { const v = orE(); if (a[i++] !== ')') bad(); return v; }
+    if (t === 'length') return String((a[i++] ?? '').length);
+    return t;
+  };
+  const match = (): string => {
+    let l = prim();
+    while (a[i] === ':') {
+      i++;
+      const r = prim();
+      const m = new RegExp('^(?:' + r.replace(/\\\(/g, '(').replace(/\\\)/g, ')') + ')').exec(l);
+      l = m ? (m[1] !== undefined ? m[1] : String(m[0].length)) : /\\\(/.test(r) ? '' : '0';
+    }
+    return l;
+  };
+  const mul = (): string => {
+    let l = match();
+    while (a[i] === '*' || a[i] === '/' || a[i] === '%') {
+      const op = a[i++];
+      const r = match();
+      if (!isInt(l) || !isInt(r)) throw new Error('non-integer argument');
+      if (op !== '*' && Number(r) === 0) throw new Error('division by zero');
+      l = String(op === '*' ? Number(l) * Number(r) : op === '/' ? Math.trunc(Number(l) / Number(r)) : Number(l) % Number(r));
+    }
+    return l;
+  };
+  const add = (): string => {
+    let l = mul();
+    while (a[i] === '+' || a[i] === '-') {
+      const op = a[i++];
+      const r = mul();
+      if (!isInt(l) || !isInt(r)) throw new Error('non-integer argument');
+      l = String(op === '+' ? Number(l) + Number(r) : Number(l) - Number(r));
+    }
+    return l;
+  };
+  const cmpE = (): string => {
+    let l = add();
+    while (['=', '==', '!=', '<', '<=', '>', '>='].includes(a[i])) {
+      const op = a[i++];
+      const r = add();
+      const c = isInt(l) && isInt(r) ? Number(l) - Number(r) : l < r ? -1 : l > r ? 1 : 0;
+      l = (op === '=' || op === '==' ? c === 0 : op === '!=' ? c !== 0 : op === '<' ? c < 0 : op === '<=' ? c <= 0 : op === '>' ? c > 0 : c >= 0) ? '1' : '0';
+    }
+    return l;
+  };
+  const andE = (): string => {
+    let l = cmpE();
+    while (a[i] === '&') { i++; const r = cmpE(); l = l !== '' && l !== '0' && r !== '' && r !== '0' ? l : '0'; }
+    return l;
+  };
+  const orE = (): string => {
+    let l = andE();
+    while (a[i] === '|') { i++; const r = andE(); l = l !== '' && l !== '0' ? l : r !== '' && r !== '0' ? r : '0'; }
+    return l;
+  };
+  let v: string;
+  try {
+    if (a.length === 0) throw new Error('syntax error');
+    v = orE();
+    if (i < a.length) throw new Error('syntax error');
+  } catch (e) {
+    err(ctx, (e as Error).message);
+    return 2;
+  }
+  yield* out(ctx, v + '\n');
+  return v === '' || v === '0' ? 1 : 0;
+};
+
+export const MORE_APPLETS: [string, Applet][] = [
+  ['ls', ls], ['stat', stat], ['chmod', chmod], ['chown', chown], ['kill', kill], ['expr', expr],
+  ['sed', sedApplet], ['awk', awkApplet],
+];

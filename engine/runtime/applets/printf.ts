@@ -1,0 +1,198 @@
+/**
+ * echo and printf, shared by the shell builtins and the applets. Models busybox coreutils/echo.c
+ * (FANCY_ECHO: -n -e -E, no escapes by default) and coreutils/printf.c (format reuse, %b,
+ * `invalid number` diagnostics with status 1).
+ */
+
+/** Backslash escapes as printf's format and %b (and echo -e) read them. Returns [text, stop]. */
+export function unescape(s: string, echoStyle: boolean): [string, boolean] {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c !== '\\' || i + 1 >= s.length) { out += c; continue; }
+    const n = s[++i];
+    switch (n) {
+      case 'a': out += '\x07'; break;
+      case 'b': out += '\b'; break;
+      case 'e': out += '\x1b'; break;
+      case 'f': out += '\f'; break;
+      case 'n': out += '\n'; break;
+      case 'r': out += '\r'; break;
+      case 't': out += '\t'; break;
+      case 'v': out += '\v'; break;
+      case '\\': out += '\\'; break;
+      case 'c': return [out, true];
+      case 'x': {
+        const m = /^[0-9a-fA-F]{1,2}/.exec(s.slice(i + 1));
+        if (m) { out += String.fromCharCode(parseInt(m[0], 16)); i += m[0].length; } else out += '\\x';
+        break;
+      }
+      default:
+        if (n >= '0' && n <= '7') {
+          // echo -e and %b take \0NNN; the printf format takes \NNN.
+          const start = echoStyle && n === '0' ? i + 1 : i;
+          const m = /^[0-7]{1,3}/.exec(s.slice(start));
+          const digits = m ? m[0] : '';
+          out += String.fromCharCode(digits ? parseInt(digits, 8) & 255 : 0);
+          i = start + digits.length - 1;
+        } else out += '\\' + n;
+    }
+  }
+  return [out, false];
+}
+
+export function echoApplet(argv: readonly string[]): string {
+  let i = 1;
+  let nl = true;
+  let esc = false;
+  for (; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.length < 2 || a[0] !== '-' || !/^-[neE]+$/.test(a)) break;
+    for (const c of a.slice(1)) {
+      if (c === 'n') nl = false;
+      else if (c === 'e') esc = true;
+      else esc = false;
+    }
+  }
+  let text = argv.slice(i).join(' ');
+  if (esc) {
+    const [t, stop] = unescape(text, true);
+    if (stop) return t;
+    text = t;
+  }
+  return nl ? text + '\n' : text;
+}
+
+export interface PrintfResult { out: string; errors: string[]; status: number }
+
+function toNumber(arg: string, errors: string[], prog: string): number {
+  if (arg === '') return 0;
+  if (arg[0] === '"' || arg[0] === "'") return arg.length > 1 ? arg.charCodeAt(1) : 0;
+  const t = arg.trim();
+  let n: number;
+  if (/^[-+]?0[xX][0-9a-fA-F]+$/.test(t)) n = parseInt(t, 16);
+  else if (/^[-+]?0[0-7]+$/.test(t)) n = parseInt(t, 8);
+  else if (/^[-+]?[0-9]+$/.test(t)) n = parseInt(t, 10);
+  else {
+    const m = /^[-+]?[0-9]+/.exec(t);
+    errors.push(`${prog}: invalid number '${arg}'`);
+    return m ? parseInt(m[0], 10) : 0;
+  }
+  return n;
+}
+
+function toFloat(arg: string, errors: string[], prog: string): number {
+  if (arg === '') return 0;
+  const n = Number(arg.trim());
+  if (Number.isNaN(n)) {
+    errors.push(`${prog}: invalid number '${arg}'`);
+    const m = /^[-+]?[0-9]*\.?[0-9]+/.exec(arg.trim());
+    return m ? Number(m[0]) : 0;
+  }
+  return n;
+}
+
+function pad(s: string, width: number, left: boolean, zero: boolean): string {
+  if (s.length >= width) return s;
+  if (left) return s + ' '.repeat(width - s.length);
+  if (zero) {
+    const sign = s[0] === '-' || s[0] === '+' ? s[0] : '';
+    return sign + '0'.repeat(width - s.length) + s.slice(sign.length);
+  }
+  return ' '.repeat(width - s.length) + s;
+}
+
+function fmtExp(n: number, prec: number, upper: boolean): string {
+  let s = n.toExponential(prec);
+  s = s.replace(/e([+-])(\d)$/, 'e$10$2');
+  return upper ? s.toUpperCase() : s;
+}
+
+function fmtG(n: number, prec: number, alt: boolean): string {
+  const p = prec === 0 ? 1 : prec;
+  if (n === 0) return '0';
+  const exp = Math.floor(Math.log10(Math.abs(n)));
+  let s: string;
+  if (exp < -4 || exp >= p) s = fmtExp(n, p - 1, false);
+  else s = n.toFixed(Math.max(0, p - 1 - exp));
+  if (!alt && s.includes('.')) s = s.replace(/\.?0+(e|$)/, '$1');
+  return s;
+}
+
+/** Run printf FORMAT ARGS… and return output, diagnostics and status. */
+export function printfText(args: readonly string[], prog: string): PrintfResult {
+  const errors: string[] = [];
+  if (args.length === 0) return { out: '', errors: [`${prog}: usage: printf FORMAT [ARGUMENT...]`], status: 1 };
+  const fmt = args[0];
+  const rest = args.slice(1);
+  let out = '';
+  let ai = 0;
+  const next = (): string | undefined => (ai < rest.length ? rest[ai++] : undefined);
+  for (;;) {
+    const startAi = ai;
+    for (let i = 0; i < fmt.length; i++) {
+      const c = fmt[i];
+      if (c === '\\') {
+        const m = /^\\(?:[0-7]{1,3}|x[0-9a-fA-F]{1,2}|.)/s.exec(fmt.slice(i));
+        const [t, stop] = unescape(m ? m[0] : '\\', false);
+        if (stop) return { out: out + t, errors, status: errors.length ? 1 : 0 };
+        out += t;
+        i += (m ? m[0].length : 1) - 1;
+        continue;
+      }
+      if (c !== '%') { out += c; continue; }
+      const m = /^%([-+ #0]*)(\*|[0-9]+)?(?:\.(\*|[0-9]*))?([hlLqjzt]*)([a-zA-Z%])?/.exec(fmt.slice(i));
+      if (!m || !m[5]) { out += '%'; continue; }
+      i += m[0].length - 1;
+      const flags = m[1];
+      const conv = m[5];
+      if (conv === '%') { out += '%'; continue; }
+      let width = 0;
+      if (m[2] === '*') width = toNumber(next() ?? '', errors, prog);
+      else if (m[2]) width = Number(m[2]);
+      let prec: number | null = null;
+      if (m[3] !== undefined) prec = m[3] === '*' ? toNumber(next() ?? '', errors, prog) : Number(m[3] || '0');
+      const left = flags.includes('-') || width < 0;
+      width = Math.abs(width);
+      const zero = flags.includes('0') && !left;
+      const arg = next();
+      let s: string;
+      switch (conv) {
+        case 's': s = arg ?? ''; if (prec !== null) s = s.slice(0, prec); out += pad(s, width, left, false); break;
+        case 'b': {
+          const [t, stop] = unescape(arg ?? '', true);
+          out += pad(prec !== null ? t.slice(0, prec) : t, width, left, false);
+          if (stop) return { out, errors, status: errors.length ? 1 : 0 };
+          break;
+        }
+        case 'c': out += pad((arg ?? '').slice(0, 1), width, left, false); break;
+        case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': {
+          let n = Math.trunc(toNumber(arg ?? '', errors, prog));
+          if (conv === 'u' && n < 0) n = Number(BigInt.asUintN(64, BigInt(n)));
+          let body = conv === 'o' ? Math.abs(n).toString(8) : conv === 'x' ? Math.abs(n).toString(16) : conv === 'X' ? Math.abs(n).toString(16).toUpperCase() : String(Math.abs(n));
+          if ((conv === 'x' || conv === 'X' || conv === 'o') && n < 0) body = BigInt.asUintN(64, BigInt(n)).toString(conv === 'o' ? 8 : 16);
+          if (conv === 'X') body = body.toUpperCase();
+          if (prec !== null) body = body.padStart(prec, '0');
+          if (flags.includes('#') && n !== 0) body = (conv === 'o' ? '0' : conv === 'x' ? '0x' : conv === 'X' ? '0X' : '') + body;
+          const sign = n < 0 && (conv === 'd' || conv === 'i') ? '-' : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';
+          out += pad(sign + body, width, left, zero && prec === null);
+          break;
+        }
+        case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': {
+          const n = toFloat(arg ?? '', errors, prog);
+          const p = prec ?? 6;
+          let body = conv === 'f' || conv === 'F' ? Math.abs(n).toFixed(p) : conv === 'e' || conv === 'E' ? fmtExp(Math.abs(n), p, conv === 'E') : fmtG(Math.abs(n), p, flags.includes('#'));
+          if (conv === 'G') body = body.toUpperCase();
+          const sign = n < 0 || Object.is(n, -0) ? '-' : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';
+          out += pad(sign + body, width, left, zero);
+          break;
+        }
+        default:
+          errors.push(`${prog}: %${conv}: invalid format`);
+          return { out, errors, status: 1 };
+      }
+    }
+    if (ai >= rest.length || ai === startAi) break;
+  }
+  return { out, errors, status: errors.length ? 1 : 0 };
+}

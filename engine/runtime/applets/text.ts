@@ -1,0 +1,297 @@
+/** Text applets: head, tail (-f follows appends), wc, tee, cut, tr, sort, uniq, seq. */
+import { FsError } from '../fs/errors';
+import { openPath, writeOf, type Ctx } from '../shell/sys';
+import type { OpenFile } from '../shell/io';
+import { retain } from '../shell/io';
+import { badOption, chomp, eachLine, err, errnoMsg, getopts, out, readInput, splitLines, type Applet, type G } from './lib';
+import { grep } from './grep';
+
+function numArg(v: string | undefined, def: number): number {
+  if (v === undefined) return def;
+  return Number(v.replace(/^\+/, ''));
+}
+
+/** head/tail accept the old `-5` form. */
+function legacyCount(argv: readonly string[]): string[] {
+  return argv.map((a, i) => (i > 0 && /^-[0-9]+$/.test(a) ? '-n' + a.slice(1) : a));
+}
+
+export const head: Applet = function* (ctx) {
+  const o = getopts(legacyCount(ctx.argv), 'n:c:qv');
+  if (o.bad) return badOption(ctx, o.bad);
+  const n = numArg(o.values.get('n')?.[0], 10);
+  const files = o.rest.length ? o.rest : ['-'];
+  let status = 0;
+  for (const [i, f] of files.entries()) {
+    if (files.length > 1) yield* out(ctx, `${i ? '\n' : ''}==> ${f === '-' ? 'standard input' : f} <==\n`);
+    if (f === '-') {
+      let left = n;
+      if (left <= 0) continue;
+      yield* eachLine(ctx, function* (line) { yield* out(ctx, line); return --left > 0; });
+      continue;
+    }
+    const data = yield* readInput(ctx, f);
+    if (data === null) { status = 1; continue; }
+    yield* out(ctx, splitLines(data).slice(0, n).join(''));
+  }
+  return status;
+};
+
+export const tail: Applet = function* (ctx) {
+  const o = getopts(legacyCount(ctx.argv), 'n:c:fFqs:v');
+  if (o.bad) return badOption(ctx, o.bad);
+  const spec = o.values.get('n')?.[0] ?? '10';
+  const fromStart = spec.startsWith('+');
+  const n = numArg(spec, 10);
+  const files = o.rest.length ? o.rest : ['-'];
+  const pick = (lines: string[]) => (fromStart ? lines.slice(Math.max(0, n - 1)) : n === 0 ? [] : lines.slice(-n));
+  let status = 0;
+  for (const [i, f] of files.entries()) {
+    if (files.length > 1) yield* out(ctx, `${i ? '\n' : ''}==> ${f === '-' ? 'standard input' : f} <==\n`);
+    const data = yield* readInput(ctx, f, 'cant-open');
+    if (data === null) { status = 1; continue; }
+    yield* out(ctx, pick(splitLines(data)).join(''));
+  }
+  if (!(o.flags.has('f') || o.flags.has('F')) || files.length !== 1 || files[0] === '-') return status;
+  return yield* follow(ctx, files[0]);
+};
+
+/** tail -f: wait on the file's notify key and print what was appended (or restart on truncation). */
+function* follow(ctx: Ctx, file: string): G<number> {
+  let key: string;
+  let seen: number;
+  try {
+    const st = ctx.fs.stat(file, ctx.cwd, ctx.cred);
+    key = ctx.fs.keyOf(st.path, st.mount);
+    seen = st.node.kind === 'file' ? st.node.data.length : 0;
+  } catch {
+    return 1;
+  }
+  for (;;) {
+    yield { k: 'host', keys: [key], until: null };
+    let data: string;
+    try {
+      data = ctx.fs.readFile(file, ctx.cwd, ctx.cred);
+    } catch {
+      continue;
+    }
+    if (data.length < seen) { err(ctx, `${file}: file truncated`); seen = 0; }
+    if (data.length > seen) {
+      yield* out(ctx, data.slice(seen));
+      seen = data.length;
+    }
+  }
+}
+
+export const wc: Applet = function* (ctx) {
+  const o = getopts(ctx.argv, 'lwcmL');
+  if (o.bad) return badOption(ctx, o.bad);
+  const which = ['l', 'w', 'c'].filter((c) => o.flags.has(c) || (c === 'c' && o.flags.has('m')));
+  const cols = which.length ? which : ['l', 'w', 'c'];
+  const files = o.rest.length ? o.rest : ['-'];
+  const total = { l: 0, w: 0, c: 0 };
+  let status = 0;
+  let text = '';
+  const fmt = (v: Record<string, number>, name: string) => {
+    const nums = cols.map((c) => String(v[c]));
+    const single = cols.length === 1 && files.length === 1;
+    return (single ? nums.join(' ') : nums.map((s) => s.padStart(7)).join(' ')) + (name === '-' && files.length === 1 && o.rest.length === 0 ? '' : ' ' + name) + '\n';
+  };
+  for (const f of files) {
+    const data = yield* readInput(ctx, f);
+    if (data === null) { status = 1; continue; }
+    const v = { l: (data.match(/\n/g) ?? []).length, w: (data.match(/\S+/g) ?? []).length, c: new TextEncoder().encode(data).length };
+    total.l += v.l; total.w += v.w; total.c += v.c;
+    text += fmt(v, f);
+  }
+  if (files.length > 1) text += fmt(total, 'total');
+  yield* out(ctx, text);
+  return status;
+};
+
+export const tee: Applet = function* (ctx) {
+  const o = getopts(ctx.argv, 'ai');
+  if (o.bad) return badOption(ctx, o.bad);
+  const outs: OpenFile[] = [];
+  let status = 0;
+  for (const f of o.rest) {
+    const r = openPath(ctx.fs, ctx.p, ctx.cwd, ctx.cred, f, o.flags.has('a') ? 'a' : 'w');
+    if ('err' in r) { err(ctx, `${f}: ${new FsError(r.err).message}`); status = 1; continue; }
+    outs.push(retain(r.of));
+  }
+  yield* eachLine(ctx, function* (line) {
+    yield* out(ctx, line);
+    for (const of of outs) yield* writeOf(ctx.k, of, line);
+    return true;
+  });
+  for (const of of outs) ctx.k.closeOf(of);
+  return status;
+};
+
+function ranges(spec: string): (i: number) => boolean {
+  const parts = spec.split(',').map((r) => {
+    const m = /^([0-9]*)(-?)([0-9]*)$/.exec(r);
+    if (!m) return [0, -1];
+    const a = m[1] ? Number(m[1]) : 1;
+    const b = m[2] ? (m[3] ? Number(m[3]) : Infinity) : a;
+    return [a, b];
+  });
+  return (i) => parts.some(([a, b]) => i >= a && i <= b);
+}
+
+export const cut: Applet = function* (ctx) {
+  const o = getopts(ctx.argv, 'd:f:c:b:s');
+  if (o.bad) return badOption(ctx, o.bad);
+  const delim = o.values.get('d')?.[0] ?? '\t';
+  const fspec = o.values.get('f')?.[0];
+  const cspec = o.values.get('c')?.[0] ?? o.values.get('b')?.[0];
+  if (!fspec && !cspec) { err(ctx, 'expected a list of bytes, characters, or fields'); return 1; }
+  const sel = ranges((fspec ?? cspec)!);
+  const files = o.rest.length ? o.rest : ['-'];
+  let status = 0;
+  for (const f of files) {
+    const data = yield* readInput(ctx, f);
+    if (data === null) { status = 1; continue; }
+    let text = '';
+    for (const raw of splitLines(data)) {
+      const line = chomp(raw);
+      if (cspec) { text += [...line].filter((_, i) => sel(i + 1)).join('') + '\n'; continue; }
+      if (!line.includes(delim)) { if (!o.flags.has('s')) text += line + '\n'; continue; }
+      text += line.split(delim).filter((_, i) => sel(i + 1)).join(delim) + '\n';
+    }
+    yield* out(ctx, text);
+  }
+  return status;
+};
+
+function expandSet(s: string): string {
+  const classes: Record<string, string> = {
+    alpha: 'a-zA-Z', digit: '0-9', alnum: 'a-zA-Z0-9', upper: 'A-Z', lower: 'a-z', space: ' \t\n\r\f\v', blank: ' \t', punct: '!-/:-@[-`{-~',
+  };
+  s = s.replace(/\[:([a-z]+):\]/g, (m, c: string) => classes[c] ?? m);
+  s = s.replace(/\\(n|t|r|\\|[0-7]{1,3})/g, (_m, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : c === '\\' ? '\\' : String.fromCharCode(parseInt(c, 8))));
+  let outS = '';
+  for (let i = 0; i < s.length; i++) {
+    if (s[i + 1] === '-' && i + 2 < s.length) {
+      for (let c = s.charCodeAt(i); c <= s.charCodeAt(i + 2); c++) outS += String.fromCharCode(c);
+      i += 2;
+    } else outS += s[i];
+  }
+  return outS;
+}
+
+export const tr: Applet = function* (ctx) {
+  const o = getopts(ctx.argv, 'dscC');
+  if (o.bad) return badOption(ctx, o.bad);
+  const set1 = expandSet(o.rest[0] ?? '');
+  const set2 = expandSet(o.rest[1] ?? '');
+  const del = o.flags.has('d');
+  const comp = o.flags.has('c') || o.flags.has('C');
+  const squeeze = o.flags.has('s');
+  let last = '';
+  yield* eachLine(ctx, function* (chunk) {
+    let res = '';
+    for (const ch of chunk) {
+      const inSet = set1.includes(ch) !== comp;
+      let c = ch;
+      if (del) { if (inSet) continue; } else if (inSet && set2) {
+        const idx = comp ? set2.length - 1 : set1.indexOf(ch);
+        c = set2[Math.min(idx, set2.length - 1)];
+      }
+      const sq = squeeze && (del ? set2 : set2 || set1).includes(c);
+      if (sq && c === last) continue;
+      last = c;
+      res += c;
+    }
+    yield* out(ctx, res);
+    return true;
+  });
+  return 0;
+};
+
+export const sort: Applet = function* (ctx) {
+  const o = getopts(ctx.argv, 'nrufk:t:bdsh');
+  if (o.bad) return badOption(ctx, o.bad);
+  const files = o.rest.length ? o.rest : ['-'];
+  let lines: string[] = [];
+  for (const f of files) {
+    const data = yield* readInput(ctx, f);
+    if (data === null) return 2;
+    lines.push(...splitLines(data).map(chomp));
+  }
+  const sep = o.values.get('t')?.[0];
+  const kspec = o.values.get('k')?.[0];
+  const key = (l: string): string => {
+    if (!kspec) return l;
+    const [a, b] = kspec.split(',');
+    const start = parseInt(a, 10) - 1;
+    const end = b ? parseInt(b, 10) : Infinity;
+    const fields = sep !== undefined ? l.split(sep) : l.trim().split(/\s+/);
+    return fields.slice(start, end === Infinity ? undefined : end).join(sep ?? ' ');
+  };
+  const num = o.flags.has('n');
+  const fold = o.flags.has('f');
+  const cmp = (x: string, y: string): number => {
+    let a = key(x);
+    let b = key(y);
+    if (num) {
+      const d = (parseFloat(a) || 0) - (parseFloat(b) || 0);
+      if (d !== 0) return d;
+      a = x; b = y;
+    }
+    if (fold) { a = a.toUpperCase(); b = b.toUpperCase(); }
+    return a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0;
+  };
+  lines.sort(cmp);
+  if (o.flags.has('r')) lines.reverse();
+  if (o.flags.has('u')) lines = lines.filter((l, i) => i === 0 || cmp(lines[i - 1], l) !== 0);
+  yield* out(ctx, lines.map((l) => l + '\n').join(''));
+  return 0;
+};
+
+export const uniq: Applet = function* (ctx) {
+  const o = getopts(ctx.argv, 'cdui');
+  if (o.bad) return badOption(ctx, o.bad);
+  const data = yield* readInput(ctx, o.rest[0] ?? '-');
+  if (data === null) return 1;
+  const lines = splitLines(data).map(chomp);
+  let text = '';
+  for (let i = 0; i < lines.length;) {
+    let j = i + 1;
+    const same = (a: string, b: string) => (o.flags.has('i') ? a.toLowerCase() === b.toLowerCase() : a === b);
+    while (j < lines.length && same(lines[j], lines[i])) j++;
+    const count = j - i;
+    if ((!o.flags.has('d') || count > 1) && (!o.flags.has('u') || count === 1)) {
+      text += (o.flags.has('c') ? `${String(count).padStart(7)} ` : '') + lines[i] + '\n';
+    }
+    i = j;
+  }
+  yield* out(ctx, text);
+  return 0;
+};
+
+export const seq: Applet = function* (ctx) {
+  const o = getopts(ctx.argv.map((a, i) => (i > 0 && /^-[0-9.]/.test(a) ? '\0' + a : a)), 's:w');
+  const args = o.rest.map((a) => a.replace(/^\0/, ''));
+  if (o.bad || args.length < 1 || args.length > 3) { err(ctx, 'usage: seq [-w] [-s SEP] [FIRST [INC]] LAST'); return 1; }
+  const nums = args.map(Number);
+  for (const [i, n] of nums.entries()) if (Number.isNaN(n)) { err(ctx, `invalid number '${args[i]}'`); return 1; }
+  const [first, inc, last] = nums.length === 1 ? [1, 1, nums[0]] : nums.length === 2 ? [nums[0], 1, nums[1]] : nums;
+  const dec = Math.max(...args.map((a) => (a.includes('.') ? a.length - a.indexOf('.') - 1 : 0)));
+  const sep = o.values.get('s')?.[0] ?? '\n';
+  const parts: string[] = [];
+  if (inc !== 0) for (let v = first; inc > 0 ? v <= last + 1e-10 : v >= last - 1e-10; v += inc) {
+    parts.push(v.toFixed(dec));
+    if (parts.length % 4096 === 0) { ctx.k.charge(); yield* out(ctx, parts.join(sep) + sep); parts.length = 0; }
+  }
+  let width = 0;
+  if (o.flags.has('w')) width = Math.max(...parts.map((p) => p.length));
+  if (parts.length) yield* out(ctx, parts.map((p) => p.padStart(width, '0')).join(sep) + '\n');
+  return 0;
+};
+
+export const TEXT_APPLETS: [string, Applet][] = [
+  ['head', head], ['tail', tail], ['wc', wc], ['tee', tee], ['cut', cut], ['tr', tr], ['sort', sort],
+  ['uniq', uniq], ['seq', seq], ['grep', grep], ['egrep', grep], ['fgrep', grep],
+];
+export { errnoMsg };

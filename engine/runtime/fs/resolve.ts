@@ -1,0 +1,124 @@
+/**
+ * Path resolution over a container's root tree and its mounts, as the kernel's namei does:
+ * symlinks followed (at most 40), `..` taken physically, search (x) permission checked on every
+ * directory walked for a non-root user, mount points switching to the volume's tree.
+ */
+import type { DirInode, Inode, Tree } from './tree';
+import { FsError } from './errors';
+
+export interface Cred {
+  readonly uid: number;
+  readonly gid: number;
+  /** Supplementary groups (fsGroup, runAsGroup …). */
+  readonly groups: readonly number[];
+}
+
+export const ROOT_CRED: Cred = { uid: 0, gid: 0, groups: [0] };
+
+/** One mount as the view keeps it. `root` is the subPath directory inside the volume's tree. */
+export interface MountEntry {
+  readonly name: string;
+  readonly path: string;
+  readonly tree: Tree;
+  readonly root: DirInode;
+  /** Path of `root` inside `tree` ('' for the tree's root, '/sub' for a subPath). */
+  readonly base: string;
+  readonly readOnly: boolean;
+}
+
+/** A directory on the walk: where `..` returns to. */
+interface Step { node: DirInode; path: string; mount: MountEntry | null }
+
+export interface Resolved {
+  /** The inode, or null when only the last component is missing (parent exists). */
+  readonly node: Inode | null;
+  readonly parent: DirInode;
+  readonly name: string;
+  /** Canonical absolute path. */
+  readonly path: string;
+  /** The mount holding the entry (null: the container's own root). */
+  readonly mount: MountEntry | null;
+}
+
+const MAX_LINKS = 40;
+
+/** May `cred` access `n` with the rwx bits in `want` (4, 2, 1)? Root passes all but exec-without-x. */
+export function allowed(n: Inode, cred: Cred, want: number): boolean {
+  if (cred.uid === 0) return (want & 1) === 0 || n.kind === 'dir' || (n.mode & 0o111) !== 0;
+  let bits: number;
+  if (n.uid === cred.uid) bits = (n.mode >> 6) & 7;
+  else if (n.gid === cred.gid || cred.groups.includes(n.gid)) bits = (n.mode >> 3) & 7;
+  else bits = n.mode & 7;
+  return (bits & want) === want;
+}
+
+export interface ResolveCtx {
+  readonly root: DirInode;
+  readonly mounts: ReadonlyMap<string, MountEntry>;
+}
+
+function join(dir: string, name: string): string {
+  return dir === '/' ? '/' + name : dir + '/' + name;
+}
+
+/**
+ * Resolve `path` (relative to `cwd`). `follow` says whether a symlink in the last component is
+ * followed. Throws FsError for a missing or unsearchable intermediate directory.
+ */
+export function resolvePath(ctx: ResolveCtx, path: string, cwd: string, cred: Cred, follow: boolean): Resolved {
+  if (path === '') throw new FsError('ENOENT');
+  let parts = path.split('/');
+  let stack: Step[] = [{ node: ctx.root, path: '/', mount: ctx.mounts.get('/') ?? null }];
+  if (ctx.mounts.has('/')) stack[0].node = ctx.mounts.get('/')!.root;
+  if (path[0] !== '/') parts = cwd.split('/').concat(parts);
+  let links = 0;
+  let i = 0;
+  // trailing slash: the last component must be a directory (and symlinks are followed).
+  const trailing = path.length > 1 && path[path.length - 1] === '/';
+  for (;;) {
+    while (i < parts.length && (parts[i] === '' || parts[i] === '.')) i++;
+    if (i >= parts.length) {
+      const top = stack[stack.length - 1];
+      const up = stack.length > 1 ? stack[stack.length - 2].node : top.node;
+      return { node: top.node, parent: up, name: '.', path: top.path, mount: top.mount };
+    }
+    const name = parts[i++];
+    let last = true;
+    for (let j = i; j < parts.length; j++) if (parts[j] !== '' && parts[j] !== '.') { last = false; break; }
+    const top = stack[stack.length - 1];
+    if (!allowed(top.node, cred, 1)) throw new FsError('EACCES');
+    if (name === '..') {
+      if (stack.length > 1) stack.pop();
+      if (last) {
+        const t = stack[stack.length - 1];
+        const up = stack.length > 1 ? stack[stack.length - 2].node : t.node;
+        return { node: t.node, parent: up, name: '..', path: t.path, mount: t.mount };
+      }
+      continue;
+    }
+    const childPath = join(top.path, name);
+    const mounted = ctx.mounts.get(childPath);
+    let child: Inode | undefined = mounted ? mounted.root : top.node.entries.get(name);
+    const mount = mounted ?? top.mount;
+    if (!child) {
+      if (last) return { node: null, parent: top.node, name, path: childPath, mount };
+      throw new FsError('ENOENT');
+    }
+    if (child.kind === 'symlink' && (!last || follow || trailing)) {
+      if (++links > MAX_LINKS) throw new FsError('ELOOP');
+      const target = child.target;
+      const rest = parts.slice(i);
+      parts = target.split('/').concat(rest);
+      i = 0;
+      if (target[0] === '/') stack = [stack[0]];
+      continue;
+    }
+    if (last) {
+      if (trailing && child.kind !== 'dir') throw new FsError('ENOTDIR');
+      return { node: child, parent: top.node, name, path: childPath, mount };
+    }
+    if (child.kind !== 'dir') throw new FsError('ENOTDIR');
+    stack.push({ node: child, path: childPath, mount });
+    child = undefined;
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * Shell builtins (ash.c builtintab). Special builtins keep prefix assignments and their errors
+ * end a non-interactive shell; regular builtins just return a status.
+ */
+import type { Block } from './kernel';
+import type { Shell } from './shell';
+import { BreakErr, ExitErr, ReturnErr } from './state';
+import { writeFd } from './sys';
+import { echoApplet, printfText } from '../applets/printf';
+import { testEval } from '../applets/test';
+import { MORE_BUILTINS } from './builtins2';
+import { JOB_BUILTINS } from './jobs';
+
+export type Builtin = (sh: Shell, argv: string[]) => Generator<Block, number, unknown>;
+
+// Models ash.c builtintab's BUILTIN_SPECIAL entries.
+export const SPECIAL = new Set(['.', ':', 'break', 'continue', 'eval', 'exec', 'exit', 'export', 'readonly', 'return', 'set', 'shift', 'source', 'times', 'trap', 'unset', 'local']);
+
+const isNum = (s: string) => /^[0-9]+$/.test(s);
+
+function* colon(): Generator<Block, number, unknown> { return 0; }
+function* falseB(): Generator<Block, number, unknown> { return 1; }
+
+function* echo(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
+  const text = echoApplet(argv);
+  yield* writeFd(sh.k, sh.p, 1, text);
+  return 0;
+}
+
+function* printf(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
+  const r = printfText(argv.slice(1), 'printf');
+  if (r.out) yield* writeFd(sh.k, sh.p, 1, r.out);
+  for (const e of r.errors) sh.writeErrSync(e + '\n');
+  return r.status;
+}
+
+function* test(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
+  const r = testEval(argv, sh.fs, sh.d.cwd, sh.cred);
+  if (r.error) sh.writeErrSync(`${sh.d.arg0}: ${r.error}\n`);
+  return r.status;
+}
+
+function* exit(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
+  let status = sh.d.status;
+  if (argv.length > 1) {
+    if (!isNum(argv[1])) sh.builtinError(`Illegal number: ${argv[1]}`);
+    status = Number(argv[1]) & 255;
+  }
+  throw new ExitErr(status);
+}
+
+function* ret(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
+  let status = sh.d.status;
+  if (argv.length > 1) {
+    if (!/^-?[0-9]+$/.test(argv[1])) sh.builtinError(`Illegal number: ${argv[1]}`);
+    status = Number(argv[1]) & 255;
+  }
+  throw new ReturnErr(status);
+}
+
+function loopCtl(cont: boolean) {
+  return function* (sh: Shell, argv: string[]): Generator<Block, number, unknown> {
+    let n = 1;
+    if (argv.length > 1) {
+      if (!isNum(argv[1]) || Number(argv[1]) === 0) sh.builtinError(`Illegal number: ${argv[1]}`);
+      n = Number(argv[1]);
+    }
+    // Models ash.c breakcmd: outside a loop it does nothing.
+    if (sh.d.loopDepth === 0) return 0;
+    throw new BreakErr(Math.min(n, sh.d.loopDepth), cont);
+  };
+}
+
+function* shift(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
+  let n = 1;
+  if (argv.length > 1) {
+    if (!isNum(argv[1])) sh.builtinError(`Illegal number: ${argv[1]}`);
+    n = Number(argv[1]);
+  }
+  if (n > sh.d.pos.length) return 1;
+  sh.d.pos = sh.d.pos.slice(n);
+  return 0;
+}
+
+function* evalB(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
+  if (argv.length < 2) return 0;
+  return yield* sh.rt.evalString(sh, argv.slice(1).join(' '), true);
+}
+
+function* dot(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
+  if (argv.length < 2) return 0;
+  const name = argv[1];
+  let path: string | null = name;
+  if (!name.includes('/')) path = sh.rt.findInPath(sh, name, false);
+  let text: string;
+  try {
+    if (path === null) throw new Error();
+    text = sh.fs.readFile(path, sh.d.cwd, sh.cred);
+  } catch {
+    sh.fatal(`${argv[0]}: line ${sh.line}: can't open '${name}': No such file or directory`);
+  }
+  const savedPos = sh.d.pos;
+  if (argv.length > 2) sh.d.pos = argv.slice(2);
+  try {
+    return yield* sh.rt.evalString(sh, text, true);
+  } catch (e) {
+    if (e instanceof ReturnErr) return e.status;
+    throw e;
+  } finally {
+    if (argv.length > 2) sh.d.pos = savedPos;
+  }
+}
+
+function* local(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
+  const frame = sh.d.frames[sh.d.frames.length - 1];
+  if (!frame) sh.builtinError('not in a function');
+  for (const a of argv.slice(1)) {
+    const eq = a.indexOf('=');
+    const name = eq < 0 ? a : a.slice(0, eq);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) sh.builtinError(`${name}: bad variable name`);
+    const old = sh.d.vars.map.get(name);
+    if (!frame.has(name)) frame.set(name, old ? { ...old } : undefined);
+    if (eq >= 0) sh.assign(name, a.slice(eq + 1));
+    else if (!old) sh.d.vars.map.set(name, { v: undefined, exp: false, ro: false });
+  }
+  return 0;
+}
+
+export const BUILTINS = new Map<string, Builtin>([
+  [':', colon], ['true', colon], ['false', falseB], ['echo', echo], ['printf', printf],
+  ['test', test], ['[', test], ['[[', test], ['exit', exit], ['return', ret],
+  ['break', loopCtl(false)], ['continue', loopCtl(true)], ['shift', shift], ['eval', evalB],
+  ['.', dot], ['source', dot], ['local', local],
+  ...MORE_BUILTINS, ...JOB_BUILTINS,
+]);

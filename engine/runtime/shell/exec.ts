@@ -1,0 +1,225 @@
+/**
+ * Evaluating the tree. Models ash.c evaltree and friends (evalloop, evalfor, evalcase,
+ * evalsubshell, evalpipe): loops re-run the parsed nodes, subshells and pipeline stages are forked
+ * processes, `set -e` is suppressed in conditions, traps run between commands (dotrap).
+ */
+import type { Node } from './ast';
+import { expandPattern, expandString, expandWords } from './expand';
+import { cloneFds, retain } from './io';
+import type { Block } from './kernel';
+import { matchPattern } from './pattern';
+import { applyRedirs, restore } from './redirect';
+import type { Shell } from './shell';
+import { BreakErr, ExitErr } from './state';
+import { evalSimple } from './simple';
+
+type G<T> = Generator<Block, T, unknown>;
+
+export function* evalNode(sh: Shell, node: Node): G<number> {
+  const d = sh.d;
+  let status: number;
+  switch (node.type) {
+    case 'simple':
+      status = yield* evalSimple(sh, node);
+      break;
+    case 'seq': {
+      status = 0;
+      for (const item of node.items) status = yield* evalNode(sh, item);
+      return status;
+    }
+    case 'bg': {
+      const fds = cloneFds(sh.p.fds);
+      // Models ash.c forkchild: a background job of a non-interactive shell reads /dev/null.
+      if (fds[0]) sh.k.closeOf(fds[0]);
+      fds[0] = retain({ kind: 'null', refs: 0 });
+      const child = sh.spawn(node.body, fds, true);
+      d.bgPid = child.pid;
+      sh.rt.jobs(sh).push(child);
+      status = 0;
+      break;
+    }
+    case 'and':
+    case 'or': {
+      d.condDepth++;
+      try {
+        status = yield* evalNode(sh, node.left);
+      } finally {
+        d.condDepth--;
+      }
+      if ((status === 0) === (node.type === 'and')) status = yield* evalNode(sh, node.right);
+      d.status = status;
+      return status;
+    }
+    case 'pipe':
+      status = yield* evalPipe(sh, node.cmds, node.bang);
+      break;
+    case 'if': {
+      d.condDepth++;
+      let c: number;
+      try {
+        c = yield* evalNode(sh, node.cond);
+      } finally {
+        d.condDepth--;
+      }
+      if (c === 0) status = yield* evalNode(sh, node.then);
+      else if (node.else) status = yield* evalNode(sh, node.else);
+      else status = 0;
+      d.status = status;
+      return status;
+    }
+    case 'while':
+      status = yield* evalWhile(sh, node.cond, node.body, node.until);
+      break;
+    case 'for':
+      status = yield* evalFor(sh, node.name, node.words, node.body, node.line);
+      break;
+    case 'case': {
+      sh.line = node.line;
+      const word = yield* expandString(sh, node.word);
+      status = 0;
+      let matched = false;
+      for (const item of node.items) {
+        if (!matched) {
+          for (const p of item.pats) {
+            const pat = yield* expandPattern(sh, p);
+            if (matchPattern(sh.k.pat, pat, word)) { matched = true; break; }
+          }
+        }
+        if (matched) {
+          status = item.body ? yield* evalNode(sh, item.body) : 0;
+          if (!item.fallthrough) break;
+        }
+      }
+      d.status = status;
+      return status;
+    }
+    case 'group': {
+      const saved = node.redirs.length ? yield* applyRedirs(sh, node.redirs) : [];
+      if (saved === null) { d.status = 1; return 1; }
+      try {
+        status = yield* evalNode(sh, node.body);
+      } finally {
+        if (saved.length) restore(sh, saved);
+      }
+      return status;
+    }
+    case 'subshell': {
+      const saved = node.redirs.length ? yield* applyRedirs(sh, node.redirs) : [];
+      if (saved === null) { d.status = 1; return 1; }
+      const child = sh.spawn(node.body, cloneFds(sh.p.fds), false);
+      if (saved.length) restore(sh, saved);
+      yield { k: 'child', pid: child.pid, intr: false };
+      status = child.status;
+      sh.k.procs.delete(child.pid);
+      break;
+    }
+    case 'func':
+      d.funcs.set(node.name, node.body);
+      status = 0;
+      break;
+    case 'empty':
+      status = 0;
+      break;
+  }
+  d.status = status;
+  if (status !== 0 && d.opt.e && d.condDepth === 0 && node.type !== 'bg') throw new ExitErr(status);
+  if (sh.p.pending.length) yield* sh.runTraps();
+  return status;
+}
+
+function* evalPipe(sh: Shell, cmds: readonly Node[], bang: boolean): G<number> {
+  const d = sh.d;
+  if (cmds.length === 1) {
+    if (bang) d.condDepth++;
+    let s: number;
+    try {
+      s = yield* evalNode(sh, cmds[0]);
+    } finally {
+      if (bang) d.condDepth--;
+    }
+    return bang ? (s === 0 ? 1 : 0) : s;
+  }
+  const procs = [];
+  let prevRead = null;
+  for (let i = 0; i < cmds.length; i++) {
+    const fds = cloneFds(sh.p.fds);
+    let next = null;
+    if (prevRead) {
+      if (fds[0]) sh.k.closeOf(fds[0]);
+      fds[0] = retain(prevRead);
+    }
+    if (i < cmds.length - 1) {
+      next = sh.k.newPipe();
+      if (fds[1]) sh.k.closeOf(fds[1]);
+      fds[1] = retain(next.w);
+    }
+    procs.push(sh.spawn(cmds[i], fds, false));
+    // The parent keeps no pipe ends: only the stages hold them, so EOF and EPIPE happen.
+    prevRead = next ? next.r : null;
+  }
+  let status = 0;
+  let failed = 0;
+  for (const p of procs) {
+    yield { k: 'child', pid: p.pid, intr: false };
+    status = p.status;
+    if (status !== 0) failed = status;
+    sh.k.procs.delete(p.pid);
+  }
+  if (d.opt.pipefail) status = failed;
+  return bang ? (status === 0 ? 1 : 0) : status;
+}
+
+function* loopBody(sh: Shell, body: Node): G<number | 'break' | 'continue'> {
+  try {
+    return yield* evalNode(sh, body);
+  } catch (e) {
+    if (!(e instanceof BreakErr)) throw e;
+    if (e.n > 1) { e.n--; throw e; }
+    return e.cont ? 'continue' : 'break';
+  }
+}
+
+function* evalWhile(sh: Shell, cond: Node, body: Node, until: boolean): G<number> {
+  const d = sh.d;
+  let status = 0;
+  d.loopDepth++;
+  try {
+    for (;;) {
+      d.condDepth++;
+      let c: number | 'break' | 'continue';
+      try {
+        c = yield* loopBody(sh, cond);
+      } finally {
+        d.condDepth--;
+      }
+      if (c === 'break') break;
+      if (c === 'continue') continue;
+      if ((c === 0) === until) break;
+      const r = yield* loopBody(sh, body);
+      if (r === 'break') break;
+      if (r !== 'continue') status = r;
+    }
+  } finally {
+    d.loopDepth--;
+  }
+  return status;
+}
+
+function* evalFor(sh: Shell, name: string, words: Node extends never ? never : readonly import('./ast').Word[] | null, body: Node, line: number): G<number> {
+  const d = sh.d;
+  sh.line = line;
+  const items = words === null ? d.pos.slice() : yield* expandWords(sh, words);
+  let status = 0;
+  d.loopDepth++;
+  try {
+    for (const v of items) {
+      sh.assign(name, v);
+      const r = yield* loopBody(sh, body);
+      if (r === 'break') break;
+      if (r !== 'continue') status = r;
+    }
+  } finally {
+    d.loopDepth--;
+  }
+  return status;
+}

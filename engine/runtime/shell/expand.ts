@@ -1,0 +1,241 @@
+/**
+ * Word expansion in POSIX order: tilde, parameters, command substitution, arithmetic, then field
+ * splitting on IFS and pathname expansion of unquoted results. Models ash.c expandarg/argstr/
+ * ifsbreakup/expandmeta. There is no brace expansion in ash: `{1..3}` stays one word.
+ */
+import type { ParamPart, Part, Word } from './ast';
+import { ArithError, evalArith } from './arith';
+import type { Block } from './kernel';
+import { escapeGlob, hasGlob, removeAffix, replacePattern, unescapeGlob } from './pattern';
+import { globPath } from './glob';
+import type { Shell } from './shell';
+
+type G<T> = Generator<Block, T, unknown>;
+
+/** Fields under construction. `pat` mirrors `cur` with quoted characters escaped. */
+class Fields {
+  out: string[] = [];
+  pats: (string | null)[] = [];
+  cur = '';
+  pat = '';
+  glob = false;
+  has = false;
+  justEnded = false;
+  constructor(readonly splitting: boolean) {}
+
+  quoted(s: string): void {
+    this.cur += s;
+    this.pat += escapeGlob(s);
+    this.has = true;
+    this.justEnded = false;
+  }
+  literal(s: string): void {
+    this.cur += s;
+    this.pat += s;
+    if (!this.glob && hasGlob(s)) this.glob = true;
+    this.has = true;
+    this.justEnded = false;
+  }
+  end(): void {
+    this.out.push(this.cur);
+    this.pats.push(this.glob ? this.pat : null);
+    this.cur = this.pat = '';
+    this.glob = this.has = false;
+  }
+  /** An unquoted expansion result: split on IFS, keep glob characters live. */
+  split(s: string, ifs: string): void {
+    if (!this.splitting || ifs === '') { if (s !== '') this.literal(s); return; }
+    for (let i = 0; i < s.length; i++) {
+      const c = s[i];
+      if (ifs.indexOf(c) < 0) {
+        this.cur += c;
+        this.pat += c;
+        if (c === '*' || c === '?' || c === '[') this.glob = true;
+        this.has = true;
+        this.justEnded = false;
+      } else if (c === ' ' || c === '\t' || c === '\n') {
+        if (this.has) { this.end(); this.justEnded = true; }
+      } else if (this.has) { this.end(); this.justEnded = false; } else if (this.justEnded) this.justEnded = false;
+      else this.end();
+    }
+  }
+}
+
+/** Expand command arguments: a list of fields after splitting and globbing. */
+export function* expandWords(sh: Shell, words: readonly Word[]): G<string[]> {
+  const out: string[] = [];
+  for (const w of words) {
+    if (w.lit !== null) { out.push(w.lit); continue; }
+    const f = new Fields(true);
+    yield* addParts(sh, f, w.parts, false);
+    if (f.has) f.end();
+    for (let i = 0; i < f.out.length; i++) {
+      const pat = f.pats[i];
+      if (pat !== null && !sh.d.opt.f) {
+        const matches = globPath(sh, pat);
+        if (matches.length) { out.push(...matches); continue; }
+        out.push(unescapeGlob(pat));
+        continue;
+      }
+      out.push(f.out[i]);
+    }
+  }
+  return out;
+}
+
+/** Expand to one string without splitting or globbing (assignments, case words, here-docs). */
+export function* expandString(sh: Shell, w: Word): G<string> {
+  if (w.lit !== null) return w.lit;
+  const f = new Fields(false);
+  yield* addParts(sh, f, w.parts, false);
+  return f.cur;
+}
+
+/** Expand as a pattern: quoted characters escaped, unquoted ones live. */
+export function* expandPattern(sh: Shell, w: Word): G<string> {
+  if (w.lit !== null) return escapeGlob(w.lit);
+  const f = new Fields(false);
+  yield* addParts(sh, f, w.parts, false);
+  return f.pat;
+}
+
+/** Redirection target: one field (ash does not glob it in a non-interactive shell). */
+export function* expandTarget(sh: Shell, w: Word): G<string> {
+  return yield* expandString(sh, w);
+}
+
+function ifsOf(sh: Shell): string {
+  const v = sh.d.vars.get('IFS');
+  return v === undefined ? ' \t\n' : v;
+}
+
+function* addParts(sh: Shell, f: Fields, parts: readonly Part[], inDq: boolean): G<void> {
+  for (const p of parts) {
+    switch (p.t) {
+      case 'lit':
+        if (inDq) f.quoted(p.v);
+        else f.literal(p.v);
+        break;
+      case 'q':
+        f.quoted(p.v);
+        break;
+      case 'dq':
+        // "$@" with no positional parameters produces no field at all.
+        if (p.parts.length === 1 && p.parts[0].t === 'param' && p.parts[0].name === '@' && p.parts[0].op === null && sh.d.pos.length === 0) break;
+        f.has = true;
+        yield* addParts(sh, f, p.parts, true);
+        break;
+      case 'tilde': {
+        const home = p.user === '' ? sh.d.vars.get('HOME') ?? '' : sh.homeOf(p.user);
+        if (home === null) f.literal('~' + p.user);
+        else f.quoted(home);
+        break;
+      }
+      case 'param':
+        yield* addParam(sh, f, p, inDq || p.quoted);
+        break;
+      case 'cmd': {
+        let s = yield* sh.commandSubst(p.body);
+        let e = s.length;
+        while (e > 0 && s.charCodeAt(e - 1) === 10) e--;
+        s = s.slice(0, e);
+        if (inDq || p.quoted) f.quoted(s);
+        else f.split(s, ifsOf(sh));
+        break;
+      }
+      case 'arith': {
+        const text = yield* expandString(sh, p.expr);
+        let n: number;
+        try {
+          n = evalArith(text, sh.arithVars, sh.k.arith);
+        } catch (e) {
+          if (e instanceof ArithError) return sh.fatal(e.message);
+          throw e;
+        }
+        if (inDq || p.quoted) f.quoted(String(n));
+        else f.split(String(n), ifsOf(sh));
+        break;
+      }
+    }
+  }
+}
+
+function* addParam(sh: Shell, f: Fields, p: ParamPart, quoted: boolean): G<void> {
+  const name = p.name;
+  if ((name === '@' || name === '*') && (p.op === null || p.op === '-' || p.op === '+' || p.op === '=' || p.op === '?')) {
+    const pos = sh.d.pos;
+    if (p.op !== null) {
+      const set = p.colon ? pos.length > 0 && pos.join('') !== '' : pos.length > 0;
+      if ((p.op === '+') === set) { if (p.arg) yield* addParts(sh, f, p.arg.parts, quoted); return; }
+      if (p.op === '+') return;
+      if (p.op === '?') return sh.fatal(`${name}: parameter not set`);
+    }
+    if (quoted && name === '*') { const ifs = ifsOf(sh); f.quoted(pos.join(ifs === '' ? '' : ifs[0] ?? ' ')); return; }
+    const ifs = ifsOf(sh);
+    for (let i = 0; i < pos.length; i++) {
+      if (i > 0) {
+        if (quoted || f.has) f.end();
+      }
+      if (quoted) f.quoted(pos[i]);
+      else f.split(pos[i], ifs);
+    }
+    return;
+  }
+  let val = sh.getParam(name);
+  switch (p.op) {
+    case null:
+      break;
+    case 'len':
+      if (val === undefined && sh.d.opt.u && !isSpecial(name)) return sh.fatal(`${name}: parameter not set`);
+      f.quoted(String((val ?? '').length));
+      return;
+    case '-': case '=': case '?': case '+': {
+      const set = p.colon ? val !== undefined && val !== '' : val !== undefined;
+      if (p.op === '+') {
+        if (set && p.arg) yield* addParts(sh, f, p.arg.parts, quoted);
+        return;
+      }
+      if (set) break;
+      if (p.op === '-') { if (p.arg) yield* addParts(sh, f, p.arg.parts, quoted); return; }
+      const arg = p.arg ? yield* expandString(sh, p.arg) : '';
+      if (p.op === '?') {
+        const msg = arg !== '' ? arg : p.colon ? 'parameter not set or null' : 'parameter not set';
+        return sh.fatal(`${name}: ${msg}`);
+      }
+      if (/^[0-9]/.test(name)) return sh.fatal(`${name}: bad variable name`);
+      sh.assign(name, arg);
+      val = arg;
+      break;
+    }
+    case '%': case '%%': case '#': case '##': {
+      const pat = p.arg ? yield* expandPattern(sh, p.arg) : '';
+      val = removeAffix(sh.k.pat, val ?? '', pat, p.op);
+      break;
+    }
+    case '/': case '//': case '/#': case '/%': {
+      const pat = p.arg ? yield* expandPattern(sh, p.arg) : '';
+      const rep = p.arg2 ? yield* expandString(sh, p.arg2) : '';
+      val = replacePattern(sh.k.pat, val ?? '', pat, rep, p.op);
+      break;
+    }
+    case 'sub': {
+      const s = val ?? '';
+      let off = p.arg ? sh.arithOf(yield* expandString(sh, p.arg)) : 0;
+      if (off < 0) off = Math.max(0, s.length + off);
+      let len = s.length;
+      if (p.arg2) len = sh.arithOf(yield* expandString(sh, p.arg2));
+      val = len < 0 ? s.slice(off, Math.max(off, s.length + len)) : s.substr(off, len);
+      break;
+    }
+  }
+  if (val === undefined) {
+    if (sh.d.opt.u && !isSpecial(name) && p.op === null) return sh.fatal(`${name}: parameter not set`);
+    return;
+  }
+  if (quoted) f.quoted(val);
+  else f.split(val, ifsOf(sh));
+}
+
+function isSpecial(name: string): boolean {
+  return name === '@' || name === '*' || name === '#' || name === '?' || name === '-' || name === '$' || name === '!' || name === '0';
+}

@@ -1,0 +1,313 @@
+/**
+ * The inside of one container: a process table, a cooperative scheduler, pipes and the CPU-time
+ * account. PID 1 is the container's main process; when it returns, the container has exited.
+ * Every internal process is a generator yielding `Block`s; the kernel multiplexes them onto the
+ * single `ContainerProcess` the engine drives, yielding `sleep` for whole milliseconds of CPU spent
+ * (flushed before anything another container can observe) and `wait` when everyone is blocked.
+ */
+import type { ContainerHost, ExitStatus, Signal, Wake } from '../seam';
+import type { ArithCache } from './arith';
+import type { PatternCache } from './pattern';
+import { newPipe, release, type FdTable, type OpenFile, type Pipe } from './io';
+
+export type Resume = undefined | 'timeout' | 'signal' | string;
+
+export type Block =
+  | { readonly k: 'pipe'; readonly pipe: Pipe }
+  /** Until an absolute virtual time in µs. */
+  | { readonly k: 'sleep'; readonly until: number }
+  /** A child's exit; `intr`: a trapped signal interrupts (the `wait` builtin). */
+  | { readonly k: 'child'; readonly pid: number; readonly intr: boolean }
+  | { readonly k: 'host'; readonly keys: readonly string[]; readonly until: number | null }
+  | { readonly k: 'yield' }
+  | { readonly k: 'flush' };
+
+export type ProcGen = Generator<Block, number, unknown>;
+
+export const YIELD: Block = { k: 'yield' };
+export const FLUSH: Block = { k: 'flush' };
+
+export const SIGNALS: Readonly<Record<string, number>> = {
+  HUP: 1, INT: 2, QUIT: 3, ILL: 4, TRAP: 5, ABRT: 6, BUS: 7, FPE: 8, KILL: 9, USR1: 10, SEGV: 11, USR2: 12,
+  PIPE: 13, ALRM: 14, TERM: 15, STKFLT: 16, CHLD: 17, CONT: 18, STOP: 19, TSTP: 20, TTIN: 21, TTOU: 22,
+};
+
+export interface Proc {
+  readonly pid: number;
+  readonly ppid: number;
+  gen: ProcGen | null;
+  fds: FdTable;
+  block: Block | null;
+  resume: Resume;
+  done: boolean;
+  status: number;
+  /** Signals waiting for the process's shell to run its traps. */
+  pending: string[];
+  /** How the process takes a signal: 'trap' (queue it), 'ignore', or 'default' (die). */
+  disposition: (sig: string) => 'trap' | 'ignore' | 'default';
+  /** Called once when the process ends (closing fds is done by the kernel). */
+  onExit: (() => void) | null;
+}
+
+/** Thrown to stop the whole container at a budget. */
+export class BudgetStop extends Error {
+  constructor(readonly what: 'steps' | 'output' | 'depth' | 'processes', readonly detail: string) {
+    super(detail);
+  }
+}
+
+export interface Budgets { commandMicros: number; stepBudget: number; outputBudget: number; maxProcs: number; maxDepth: number }
+
+export class Kernel {
+  readonly procs = new Map<number, Proc>();
+  runq: Proc[] = [];
+  nextPid = 1;
+  /** CPU time spent and not yet given to the host, in µs. */
+  pending = 0;
+  steps = 0;
+  outBytes = 0;
+  outNoted = false;
+  stop: BudgetStop | null = null;
+  /** Commands since the last time slice ended (preemption of busy loops). */
+  slice = 0;
+  readonly arith: ArithCache = new Map();
+  readonly pat: PatternCache = new Map();
+  /** Listeners on local changes (tail -f in this container). */
+  readonly hostWaiters = new Set<Proc>();
+  readonly sleepers = new Set<Proc>();
+  /** Called after every return from the host (time may have moved). */
+  onResume: (() => void) | null = null;
+
+  constructor(readonly host: ContainerHost, readonly budgets: Budgets) {}
+
+  /** Virtual now in µs, including CPU not yet flushed. */
+  clock(): number {
+    return this.host.now() * 1000 + this.pending;
+  }
+
+  /** One simple command ran: charge its CPU and count it against the step budget. */
+  charge(): void {
+    this.pending += this.budgets.commandMicros;
+    if (++this.steps > this.budgets.stepBudget) {
+      throw new BudgetStop('steps', `stopped after ${this.budgets.stepBudget} commands (step budget)`);
+    }
+  }
+
+  spawn(ppid: number, fds: FdTable, make: (p: Proc) => ProcGen): Proc {
+    let live = 0;
+    for (const p of this.procs.values()) if (!p.done) live++;
+    if (live >= this.budgets.maxProcs) {
+      throw new BudgetStop('processes', `more than ${this.budgets.maxProcs} processes at once (fork bomb?)`);
+    }
+    const p: Proc = {
+      pid: this.nextPid++, ppid, gen: null, fds, block: null, resume: undefined, done: false, status: 0,
+      pending: [], disposition: () => 'default', onExit: null,
+    };
+    this.procs.set(p.pid, p);
+    p.gen = make(p);
+    this.runq.push(p);
+    return p;
+  }
+
+  /** End a process: close its fds, wake its parent and pipe partners. */
+  finish(p: Proc, status: number): void {
+    if (p.done) return;
+    p.done = true;
+    p.status = status;
+    p.gen = null;
+    this.sleepers.delete(p);
+    this.hostWaiters.delete(p);
+    for (let i = 0; i < p.fds.length; i++) {
+      const f = p.fds[i];
+      if (f) this.closeOf(f);
+    }
+    p.fds = [];
+    if (p.onExit) p.onExit();
+    const parent = this.procs.get(p.ppid);
+    if (parent && parent.block && parent.block.k === 'child' && (parent.block.pid === p.pid || parent.block.pid === -1)) {
+      this.wake(parent, undefined);
+    }
+  }
+
+  closeOf(of: OpenFile): void {
+    const pipe = release(of);
+    if (pipe) this.pipeChanged(pipe);
+  }
+
+  pipeChanged(pipe: Pipe): void {
+    const ws = pipe.waiters as unknown as Proc[];
+    if (ws.length === 0) return;
+    pipe.waiters = [];
+    for (const w of ws) if (w.block && w.block.k === 'pipe' && w.block.pipe === pipe) this.wake(w, undefined);
+  }
+
+  wake(p: Proc, r: Resume): void {
+    if (p.done || !p.block) return;
+    p.block = null;
+    p.resume = r;
+    this.sleepers.delete(p);
+    this.hostWaiters.delete(p);
+    this.runq.push(p);
+  }
+
+  /** A change under `key`: wake local watchers (the host wakes other containers). */
+  notifyLocal(key: string): void {
+    for (const p of [...this.hostWaiters]) {
+      const b = p.block;
+      if (b && b.k === 'host' && b.keys.includes(key)) this.wake(p, key);
+    }
+  }
+
+  /** Deliver a signal to an internal process (kill builtin, or the kubelet to PID 1). */
+  signal(p: Proc, sig: string): boolean {
+    if (p.done) return false;
+    const d = p.disposition(sig);
+    if (d === 'ignore') return true;
+    if (d === 'trap') {
+      p.pending.push(sig);
+      const b = p.block;
+      if (b && b.k === 'child' && b.intr) this.wake(p, 'signal');
+      return true;
+    }
+    // Models Linux: PID 1 of a PID namespace never gets a default-action signal it has no handler for.
+    if (p.pid === 1) return true;
+    this.finish(p, 128 + (SIGNALS[sig] ?? 15));
+    return true;
+  }
+
+  newPipe() {
+    return newPipe();
+  }
+
+  /** Write PID 1's (and its children's) console output, within the output budget. */
+  console(stream: 'stdout' | 'stderr', text: string): void {
+    const budget = this.budgets.outputBudget;
+    if (this.outBytes >= budget) return;
+    this.outBytes += text.length;
+    if (this.outBytes > budget) {
+      text = text.slice(0, text.length - (this.outBytes - budget));
+      if (text) this.host.output(stream, text);
+      if (!this.outNoted) {
+        this.outNoted = true;
+        this.host.output('stderr', `\n[playground: output cut at ${budget} bytes]\n`);
+        this.host.explain({ type: 'budget', what: 'output', detail: `output cut at ${budget} bytes` });
+      }
+      return;
+    }
+    this.host.output(stream, text);
+  }
+
+  private step(p: Proc): void {
+    const gen = p.gen;
+    if (!gen) return;
+    const r = p.resume;
+    p.resume = undefined;
+    let res: IteratorResult<Block, number>;
+    try {
+      res = gen.next(r);
+    } catch (e) {
+      if (e instanceof BudgetStop) { this.stop = e; return; }
+      const msg = e instanceof Error ? e.message : String(e);
+      this.console('stderr', `sh: internal error: ${msg}\n`);
+      this.finish(p, 2);
+      return;
+    }
+    if (p.done) return;
+    if (res.done) { this.finish(p, res.value); return; }
+    const b = res.value;
+    switch (b.k) {
+      case 'yield':
+      case 'flush':
+        this.runq.push(p);
+        return;
+      case 'sleep':
+        if (b.until <= this.clock()) { this.runq.push(p); return; }
+        p.block = b;
+        this.sleepers.add(p);
+        return;
+      case 'pipe':
+        p.block = b;
+        (b.pipe.waiters as unknown as Proc[]).push(p);
+        return;
+      case 'child': {
+        const c = b.pid === -1 ? null : this.procs.get(b.pid);
+        if (b.pid !== -1 && (!c || c.done)) { this.runq.push(p); return; }
+        p.block = b;
+        return;
+      }
+      case 'host':
+        p.block = b;
+        this.hostWaiters.add(p);
+        if (b.until !== null) this.sleepers.add(p);
+    }
+  }
+
+  /** Drive everything until PID 1 exits; the engine sees one ContainerProcess. */
+  *run(init: Proc): Generator<import('../seam').Effect, ExitStatus, Wake> {
+    const host = this.host;
+    for (;;) {
+      if (this.stop) return this.budgetExit(this.stop);
+      if (init.done) return { code: init.status };
+      const p = this.runq.shift();
+      if (p) {
+        if (!p.done) this.step(p);
+        if (this.pending >= 1000) {
+          yield* this.idle(Math.floor(this.pending / 1000) * 1000 + host.now() * 1000, [], true);
+          if (this.sleepers.size) this.wakeDue();
+        }
+        continue;
+      }
+      // Everybody is blocked: wake due sleepers, else wait for the earliest timer or a notify.
+      const now = this.clock();
+      let next = Infinity;
+      let woke = false;
+      for (const s of [...this.sleepers]) {
+        const b = s.block;
+        const until = b && b.k === 'sleep' ? b.until : b && b.k === 'host' ? b.until ?? Infinity : Infinity;
+        if (until <= now) { this.wake(s, b && b.k === 'host' ? 'timeout' : undefined); woke = true; } else if (until < next) next = until;
+      }
+      if (woke) continue;
+      const keys: string[] = [];
+      for (const w of this.hostWaiters) if (w.block && w.block.k === 'host') keys.push(...w.block.keys);
+      yield* this.idle(next, keys, false);
+    }
+  }
+
+  /** Yield to the host until `until` µs (Infinity: no timer) or a notify of `keys`. */
+  private *idle(until: number, keys: string[], flush: boolean): Generator<import('../seam').Effect, void, Wake> {
+    const host = this.host;
+    const t0 = host.now();
+    let wake: Wake;
+    if (until === Infinity) {
+      wake = yield { type: 'wait', keys };
+    } else {
+      const ms = Math.max(0, Math.ceil(until / 1000) - t0 - (flush ? 0 : 0));
+      wake = keys.length ? yield { type: 'wait', keys, timeoutMs: ms } : yield { type: 'sleep', ms };
+    }
+    const elapsed = host.now() - t0;
+    if (this.onResume) this.onResume();
+    this.pending = Math.max(0, this.pending - elapsed * 1000);
+    if (wake.type === 'notify') this.notifyLocal(wake.key);
+    else if (wake.type === 'signal') this.deliverHostSignal(wake.signal);
+  }
+
+  private wakeDue(): void {
+    const now = this.clock();
+    for (const s of [...this.sleepers]) {
+      const b = s.block;
+      if (b && b.k === 'sleep' && b.until <= now) this.wake(s, undefined);
+      else if (b && b.k === 'host' && b.until !== null && b.until <= now) this.wake(s, 'timeout');
+    }
+  }
+
+  /** init is PID 1 (the lowest pid alive). */
+  private deliverHostSignal(sig: Signal): void {
+    const init = this.procs.get(1);
+    if (init) this.signal(init, sig);
+  }
+
+  budgetExit(stop: BudgetStop): ExitStatus {
+    this.host.explain({ type: 'budget', what: stop.what, detail: stop.detail });
+    return { code: 137, signal: 9, reason: 'BudgetExceeded', message: `playground: ${stop.detail}` };
+  }
+}

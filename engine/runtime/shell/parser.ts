@@ -1,0 +1,438 @@
+/**
+ * The ash grammar: lists, and-or, pipelines, compound commands, functions, redirections.
+ * Models ash.c parsecmd/list/andor/pipeline/command/simplecmd, including its error wording
+ * (`syntax error: unexpected "done"`, `… (expecting "fi")`), and its habit of parsing one
+ * top-level line at a time, so earlier lines run before a later line's syntax error.
+ */
+import { EMPTY, type Assign, type CaseItem, type Node, type Redir, type Word } from './ast';
+import { heredocWord, makeWord, WordReader } from './words';
+
+const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'while', 'until', 'for', 'do', 'done', 'case', 'esac', 'in', '{', '}', '!']);
+/** Words that end a compound list. */
+const LIST_END = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}']);
+const DELIM = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>', undefined as unknown as string]);
+const OPS = ['&&', '||', ';;', ';&', '<<-', '<<', '>>', '<&', '>&', '<>', '>|', ';', '&', '|', '(', ')', '<', '>'];
+const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+interface PendingDoc { redir: Redir; delim: string; quoted: boolean; strip: boolean }
+
+export class Parser extends WordReader {
+  private pending: PendingDoc[] = [];
+
+  spawn(src: string, lineBase: number): Parser {
+    return new Parser(src, lineBase);
+  }
+
+  protected parseNested(src: string, line: number): Node {
+    const p = new Parser(src, line);
+    const items: Node[] = [];
+    for (;;) {
+      const n = p.next();
+      if (n === null) break;
+      items.push(n);
+    }
+    return items.length === 1 ? items[0] : { type: 'seq', items };
+  }
+
+  protected parseSubshellBody(): Node {
+    this.skipNewlines();
+    if (this.src[this.pos] === ')') return EMPTY;
+    const n = this.compoundList(true);
+    this.skipWs();
+    return n;
+  }
+
+  /** The next top-level command (one line's list); null at end of input. Throws SyntaxError. */
+  next(): Node | null {
+    for (;;) {
+      this.skipWs();
+      const c = this.src[this.pos];
+      if (c === undefined) return null;
+      if (c === '\n') { this.newline(); continue; }
+      break;
+    }
+    const items: Node[] = [];
+    for (;;) {
+      this.checkNotEnd();
+      let n = this.andOr();
+      this.skipWs();
+      const op = this.peekOp();
+      if (op === '&') { this.pos++; n = { type: 'bg', body: n }; } else if (op === ';') this.pos++;
+      else if (op !== null) this.unexpected();
+      items.push(n);
+      this.skipWs();
+      const c = this.src[this.pos];
+      if (c === undefined) break;
+      if (c === '\n') { this.newline(); break; }
+      if (op === null) this.unexpected();
+    }
+    return items.length === 1 ? items[0] : { type: 'seq', items };
+  }
+
+  skipWs(): void {
+    const src = this.src;
+    for (;;) {
+      const c = src[this.pos];
+      if (c === ' ' || c === '\t') this.pos++;
+      else if (c === '\\' && src[this.pos + 1] === '\n') this.pos += 2;
+      else if (c === '#') {
+        while (this.pos < src.length && src[this.pos] !== '\n') this.pos++;
+      } else return;
+    }
+  }
+
+  private peekOp(): string | null {
+    const src = this.src;
+    for (const op of OPS) if (src.startsWith(op, this.pos)) return op;
+    return null;
+  }
+
+  /** Is the next token the reserved word `kw`? */
+  private atKw(kw: string): boolean {
+    return this.src.startsWith(kw, this.pos) && DELIM.has(this.src[this.pos + kw.length]);
+  }
+
+  private peekKw(): string | null {
+    const src = this.src;
+    let end = this.pos;
+    while (end < src.length && !DELIM.has(src[end])) end++;
+    const w = src.slice(this.pos, end);
+    return KEYWORDS.has(w) ? w : null;
+  }
+
+  private describe(): string {
+    const c = this.src[this.pos];
+    if (c === undefined) return 'end of file';
+    if (c === '\n') return 'newline';
+    const op = this.peekOp();
+    if (op) {
+      if ('<>'.includes(op[0]) || /^\d+[<>]/.test(this.src.slice(this.pos, this.pos + 4))) return 'redirection';
+      return `"${op}"`;
+    }
+    const kw = this.peekKw();
+    if (kw) return `"${kw}"`;
+    return 'word';
+  }
+
+  unexpected(expecting?: string): never {
+    this.fail(`unexpected ${this.describe()}${expecting ? ` (expecting "${expecting}")` : ''}`);
+  }
+
+  private checkNotEnd(): void {
+    const kw = this.peekKw();
+    if (kw && LIST_END.has(kw)) this.unexpected();
+    const op = this.peekOp();
+    if (op && op !== '(' && op !== '<' && op !== '>' && op !== '<<' && op !== '>>' && op !== '<<-' && op !== '<&' && op !== '>&' && op !== '<>' && op !== '>|') this.unexpected();
+  }
+
+  /** Consume a newline, then read any here-document bodies it completes. */
+  private newline(): void {
+    this.pos++;
+    const docs = this.pending;
+    this.pending = [];
+    for (const d of docs) this.readHeredoc(d);
+  }
+
+  private readHeredoc(d: PendingDoc): void {
+    const src = this.src;
+    let body = '';
+    for (;;) {
+      if (this.pos >= src.length) break;
+      let end = src.indexOf('\n', this.pos);
+      if (end < 0) end = src.length;
+      let line = src.slice(this.pos, end);
+      this.pos = Math.min(end + 1, src.length);
+      if (d.strip) line = line.replace(/^\t+/, '');
+      if (line === d.delim) break;
+      body += line + '\n';
+    }
+    d.redir.heredoc = heredocWord(this, body, d.quoted);
+  }
+
+  private skipNewlines(): void {
+    for (;;) {
+      this.skipWs();
+      if (this.src[this.pos] === '\n') this.newline();
+      else return;
+    }
+  }
+
+  /** A list inside a compound command; newlines separate; ends before a keyword or `)`. */
+  private compoundList(inParen = false): Node {
+    const items: Node[] = [];
+    for (;;) {
+      this.skipNewlines();
+      const c = this.src[this.pos];
+      if (c === undefined) break;
+      const kw = this.peekKw();
+      if (kw && LIST_END.has(kw)) break;
+      if (c === ')' || this.src.startsWith(';;', this.pos) || this.src.startsWith(';&', this.pos)) break;
+      let n = this.andOr();
+      this.skipWs();
+      const op = this.peekOp();
+      if (op === '&') { this.pos++; n = { type: 'bg', body: n }; } else if (op === ';') this.pos++;
+      else if (op === ')' && inParen) { items.push(n); break; } else if (op !== null && op !== ';;' && op !== ';&' && op !== ')') this.unexpected();
+      items.push(n);
+    }
+    if (items.length === 0) this.unexpected();
+    return items.length === 1 ? items[0] : { type: 'seq', items };
+  }
+
+  private andOr(): Node {
+    let left = this.pipeline();
+    for (;;) {
+      this.skipWs();
+      const op = this.peekOp();
+      if (op !== '&&' && op !== '||') return left;
+      this.pos += 2;
+      this.skipNewlines();
+      const right = this.pipeline();
+      left = { type: op === '&&' ? 'and' : 'or', left, right };
+    }
+  }
+
+  private pipeline(): Node {
+    this.skipWs();
+    let bang = false;
+    if (this.atKw('!')) {
+      this.pos++;
+      bang = true;
+      this.skipWs();
+      if (this.atKw('!')) this.unexpected();
+    }
+    const cmds = [this.command()];
+    for (;;) {
+      this.skipWs();
+      if (this.src[this.pos] !== '|' || this.src[this.pos + 1] === '|') break;
+      this.pos++;
+      this.skipNewlines();
+      cmds.push(this.command());
+    }
+    if (cmds.length === 1 && !bang) return cmds[0];
+    return { type: 'pipe', cmds, bang };
+  }
+
+  private expectKw(kw: string): void {
+    this.skipWs();
+    if (!this.atKw(kw)) this.unexpected(kw);
+    this.pos += kw.length;
+  }
+
+  private command(): Node {
+    this.skipWs();
+    const line = this.lineAt(this.pos);
+    const kw = this.peekKw();
+    let node: Node;
+    if (kw === 'if') node = this.ifCmd();
+    else if (kw === 'while' || kw === 'until') {
+      this.pos += kw.length;
+      const cond = this.compoundList();
+      this.expectKw('do');
+      const body = this.compoundList();
+      this.expectKw('done');
+      node = { type: 'while', until: kw === 'until', cond, body };
+    } else if (kw === 'for') node = this.forCmd(line);
+    else if (kw === 'case') node = this.caseCmd(line);
+    else if (kw === '{') {
+      this.pos++;
+      const body = this.compoundList();
+      this.expectKw('}');
+      node = { type: 'group', body, redirs: [] };
+    } else if (this.src[this.pos] === '(') {
+      this.pos++;
+      const body = this.compoundList(true);
+      this.skipWs();
+      if (this.src[this.pos] !== ')') this.unexpected(')');
+      this.pos++;
+      node = { type: 'subshell', body, redirs: [] };
+    } else if (kw && kw !== '!') {
+      this.unexpected();
+    } else {
+      return this.simple(line);
+    }
+    const redirs = this.redirections();
+    if (redirs.length === 0) return node;
+    if (node.type === 'group' || node.type === 'subshell') return { ...node, redirs };
+    return { type: 'group', body: node, redirs };
+  }
+
+  private redirections(): Redir[] {
+    const out: Redir[] = [];
+    for (;;) {
+      this.skipWs();
+      const r = this.tryRedir();
+      if (!r) return out;
+      out.push(r);
+    }
+  }
+
+  private ifCmd(): Node {
+    this.pos += 2;
+    const cond = this.compoundList();
+    this.expectKw('then');
+    const then = this.compoundList();
+    this.skipWs();
+    let els: Node | null = null;
+    if (this.atKw('elif')) {
+      els = this.ifCmd();
+      return { type: 'if', cond, then, else: els };
+    }
+    if (this.atKw('else')) {
+      this.pos += 4;
+      els = this.compoundList();
+    }
+    this.expectKw('fi');
+    return { type: 'if', cond, then, else: els };
+  }
+
+  private forCmd(line: number): Node {
+    this.pos += 3;
+    this.skipWs();
+    const w = this.readWord();
+    if (!w || !NAME_RE.test(w.raw)) this.fail(`bad for loop variable`);
+    this.skipNewlines();
+    let words: Word[] | null = null;
+    if (this.atKw('in')) {
+      this.pos += 2;
+      words = [];
+      for (;;) {
+        this.skipWs();
+        const x = this.readWord();
+        if (!x) break;
+        words.push(x);
+      }
+      this.skipWs();
+      const c = this.src[this.pos];
+      if (c === ';') this.pos++;
+      else if (c === '\n') this.newline();
+      else this.unexpected('do');
+    } else if (this.src[this.pos] === ';') this.pos++;
+    this.skipNewlines();
+    this.expectKw('do');
+    const body = this.compoundList();
+    this.expectKw('done');
+    return { type: 'for', name: w.raw, words, body, line };
+  }
+
+  private caseCmd(line: number): Node {
+    this.pos += 4;
+    this.skipWs();
+    const word = this.readWord();
+    if (!word) this.unexpected();
+    this.skipNewlines();
+    this.expectKw('in');
+    const items: CaseItem[] = [];
+    for (;;) {
+      this.skipNewlines();
+      if (this.atKw('esac')) { this.pos += 4; break; }
+      if (this.src[this.pos] === '(') this.pos++;
+      const pats: Word[] = [];
+      for (;;) {
+        this.skipWs();
+        const p = this.readWord();
+        if (!p) this.unexpected(')');
+        pats.push(p);
+        this.skipWs();
+        if (this.src[this.pos] === '|') { this.pos++; continue; }
+        if (this.src[this.pos] === ')') { this.pos++; break; }
+        this.unexpected(')');
+      }
+      this.skipNewlines();
+      let body: Node | null = null;
+      if (!this.src.startsWith(';;', this.pos) && !this.src.startsWith(';&', this.pos) && !this.atKw('esac')) {
+        body = this.compoundList();
+      }
+      this.skipWs();
+      let fallthrough = false;
+      if (this.src.startsWith(';;', this.pos)) this.pos += 2;
+      else if (this.src.startsWith(';&', this.pos)) { this.pos += 2; fallthrough = true; } else if (this.atKw('esac')) { items.push({ pats, body, fallthrough }); this.pos += 4; break; } else this.unexpected();
+      items.push({ pats, body, fallthrough });
+    }
+    return { type: 'case', word, items, line };
+  }
+
+  private tryRedir(): Redir | null {
+    const src = this.src;
+    let p = this.pos;
+    let fd = -1;
+    if (src[p] >= '0' && src[p] <= '9') {
+      let q = p;
+      while (src[q] >= '0' && src[q] <= '9') q++;
+      if (src[q] !== '<' && src[q] !== '>') return null;
+      fd = Number(src.slice(p, q));
+      p = q;
+    }
+    if (src[p] !== '<' && src[p] !== '>') return null;
+    this.pos = p;
+    const op = this.peekOp() as Redir['op'];
+    this.pos += op.length;
+    if (fd < 0) fd = op[0] === '<' ? 0 : 1;
+    this.skipWs();
+    const target = this.readWord();
+    if (!target) this.unexpected();
+    const r: Redir = { fd, op, target };
+    if (op === '<<' || op === '<<-') {
+      let delim = '';
+      let quoted = false;
+      for (const part of target.parts) {
+        if (part.t === 'lit') delim += part.v;
+        else if (part.t === 'q') { delim += part.v; quoted = true; } else if (part.t === 'dq') {
+          quoted = true;
+          for (const x of part.parts) delim += x.t === 'q' || x.t === 'lit' ? x.v : '';
+        } else delim += target.raw;
+      }
+      this.pending.push({ redir: r, delim, quoted, strip: op === '<<-' });
+    }
+    return r;
+  }
+
+  private simple(line: number): Node {
+    const assigns: Assign[] = [];
+    const words: Word[] = [];
+    const redirs: Redir[] = [];
+    for (;;) {
+      this.skipWs();
+      const r = this.tryRedir();
+      if (r) { redirs.push(r); continue; }
+      const c = this.src[this.pos];
+      if (c === '(' && words.length === 1 && assigns.length === 0 && redirs.length === 0) return this.funcDef(words[0], line);
+      const w = this.readWord();
+      if (!w) break;
+      if (words.length === 0) {
+        const eq = w.raw.indexOf('=');
+        if (eq > 0 && NAME_RE.test(w.raw.slice(0, eq)) && w.parts[0].t === 'lit' && w.parts[0].v.length > eq) {
+          assigns.push({ name: w.raw.slice(0, eq), value: assignValue(this, w, eq) });
+          continue;
+        }
+      }
+      words.push(w);
+    }
+    if (words.length === 0 && assigns.length === 0 && redirs.length === 0) this.unexpected();
+    return { type: 'simple', assigns, words, redirs, line };
+  }
+
+  private funcDef(nameWord: Word, line: number): Node {
+    this.pos++;
+    this.skipWs();
+    if (this.src[this.pos] !== ')') this.unexpected(')');
+    this.pos++;
+    this.skipNewlines();
+    const body = this.command();
+    return { type: 'func', name: nameWord.raw, body, line };
+  }
+}
+
+/** The value part of `name=value`, re-read so a leading `~` expands (ash does tilde after `=`). */
+function assignValue(p: Parser, w: Word, eq: number): Word {
+  const first = w.parts[0] as { t: 'lit'; v: string };
+  const rest = first.v.slice(eq + 1);
+  const parts = rest ? [{ t: 'lit' as const, v: rest }, ...w.parts.slice(1)] : w.parts.slice(1);
+  if (rest.startsWith('~')) {
+    const sub = p.spawn(w.raw.slice(eq + 1), 0);
+    const word = sub.readWord();
+    if (word) return word;
+  }
+  return makeWord(parts.length ? parts : [{ t: 'q', v: '' }], w.raw.slice(eq + 1));
+}
+
+export { EMPTY };

@@ -1,0 +1,137 @@
+/**
+ * Shell patterns (case, ${x%pat}, globbing). A pattern string here marks quoted characters with a
+ * backslash, as ash's expansion does with CTLESC, so `"*"` matches only a star.
+ */
+
+export type PatternCache = Map<string, RegExp>;
+const CLASSES: Record<string, string> = {
+  alpha: 'A-Za-z', digit: '0-9', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v',
+  blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', xdigit: '0-9A-Fa-f', cntrl: '\\x00-\\x1f\\x7f', print: ' -~', graph: '!-~',
+};
+
+function escapeRe(c: string): string {
+  return /[\\^$.*+?()[\]{}|/-]/.test(c) ? '\\' + c : c;
+}
+
+/** Translate a pattern to a regex source; `path` makes * and ? stop at '/'. */
+export function patternSource(pat: string, path: boolean): string {
+  let out = '';
+  const any = path ? '[^/]' : '[\\s\\S]';
+  for (let i = 0; i < pat.length; i++) {
+    const c = pat[i];
+    if (c === '\\') {
+      i++;
+      out += i < pat.length ? escapeRe(pat[i]) : '\\\\';
+    } else if (c === '*') out += any + '*';
+    else if (c === '?') out += any;
+    else if (c === '[') {
+      const end = bracketEnd(pat, i);
+      if (end < 0) { out += '\\['; continue; }
+      let body = pat.slice(i + 1, end);
+      let neg = false;
+      if (body[0] === '!' || body[0] === '^') { neg = true; body = body.slice(1); }
+      let cls = '';
+      for (let j = 0; j < body.length; j++) {
+        const b = body[j];
+        if (b === '[' && body[j + 1] === ':') {
+          const close = body.indexOf(':]', j + 2);
+          if (close > 0) { cls += CLASSES[body.slice(j + 2, close)] ?? ''; j = close + 1; continue; }
+        }
+        if (b === '\\' && j + 1 < body.length) { j++; cls += escapeRe(body[j]); continue; }
+        if (b === '-' && j > 0 && j < body.length - 1) { cls += '-'; continue; }
+        cls += escapeRe(b);
+      }
+      out += neg ? `[^${cls}${path ? '/' : ''}]` : `[${cls}]`;
+      i = end;
+    } else out += escapeRe(c);
+  }
+  return out;
+}
+
+function bracketEnd(pat: string, i: number): number {
+  let j = i + 1;
+  if (pat[j] === '!' || pat[j] === '^') j++;
+  if (pat[j] === ']') j++;
+  for (; j < pat.length; j++) {
+    if (pat[j] === '\\') { j++; continue; }
+    if (pat[j] === '[' && pat[j + 1] === ':') {
+      const close = pat.indexOf(':]', j + 2);
+      if (close > 0) { j = close + 1; continue; }
+    }
+    if (pat[j] === ']') return j;
+  }
+  return -1;
+}
+
+/** A compiled matcher; the cache belongs to one container's kernel (no module state). */
+export function compile(m: PatternCache, pat: string, flags: 'full' | 'prefix' | 'suffix' | 'path'): RegExp {
+  const key = flags + '\0' + pat;
+  let re = m.get(key);
+  if (!re) {
+    const src = patternSource(pat, flags === 'path');
+    re = new RegExp(flags === 'prefix' ? `^(?:${src})` : flags === 'suffix' ? `(?:${src})$` : `^(?:${src})$`);
+    if (m.size > 2048) m.clear();
+    m.set(key, re);
+  }
+  return re;
+}
+
+export function matchPattern(owner: PatternCache, pat: string, s: string): boolean {
+  if (!/[*?[\\]/.test(pat)) return pat === s;
+  return compile(owner, pat, 'full').test(s);
+}
+
+export function hasGlob(pat: string): boolean {
+  for (let i = 0; i < pat.length; i++) {
+    const c = pat[i];
+    if (c === '\\') i++;
+    else if (c === '*' || c === '?' || c === '[') return true;
+  }
+  return false;
+}
+
+/** Quote every pattern character of a literal string. */
+export function escapeGlob(s: string): string {
+  return /[*?[\]\\]/.test(s) ? s.replace(/[*?[\]\\]/g, '\\$&') : s;
+}
+
+/** Remove pattern quoting: the literal the pattern stands for. */
+export function unescapeGlob(s: string): string {
+  return s.indexOf('\\') < 0 ? s : s.replace(/\\([\s\S])/g, '$1');
+}
+
+/** ${x%pat} ${x%%pat} ${x#pat} ${x##pat}. */
+export function removeAffix(owner: PatternCache, value: string, pat: string, op: string): string {
+  const re = compile(owner, pat, 'full');
+  if (op === '#' || op === '##') {
+    if (op === '#') { for (let i = 0; i <= value.length; i++) if (re.test(value.slice(0, i))) return value.slice(i); } else { for (let i = value.length; i >= 0; i--) if (re.test(value.slice(0, i))) return value.slice(i); }
+    return value;
+  }
+  if (op === '%') { for (let i = value.length; i >= 0; i--) if (re.test(value.slice(i))) return value.slice(0, i); } else { for (let i = 0; i <= value.length; i++) if (re.test(value.slice(i))) return value.slice(0, i); }
+  return value;
+}
+
+/** ${x/pat/rep} family: / first, // all, /# prefix, /% suffix. */
+export function replacePattern(owner: PatternCache, value: string, pat: string, rep: string, op: string): string {
+  const re = compile(owner, pat, 'full');
+  const longestAt = (i: number): number => {
+    for (let j = value.length; j >= i; j--) if (re.test(value.slice(i, j))) return j;
+    return -1;
+  };
+  if (op === '/#') { const j = longestAt(0); return j < 0 ? value : rep + value.slice(j); }
+  if (op === '/%') { for (let i = 0; i <= value.length; i++) if (re.test(value.slice(i))) return value.slice(0, i) + rep; return value; }
+  let out = '';
+  let i = 0;
+  while (i <= value.length) {
+    const j = longestAt(i);
+    if (j > i || (j === i && pat === '')) {
+      out += rep;
+      i = j;
+      if (op !== '//') return out + value.slice(i);
+      continue;
+    }
+    if (i < value.length) out += value[i];
+    i++;
+  }
+  return out;
+}

@@ -1,0 +1,181 @@
+/**
+ * What all shells of one container share: the kernel, the filesystem view, credentials, the
+ * image flavor; and the parts of exec that cross from the shell to programs (find_command,
+ * shellexec): $PATH search, applets, scripts, `command not found`.
+ */
+import type { ContainerHost } from '../seam';
+import type { Cred } from '../fs/resolve';
+import { allowed } from '../fs/resolve';
+import type { FsView } from '../fs/view';
+import type { Node } from './ast';
+import type { Block, Kernel, Proc } from './kernel';
+import { Parser } from './parser';
+import { SyntaxError } from './words';
+import { BuiltinErr, Shell } from './shell';
+import { ExitErr } from './state';
+import { cloneFds } from './io';
+import { evalNode } from './exec';
+import { callFunction } from './simple';
+import { BUILTINS } from './builtins';
+import type { Ctx, ImageFlavor } from './sys';
+import { appletFor } from '../applets/registry';
+import { newShellData } from './start';
+
+type G<T> = Generator<Block, T, unknown>;
+
+const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'while', 'until', 'for', 'do', 'done', 'case', 'esac', 'in', '{', '}', '!']);
+
+export class ShellRuntime {
+  readonly pathCache = new Map<string, string | null>();
+  constructor(
+    readonly k: Kernel,
+    readonly fs: FsView,
+    readonly cred: Cred,
+    readonly host: ContainerHost,
+    readonly flavor: ImageFlavor,
+  ) {}
+
+  eval(sh: Shell, node: Node): G<number> {
+    return evalNode(sh, node);
+  }
+
+  jobs(sh: Shell): Proc[] {
+    return sh.jobList;
+  }
+
+  /** Parse and run `text` in `sh` one top-level command at a time (eval, trap actions, `.`). */
+  *evalString(sh: Shell, text: string, _isEval: boolean): G<number> {
+    const parser = new Parser(text, sh.line);
+    let status = 0;
+    for (;;) {
+      let node: Node | null;
+      try {
+        node = parser.next();
+      } catch (e) {
+        if (e instanceof SyntaxError) sh.fatal(`syntax error: ${e.message}`);
+        throw e;
+      }
+      if (node === null) break;
+      status = yield* evalNode(sh, node);
+    }
+    sh.d.status = status;
+    return status;
+  }
+
+  /** $PATH lookup of an executable regular file (cached until PATH changes). */
+  findInPath(sh: Shell, name: string, exec = true): string | null {
+    const path = sh.d.vars.get('PATH') ?? '';
+    const key = path + '\0' + name;
+    const hit = this.pathCache.get(key);
+    if (hit !== undefined && (hit === null || this.fs.exists(hit, '/', this.cred))) return hit;
+    let found: string | null = null;
+    for (const dir of path.split(':')) {
+      const p = (dir === '' ? '.' : dir) + '/' + name;
+      const n = this.fs.exists(p, sh.d.cwd, this.cred);
+      if (n && n.kind === 'file' && (!exec || (n.mode & 0o111) !== 0)) { found = p; break; }
+    }
+    if (found === null || found[0] === '/') this.pathCache.set(key, found);
+    return found;
+  }
+
+  /** What `type`/`command -v` say about a name; null when not found. */
+  describe(sh: Shell, name: string): { type: string; short: string } | null {
+    if (KEYWORDS.has(name)) return { type: `${name} is a shell keyword`, short: name };
+    if (sh.d.funcs.has(name)) return { type: `${name} is a function`, short: name };
+    if (BUILTINS.has(name)) return { type: `${name} is a ${isSpecial(name) ? 'special ' : ''}shell builtin`, short: name };
+    const p = name.includes('/') ? (this.fs.exists(name, sh.d.cwd, this.cred) ? name : null) : this.findInPath(sh, name);
+    if (p === null) return null;
+    return { type: `${name} is ${p}`, short: p };
+  }
+
+  /** `command NAME…` / `exec NAME…`: builtins and programs, functions skipped. */
+  *runCommand(sh: Shell, argv: string[], allowBuiltin: boolean): G<number> {
+    const b = BUILTINS.get(argv[0]);
+    if (b && allowBuiltin) {
+      try {
+        return yield* b(sh, argv);
+      } catch (e) {
+        if (e instanceof BuiltinErr) return e.status;
+        throw e;
+      }
+    }
+    if (b) {
+      const fn = sh.d.funcs.get(argv[0]);
+      if (fn) return yield* callFunction(sh, argv[0], fn, argv);
+      return yield* b(sh, argv);
+    }
+    return yield* this.external(sh, argv, [], sh.line);
+  }
+
+  /** Run a program found on disk: an applet (busybox link) or a shell script. */
+  *external(sh: Shell, argv: string[], assigns: [string, string][], line: number): G<number> {
+    const name = argv[0];
+    let path: string | null;
+    if (name.includes('/')) {
+      path = name;
+    } else {
+      path = this.findInPath(sh, name);
+      if (path === null) return this.notFound(sh, name, line);
+    }
+    let node;
+    try {
+      node = this.fs.stat(path, sh.d.cwd, this.cred).node;
+    } catch {
+      return this.notFound(sh, name, line);
+    }
+    if (node.kind !== 'file' || !allowed(node, this.cred, 1)) {
+      sh.errSync(`${name}: Permission denied`);
+      return 126;
+    }
+    const env = sh.d.vars.exported();
+    for (const [n, v] of assigns) env.set(n, v);
+    const applet = node.exe ? appletFor(node.exe === 'busybox' ? basename(path) : node.exe, this.flavor) : null;
+    if (applet) {
+      const ctx: Ctx = {
+        k: this.k, p: sh.p, fs: this.fs, cred: this.cred, host: this.host, flavor: this.flavor,
+        argv, cwd: sh.d.cwd, env, line,
+      };
+      return yield* applet(ctx);
+    }
+    if (node.exe) return this.notFound(sh, name, line);
+    return yield* this.runScript(sh, path, node.data, argv, env);
+  }
+
+  private *runScript(sh: Shell, path: string, text: string, argv: string[], env: Map<string, string>): G<number> {
+    const rt = this;
+    const child = this.k.spawn(sh.p.pid, cloneFds(sh.p.fds), (p) => {
+      const d = newShellData(env, path, argv.slice(1), sh.d.cwd, p.pid);
+      const script = new Shell(rt, p, d, false);
+      p.disposition = (sig) => script.disposition(sig);
+      return (function* () {
+        let status = 0;
+        try {
+          status = yield* rt.evalString(script, text.startsWith('#!') ? text.slice(text.indexOf('\n') + 1) : text, false);
+        } catch (e) {
+          status = script.caught(e);
+        }
+        return yield* script.exitTrap(status);
+      })();
+    });
+    yield { k: 'child', pid: child.pid, intr: false };
+    this.k.procs.delete(child.pid);
+    return child.status;
+  }
+
+  private notFound(sh: Shell, name: string, line: number): number {
+    sh.errSync(`${name}: not found`);
+    this.host.explain({ type: 'command-not-found', command: name, line });
+    return 127;
+  }
+}
+
+function isSpecial(name: string): boolean {
+  return ['.', ':', 'break', 'continue', 'eval', 'exec', 'exit', 'export', 'readonly', 'return', 'set', 'shift', 'times', 'trap', 'unset'].includes(name);
+}
+
+export function basename(p: string): string {
+  const s = p.replace(/\/+$/, '');
+  return s.slice(s.lastIndexOf('/') + 1);
+}
+
+export { ExitErr };

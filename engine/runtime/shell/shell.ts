@@ -1,0 +1,234 @@
+/**
+ * One shell process: its state, its kernel process, and the services expansion and builtins use
+ * (parameters, assignments, errors, subshells, command substitution, traps).
+ */
+import type { ContainerHost } from '../seam';
+import type { Cred } from '../fs/resolve';
+import type { FsView } from '../fs/view';
+import type { Node } from './ast';
+import { ArithError, evalArith, type ArithVars } from './arith';
+import { cloneFds, newCapture, captured, type FdTable } from './io';
+import type { Block, Kernel, Proc, ProcGen } from './kernel';
+import { cloneData, ExitErr, ReturnErr, BreakErr, type ShellData } from './state';
+import { SigPipe, type ImageFlavor } from './sys';
+import type { ShellRuntime } from './runtime';
+
+type G<T> = Generator<Block, T, unknown>;
+
+/** An error inside a builtin (ash raises EXERROR: fatal only for special builtins). */
+export class BuiltinErr { constructor(readonly status: number) {} }
+
+export class Shell {
+  /** Line of the command being run (errlinno). */
+  line = 0;
+  /** Current builtin's name for error prefixes (ash's commandname). */
+  cmdName: string | null = null;
+  readonly arithVars: ArithVars;
+  /** Whether this shell is the container's main process (EXIT trap, PID 1 rules). */
+  readonly isMain: boolean;
+  funcDepth = 0;
+  /** Set while the EXIT trap runs, so `exit` inside it does not re-run it. */
+  exiting = false;
+  /** A command substitution ran during the current command (its status becomes $?). */
+  substRan = false;
+  /** Set by `exec` without a command: the current redirections become permanent. */
+  keepRedirs = false;
+  /** Background jobs started by this shell (for `wait`). */
+  jobList: Proc[] = [];
+
+  constructor(
+    readonly rt: ShellRuntime,
+    readonly p: Proc,
+    readonly d: ShellData,
+    isMain: boolean,
+  ) {
+    this.isMain = isMain;
+    this.arithVars = {
+      get: (n) => this.getParam(n),
+      set: (n, v) => this.assign(n, v),
+    };
+  }
+
+  get k(): Kernel { return this.rt.k; }
+  get fs(): FsView { return this.rt.fs; }
+  get cred(): Cred { return this.rt.cred; }
+  get host(): ContainerHost { return this.rt.host; }
+  get flavor(): ImageFlavor { return this.rt.flavor; }
+
+  getParam(name: string): string | undefined {
+    const c = name.charCodeAt(0);
+    if (c >= 48 && c <= 57) {
+      if (name === '0') return this.d.arg0;
+      return this.d.pos[Number(name) - 1];
+    }
+    if (name.length === 1) {
+      switch (name) {
+        case '?': return String(this.d.status);
+        case '#': return String(this.d.pos.length);
+        case '$': return String(this.d.rootPid);
+        case '!': return this.d.bgPid === null ? undefined : String(this.d.bgPid);
+        case '-': return this.optString();
+        case '@': case '*': return this.d.pos.join(' ');
+      }
+    }
+    return this.d.vars.get(name);
+  }
+
+  private optString(): string {
+    const o = this.d.opt;
+    let s = '';
+    if (o.e) s += 'e';
+    if (o.f) s += 'f';
+    if (o.u) s += 'u';
+    if (o.v) s += 'v';
+    if (o.x) s += 'x';
+    if (o.n) s += 'n';
+    if (o.C) s += 'C';
+    return s;
+  }
+
+  /** Assign a variable; a read-only one is a fatal error (`sh: x: is read only`). */
+  assign(name: string, value: string): void {
+    if (!this.d.vars.set(name, value)) this.fatal(`${name}: is read only`);
+    if (name === 'IFS' || name === 'PATH') this.rt.pathCache.clear();
+  }
+
+  /** Print `sh: msg` on stderr without blocking. */
+  errSync(msg: string): void {
+    this.writeErrSync(`${this.d.arg0}: ${msg}\n`);
+  }
+
+  writeErrSync(text: string): void {
+    const of = this.p.fds[2];
+    if (!of) return;
+    switch (of.kind) {
+      case 'console': this.k.console(of.stream, text); break;
+      case 'capture': of.out.push(text); of.size += text.length; break;
+      case 'file': if (of.write) of.pos = of.fs.writeAt(of.info, text, of.pos, of.append); break;
+      case 'pipe': if (of.write && of.pipe.readers > 0) { of.pipe.buf += text; this.k.pipeChanged(of.pipe); } break;
+    }
+  }
+
+  /** A fatal shell error: message, then the shell exits with status 2. */
+  fatal(msg: string, status = 2): never {
+    this.errSync(msg);
+    throw new ExitErr(status);
+  }
+
+  /** An error from builtin `name`: `sh: name: line N: msg`, status 2 (or `status`). */
+  builtinError(msg: string, status = 2): never {
+    this.writeErrSync(`${this.d.arg0}: ${this.cmdName ? this.cmdName + ': ' : ''}line ${this.line}: ${msg}\n`);
+    throw new BuiltinErr(status);
+  }
+
+  arithOf(text: string): number {
+    try {
+      return evalArith(text, this.arithVars, this.k.arith);
+    } catch (e) {
+      if (e instanceof ArithError) this.fatal(e.message);
+      throw e;
+    }
+  }
+
+  homeOf(user: string): string | null {
+    try {
+      const passwd = this.fs.readFile('/etc/passwd', '/', this.cred);
+      for (const line of passwd.split('\n')) {
+        const f = line.split(':');
+        if (f[0] === user && f.length >= 6) return f[5];
+      }
+    } catch {
+      return null;
+    }
+    return null;
+  }
+
+  /** A forked copy of this shell for a subshell/pipeline stage/background job. */
+  fork(p: Proc): Shell {
+    const sh = new Shell(this.rt, p, cloneData(this.d), false);
+    sh.line = this.line;
+    sh.funcDepth = this.funcDepth;
+    return sh;
+  }
+
+  /** Run `node` in a new process with `fds` (already retained); returns the child. */
+  spawn(node: Node, fds: FdTable, bg: boolean): Proc {
+    return this.k.spawn(this.p.pid, fds, (child) => {
+      const sh = this.fork(child);
+      if (bg) sh.d.condDepth = 0;
+      child.disposition = (sig) => sh.disposition(sig);
+      return sh.subshellMain(node);
+    });
+  }
+
+  /** How this shell takes `sig`: a trap, ignored, or the default action. */
+  disposition(sig: string): 'trap' | 'ignore' | 'default' {
+    const t = this.d.traps.get(sig);
+    if (t === undefined) return 'default';
+    return t === '' ? 'ignore' : 'trap';
+  }
+
+  *subshellMain(node: Node): ProcGen {
+    let status = 0;
+    try {
+      status = yield* this.rt.eval(this, node);
+    } catch (e) {
+      status = this.caught(e);
+    }
+    return yield* this.exitTrap(status);
+  }
+
+  /** Map a control-flow exception at a process top to its exit status. */
+  caught(e: unknown): number {
+    if (e instanceof ExitErr) return e.status;
+    if (e instanceof ReturnErr) return e.status;
+    if (e instanceof BreakErr) return this.d.status;
+    if (e instanceof BuiltinErr) return e.status;
+    if (e instanceof SigPipe) return 141;
+    throw e;
+  }
+
+  /** Run the EXIT trap (once) and return the final status. */
+  *exitTrap(status: number): ProcGen {
+    const t = this.d.traps.get('EXIT');
+    if (t === undefined || t === '' || this.exiting) return status;
+    this.exiting = true;
+    this.d.status = status;
+    try {
+      yield* this.rt.evalString(this, t, false);
+    } catch (e) {
+      if (e instanceof ExitErr) return e.status;
+      this.caught(e);
+    }
+    return status;
+  }
+
+  /** Run pending signal traps (ash's dotrap, between commands). */
+  *runTraps(): G<void> {
+    const sigs = this.p.pending;
+    while (sigs.length) {
+      const sig = sigs.shift()!;
+      const action = this.d.traps.get(sig);
+      if (!action) continue;
+      const saved = this.d.status;
+      yield* this.rt.evalString(this, action, false);
+      this.d.status = saved;
+    }
+  }
+
+  /** `$(…)`: run in a child with stdout captured; $? becomes its status. */
+  *commandSubst(body: Node): G<string> {
+    const cap = newCapture(this.k.budgets.outputBudget * 4 + 65536);
+    const fds = cloneFds(this.p.fds);
+    const old = fds[1];
+    if (old) this.k.closeOf(old);
+    fds[1] = cap;
+    cap.refs = 1;
+    const child = this.spawn(body, fds, false);
+    yield { k: 'child', pid: child.pid, intr: false };
+    this.d.status = child.status;
+    this.substRan = true;
+    this.k.procs.delete(child.pid);
+    return captured(cap);
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * Simple commands. Models ash.c evalcommand: expand, charge the command, then look the name up as
+ * special builtin → function → builtin → $PATH (find_command), with prefix assignments kept for
+ * special builtins and temporary otherwise. `set -x` traces with ash's quoting.
+ */
+import type { Node, Word } from './ast';
+import { expandString, expandWords } from './expand';
+import { BudgetStop, FLUSH, YIELD, type Block } from './kernel';
+import { applyRedirs, commit, restore } from './redirect';
+import { BuiltinErr, type Shell } from './shell';
+import { ExitErr, ReturnErr, type Var } from './state';
+import { BUILTINS, SPECIAL } from './builtins';
+
+type G<T> = Generator<Block, T, unknown>;
+type Simple = Extract<Node, { type: 'simple' }>;
+
+export function* evalSimple(sh: Shell, node: Simple): G<number> {
+  const k = sh.k;
+  sh.line = node.line;
+  k.charge();
+  if (k.pending >= 1000) yield FLUSH;
+  else if (k.runq.length && (++k.slice & 31) === 0) yield YIELD;
+  sh.substRan = false;
+  const argv = node.words.length ? yield* expandWords(sh, node.words) : EMPTY_ARGV;
+  if (argv.length === 0) return yield* assignOnly(sh, node);
+  const name = argv[0];
+  const assigns: [string, string][] = [];
+  for (const a of node.assigns) assigns.push([a.name, yield* expandString(sh, a.value)]);
+  if (sh.d.opt.x) trace(sh, assigns, argv);
+  const special = SPECIAL.has(name);
+  const saved = node.redirs.length ? yield* applyRedirs(sh, node.redirs) : null;
+  if (saved === null && node.redirs.length) {
+    if (special) throw new ExitErr(1);
+    return 1;
+  }
+  try {
+    if (special) {
+      for (const [n, v] of assigns) sh.assign(n, v);
+      return yield* runBuiltin(sh, name, argv, true);
+    }
+    const fn = sh.d.funcs.get(name);
+    if (fn || BUILTINS.has(name)) {
+      const undo = assigns.length ? tempAssign(sh, assigns) : null;
+      try {
+        return fn ? yield* callFunction(sh, name, fn, argv) : yield* runBuiltin(sh, name, argv, false);
+      } finally {
+        if (undo) undoAssign(sh, undo);
+      }
+    }
+    return yield* sh.rt.external(sh, argv, assigns, node.line);
+  } finally {
+    if (saved) {
+      if (sh.keepRedirs) commit(sh, saved);
+      else restore(sh, saved);
+    }
+    sh.keepRedirs = false;
+  }
+}
+
+const EMPTY_ARGV: string[] = [];
+
+function* assignOnly(sh: Shell, node: Simple): G<number> {
+  const vals: [string, string][] = [];
+  for (const a of node.assigns) {
+    const v = yield* expandString(sh, a.value);
+    vals.push([a.name, v]);
+    sh.assign(a.name, v);
+  }
+  if (sh.d.opt.x && vals.length) trace(sh, vals, []);
+  const status = sh.substRan ? sh.d.status : 0;
+  if (node.redirs.length) {
+    const saved = yield* applyRedirs(sh, node.redirs);
+    if (saved === null) return 1;
+    restore(sh, saved);
+  }
+  return status;
+}
+
+function* runBuiltin(sh: Shell, name: string, argv: string[], special: boolean): G<number> {
+  const fn = BUILTINS.get(name)!;
+  const prev = sh.cmdName;
+  sh.cmdName = name;
+  try {
+    return yield* fn(sh, argv);
+  } catch (e) {
+    if (e instanceof BuiltinErr) {
+      if (special) throw new ExitErr(e.status);
+      return e.status;
+    }
+    throw e;
+  } finally {
+    sh.cmdName = prev;
+  }
+}
+
+/** Call a shell function: new positional parameters, a `local` frame, `return` caught here. */
+export function* callFunction(sh: Shell, name: string, body: Node, argv: string[]): G<number> {
+  const d = sh.d;
+  if (sh.funcDepth >= sh.k.budgets.maxDepth) {
+    throw new BudgetStop('depth', `function ${name} nested more than ${sh.k.budgets.maxDepth} deep`);
+  }
+  const savedPos = d.pos;
+  const savedLoop = d.loopDepth;
+  d.pos = argv.slice(1);
+  d.frames.push(new Map());
+  d.loopDepth = 0;
+  sh.funcDepth++;
+  try {
+    return yield* sh.rt.eval(sh, body);
+  } catch (e) {
+    if (e instanceof ReturnErr) { d.status = e.status; return e.status; }
+    throw e;
+  } finally {
+    sh.funcDepth--;
+    d.loopDepth = savedLoop;
+    d.pos = savedPos;
+    const frame = d.frames.pop()!;
+    for (const [n, old] of frame) {
+      if (old === undefined) d.vars.map.delete(n);
+      else d.vars.map.set(n, old);
+    }
+  }
+}
+
+function tempAssign(sh: Shell, assigns: [string, string][]): [string, Var | undefined][] {
+  const undo: [string, Var | undefined][] = [];
+  for (const [n, v] of assigns) {
+    const old = sh.d.vars.map.get(n);
+    if (old && old.ro) sh.fatal(`${n}: is read only`);
+    undo.push([n, old ? { ...old } : undefined]);
+    sh.d.vars.map.set(n, { v, exp: true, ro: false });
+  }
+  return undo;
+}
+
+function undoAssign(sh: Shell, undo: [string, Var | undefined][]): void {
+  for (let i = undo.length - 1; i >= 0; i--) {
+    const [n, old] = undo[i];
+    if (old === undefined) sh.d.vars.map.delete(n);
+    else sh.d.vars.map.set(n, old);
+  }
+}
+
+/** ash's xtrace quoting: words with special characters in single quotes. */
+export function shellQuote(s: string): string {
+  if (s !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(s)) return s;
+  return "'" + s.replace(/'/g, `'"'"'`) + "'";
+}
+
+function trace(sh: Shell, assigns: [string, string][], argv: string[]): void {
+  const parts = assigns.map(([n, v]) => `${n}=${shellQuote(v)}`).concat(argv.map(shellQuote));
+  const ps4 = sh.d.vars.get('PS4') ?? '+ ';
+  sh.writeErrSync(ps4 + parts.join(' ') + '\n');
+}
+
+export type { Word };

@@ -1,0 +1,156 @@
+/**
+ * Starting a container's main process: `sh -c …` (or a script, or any applet such as `sleep 3600`)
+ * as PID 1 inside a fresh kernel, behind the ContainerProcess seam.
+ */
+import type { ContainerHost, ContainerProcess, ExitStatus } from '../seam';
+import type { FsView } from '../fs/view';
+import { Kernel, type Budgets, type ProcGen } from './kernel';
+import { retain, type FdTable } from './io';
+import { Shell } from './shell';
+import { ShellRuntime, basename } from './runtime';
+import { defaultOptions, Vars, type ShellData } from './state';
+import type { Ctx, ImageFlavor } from './sys';
+import { appletFor } from '../applets/registry';
+
+export interface ShellOptions {
+  /** The container's argv (command + args), e.g. ['sh', '-c', 'echo hi'] or ['sleep', '3600']. */
+  readonly argv: readonly string[];
+  /** Environment in order (later entries win). */
+  readonly env: readonly (readonly [string, string])[];
+  /** Working directory (default '/'). */
+  readonly cwd?: string;
+  readonly fs: FsView;
+  readonly uid?: number;
+  readonly gid?: number;
+  /** Supplementary groups (fsGroup …). */
+  readonly groups?: readonly number[];
+  readonly host: ContainerHost;
+  readonly budgets: {
+    readonly commandMicros: number;
+    readonly stepBudget: number;
+    readonly outputBudget: number;
+    /** Live processes at once (default 256). */
+    readonly maxProcs?: number;
+    /** Function nesting (default 1000). */
+    readonly maxDepth?: number;
+  };
+  readonly flavor: ImageFlavor;
+}
+
+const DEFAULT_PATH = '/sbin:/usr/sbin:/bin:/usr/bin';
+
+/** A fresh shell state from an environment (what exec of /bin/sh starts with). */
+export function newShellData(env: ReadonlyMap<string, string>, arg0: string, pos: string[], cwd: string, pid: number): ShellData {
+  const vars = new Vars();
+  for (const [k, v] of env) vars.map.set(k, { v, exp: true, ro: false });
+  if (!vars.map.has('PATH')) vars.map.set('PATH', { v: DEFAULT_PATH, exp: false, ro: false });
+  vars.map.set('PWD', { v: cwd, exp: vars.map.get('PWD')?.exp ?? true, ro: false });
+  return {
+    vars, funcs: new Map(), pos, arg0, cwd, opt: defaultOptions(), traps: new Map(), status: 0, bgPid: null,
+    frames: [], loopDepth: 0, condDepth: 0, rootPid: pid,
+  };
+}
+
+/**
+ * Run a container's main process. argv[0] is looked up on $PATH like the runtime's exec; a
+ * missing program ends with reason StartError, as containerd reports it.
+ */
+export function runShell(opts: ShellOptions): ContainerProcess {
+  return runProgram(opts);
+}
+
+export function* runProgram(opts: ShellOptions): ContainerProcess {
+  const host = opts.host;
+  const budgets: Budgets = {
+    commandMicros: opts.budgets.commandMicros, stepBudget: opts.budgets.stepBudget,
+    outputBudget: opts.budgets.outputBudget, maxProcs: opts.budgets.maxProcs ?? 256, maxDepth: opts.budgets.maxDepth ?? 1000,
+  };
+  const k = new Kernel(host, budgets);
+  const fs = opts.fs;
+  const cred = { uid: opts.uid ?? 0, gid: opts.gid ?? 0, groups: opts.groups ?? [opts.gid ?? 0] };
+  const rt = new ShellRuntime(k, fs, cred, host, opts.flavor);
+  fs.now = host.now();
+  k.onResume = () => { fs.now = host.now(); };
+  fs.observer = {
+    fileOp: (op) => host.fileOp(op),
+    changed: (key, volume) => {
+      k.notifyLocal(key);
+      if (volume) host.notify(key);
+    },
+  };
+  const env = new Map<string, string>();
+  for (const [n, v] of opts.env) env.set(n, v);
+  if (!env.has('PATH')) env.set('PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
+  const cwd = opts.cwd ?? '/';
+  const argv = [...opts.argv];
+  const fds: FdTable = [retain({ kind: 'null', refs: 0 }), retain({ kind: 'console', stream: 'stdout', refs: 0 }), retain({ kind: 'console', stream: 'stderr', refs: 0 })];
+
+  // Resolve argv[0] as exec would, before anything runs.
+  const probe = new Shell(rt, { pid: 0 } as never, newShellData(env, 'sh', [], cwd, 1), false);
+  const path = argv[0]?.includes('/') ? argv[0] : rt.findInPath(probe, argv[0] ?? '');
+  const node = path === null ? null : fs.exists(path, cwd, cred);
+  if (!argv.length || path === null || !node || node.kind !== 'file') return startError(argv[0] ?? '', path === null);
+  const name = node.exe === 'busybox' ? basename(path) : node.exe ?? 'sh';
+  if (name === 'busybox' && argv.length > 1) argv.shift();
+  const prog = name === 'busybox' ? basename(argv[0]) : name;
+
+  const init = k.spawn(0, fds, (p) => {
+    if (prog === 'sh' || prog === 'ash' || !node.exe) {
+      const d = newShellData(env, argv[0], [], cwd, p.pid);
+      const sh = new Shell(rt, p, d, true);
+      p.disposition = (sig) => sh.disposition(sig);
+      return shellMain(sh, node.exe ? argv.slice(1) : [argv[0], ...argv.slice(1)]);
+    }
+    const applet = appletFor(prog, opts.flavor);
+    const ctx: Ctx = { k, p, fs, cred, host, flavor: opts.flavor, argv, cwd, env, line: 0 };
+    return applet ? applet(ctx) : (function* (): ProcGen { return 127; })();
+  });
+  return yield* k.run(init);
+}
+
+/** sh [-eux] -c SCRIPT [ARG0 [ARGS…]] | sh FILE [ARGS…] | sh (reads stdin). */
+function* shellMain(sh: Shell, args: string[]): ProcGen {
+  let cmode = false;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') { i++; break; }
+    if ((a[0] !== '-' && a[0] !== '+') || a.length < 2) break;
+    for (const c of a.slice(1)) {
+      if (c === 'c') cmode = true;
+      else if ('eufxnvC'.includes(c)) sh.d.opt[c as 'e'] = a[0] === '-';
+    }
+  }
+  let script: string;
+  if (cmode) {
+    script = args[i] ?? '';
+    if (args[i + 1] !== undefined) sh.d.arg0 = args[i + 1];
+    sh.d.pos = args.slice(i + 2);
+  } else if (i < args.length) {
+    try {
+      script = sh.fs.readFile(args[i], sh.d.cwd, sh.cred);
+    } catch {
+      sh.errSync(`can't open '${args[i]}': No such file or directory`);
+      return 2;
+    }
+    sh.d.arg0 = args[i];
+    sh.d.pos = args.slice(i + 1);
+  } else {
+    script = '';
+  }
+  let status = 0;
+  try {
+    status = yield* sh.rt.evalString(sh, script, false);
+  } catch (e) {
+    status = sh.caught(e);
+  }
+  return yield* sh.exitTrap(status);
+}
+
+function startError(cmd: string, notFound: boolean): ExitStatus {
+  const why = notFound ? `exec: "${cmd}": executable file not found in $PATH` : `exec: "${cmd}": permission denied`;
+  return {
+    code: 128, reason: 'StartError',
+    message: `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${why}: unknown`,
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * A shell's variables, functions, options and traps. A subshell (fork) gets a deep copy of the
+ * variables, so nothing it sets reaches its parent, as with a real fork.
+ */
+import type { Node } from './ast';
+
+export interface Var { v: string | undefined; exp: boolean; ro: boolean }
+
+export interface Options { e: boolean; u: boolean; x: boolean; f: boolean; n: boolean; v: boolean; C: boolean; pipefail: boolean }
+
+/** Thrown by `exit` and by fatal errors; caught at the process top. */
+export class ExitErr { constructor(readonly status: number) {} }
+/** `break N` / `continue N`. */
+export class BreakErr { constructor(public n: number, readonly cont: boolean) {} }
+/** `return N`. */
+export class ReturnErr { constructor(readonly status: number) {} }
+
+export class Vars {
+  map: Map<string, Var>;
+  constructor(from?: Vars) {
+    this.map = new Map();
+    if (from) for (const [k, v] of from.map) this.map.set(k, { v: v.v, exp: v.exp, ro: v.ro });
+  }
+  get(name: string): string | undefined {
+    const e = this.map.get(name);
+    return e === undefined ? undefined : e.v;
+  }
+  /** Returns false when the variable is read-only. */
+  set(name: string, value: string): boolean {
+    const e = this.map.get(name);
+    if (e === undefined) { this.map.set(name, { v: value, exp: false, ro: false }); return true; }
+    if (e.ro) return false;
+    e.v = value;
+    return true;
+  }
+  exported(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const [k, v] of this.map) if (v.exp && v.v !== undefined) out.set(k, v.v);
+    return out;
+  }
+}
+
+export interface ShellData {
+  vars: Vars;
+  funcs: Map<string, Node>;
+  pos: string[];
+  arg0: string;
+  cwd: string;
+  opt: Options;
+  traps: Map<string, string>;
+  status: number;
+  bgPid: number | null;
+  /** Saved variables for `local`, one frame per function call. */
+  frames: Map<string, Var | undefined>[];
+  loopDepth: number;
+  /** > 0 while evaluating a condition (`if`, `while`, `&&`/`||` left side, `!`): no errexit. */
+  condDepth: number;
+  /** $$: the pid of the top shell (subshells keep it). */
+  rootPid: number;
+}
+
+export function cloneData(d: ShellData): ShellData {
+  // Models ash.c forkchild: traps are reset in a subshell, except ignored ones stay ignored.
+  const traps = new Map<string, string>();
+  for (const [k, v] of d.traps) if (v === '') traps.set(k, '');
+  return {
+    vars: new Vars(d.vars), funcs: new Map(d.funcs), pos: d.pos.slice(), arg0: d.arg0, cwd: d.cwd,
+    opt: { ...d.opt }, traps, status: d.status, bgPid: d.bgPid, frames: [], loopDepth: 0, condDepth: d.condDepth,
+    rootPid: d.rootPid,
+  };
+}
+
+export function defaultOptions(): Options {
+  return { e: false, u: false, x: false, f: false, n: false, v: false, C: false, pipefail: false };
+}

@@ -1,0 +1,203 @@
+/**
+ * System calls for processes inside the container: read/write on fds (blocking on pipes),
+ * opening files for redirections, and the context every applet runs with.
+ */
+import type { ContainerHost } from '../seam';
+import type { Cred } from '../fs/resolve';
+import { FsError, type Errno } from '../fs/errors';
+import type { FsView } from '../fs/view';
+import { PIPE_CAP, retain, type OpenFile } from './io';
+import { FLUSH, type Block, type Kernel, type Proc } from './kernel';
+
+/** Thrown by a write to a pipe nobody reads: the writer dies of SIGPIPE (status 141). */
+export class SigPipe extends Error {}
+
+export interface ImageFlavor {
+  /** busybox version of the image tag ('1.28', '1.31', '1.36' …). */
+  readonly busyboxVersion: string;
+  /** Non-busybox programs the image adds (e.g. 'curl' for curl images). */
+  readonly extraApplets?: readonly string[];
+}
+
+/** What an applet (or the shell) runs with. */
+export interface Ctx {
+  readonly k: Kernel;
+  readonly p: Proc;
+  readonly fs: FsView;
+  readonly cred: Cred;
+  readonly host: ContainerHost;
+  readonly flavor: ImageFlavor;
+  readonly argv: readonly string[];
+  /** Working directory (canonical). */
+  cwd: string;
+  /** Exported environment as the applet sees it. */
+  readonly env: ReadonlyMap<string, string>;
+  /** Line of the shell command that started it (for explain notes). */
+  readonly line: number;
+}
+
+/** Write to fd `fd`. Blocks on a full pipe; throws SigPipe when nobody reads. */
+export function* writeFd(k: Kernel, p: Proc, fd: number, s: string): Generator<Block, boolean, unknown> {
+  const of = p.fds[fd];
+  if (!of) return false;
+  return yield* writeOf(k, of, s);
+}
+
+export function* writeOf(k: Kernel, of: OpenFile, s: string): Generator<Block, boolean, unknown> {
+  if (s === '') return true;
+  switch (of.kind) {
+    case 'console':
+      if (k.pending >= 1000) yield FLUSH;
+      k.console(of.stream, s);
+      return true;
+    case 'capture':
+      if (of.size < of.limit) {
+        of.out.push(s);
+        of.size += s.length;
+      }
+      return true;
+    case 'null':
+    case 'zero':
+      return true;
+    case 'file':
+      if (!of.write) return false;
+      if (k.pending >= 1000) yield FLUSH;
+      of.pos = of.fs.writeAt(of.info, s, of.pos, of.append);
+      return true;
+    case 'pipe': {
+      if (!of.write) return false;
+      const pipe = of.pipe;
+      let rest = s;
+      for (;;) {
+        if (pipe.readers === 0) throw new SigPipe();
+        const room = PIPE_CAP - pipe.buf.length;
+        if (room > 0) {
+          const chunk = rest.length <= room ? rest : rest.slice(0, room);
+          pipe.buf += chunk;
+          rest = rest.slice(chunk.length);
+          k.pipeChanged(pipe);
+          if (rest === '') return true;
+        }
+        yield { k: 'pipe', pipe };
+      }
+    }
+  }
+}
+
+/** Read what is available (blocking until some data or EOF). null at EOF. */
+export function* readOf(k: Kernel, of: OpenFile): Generator<Block, string | null, unknown> {
+  switch (of.kind) {
+    case 'pipe': {
+      const pipe = of.pipe;
+      for (;;) {
+        if (pipe.buf !== '') {
+          const s = pipe.buf;
+          pipe.buf = '';
+          k.pipeChanged(pipe);
+          return s;
+        }
+        if (pipe.writers === 0) return null;
+        yield { k: 'pipe', pipe };
+      }
+    }
+    case 'file': {
+      if (!of.read || of.info.node.kind !== 'file') return null;
+      const data = of.info.node.data;
+      if (of.pos >= data.length) return null;
+      const s = data.slice(of.pos);
+      of.pos = data.length;
+      return s;
+    }
+    case 'zero':
+      return '\0'.repeat(4096);
+    default:
+      return null;
+  }
+}
+
+/**
+ * Read one line for the `read` builtin without taking more than the line (ash reads a pipe one
+ * byte at a time for the same reason). Returns [text, sawNewline] or null at EOF.
+ */
+export function* readLineOf(k: Kernel, of: OpenFile): Generator<Block, [string, boolean] | null, unknown> {
+  if (of.kind === 'file') {
+    if (!of.read || of.info.node.kind !== 'file') return null;
+    const data = of.info.node.data;
+    if (of.pos >= data.length) return null;
+    const nl = data.indexOf('\n', of.pos);
+    const end = nl < 0 ? data.length : nl;
+    const line = data.slice(of.pos, end);
+    of.pos = nl < 0 ? data.length : nl + 1;
+    return [line, nl >= 0];
+  }
+  if (of.kind !== 'pipe') return null;
+  const pipe = of.pipe;
+  let acc = '';
+  for (;;) {
+    const nl = pipe.buf.indexOf('\n');
+    if (nl >= 0) {
+      acc += pipe.buf.slice(0, nl);
+      pipe.buf = pipe.buf.slice(nl + 1);
+      k.pipeChanged(pipe);
+      return [acc, true];
+    }
+    if (pipe.buf !== '') {
+      acc += pipe.buf;
+      pipe.buf = '';
+      k.pipeChanged(pipe);
+    }
+    if (pipe.writers === 0) return acc === '' ? null : [acc, false];
+    yield { k: 'pipe', pipe };
+  }
+}
+
+/** Read everything until EOF. */
+export function* readAll(k: Kernel, of: OpenFile): Generator<Block, string, unknown> {
+  let out = '';
+  for (;;) {
+    const s = yield* readOf(k, of);
+    if (s === null) return out;
+    out += s;
+  }
+}
+
+export type OpenResult = { of: OpenFile } | { err: Errno };
+
+/** open(2) for redirections and applets. Devices map to their special files. */
+export function openPath(fs: FsView, p: Proc, cwd: string, cred: Cred, path: string, mode: 'r' | 'w' | 'a' | 'rw'): OpenResult {
+  try {
+    if (mode === 'r') {
+      const st = fs.stat(path, cwd, cred);
+      const n = st.node;
+      if (n.kind === 'dev') return devOpen(p, n.device);
+      if (n.kind === 'dir') return { of: { kind: 'file', fs, info: st, pos: 0, append: false, read: true, write: false, refs: 0 } };
+      fs.readFile(path, cwd, cred); // permission check
+      return { of: { kind: 'file', fs, info: st, pos: 0, append: false, read: true, write: false, refs: 0 } };
+    }
+    const st = fs.openWrite(path, cwd, cred, { truncate: mode === 'w' });
+    if (st.node.kind === 'dev') return devOpen(p, st.node.device);
+    const len = st.node.kind === 'file' ? st.node.data.length : 0;
+    return { of: { kind: 'file', fs, info: st, pos: mode === 'a' ? len : 0, append: mode === 'a', read: mode === 'rw', write: true, refs: 0 } };
+  } catch (e) {
+    if (e instanceof FsError) return { err: e.code };
+    throw e;
+  }
+}
+
+function devOpen(p: Proc, device: string): OpenResult {
+  switch (device) {
+    case 'null': return { of: { kind: 'null', refs: 0 } };
+    case 'zero': case 'random': case 'urandom': return { of: { kind: 'zero', refs: 0 } };
+    case 'stdin': case 'stdout': case 'stderr': {
+      const fd = device === 'stdin' ? 0 : device === 'stdout' ? 1 : 2;
+      const of = p.fds[fd];
+      return of ? { of } : { err: 'ENOENT' };
+    }
+    default: return { err: 'EACCES' };
+  }
+}
+
+export function install(p: Proc, fd: number, of: OpenFile): void {
+  while (p.fds.length <= fd) p.fds.push(null);
+  p.fds[fd] = retain(of);
+}

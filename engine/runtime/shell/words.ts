@@ -1,0 +1,348 @@
+/**
+ * Reading words: quoting, `$` expansions, command substitution and here-document bodies.
+ * Models ash.c readtoken1 (its CHECKEND/PARSESUB/PARSEBACKQ states): the word is split into
+ * parts at parse time, so expansion never rescans source text.
+ */
+import type { Node, ParamPart, Part, Word } from './ast';
+
+export class SyntaxError extends Error {}
+
+/** Where a word ends. */
+type Mode = 'unq' | 'dq' | 'heredoc' | 'param' | 'paramdq' | 'arith';
+
+const META = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>']);
+const SPECIAL_PARAMS = '@*#?-$!';
+const GLOB_CHARS = /[*?[]/;
+
+function isNameStart(c: string): boolean {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_';
+}
+function isNameChar(c: string): boolean {
+  return isNameStart(c) || (c >= '0' && c <= '9');
+}
+
+export function makeWord(parts: Part[], raw: string): Word {
+  let lit: string | null = '';
+  for (const p of parts) {
+    if (p.t === 'lit' && !GLOB_CHARS.test(p.v)) lit += p.v;
+    else if (p.t === 'q') lit += p.v;
+    else if (p.t === 'dq' && p.parts.every((x) => x.t === 'q')) lit += p.parts.map((x) => (x as { v: string }).v).join('');
+    else { lit = null; break; }
+  }
+  return { parts, lit, raw };
+}
+
+export abstract class WordReader {
+  pos = 0;
+  constructor(readonly src: string, readonly lineBase: number) {}
+
+  /** Parse a command list for `$( … )` up to the closing paren. */
+  protected abstract parseSubshellBody(): Node;
+  /** Parse a whole string as a script (backquote bodies). */
+  protected abstract parseNested(src: string, line: number): Node;
+  /** A reader of the same kind over another string (pattern slices, here-document bodies). */
+  abstract spawn(src: string, lineBase: number): WordReader;
+
+  fail(msg: string): never {
+    throw new SyntaxError(msg);
+  }
+
+  lineAt(pos: number): number {
+    let n = this.lineBase;
+    for (let i = 0; i < pos && i < this.src.length; i++) if (this.src.charCodeAt(i) === 10) n++;
+    return n;
+  }
+
+  /** Read one shell word at `pos`; null when a metacharacter or the end is there. */
+  readWord(): Word | null {
+    const start = this.pos;
+    const c = this.src[start];
+    if (c === undefined || META.has(c)) return null;
+    const parts = this.readParts('unq', true);
+    return makeWord(parts, this.src.slice(start, this.pos));
+  }
+
+  /** Parts until the end condition of `mode`. `wordStart` enables tilde expansion. */
+  readParts(mode: Mode, wordStart: boolean): Part[] {
+    const src = this.src;
+    const parts: Part[] = [];
+    let buf = '';
+    let quotedBuf = mode === 'dq' || mode === 'heredoc' || mode === 'paramdq';
+    const flush = () => {
+      if (buf) parts.push({ t: quotedBuf ? 'q' : 'lit', v: buf });
+      buf = '';
+    };
+    const pushText = (s: string, quoted: boolean) => {
+      if (quoted !== quotedBuf) {
+        flush();
+        quotedBuf = quoted;
+      }
+      buf += s;
+    };
+    const inDq = mode === 'dq' || mode === 'heredoc' || mode === 'paramdq';
+    if (wordStart && mode === 'unq' && src[this.pos] === '~') this.readTilde(parts);
+    let depth = 0;
+    for (;;) {
+      const c = src[this.pos];
+      if (c === undefined) {
+        if (mode === 'dq') this.fail('unterminated quoted string');
+        if (mode === 'param' || mode === 'paramdq') this.fail("missing '}'");
+        if (mode === 'arith') this.fail('unexpected end of file (expecting ")")');
+        break;
+      }
+      if (mode === 'unq' && META.has(c)) break;
+      if (mode === 'dq' && c === '"') break;
+      if ((mode === 'param' || mode === 'paramdq') && c === '}' && depth === 0) break;
+      if (mode === 'arith') {
+        if (c === '(') depth++;
+        else if (c === ')') {
+          if (depth === 0) break;
+          depth--;
+        }
+      }
+      if (c === '\\') {
+        const n = src[this.pos + 1];
+        if (n === '\n') { this.pos += 2; continue; }
+        if (n === undefined) { pushText('\\', !inDq); this.pos++; continue; }
+        if (inDq && !(n === '$' || n === '`' || n === '"' || n === '\\' || (mode === 'paramdq' && n === '}'))) {
+          pushText('\\', true);
+          this.pos++;
+          continue;
+        }
+        if (mode === 'heredoc' && n === '"') { pushText('\\"', true); this.pos += 2; continue; }
+        flush();
+        parts.push({ t: 'q', v: n });
+        this.pos += 2;
+        continue;
+      }
+      if (c === "'" && !inDq && mode !== 'arith') {
+        const end = src.indexOf("'", this.pos + 1);
+        if (end < 0) this.fail('unterminated quoted string');
+        flush();
+        parts.push({ t: 'q', v: src.slice(this.pos + 1, end) });
+        this.pos = end + 1;
+        continue;
+      }
+      if (c === '"' && !inDq) {
+        this.pos++;
+        const inner = this.readParts('dq', false);
+        this.pos++; // closing quote
+        flush();
+        parts.push({ t: 'dq', parts: inner.length ? inner : [{ t: 'q', v: '' }] });
+        continue;
+      }
+      if (c === '$') {
+        const p = this.readDollar(inDq || mode === 'arith');
+        if (p) { flush(); parts.push(p); continue; }
+        pushText('$', inDq);
+        this.pos++;
+        continue;
+      }
+      if (c === '`') {
+        flush();
+        parts.push(this.readBackquote(inDq));
+        continue;
+      }
+      if ((mode === 'param' || mode === 'paramdq') && c === '{') depth++;
+      if ((mode === 'param' || mode === 'paramdq') && c === '}') depth--;
+      pushText(c, inDq);
+      this.pos++;
+    }
+    flush();
+    return parts;
+  }
+
+  private readTilde(parts: Part[]): void {
+    const src = this.src;
+    let end = this.pos + 1;
+    while (end < src.length && !META.has(src[end]) && src[end] !== '/') {
+      if (!/[A-Za-z0-9._-]/.test(src[end])) return;
+      end++;
+    }
+    parts.push({ t: 'tilde', user: src.slice(this.pos + 1, end) });
+    this.pos = end;
+  }
+
+  /** `$…` at pos; null when the `$` is literal. */
+  private readDollar(quoted: boolean): Part | null {
+    const src = this.src;
+    const c = src[this.pos + 1];
+    if (c === '(') {
+      if (src[this.pos + 2] === '(') {
+        const save = this.pos;
+        this.pos += 3;
+        const expr = this.readParts('arith', false);
+        if (src[this.pos] === ')' && src[this.pos + 1] === ')') {
+          this.pos += 2;
+          return { t: 'arith', expr: makeWord(expr, ''), quoted };
+        }
+        this.pos = save; // `$( (…) )`: a subshell inside a command substitution
+      }
+      this.pos += 2;
+      const body = this.parseSubshellBody();
+      if (src[this.pos] !== ')') this.fail('unexpected end of file (expecting ")")');
+      this.pos++;
+      return { t: 'cmd', body, quoted };
+    }
+    if (c === '{') return this.readBraceParam(quoted);
+    if (c !== undefined && (SPECIAL_PARAMS.includes(c) || (c >= '0' && c <= '9'))) {
+      this.pos += 2;
+      return param(c, null, false, null, null, quoted);
+    }
+    if (c !== undefined && isNameStart(c)) {
+      let end = this.pos + 2;
+      while (end < src.length && isNameChar(src[end])) end++;
+      const name = src.slice(this.pos + 1, end);
+      this.pos = end;
+      return param(name, null, false, null, null, quoted);
+    }
+    return null;
+  }
+
+  private readBraceParam(quoted: boolean): Part {
+    const src = this.src;
+    this.pos += 2;
+    let op: string | null = null;
+    // ${#}, ${#x}, ${##}
+    if (src[this.pos] === '#' && src[this.pos + 1] !== '}' && src[this.pos + 1] !== undefined) {
+      const n = src[this.pos + 1];
+      if (isNameStart(n) || (n >= '0' && n <= '9') || SPECIAL_PARAMS.includes(n)) {
+        this.pos++;
+        op = 'len';
+      }
+    }
+    let name: string;
+    const c = src[this.pos];
+    if (c === undefined) this.fail("missing '}'");
+    if (isNameStart(c)) {
+      let end = this.pos + 1;
+      while (end < src.length && isNameChar(src[end])) end++;
+      name = src.slice(this.pos, end);
+      this.pos = end;
+    } else if (c >= '0' && c <= '9') {
+      let end = this.pos + 1;
+      while (end < src.length && src[end] >= '0' && src[end] <= '9') end++;
+      name = src.slice(this.pos, end);
+      this.pos = end;
+    } else if (SPECIAL_PARAMS.includes(c)) {
+      name = c;
+      this.pos++;
+    } else {
+      this.skipToBrace();
+      this.fail('bad substitution');
+    }
+    if (op === 'len') {
+      if (src[this.pos] !== '}') { this.skipToBrace(); this.fail('bad substitution'); }
+      this.pos++;
+      return param(name, 'len', false, null, null, quoted);
+    }
+    const d = src[this.pos];
+    if (d === '}') { this.pos++; return param(name, null, false, null, null, quoted); }
+    let colon = false;
+    if (d === ':') {
+      const e = src[this.pos + 1];
+      if (e === '-' || e === '=' || e === '?' || e === '+') {
+        colon = true;
+        this.pos++;
+      } else {
+        // ${x:off[:len]} (bash compat in ash)
+        this.pos++;
+        const off = this.readArgUntil(quoted, ':');
+        let len: Word | null = null;
+        if (src[this.pos] === ':') { this.pos++; len = this.readArgUntil(quoted, null); }
+        this.expectBrace();
+        return param(name, 'sub', false, off, len, quoted);
+      }
+    }
+    const o = src[this.pos];
+    if (o === '-' || o === '=' || o === '?' || o === '+') {
+      this.pos++;
+      op = o;
+    } else if (o === '%' || o === '#') {
+      op = src[this.pos + 1] === o ? o + o : o;
+      this.pos += op.length;
+    } else if (o === '/') {
+      op = '/';
+      const n = src[this.pos + 1];
+      if (n === '/' || n === '#' || n === '%') { op = '/' + n; this.pos++; }
+      this.pos++;
+      const pat = this.readArgUntil(quoted, '/');
+      let rep: Word | null = null;
+      if (src[this.pos] === '/') { this.pos++; rep = this.readArgUntil(quoted, null); }
+      this.expectBrace();
+      return param(name, op, false, pat, rep, quoted);
+    } else {
+      this.skipToBrace();
+      this.fail('bad substitution');
+    }
+    const arg = this.readArgUntil(quoted, null);
+    this.expectBrace();
+    return param(name, op, colon, arg, null, quoted);
+  }
+
+  /** The word inside ${…}; with `stop`, also ends at that character (for ${x/a/b}, ${x:1:2}). */
+  private readArgUntil(quoted: boolean, stop: string | null): Word {
+    const start = this.pos;
+    if (stop) {
+      // Find the stop char at brace depth 0 without quotes; parse only that slice.
+      let depth = 0;
+      let i = this.pos;
+      for (; i < this.src.length; i++) {
+        const ch = this.src[i];
+        if (ch === '\\') { i++; continue; }
+        if (ch === '{') depth++;
+        else if (ch === '}') { if (depth === 0) break; depth--; } else if (ch === stop && depth === 0) break;
+      }
+      const sub = this.spawn(this.src.slice(0, i), this.lineBase);
+      sub.pos = this.pos;
+      const parts = sub.readParts(quoted ? 'paramdq' : 'param', false);
+      this.pos = sub.pos;
+      return makeWord(parts, this.src.slice(start, this.pos));
+    }
+    const parts = this.readParts(quoted ? 'paramdq' : 'param', false);
+    return makeWord(parts, this.src.slice(start, this.pos));
+  }
+
+  private expectBrace(): void {
+    if (this.src[this.pos] !== '}') this.fail("missing '}'");
+    this.pos++;
+  }
+
+  private skipToBrace(): void {
+    const end = this.src.indexOf('}', this.pos);
+    this.pos = end < 0 ? this.src.length : end + 1;
+  }
+
+  private readBackquote(quoted: boolean): Part {
+    const src = this.src;
+    const line = this.lineAt(this.pos);
+    let i = this.pos + 1;
+    let body = '';
+    for (;;) {
+      const c = src[i];
+      if (c === undefined) this.fail('EOF in backquote substitution');
+      if (c === '`') break;
+      if (c === '\\') {
+        const n = src[i + 1];
+        if (n === '`' || n === '\\' || n === '$' || (quoted && n === '"')) { body += n; i += 2; continue; }
+        if (n === '\n') { i += 2; continue; }
+      }
+      body += c;
+      i++;
+    }
+    this.pos = i + 1;
+    return { t: 'cmd', body: this.parseNested(body, line), quoted };
+  }
+}
+
+function param(name: string, op: string | null, colon: boolean, arg: Word | null, arg2: Word | null, quoted: boolean): ParamPart {
+  return { t: 'param', name, op, colon, arg, arg2, quoted };
+}
+
+/** Here-document body: expansions live unless the delimiter was quoted. */
+export function heredocWord(reader: WordReader, body: string, quoted: boolean): Word {
+  if (quoted) return { parts: [{ t: 'q', v: body }], lit: body, raw: body };
+  const sub = reader.spawn(body, 0);
+  const parts = sub.readParts('heredoc', false);
+  return makeWord(parts, body);
+}
