@@ -1,0 +1,52 @@
+/**
+ * The kubectl commands the playground understands, as plain data (what `parseKubectl` returns and
+ * the engine executes).
+ */
+import type { ResourceName } from './resources';
+import type { GetOutput } from './get';
+
+/** Namespace scope shared by most commands: `-n` (default `default`), `-A`. */
+export interface Scope {
+  readonly namespace: string;
+  /** Whether `-n`/`--namespace` was given explicitly. */
+  readonly namespaceSet: boolean;
+}
+
+/** A resource and the names asked for (empty: all of them). */
+export interface Target {
+  readonly resource: ResourceName;
+  readonly names: readonly string[];
+}
+
+/** A `--tcp` pair of `kubectl create service`. */
+export interface TcpPort {
+  readonly spec: string;
+  readonly port: number;
+  readonly targetPort: number | string;
+}
+
+/** A `[LOCAL:]REMOTE` pair of `kubectl port-forward`. */
+export interface PortPair {
+  readonly local: number;
+  readonly remote: number | string;
+}
+
+/** Every command `parseKubectl` can return. */
+export type KubectlCommand =
+  | (Scope & { readonly type: 'get'; readonly targets: readonly Target[]; readonly allNamespaces: boolean; readonly selector?: string;
+    readonly output: GetOutput; readonly noHeaders: boolean; readonly watch: boolean })
+  | (Scope & { readonly type: 'describe'; readonly targets: readonly Target[]; readonly allNamespaces: boolean; readonly selector?: string })
+  | (Scope & { readonly type: 'logs'; readonly target: string; readonly container?: string; readonly previous: boolean; readonly follow: boolean; readonly tail?: number })
+  | (Scope & { readonly type: 'apply' | 'create'; readonly filenames: readonly string[] })
+  | (Scope & { readonly type: 'create-service'; readonly serviceType: 'ClusterIP' | 'NodePort' | 'LoadBalancer'; readonly name: string;
+    readonly tcp: readonly TcpPort[]; readonly clusterIP?: string; readonly nodePort?: number })
+  | (Scope & { readonly type: 'create-deployment'; readonly name: string; readonly images: readonly string[]; readonly replicas: number;
+    readonly port?: number; readonly command: readonly string[] })
+  | { readonly type: 'create-namespace'; readonly name: string }
+  | (Scope & { readonly type: 'delete'; readonly targets: readonly Target[]; readonly allNamespaces: boolean; readonly selector?: string; readonly all: boolean;
+    readonly filenames: readonly string[]; readonly wait: boolean; readonly gracePeriod: number; readonly force: boolean; readonly now: boolean; readonly outputName: boolean })
+  | (Scope & { readonly type: 'scale'; readonly targets: readonly Target[]; readonly replicas: number })
+  | (Scope & { readonly type: 'rollout-restart'; readonly targets: readonly Target[] })
+  | (Scope & { readonly type: 'port-forward'; readonly resource: 'pods' | 'services' | 'deployments' | 'replicasets'; readonly name: string;
+    readonly ports: readonly PortPair[]; readonly addresses: readonly string[] })
+  | { readonly type: 'curl'; readonly url: string; readonly host: string; readonly port: number; readonly path: string };

@@ -1,0 +1,114 @@
+/**
+ * Parsers for the mutating commands: delete, scale, rollout restart, port-forward.
+ */
+import type { KubectlCommand, PortPair, Scope, Target } from './commands';
+import type { FlagSpec, ParsedFlags } from './flags';
+import { parseFlags } from './flags';
+import { resourceTargets } from './resourceArgs';
+import { findResource } from './resources';
+
+type Result = KubectlCommand | { readonly error: string };
+
+const NS: FlagSpec = { name: 'namespace', short: 'n', type: 'string' };
+const F = (name: string, type: FlagSpec['type'], short?: string): FlagSpec => ({ name, type, ...(short ? { short } : {}) });
+const err = (msg: string): { error: string } => ({ error: `error: ${msg}` });
+const usage = (msg: string, path: string): { error: string } => ({ error: `error: ${msg}\nSee '${path} -h' for help and examples` });
+const scope = (p: ParsedFlags): Scope => ({ namespace: (p.values.namespace as string | undefined) ?? 'default', namespaceSet: p.changed.has('namespace') });
+
+const NO_RESOURCES = 'You must provide one or more resources by argument or filename.\nExample resource specifications include:\n'
+  + "   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
+
+/** `kubectl delete`; gracePeriod follows delete.go Complete (-1 default, --now → 1, 0 without --force → 1). */
+// Models kubectl delete.go Complete / Validate and the resource builder's argument errors.
+export function parseDelete(argv: readonly string[]): Result {
+  const p = parseFlags(argv, [NS, F('selector', 'string', 'l'), F('all', 'bool'), F('all-namespaces', 'bool', 'A'), F('wait', 'bool'), F('grace-period', 'int'),
+    F('force', 'bool'), F('now', 'bool'), F('filename', 'strings', 'f'), F('output', 'string', 'o'), F('ignore-not-found', 'bool')], 'kubectl delete');
+  if ('error' in p) return err(p.error);
+  const output = (p.values.output as string | undefined) ?? '';
+  if (output !== '' && output !== 'name') return err(`unexpected -o output mode: ${output}. We only support '-o name'`);
+  const all = p.values.all === true;
+  const selector = p.values.selector as string | undefined;
+  if (all && selector !== undefined) return err('cannot set --all and --selector at the same time');
+  let grace = (p.values['grace-period'] as number | undefined) ?? -1;
+  const force = p.values.force === true;
+  if (p.values.now === true) {
+    if (grace !== -1) return err('--now and --grace-period cannot be specified together');
+    grace = 1;
+  }
+  if (grace === 0 && !force) grace = 1;
+  if (force && grace < 0) grace = 0;
+  if (grace > 0 && force) return err('--force and --grace-period greater than 0 cannot be specified together');
+  const filenames = (p.values.filename as string[] | undefined) ?? [];
+  const targets = resourceTargets(p.args);
+  if (!Array.isArray(targets)) return err(targets.error);
+  if (targets.length === 0 && filenames.length === 0) return err(NO_RESOURCES);
+  if (targets.some((t) => t.names.length === 0) && !all && selector === undefined) return err('resource(s) were provided, but no name was specified');
+  return { type: 'delete', ...scope(p), targets, allNamespaces: p.values['all-namespaces'] === true, ...(selector !== undefined ? { selector } : {}), all,
+    filenames, wait: p.values.wait !== false, gracePeriod: grace, force, now: p.values.now === true, outputName: output === 'name' };
+}
+
+/** `kubectl scale TYPE NAME --replicas=N` (or TYPE/NAME). */
+// Models kubectl scale.go Validate.
+export function parseScale(argv: readonly string[]): Result {
+  const p = parseFlags(argv, [NS, F('replicas', 'int'), F('current-replicas', 'int')], 'kubectl scale');
+  if ('error' in p) return err(p.error);
+  const replicas = (p.values.replicas as number | undefined) ?? -1;
+  if (replicas < 0) return err('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
+  const targets = resourceTargets(p.args);
+  if (!Array.isArray(targets)) return err(targets.error);
+  if (targets.length === 0) return err(NO_RESOURCES);
+  if (targets.some((t) => t.names.length === 0)) return err('resource(s) were provided, but no name was specified');
+  return { type: 'scale', ...scope(p), targets, replicas };
+}
+
+/** `kubectl rollout restart TYPE/NAME`. */
+// Models kubectl rollout_restart.go (only the restart subcommand is supported here).
+export function parseRollout(argv: readonly string[]): Result {
+  const sub = argv.find((a) => !a.startsWith('-'));
+  if (sub === undefined) return { error: 'error: unknown command "" for "kubectl rollout"' };
+  if (sub !== 'restart') {
+    if (['history', 'pause', 'resume', 'status', 'undo'].includes(sub)) return err(`"kubectl rollout ${sub}" is not supported in this playground`);
+    return usage(`unknown command "${sub}"`, 'kubectl rollout');
+  }
+  const p = parseFlags(argv.filter((_a, i) => i !== argv.indexOf(sub)), [NS], 'kubectl rollout restart');
+  if ('error' in p) return err(p.error);
+  if (p.args.length === 0) return err('required resource not specified');
+  const targets = resourceTargets(p.args);
+  if (!Array.isArray(targets)) return err(targets.error);
+  if (targets.some((t: Target) => t.names.length === 0)) return err('resource(s) were provided, but no name was specified');
+  return { type: 'rollout-restart', ...scope(p), targets };
+}
+
+/** `kubectl port-forward (pod/NAME | svc/NAME | deploy/NAME | NAME) [LOCAL:]REMOTE…`. */
+// Models kubectl portforward.go Complete (TYPE/NAME, port pairs) and Validate.
+export function parsePortForward(argv: readonly string[]): Result {
+  const p = parseFlags(argv, [NS, F('address', 'strings')], 'kubectl port-forward');
+  if ('error' in p) return err(p.error);
+  if (p.args.length < 2) return usage('TYPE/NAME and list of ports are required for port-forward', 'kubectl port-forward');
+  const [target, ...portArgs] = p.args;
+  let resource: 'pods' | 'services' | 'deployments' | 'replicasets' = 'pods';
+  let name = target;
+  if (target.includes('/')) {
+    const [t, n] = target.split('/');
+    const r = findResource(t);
+    if (!r) return err(`the server doesn't have a resource type "${t}"`);
+    if (r.resource !== 'pods' && r.resource !== 'services' && r.resource !== 'deployments' && r.resource !== 'replicasets') {
+      return err(`cannot attach to *v1.${r.kind}: selector for *v1.${r.kind} not implemented`);
+    }
+    resource = r.resource;
+    name = n;
+  }
+  const ports: PortPair[] = [];
+  for (const spec of portArgs) {
+    const parts = spec.split(':');
+    const remoteText = parts.length === 1 ? parts[0] : parts[1];
+    const localText = parts[0];
+    if (remoteText === '') return err('remote port cannot be empty');
+    // An empty local port (`:80`) asks for a random free one, reported as 0 here.
+    const local = localText === '' ? 0 : /^\d+$/.test(localText) ? Number(localText) : Number.NaN;
+    if (Number.isNaN(local) || local > 65535) return err(`Error parsing local port '${localText}': strconv.ParseUint: parsing "${localText}": invalid syntax`);
+    const remote = /^\d+$/.test(remoteText) ? Number(remoteText) : remoteText;
+    ports.push({ local, remote });
+  }
+  return { type: 'port-forward', ...scope(p), resource, name, ports, addresses: (p.values.address as string[] | undefined) ?? ['localhost'] };
+}
