@@ -31,7 +31,7 @@ export const BUSYBOX_GROUP = [
 /** Size of /bin/busybox in the 1.36 glibc image (what `ls -l /bin/sh` shows). */
 const BUSYBOX_SIZE = 1_130_000;
 
-type FileSpec = string | { data: string; mode?: number; uid?: number; gid?: number } | { dir: true; mode?: number } | { symlink: string };
+export type FileSpec = string | { data: string; mode?: number; uid?: number; gid?: number } | { dir: true; mode?: number } | { symlink: string };
 
 function ensureDir(tree: Tree, path: string, mode = 0o755): DirInode {
   let d = tree.root;

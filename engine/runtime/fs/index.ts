@@ -11,4 +11,4 @@ export type { Cred, MountEntry, Resolved } from './resolve';
 export { FsView } from './view';
 export type { FsObserver, StatInfo } from './view';
 export { createBaseLayer, createContainerFs, populate, podFiles, BUSYBOX_PASSWD, BUSYBOX_GROUP } from './image';
-export type { BaseLayerOptions, ContainerFsOptions } from './image';
+export type { BaseLayerOptions, ContainerFsOptions, FileSpec } from './image';

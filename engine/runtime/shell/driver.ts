@@ -3,7 +3,7 @@
  * stdout/stderr, notes and file operations. For unit tests, the differential suite and the bench.
  */
 import type { ContainerHost, DnsQuery, DnsReply, ConnectResult, FileOp, RuntimeNote, ExitStatus, ListenerHandle } from '../seam';
-import { createBaseLayer, createContainerFs, type FsView, type Tree } from '../fs/index';
+import { createBaseLayer, createContainerFs, type FileSpec, type FsView, type Tree } from '../fs/index';
 import { APPLET_NAMES } from '../applets/registry';
 import { runProgram, type ShellOptions } from './start';
 import type { ImageFlavor } from './sys';
@@ -45,7 +45,7 @@ export interface ScriptResult {
 }
 
 /** A filesystem shaped like the busybox image (plus `files`). */
-export function createTestFs(files: Readonly<Record<string, string>> = {}, key = 'test'): FsView {
+export function createTestFs(files: Readonly<Record<string, FileSpec>> = {}, key = 'test'): FsView {
   const image: Tree = createBaseLayer('image', { applets: APPLET_NAMES, files });
   return createContainerFs({ image, key, mounts: [] });
 }

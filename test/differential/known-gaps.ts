@@ -1,0 +1,1 @@
+export const KNOWN_GAPS: Readonly<Record<string, string>> = {};
