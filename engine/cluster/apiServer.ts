@@ -70,6 +70,7 @@ export class ApiServer {
     obj.metadata = meta;
     if (kind === 'Service') this.allocateService(obj as Writable<Service>);
     if (kind === 'Pod') (obj as Writable<Pod>).status = { phase: 'Pending', qosClass: 'BestEffort' } as PodStatus;
+    this.sources.set(meta.uid, source);
     w.store.add(obj);
     w.trace.push({ t: w.now(), type: 'object', op: 'created', kind, name, ...(ns ? { namespace: ns } : {}) });
     if (kind === 'Pod') this.onPodCreated(obj as unknown as Pod, source);
@@ -111,7 +112,6 @@ export class ApiServer {
       createdAt: w.now(),
       ...(source.line ? { line: source.line } : {}),
     });
-    this.sources.set(meta.uid!, source);
     w.recordPodRow(pod);
     w.scheduler.at(w.now(), PRIORITY.controller, () => {
       if (!w.store.get('Pod', meta.namespace, meta.name!)) return;
@@ -119,6 +119,15 @@ export class ApiServer {
       w.recordEvent(pod, { type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${meta.namespace}/${meta.name} to ${NODE_NAME}`, source: 'default-scheduler' });
       w.kubelet.addPod(pod);
     });
+  }
+
+  /** Where an object came from in the editor text (controllers pass it on to what they create). */
+  sourceOf(uid: string): SourceInfo | undefined {
+    return this.sources.get(uid);
+  }
+
+  setSource(uid: string, source: SourceInfo): void {
+    this.sources.set(uid, source);
   }
 
   /** Delete an object. Pods get a deletionTimestamp and terminate gracefully; others go at once. */

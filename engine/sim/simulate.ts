@@ -5,6 +5,7 @@
  */
 import { ApiServer } from '../cluster/apiServer';
 import { submit } from '../cluster/admission';
+import { ControllerManager } from '../cluster/controllers';
 import type { ApiObject } from '../cluster/store';
 import { parseManifests, type ManifestDoc } from '../scenario/parseManifests';
 import { DIAGNOSTIC_CODES, type Diagnostic } from './diagnostics';
@@ -135,6 +136,7 @@ export function simulate(input: ScenarioInput, options: SimulateOptions = {}): T
   const world = new World(seed, settings, profileFor(input.settings?.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION));
   bootstrap(world);
   const api = new ApiServer(world);
+  new ControllerManager(world, api);
   const manifests = typeof input.manifests === 'string' ? input.manifests : '';
   world.scheduler.at(0, PRIORITY.api, () => applyManifests(world, api, manifests, diagnostics));
   const actions = [...(input.actions ?? [])].filter((a) => Number.isFinite(a.atMs) && a.atMs >= 0).sort((a, b) => a.atMs - b.atMs);

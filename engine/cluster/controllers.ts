@@ -1,0 +1,105 @@
+/**
+ * The controller manager: reacts to store changes (coalesced per instant, in the controller phase)
+ * and drives workloads toward their spec. Deployment → ReplicaSet → Pods, Job → Pods, Service →
+ * Endpoints, and garbage collection of dependents whose owner is gone.
+ */
+import type { ObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1';
+import type { Pod } from 'kubernetes-types/core/v1';
+import { PRIORITY } from '../sim/scheduler';
+import type { World } from '../sim/world';
+import type { ApiServer, SourceInfo } from './apiServer';
+import type { ApiObject, Change, LooseObject } from './store';
+import { syncDeployment } from './deploymentController';
+import { syncReplicaSet } from './replicaSetController';
+import { syncJob } from './jobController';
+import { syncEndpoints } from './endpointsController';
+
+export interface ControllerContext {
+  readonly world: World;
+  readonly api: ApiServer;
+  /** Where a workload's template came from in the editor text (for the pods' YAML links). */
+  sourceOf(uid: string): SourceInfo | undefined;
+  setSource(uid: string, source: SourceInfo): void;
+}
+
+export function ownerRef(owner: ApiObject): OwnerReference {
+  return { apiVersion: owner.apiVersion!, kind: owner.kind!, name: owner.metadata!.name!, uid: owner.metadata!.uid!, controller: true, blockOwnerDeletion: true };
+}
+
+export function controllerOf(meta: ObjectMeta | undefined): OwnerReference | undefined {
+  return meta?.ownerReferences?.find((r) => r.controller);
+}
+
+/** Objects of `kind` in `namespace` whose controller is `owner`. */
+export function ownedBy<T extends ApiObject>(world: World, kind: string, owner: ApiObject): T[] {
+  return world.store.list<T>(kind, owner.metadata?.namespace).filter((o) => controllerOf(o.metadata)?.uid === owner.metadata?.uid);
+}
+
+export function isActivePod(p: Pod): boolean {
+  return !p.metadata?.deletionTimestamp && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed';
+}
+
+export class ControllerManager implements ControllerContext {
+  private readonly dirty = new Map<string, ApiObject>();
+  private scheduled = false;
+  constructor(readonly world: World, readonly api: ApiServer) {
+    world.store.watch((change) => this.onChange(change));
+  }
+
+  sourceOf(uid: string): SourceInfo | undefined {
+    return this.api.sourceOf(uid);
+  }
+
+  setSource(uid: string, source: SourceInfo): void {
+    this.api.setSource(uid, source);
+  }
+
+  private mark(obj: ApiObject | undefined): void {
+    if (!obj?.metadata?.uid) return;
+    this.dirty.set(`${obj.kind}/${obj.metadata.namespace}/${obj.metadata.name}`, obj);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.world.scheduler.at(this.world.now(), PRIORITY.controller, () => this.flush());
+  }
+
+  private onChange(change: Change): void {
+    const { obj, op } = change;
+    const kind = obj.kind;
+    if (kind === 'Event') return;
+    if (kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'Job' || kind === 'Service') this.mark(obj);
+    const owner = controllerOf(obj.metadata);
+    if (owner) this.mark(this.world.store.get(owner.kind, obj.metadata?.namespace, owner.name));
+    if (kind === 'Pod') for (const svc of this.world.store.list('Service', obj.metadata?.namespace)) this.mark(svc);
+    if (op === 'deleted') this.collectDependents(obj);
+  }
+
+  // Models the garbage collector's background cascading deletion: dependents of a deleted owner go too.
+  private collectDependents(owner: ApiObject): void {
+    const uid = owner.metadata?.uid;
+    const ns = owner.metadata?.namespace;
+    for (const kind of ['ReplicaSet', 'Pod', 'Endpoints']) {
+      for (const dep of this.world.store.list<ApiObject>(kind, ns)) {
+        if (dep.metadata?.ownerReferences?.some((r) => r.uid === uid)) {
+          this.world.scheduler.at(this.world.now(), PRIORITY.controller, () => this.api.delete(kind, ns, dep.metadata!.name!));
+        }
+      }
+    }
+    if (owner.kind === 'Service') this.api.delete('Endpoints', ns, owner.metadata!.name!);
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const batch = [...this.dirty.values()];
+    this.dirty.clear();
+    for (const obj of batch) {
+      const current = this.world.store.get<LooseObject>(obj.kind!, obj.metadata?.namespace, obj.metadata!.name!);
+      if (!current || current.metadata?.uid !== obj.metadata?.uid) continue;
+      switch (current.kind) {
+        case 'Deployment': syncDeployment(this, current); break;
+        case 'ReplicaSet': syncReplicaSet(this, current); break;
+        case 'Job': syncJob(this, current); break;
+        case 'Service': syncEndpoints(this, current); break;
+      }
+    }
+  }
+}
