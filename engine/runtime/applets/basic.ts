@@ -121,8 +121,11 @@ export const id: Applet = function* (ctx) {
   }
   const fmt = (n: number, name: string | null) => (name === null ? `${n}` : `${n}(${name})`);
   let text = `uid=${fmt(uid, un)} gid=${fmt(gid, gn)}`;
-  const groups = [...new Set([gid, ...ctx.cred.groups])];
-  text += ` groups=${groups.map((g) => fmt(g, userName(ctx, '/etc/group', g))).join(',')}`;
+  // Supplementary groups only when the process has some (the kubelet passes them).
+  if (ctx.cred.groups.length) {
+    const groups = [...new Set([gid, ...ctx.cred.groups])];
+    text += ` groups=${groups.map((g) => fmt(g, userName(ctx, '/etc/group', g))).join(',')}`;
+  }
   yield* out(ctx, text + '\n');
   return 0;
 };

@@ -3,7 +3,7 @@ import { allowed } from '../fs/resolve';
 import type { ProcGen } from '../shell/kernel';
 import { cloneFds } from '../shell/io';
 import type { Ctx } from '../shell/sys';
-import { err, getopts, type Applet, type G } from './lib';
+import { err, errRaw, getopts, type Applet, type G } from './lib';
 import { appletFor } from './registry';
 
 function lookup(ctx: Ctx, name: string, env: ReadonlyMap<string, string>): { applet: Applet | null; found: boolean } {
@@ -43,6 +43,8 @@ export const timeout: Applet = function* (ctx) {
     if (ctx.k.clock() >= deadline) {
       ctx.k.finish(child, 143);
       ctx.k.procs.delete(child.pid);
+      // The shell reports a foreground job killed by TERM (busybox timeout execs the program).
+      errRaw(ctx, 'Terminated\n');
       return 143;
     }
     // Poll: wake at the deadline or when the child ends.

@@ -77,7 +77,7 @@ export const ls: Applet = function* (ctx) {
         files.push(t);
       } catch {
         err(ctx, `${t}: ${errnoMsg(e)}`);
-        status = 2;
+        status = 1;
       }
     }
   }
@@ -92,7 +92,7 @@ export const ls: Applet = function* (ctx) {
       status = 2;
       return;
     }
-    if (!all) names = names.filter((nm) => nm[0] !== '.');
+    if (!all && !almost) names = names.filter((nm) => nm[0] !== '.');
     if (all && !almost) names = ['.', '..', ...names];
     names = sortNames(names, d);
     if (showHeader) text += `${first && files.length === 0 ? '' : '\n'}${d}:\n`;
@@ -294,7 +294,7 @@ export const expr: Applet = function* (ctx) {
     while (a[i] === '*' || a[i] === '/' || a[i] === '%') {
       const op = a[i++];
       const r = match();
-      if (!isInt(l) || !isInt(r)) throw new Error('non-integer argument');
+      if (!isInt(l) || !isInt(r)) throw new Error('non-numeric argument');
       if (op !== '*' && Number(r) === 0) throw new Error('division by zero');
       l = String(op === '*' ? Number(l) * Number(r) : op === '/' ? Math.trunc(Number(l) / Number(r)) : Number(l) % Number(r));
     }
@@ -305,7 +305,7 @@ export const expr: Applet = function* (ctx) {
     while (a[i] === '+' || a[i] === '-') {
       const op = a[i++];
       const r = mul();
-      if (!isInt(l) || !isInt(r)) throw new Error('non-integer argument');
+      if (!isInt(l) || !isInt(r)) throw new Error('non-numeric argument');
       l = String(op === '+' ? Number(l) + Number(r) : Number(l) - Number(r));
     }
     return l;

@@ -11,7 +11,15 @@ import * as more from './more';
 import { timeout } from './exec';
 import { NET_APPLETS, EXTRA_APPLETS } from './net';
 
+/** `sh`/`ash`: exec of the shell in the current process. */
+export const SHELL_APPLET: Applet = function* (ctx) {
+  const run = ctx.k.execShell;
+  if (!run) return 127;
+  return yield* run(ctx.p, ctx.argv, ctx.env, ctx.cwd);
+};
+
 const TABLE: ReadonlyMap<string, Applet> = new Map<string, Applet>([
+  ['sh', SHELL_APPLET], ['ash', SHELL_APPLET],
   ['echo', basic.echo], ['printf', basic.printf], ['test', basic.test], ['[', basic.test], ['[[', basic.test],
   ['true', basic.trueA], ['false', basic.falseA], ['sleep', basic.sleep], ['yes', basic.yes], ['env', basic.env],
   ['printenv', basic.printenv], ['id', basic.id], ['whoami', basic.whoami], ['hostname', basic.hostname],
@@ -22,7 +30,7 @@ const TABLE: ReadonlyMap<string, Applet> = new Map<string, Applet>([
 ]);
 
 /** Names linked into /bin (sh and ash are the shell itself). */
-export const APPLET_NAMES: readonly string[] = ['sh', 'ash', ...TABLE.keys()].sort();
+export const APPLET_NAMES: readonly string[] = [...TABLE.keys()].sort();
 
 export function appletFor(name: string, flavor: ImageFlavor): Applet | null {
   const a = TABLE.get(name);

@@ -3,7 +3,7 @@ import { FsError } from '../fs/errors';
 import { openPath, writeOf, type Ctx } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
 import { retain } from '../shell/io';
-import { badOption, chomp, eachLine, err, errnoMsg, getopts, out, readInput, splitLines, type Applet, type G } from './lib';
+import { badOption, chomp, eachChunk, eachLine, err, errnoMsg, getopts, out, readInput, splitLines, type Applet, type G } from './lib';
 import { grep } from './grep';
 
 function numArg(v: string | undefined, def: number): number {
@@ -25,14 +25,20 @@ export const head: Applet = function* (ctx) {
   for (const [i, f] of files.entries()) {
     if (files.length > 1) yield* out(ctx, `${i ? '\n' : ''}==> ${f === '-' ? 'standard input' : f} <==\n`);
     if (f === '-') {
+      if (o.values.has('c')) {
+        let bytes = Number(o.values.get('c')![0]);
+        if (bytes <= 0) continue;
+        yield* eachChunk(ctx, function* (s) { const part = s.slice(0, bytes); bytes -= part.length; yield* out(ctx, part); return bytes > 0; });
+        continue;
+      }
       let left = n;
       if (left <= 0) continue;
       yield* eachLine(ctx, function* (line) { yield* out(ctx, line); return --left > 0; });
       continue;
     }
-    const data = yield* readInput(ctx, f);
+    const data = yield* readInput(ctx, f, 'plain');
     if (data === null) { status = 1; continue; }
-    yield* out(ctx, splitLines(data).slice(0, n).join(''));
+    yield* out(ctx, o.values.has('c') ? data.slice(0, Number(o.values.get('c')![0])) : splitLines(data).slice(0, n).join(''));
   }
   return status;
 };
@@ -95,10 +101,10 @@ export const wc: Applet = function* (ctx) {
   const fmt = (v: Record<string, number>, name: string) => {
     const nums = cols.map((c) => String(v[c]));
     const single = cols.length === 1 && files.length === 1;
-    return (single ? nums.join(' ') : nums.map((s) => s.padStart(7)).join(' ')) + (name === '-' && files.length === 1 && o.rest.length === 0 ? '' : ' ' + name) + '\n';
+    return (single ? nums.join(' ') : nums.map((s) => s.padStart(9)).join(' ')) + (name === '-' && files.length === 1 && o.rest.length === 0 ? '' : ' ' + name) + '\n';
   };
   for (const f of files) {
-    const data = yield* readInput(ctx, f);
+    const data = yield* readInput(ctx, f, 'plain');
     if (data === null) { status = 1; continue; }
     const v = { l: (data.match(/\n/g) ?? []).length, w: (data.match(/\S+/g) ?? []).length, c: new TextEncoder().encode(data).length };
     total.l += v.l; total.w += v.w; total.c += v.c;

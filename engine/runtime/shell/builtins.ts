@@ -28,7 +28,7 @@ function* echo(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
 }
 
 function* printf(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
-  const r = printfText(argv.slice(1), 'printf');
+  const r = printfText(argv.slice(1), sh.d.arg0);
   if (r.out) yield* writeFd(sh.k, sh.p, 1, r.out);
   for (const e of r.errors) sh.writeErrSync(e + '\n');
   return r.status;

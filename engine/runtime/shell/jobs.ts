@@ -93,8 +93,8 @@ const kill: B = function* (sh, argv) {
   }
   if (argv[1] === '-s' || argv[1] === '-n') { sig = argv[2] ?? ''; i = 3; } else if (argv[1] && argv[1][0] === '-' && argv[1] !== '--') { sig = argv[1].slice(1); i = 2; }
   if (argv[i] === '--') i++;
-  const name = signalName(sig);
-  if (!name || name === 'EXIT') {
+  const name = sig === '0' ? 'EXIT' : signalName(sig);
+  if (!name || (name === 'EXIT' && sig !== '0')) {
     sh.writeErrSync(`${sh.d.arg0}: bad signal name '${sig}'\n`);
     return 1;
   }
@@ -111,6 +111,7 @@ const kill: B = function* (sh, argv) {
       status = 1;
       continue;
     }
+    if (sig === '0') continue;
     if (name === 'KILL' && target.pid !== 1) sh.k.finish(target, 137);
     else sh.k.signal(target, name);
   }

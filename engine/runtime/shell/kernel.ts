@@ -77,6 +77,8 @@ export class Kernel {
   readonly sleepers = new Set<Proc>();
   /** Called after every return from the host (time may have moved). */
   onResume: (() => void) | null = null;
+  /** Runs `sh ARGS` in process `p` (exec of /bin/sh); set by the runtime. */
+  execShell: ((p: Proc, argv: readonly string[], env: ReadonlyMap<string, string>, cwd: string) => ProcGen) | null = null;
 
   constructor(readonly host: ContainerHost, readonly budgets: Budgets) {}
 

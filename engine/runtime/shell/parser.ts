@@ -37,6 +37,7 @@ export class Parser extends WordReader {
   protected parseSubshellBody(): Node {
     this.skipNewlines();
     if (this.src[this.pos] === ')') return EMPTY;
+    if (this.pos >= this.src.length) this.fail('unexpected end of file (expecting ")")');
     const n = this.compoundList(true);
     this.skipWs();
     return n;
@@ -266,15 +267,15 @@ export class Parser extends WordReader {
     }
   }
 
-  private ifCmd(): Node {
-    this.pos += 2;
+  private ifCmd(kwLen = 2): Node {
+    this.pos += kwLen;
     const cond = this.compoundList();
     this.expectKw('then');
     const then = this.compoundList();
     this.skipWs();
     let els: Node | null = null;
     if (this.atKw('elif')) {
-      els = this.ifCmd();
+      els = this.ifCmd(4);
       return { type: 'if', cond, then, else: els };
     }
     if (this.atKw('else')) {

@@ -18,7 +18,7 @@ import { evalNode } from './exec';
 import { callFunction } from './simple';
 import { BUILTINS } from './builtins';
 import type { Ctx, ImageFlavor } from './sys';
-import { appletFor } from '../applets/registry';
+import { appletFor, SHELL_APPLET } from '../applets/registry';
 import { newShellData } from './start';
 
 type G<T> = Generator<Block, T, unknown>;
@@ -130,6 +130,15 @@ export class ShellRuntime {
     const env = sh.d.vars.exported();
     for (const [n, v] of assigns) env.set(n, v);
     const applet = node.exe ? appletFor(node.exe === 'busybox' ? basename(path) : node.exe, this.flavor) : null;
+    if (applet && (applet === SHELL_APPLET)) {
+      // A new shell is a new process (ash forks before exec): nothing it does reaches this shell.
+      const child = this.k.spawn(sh.p.pid, cloneFds(sh.p.fds), (p) => applet({
+        k: this.k, p, fs: this.fs, cred: this.cred, host: this.host, flavor: this.flavor, argv, cwd: sh.d.cwd, env, line,
+      }));
+      yield { k: 'child', pid: child.pid, intr: false };
+      this.k.procs.delete(child.pid);
+      return child.status;
+    }
     if (applet) {
       const ctx: Ctx = {
         k: this.k, p: sh.p, fs: this.fs, cred: this.cred, host: this.host, flavor: this.flavor,

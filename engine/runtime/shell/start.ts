@@ -67,7 +67,7 @@ export function* runProgram(opts: ShellOptions): ContainerProcess {
   };
   const k = new Kernel(host, budgets);
   const fs = opts.fs;
-  const cred = { uid: opts.uid ?? 0, gid: opts.gid ?? 0, groups: opts.groups ?? [opts.gid ?? 0] };
+  const cred = { uid: opts.uid ?? 0, gid: opts.gid ?? 0, groups: opts.groups ?? [] };
   const rt = new ShellRuntime(k, fs, cred, host, opts.flavor);
   fs.now = host.now();
   k.onResume = () => { fs.now = host.now(); };
@@ -94,6 +94,12 @@ export function* runProgram(opts: ShellOptions): ContainerProcess {
   if (name === 'busybox' && argv.length > 1) argv.shift();
   const prog = name === 'busybox' ? basename(argv[0]) : name;
 
+  k.execShell = (p, av, e, dir) => {
+    const d = newShellData(e, av[0], [], dir, p.pid);
+    const sh = new Shell(rt, p, d, false);
+    p.disposition = (sig) => sh.disposition(sig);
+    return shellMain(sh, av.slice(1));
+  };
   const init = k.spawn(0, fds, (p) => {
     if (prog === 'sh' || prog === 'ash' || !node.exe) {
       const d = newShellData(env, argv[0], [], cwd, p.pid);
@@ -109,7 +115,7 @@ export function* runProgram(opts: ShellOptions): ContainerProcess {
 }
 
 /** sh [-eux] -c SCRIPT [ARG0 [ARGS…]] | sh FILE [ARGS…] | sh (reads stdin). */
-function* shellMain(sh: Shell, args: string[]): ProcGen {
+export function* shellMain(sh: Shell, args: string[]): ProcGen {
   let cmode = false;
   let i = 0;
   for (; i < args.length; i++) {

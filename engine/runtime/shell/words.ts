@@ -34,6 +34,8 @@ export function makeWord(parts: Part[], raw: string): Word {
 
 export abstract class WordReader {
   pos = 0;
+  /** Extra terminator for ${x/pat/rep} and ${x:off:len} arguments. */
+  stopChar: string | null = null;
   constructor(readonly src: string, readonly lineBase: number) {}
 
   /** Parse a command list for `$( … )` up to the closing paren. */
@@ -87,12 +89,12 @@ export abstract class WordReader {
       if (c === undefined) {
         if (mode === 'dq') this.fail('unterminated quoted string');
         if (mode === 'param' || mode === 'paramdq') this.fail("missing '}'");
-        if (mode === 'arith') this.fail('unexpected end of file (expecting ")")');
+        if (mode === 'arith') this.fail("missing '))'");
         break;
       }
       if (mode === 'unq' && META.has(c)) break;
       if (mode === 'dq' && c === '"') break;
-      if ((mode === 'param' || mode === 'paramdq') && c === '}' && depth === 0) break;
+      if ((mode === 'param' || mode === 'paramdq') && (c === '}' || c === this.stopChar) && depth === 0) break;
       if (mode === 'arith') {
         if (c === '(') depth++;
         else if (c === ')') {
@@ -176,6 +178,7 @@ export abstract class WordReader {
           this.pos += 2;
           return { t: 'arith', expr: makeWord(expr, ''), quoted };
         }
+        if (src[this.pos] === ')' && this.pos + 1 >= src.length) this.fail("missing '))'");
         this.pos = save; // `$( (…) )`: a subshell inside a command substitution
       }
       this.pos += 2;
@@ -283,24 +286,14 @@ export abstract class WordReader {
   /** The word inside ${…}; with `stop`, also ends at that character (for ${x/a/b}, ${x:1:2}). */
   private readArgUntil(quoted: boolean, stop: string | null): Word {
     const start = this.pos;
-    if (stop) {
-      // Find the stop char at brace depth 0 without quotes; parse only that slice.
-      let depth = 0;
-      let i = this.pos;
-      for (; i < this.src.length; i++) {
-        const ch = this.src[i];
-        if (ch === '\\') { i++; continue; }
-        if (ch === '{') depth++;
-        else if (ch === '}') { if (depth === 0) break; depth--; } else if (ch === stop && depth === 0) break;
-      }
-      const sub = this.spawn(this.src.slice(0, i), this.lineBase);
-      sub.pos = this.pos;
-      const parts = sub.readParts(quoted ? 'paramdq' : 'param', false);
-      this.pos = sub.pos;
+    const saved = this.stopChar;
+    this.stopChar = stop;
+    try {
+      const parts = this.readParts(quoted ? 'paramdq' : 'param', false);
       return makeWord(parts, this.src.slice(start, this.pos));
+    } finally {
+      this.stopChar = saved;
     }
-    const parts = this.readParts(quoted ? 'paramdq' : 'param', false);
-    return makeWord(parts, this.src.slice(start, this.pos));
   }
 
   private expectBrace(): void {
