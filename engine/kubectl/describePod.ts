@@ -31,9 +31,10 @@ function envResolver(pod: Pod): (fieldPath: string) => string {
 /**
  * The output of `kubectl describe pod` for `pod` at `nowMs`. `events` may hold every event in the
  * cluster; the ones describe would find for this pod (name, namespace, uid) are picked here.
+ * `showEvents` false leaves the Events section out, as kubectl does when describing several objects.
  */
 // Models kubectl pkg/describe/describe.go describePod.
-export function describePod(pod: Pod, events: readonly Event[], nowMs: number, profile: KubectlProfile = DEFAULT_PROFILE): string {
+export function describePod(pod: Pod, events: readonly Event[], nowMs: number, profile: KubectlProfile = DEFAULT_PROFILE, showEvents = true): string {
   const w = new DescribeWriter();
   const meta = pod.metadata ?? {};
   const spec = pod.spec ?? { containers: [] };
@@ -95,8 +96,8 @@ export function describePod(pod: Pod, events: readonly Event[], nowMs: number, p
   printLabelsMultiline(w, 'Node-Selectors', spec.nodeSelector);
   printTolerationsMultiline(w, 'Tolerations', spec.tolerations);
   describeTopologySpread(w, pod);
-  const mine = selectEvents(events, { name: meta.name ?? '', namespace: meta.namespace, uid: meta.uid });
-  describeEvents(w, mine, nowMs, profile);
+  // Models describe.go: events are left out when several objects are described (ShowEvents false).
+  if (showEvents) describeEvents(w, selectEvents(events, { name: meta.name ?? '', namespace: meta.namespace, uid: meta.uid }), nowMs, profile);
   return w.toString();
 }
 
