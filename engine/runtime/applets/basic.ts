@@ -1,3 +1,4 @@
+/* eslint-disable require-yield -- every builtin and applet is a generator with one signature; some never block. */
 /** Small applets: echo, printf, test, true/false, sleep, yes, env, id, hostname, date, seq … */
 import { busyboxDate, DEFAULT_EPOCH_MS, utcParts } from '../../sim/time';
 import type { Ctx } from '../shell/sys';

@@ -1,3 +1,4 @@
+/* eslint-disable require-yield -- every builtin and applet is a generator with one signature; some never block. */
 /** ls, stat, chmod, chown, kill, expr (busybox coreutils/ls.c, stat.c, chmod.c, expr.c). */
 import { DEFAULT_EPOCH_MS, utcParts } from '../../sim/time';
 import { inodeSize, typeBits, type Inode } from '../fs/tree';

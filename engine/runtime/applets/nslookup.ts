@@ -1,2 +1,79 @@
-import type { Applet } from './lib';
-export const nslookup: Applet = function* () { return 1; };
+/**
+ * nslookup, by image tag (k8s-semantics.md §9; busybox networking/nslookup.c history):
+ * ≤1.28 resolves through libc (search list + ndots, exit 1 when not found, `can't resolve`);
+ * ≥1.31 has its own client: the search list only for names without a dot, every expansion queried
+ * for A and AAAA, exit 1 if any reply is NXDOMAIN/SERVFAIL.
+ */
+import type { Ctx } from '../shell/sys';
+import { err, out, type Applet } from './lib';
+
+interface Resolv { search: string[]; ndots: number; server: string }
+
+function resolvConf(ctx: Ctx): Resolv {
+  const r: Resolv = { search: [], ndots: 1, server: '127.0.0.1' };
+  try {
+    for (const line of ctx.fs.readFile('/etc/resolv.conf', '/', ctx.cred).split('\n')) {
+      const f = line.trim().split(/\s+/);
+      if (f[0] === 'search') r.search = f.slice(1);
+      else if (f[0] === 'nameserver') r.server = f[1];
+      else if (f[0] === 'options') for (const o of f.slice(1)) if (o.startsWith('ndots:')) r.ndots = Number(o.slice(6));
+    }
+  } catch { /* defaults */ }
+  return r;
+}
+
+function versionAtMost(v: string, max: number): boolean {
+  const [a, b] = v.split('.').map(Number);
+  return a < 1 || (a === 1 && (b ?? 0) <= max);
+}
+
+export const nslookup: Applet = function* (ctx) {
+  const name = ctx.argv.slice(1).find((a) => !a.startsWith('-'));
+  if (!name) { err(ctx, 'usage: nslookup HOST [DNS_SERVER]'); return 1; }
+  const conf = resolvConf(ctx);
+  const host = ctx.host;
+  yield { k: 'flush' };
+  if (versionAtMost(ctx.flavor.busyboxVersion, 28)) {
+    // libc resolver: the name as-is first when it has ndots dots, then the search list.
+    const dots = name.split('.').length - 1;
+    const tries = name.endsWith('.') ? [name.slice(0, -1)] : dots >= conf.ndots ? [name, ...conf.search.map((s) => `${name}.${s}`)] : [...conf.search.map((s) => `${name}.${s}`), name];
+    let hit: { fqdn: string; ip: string } | null = null;
+    for (const t of tries) {
+      const r = host.dns({ name: t, type: 'A' });
+      if (r.rcode === 'NOERROR' && r.answers.length) { hit = { fqdn: t, ip: r.answers[0] }; break; }
+    }
+    yield* out(ctx, `Server:    ${conf.server}\nAddress 1: ${conf.server} kube-dns.kube-system.svc.cluster.local\n\n`);
+    if (!hit) {
+      err(ctx, `can't resolve '${name}'`);
+      host.explain({ type: 'lookup-failed', name, tool: 'nslookup' });
+      return 1;
+    }
+    host.explain({ type: 'lookup-ok', name, tool: 'nslookup' });
+    yield* out(ctx, `Name:      ${name}\nAddress 1: ${hit.ip} ${hit.fqdn}\n`);
+    return 0;
+  }
+  const names = name.includes('.') ? [name.replace(/\.$/, '')] : conf.search.map((s) => `${name}.${s}`).concat(conf.search.length ? [] : [name]);
+  let text = `Server:\t\t${conf.server}\nAddress:\t${conf.server}:53\n\n`;
+  let failed = false;
+  let found = false;
+  const oldEmpty = !versionAtMost(ctx.flavor.busyboxVersion, 30) && versionAtMost(ctx.flavor.busyboxVersion, 33);
+  for (const type of ['A', 'AAAA'] as const) {
+    for (const n of names) {
+      const r = host.dns({ name: n, type });
+      if (r.rcode !== 'NOERROR') {
+        failed = true;
+        text += `** server can't find ${n}: ${r.rcode}\n\n`;
+      } else if (r.answers.length) {
+        found = true;
+        text += `Name:\t${n}\n` + r.answers.map((a) => `Address: ${a}\n`).join('') + '\n';
+      } else if (oldEmpty) text += `*** Can't find ${n}: No answer\n\n`;
+    }
+    // The A and AAAA groups are separated by one more blank line.
+    if (type === 'A') text += '\n';
+  }
+  yield* out(ctx, text);
+  host.explain({ type: found && !failed ? 'lookup-ok' : 'lookup-failed', name, tool: 'nslookup' });
+  // 1.29/1.30 always exit 0 (§9 table).
+  if (!versionAtMost(ctx.flavor.busyboxVersion, 30)) return failed || !found ? 1 : 0;
+  return 0;
+};

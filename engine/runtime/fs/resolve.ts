@@ -98,7 +98,7 @@ export function resolvePath(ctx: ResolveCtx, path: string, cwd: string, cred: Cr
     }
     const childPath = join(top.path, name);
     const mounted = ctx.mounts.get(childPath);
-    let child: Inode | undefined = mounted ? mounted.root : top.node.entries.get(name);
+    const child: Inode | undefined = mounted ? mounted.root : top.node.entries.get(name);
     const mount = mounted ?? top.mount;
     if (!child) {
       if (last) return { node: null, parent: top.node, name, path: childPath, mount };
@@ -119,6 +119,5 @@ export function resolvePath(ctx: ResolveCtx, path: string, cwd: string, cred: Cr
     }
     if (child.kind !== 'dir') throw new FsError('ENOTDIR');
     stack.push({ node: child, path: childPath, mount });
-    child = undefined;
   }
 }

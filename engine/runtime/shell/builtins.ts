@@ -1,3 +1,4 @@
+/* eslint-disable require-yield -- every builtin and applet is a generator with one signature; some never block. */
 /**
  * Shell builtins (ash.c builtintab). Special builtins keep prefix assignments and their errors
  * end a non-interactive shell; regular builtins just return a status.

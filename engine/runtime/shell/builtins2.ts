@@ -1,3 +1,4 @@
+/* eslint-disable require-yield -- every builtin and applet is a generator with one signature; some never block. */
 /** Builtins for variables, options, directories, input and command lookup (ash.c). */
 import type { Block } from './kernel';
 import type { Shell } from './shell';

@@ -45,6 +45,9 @@ class Fields {
   /** An unquoted expansion result: split on IFS, keep glob characters live. */
   split(s: string, ifs: string): void {
     if (!this.splitting || ifs === '') { if (s !== '') this.literal(s); return; }
+    let plain = s !== '';
+    for (let i = 0; i < s.length && plain; i++) if (ifs.indexOf(s[i]) >= 0) plain = false;
+    if (plain) { this.literal(s); return; }
     for (let i = 0; i < s.length; i++) {
       const c = s[i];
       if (ifs.indexOf(c) < 0) {

@@ -209,6 +209,8 @@ export class Kernel {
       res = gen.next(r);
     } catch (e) {
       if (e instanceof BudgetStop) { this.stop = e; return; }
+      // The JS stack is the limit on nesting (deep recursion in a script): stop at the depth budget.
+      if (e instanceof RangeError) { this.stop = new BudgetStop('depth', 'nesting too deep (stack exhausted)'); return; }
       const msg = e instanceof Error ? e.message : String(e);
       this.console('stderr', `sh: internal error: ${msg}\n`);
       this.finish(p, 2);

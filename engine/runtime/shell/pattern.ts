@@ -85,7 +85,7 @@ export function hasGlob(pat: string): boolean {
   for (let i = 0; i < pat.length; i++) {
     const c = pat[i];
     if (c === '\\') i++;
-    else if (c === '*' || c === '?' || c === '[') return true;
+    else if (c === '*' || c === '?' || (c === '[' && pat.indexOf(']', i + 1) > 0)) return true;
   }
   return false;
 }

@@ -19,7 +19,7 @@ export function* applyRedirs(sh: Shell, redirs: readonly Redir[]): Generator<Blo
   const saved: Saved = [];
   const fds = sh.p.fds;
   for (const r of redirs) {
-    let of: OpenFile | null = null;
+    let of: OpenFile | null;
     if (r.op === '<<' || r.op === '<<-') {
       const body = r.heredoc ? yield* expandString(sh, r.heredoc) : '';
       const node: FileInode = { kind: 'file', ino: 0, mode: 0o600, uid: 0, gid: 0, mtime: 0, nlink: 0, data: body };

@@ -151,13 +151,14 @@ export class ShellRuntime {
   }
 
   private *runScript(sh: Shell, path: string, text: string, argv: string[], env: Map<string, string>): G<number> {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the child's generator outlives this call
     const rt = this;
     const child = this.k.spawn(sh.p.pid, cloneFds(sh.p.fds), (p) => {
       const d = newShellData(env, path, argv.slice(1), sh.d.cwd, p.pid);
       const script = new Shell(rt, p, d, false);
       p.disposition = (sig) => script.disposition(sig);
       return (function* () {
-        let status = 0;
+        let status: number;
         try {
           status = yield* rt.evalString(script, text.startsWith('#!') ? text.slice(text.indexOf('\n') + 1) : text, false);
         } catch (e) {

@@ -169,7 +169,7 @@ export class Shell {
   }
 
   *subshellMain(node: Node): ProcGen {
-    let status = 0;
+    let status: number;
     try {
       status = yield* this.rt.eval(this, node);
     } catch (e) {

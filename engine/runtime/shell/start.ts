@@ -1,3 +1,4 @@
+/* eslint-disable require-yield -- every builtin and applet is a generator with one signature; some never block. */
 /**
  * Starting a container's main process: `sh -c …` (or a script, or any applet such as `sleep 3600`)
  * as PID 1 inside a fresh kernel, behind the ContainerProcess seam.
@@ -31,7 +32,7 @@ export interface ShellOptions {
     readonly outputBudget: number;
     /** Live processes at once (default 256). */
     readonly maxProcs?: number;
-    /** Function nesting (default 1000). */
+    /** Function nesting (default 200). */
     readonly maxDepth?: number;
   };
   readonly flavor: ImageFlavor;
@@ -63,7 +64,7 @@ export function* runProgram(opts: ShellOptions): ContainerProcess {
   const host = opts.host;
   const budgets: Budgets = {
     commandMicros: opts.budgets.commandMicros, stepBudget: opts.budgets.stepBudget,
-    outputBudget: opts.budgets.outputBudget, maxProcs: opts.budgets.maxProcs ?? 256, maxDepth: opts.budgets.maxDepth ?? 1000,
+    outputBudget: opts.budgets.outputBudget, maxProcs: opts.budgets.maxProcs ?? 256, maxDepth: opts.budgets.maxDepth ?? 200,
   };
   const k = new Kernel(host, budgets);
   const fs = opts.fs;
@@ -144,7 +145,7 @@ export function* shellMain(sh: Shell, args: string[]): ProcGen {
   } else {
     script = '';
   }
-  let status = 0;
+  let status: number;
   try {
     status = yield* sh.rt.evalString(sh, script, false);
   } catch (e) {

@@ -12,7 +12,8 @@ type Mode = 'unq' | 'dq' | 'heredoc' | 'param' | 'paramdq' | 'arith';
 
 const META = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>']);
 const SPECIAL_PARAMS = '@*#?-$!';
-const GLOB_CHARS = /[*?[]/;
+/** Glob characters that can match: `*`, `?`, or a `[` with a closing `]` after it. */
+const GLOB_CHARS = /[*?]|\[.*\]/;
 
 function isNameStart(c: string): boolean {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_';
