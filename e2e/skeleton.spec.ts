@@ -22,13 +22,13 @@ test('a first visit shows the sequential-sleeps lanes in order, with readable st
   await expect(lanes(page).nth(0)).toHaveAttribute('data-state', 'running');
 
   await page.keyboard.press('ArrowRight');
-  await expect(playhead).toHaveAttribute('data-t', '3000');
+  await expect(playhead).toHaveAttribute('data-t', '3001');
   await expect(status).toHaveText('Init:1/2');
   await expect(lanes(page).nth(0)).toHaveAttribute('data-reason', 'Completed');
 
   // Shift+→ moves one second.
   await page.keyboard.press('Shift+ArrowRight');
-  await expect(playhead).toHaveAttribute('data-t', '4000');
+  await expect(playhead).toHaveAttribute('data-t', '4001');
   await expect(lanes(page).nth(1)).toHaveAttribute('data-state', 'running');
 
   await page.keyboard.press('End');

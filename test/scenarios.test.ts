@@ -15,8 +15,8 @@ const DIR = 'test/scenarios';
 const PENDING = new Set([
   'basic-busybox-nslookup-trap', 'basic-init-crashloop-backoff', 'basic-init-fails-restart-never', 'basic-native-sidecar',
   'seed-chmod-shared-volume', 'seed-common-containers-crashloop', 'seed-dig-loop-busybox', 'seed-init-containers-shared-volume',
-  'seed-migration-antipattern', 'seed-nginx-static-files', 'seed-rules-unique-names', 'seed-sequential-sleeps',
-  'seed-template-config', 'seed-wait-for-mysql', 'seed-wait-for-services',
+  'seed-nginx-static-files', 'seed-rules-unique-names', 'seed-sequential-sleeps',
+  'seed-template-config', 'seed-wait-for-services',
 ]);
 
 function check(file: string) {

@@ -43,7 +43,7 @@ describe('deriveLanes', () => {
     expect(podRowAt(trace, uid, 6_000).status).toBe('Init:1/2');
     expect(podRowAt(trace, uid, 9_500).status).toBe('PodInitializing');
     expect(podRowAt(trace, uid, 20_000)).toMatchObject({ status: 'Running', ready: '1/1' });
-    expect(changeTimes(trace)).toEqual([0, 1_000, 3_000, 4_000, 9_000, 10_000, 30_000]);
+    expect(changeTimes(trace)).toEqual([0, 1_000, 3_001, 4_001, 9_002, 10_002, 30_000]);
     expect(tickStep(30_000)).toBe(5_000);
   });
 });

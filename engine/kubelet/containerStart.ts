@@ -124,6 +124,7 @@ export function buildContainerStart(world: World, rt: PodRuntime, c: ContainerSt
     hostname: pod.spec?.hostname ?? pod.metadata?.name ?? '', nodeName: NODE_NAME, nodeIp: NODE_IP,
     dnsServer: CLUSTER_DNS_IP, searchDomains: [`${ns}.svc.cluster.local`, 'svc.cluster.local', 'cluster.local'], ndots: 5,
     labels: pod.metadata?.labels ?? {}, annotations: pod.metadata?.annotations ?? {}, serviceAccountName: pod.spec?.serviceAccountName ?? 'default',
+    epochMs: world.epoch,
   };
   const sc = { ...(pod.spec?.securityContext ?? {}), ...(spec.securityContext ?? {}) } as Record<string, unknown>;
   return {
@@ -133,7 +134,7 @@ export function buildContainerStart(world: World, rt: PodRuntime, c: ContainerSt
     args: spec.args?.map((s) => expandK8s(s, vars)),
     workingDir: spec.workingDir,
     env,
-    mounts: [],
+    mounts: world.kubelet.volumes.mountsFor(pod, spec),
     runAsUser: sc.runAsUser as number | undefined,
     runAsGroup: sc.runAsGroup as number | undefined,
     fsGroup: pod.spec?.securityContext?.fsGroup,

@@ -14,6 +14,7 @@ import type { KubeletSettings, NodeContext } from './nodeContext';
 import { buildPodStatus, last, type ContainerState2, type Instance, type PodRuntime } from './podState';
 import { makeContainerStates, PodWorker } from './podWorker';
 import { createContainerHost } from './containerHost';
+import { VolumeManager } from './volumes';
 
 export const NODE_NAME = 'node1';
 export const NODE_IP = '172.18.0.2';
@@ -23,6 +24,7 @@ export class Kubelet implements NodeContext {
   readonly images: ImagePuller;
   readonly settings: KubeletSettings;
   readonly workers = new Map<string, PodWorker>();
+  readonly volumes: VolumeManager;
   private readonly exitWaiters = new Map<Instance, (() => void)[]>();
   private lastRows = new Map<string, string>();
   private lastContainerStates = new Map<string, string>();
@@ -30,6 +32,7 @@ export class Kubelet implements NodeContext {
   constructor(readonly world: World) {
     this.settings = { containerStartMs: world.settings.containerStartMs, imagePullMs: world.settings.imagePullMs };
     this.images = new ImagePuller(this);
+    this.volumes = new VolumeManager(world);
   }
 
   get scheduler() {
@@ -39,20 +42,19 @@ export class Kubelet implements NodeContext {
   /** A pod was bound to this node: make its worker and sync. */
   addPod(pod: Pod): void {
     const uid = pod.metadata!.uid!;
-    const hex = (label: string) => this.world.prng.fork(`${uid}/${label}`).hex(64);
     const rt: PodRuntime = {
       pod,
       init: makeContainerStates(pod.spec?.initContainers, true, (c) => this.world.images.imageId(c.image ?? '')),
       app: makeContainerStates(pod.spec?.containers, false, (c) => this.world.images.imageId(c.image ?? '')),
       sandbox: 1,
       sandboxReady: false,
+      volumesReady: false,
       hasInitialized: false,
       terminal: false,
       podIp: this.world.allocatePodIp(),
       hostIp: NODE_IP,
       startTime: this.scheduler.now(),
     };
-    void hex;
     const worker = new PodWorker(this, rt);
     this.workers.set(uid, worker);
     this.postStatus(worker);
@@ -61,6 +63,10 @@ export class Kubelet implements NodeContext {
 
   deletePod(uid: string, graceSeconds?: number): void {
     this.workers.get(uid)?.beginDeletion(graceSeconds);
+  }
+
+  prepareVolumes(worker: PodWorker): string | null {
+    return this.volumes.prepare(worker.rt.pod);
   }
 
   startContainer(worker: PodWorker, c: ContainerState2, onExit: (status: ExitStatus) => void): void {
@@ -152,6 +158,7 @@ export class Kubelet implements NodeContext {
 
   podGone(worker: PodWorker): void {
     this.workers.delete(worker.rt.pod.metadata!.uid!);
+    this.volumes.release(worker.rt.pod.metadata!.uid!);
     this.scheduler.at(this.scheduler.now(), PRIORITY.api, () => this.world.removePod(worker.rt.pod));
   }
 }

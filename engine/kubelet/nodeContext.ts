@@ -23,6 +23,8 @@ export interface NodeContext {
   readonly settings: KubeletSettings;
   readonly backoff: Backoff;
   readonly images: ImageService;
+  /** Set up the pod's volumes; the kubelet's FailedMount message when one cannot be. */
+  prepareVolumes(worker: PodWorker): string | null;
   /** Create and start a new instance of `c` (its process runs from now). */
   startContainer(worker: PodWorker, c: ContainerState2, onExit: (status: ExitStatus) => void): void;
   signal(worker: PodWorker, c: ContainerState2, signal: Signal): void;

@@ -47,6 +47,8 @@ export interface PodRuntime {
   readonly app: ContainerState2[];
   sandbox: number;
   sandboxReady: boolean;
+  /** Every volume is set up (mounts can be made). */
+  volumesReady: boolean;
   /** Some app container started in the current sandbox. */
   hasInitialized: boolean;
   /** The kubelet decided the pod is done (KillPod for a failed init under Never, or all app containers finished). */

@@ -19,6 +19,8 @@ const RESYNC_IN_BACKOFF_MS = 10_000;
  * second before `CrashLoopBackOff`, as `kubectl get pods -w` does.
  */
 const STATUS_LAG_MS = 1_000;
+/** How often a pod whose volumes cannot be mounted is retried (and FailedMount repeated). */
+const VOLUME_RETRY_MS = 10_000;
 
 export class PodWorker {
   readonly rt: PodRuntime;
@@ -59,8 +61,18 @@ export class PodWorker {
     if (this.deleting) { this.syncTermination(); return; }
     if (this.rt.terminal || this.busy) return;
     const rt = this.rt;
+    if (!rt.volumesReady) {
+      // Models the volume manager's WaitForAttachAndMount: no container starts before every volume is mounted.
+      const failure = this.ctx.prepareVolumes(this);
+      if (failure) {
+        this.ctx.event(this, undefined, 'Warning', 'FailedMount', failure);
+        this.syncAt(this.ctx.scheduler.now() + VOLUME_RETRY_MS);
+        return;
+      }
+      rt.volumesReady = true;
+    }
     if (!rt.sandboxReady) {
-      // Models computePodActions: createPodSandbox first; networking and volumes precede every container.
+      // Models computePodActions: createPodSandbox first; networking precedes every container.
       rt.sandboxReady = true;
       this.ctx.postStatus(this);
     }

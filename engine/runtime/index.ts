@@ -1,11 +1,15 @@
 /**
  * The container runtime: turns a ContainerStart into the container's main process (a coroutine).
  * Decides the argv the way the kubelet and the runtime do (command overrides ENTRYPOINT, args
- * override CMD) and hands it to the program the image runs.
+ * override CMD), builds the container's filesystem (image layer, writable layer, mounts) and hands
+ * the argv to the program the image runs: the busybox shell and applets, or an image's server.
  */
-import { ImageCatalog } from './images';
-import { runInterim } from './interimShell';
+import { createBaseLayer, createContainerFs, type FileSpec, type Tree } from './fs/index';
+import { APPLET_NAMES, appletFor } from './applets/registry';
+import { ImageCatalog, type ImageFlavor, type ImageLookup } from './images';
+import { runShell } from './shell/start';
 import type { ContainerHost, ContainerProcess, ContainerStart } from './seam';
+import { imageFiles, runServer } from './servers';
 
 export interface ContainerRuntime {
   start(spec: ContainerStart, host: ContainerHost): ContainerProcess;
@@ -17,13 +21,47 @@ export function resolveArgv(spec: Pick<ContainerStart, 'command' | 'args'>, entr
   return [...entrypoint, ...(spec.args && spec.args.length > 0 ? spec.args : cmd)];
 }
 
+/** The busybox version and extra programs the shell models for an image. */
+function shellFlavor(flavor: ImageFlavor): { busyboxVersion: string; extraApplets?: readonly string[] } {
+  if (flavor.kind === 'busybox') return { busyboxVersion: flavor.version, extraApplets: flavor.extraApplets };
+  // alpine, the servers' images and unknown images ship a busybox (or a compatible) shell today.
+  return { busyboxVersion: '1.36' };
+}
+
 export function createRuntime(catalog: ImageCatalog): ContainerRuntime {
+  const layers = new Map<string, Tree>();
+  const layerFor = (image: ImageLookup): Tree => {
+    const key = `${image.ref.repo}:${image.ref.tag}`;
+    let tree = layers.get(key);
+    if (!tree) {
+      const flavor = shellFlavor(image.flavor);
+      const applets = APPLET_NAMES.filter((n) => appletFor(n, flavor) !== null);
+      const files: Record<string, FileSpec> = imageFiles(image.flavor);
+      tree = createBaseLayer(`image:${key}`, { applets, files });
+      layers.set(key, tree);
+    }
+    return tree;
+  };
   return {
     start(spec, host) {
       const image = catalog.lookup(spec.image);
       if (image.fallback) host.explain({ type: 'image-fallback', image: spec.image });
+      const fs = createContainerFs({
+        image: layerFor(image),
+        key: `${spec.pod.uid}/${spec.name}/${spec.restartCount}`,
+        mounts: spec.mounts as ContainerStart<Tree>['mounts'],
+        readOnlyRootFilesystem: spec.readOnlyRootFilesystem,
+        pod: spec.pod,
+      });
       const argv = resolveArgv(spec, image.def?.entrypoint, image.def?.cmd ?? ['sh']);
-      return runInterim(argv, host);
+      const groups = spec.fsGroup !== undefined ? [spec.fsGroup] : [];
+      const shellOpts = {
+        argv, env: spec.env, cwd: spec.workingDir || '/', fs, uid: spec.runAsUser ?? 0, gid: spec.runAsGroup ?? 0, groups, host,
+        budgets: { commandMicros: spec.commandMicros, stepBudget: spec.stepBudget, outputBudget: spec.outputBudget },
+        flavor: shellFlavor(image.flavor),
+      };
+      const server = runServer(image.flavor, argv, { ...shellOpts, spec });
+      return server ?? runShell(shellOpts);
     },
   };
 }

@@ -122,6 +122,8 @@ export interface PodFacts {
   readonly labels: Readonly<Record<string, string>>;
   readonly annotations: Readonly<Record<string, string>>;
   readonly serviceAccountName: string;
+  /** Wall-clock epoch ms of virtual time 0, so `host.now()` can be shown as a date (`date`, log lines). */
+  readonly epochMs?: number;
 }
 
 /**

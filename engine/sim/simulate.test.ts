@@ -21,15 +21,16 @@ describe('simulate', () => {
     expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
-  // Models E2E "should launch init container serially before a regular container" at the default timing.
+  // Models E2E "should launch init container serially before a regular container" at the default timing
+  // (1 s to start each container; every shell command also costs 100 µs of virtual CPU).
   it('runs init containers one at a time, then the app (rows and container states)', () => {
     const trace = simulate(input);
     expect(formatJsonl(trace)).toBe([
       '{"t":0,"pod":"init-containers-pattern-example","ready":"0/1","status":"Pending","restarts":0,"phase":"Pending"}',
       '{"t":0,"pod":"init-containers-pattern-example","ready":"0/1","status":"Init:0/2","restarts":0,"phase":"Pending"}',
-      '{"t":3,"pod":"init-containers-pattern-example","ready":"0/1","status":"Init:1/2","restarts":0,"phase":"Pending"}',
-      '{"t":9,"pod":"init-containers-pattern-example","ready":"0/1","status":"PodInitializing","restarts":0,"phase":"Pending"}',
-      '{"t":10,"pod":"init-containers-pattern-example","ready":"1/1","status":"Running","restarts":0,"phase":"Running"}',
+      '{"t":3.001,"pod":"init-containers-pattern-example","ready":"0/1","status":"Init:1/2","restarts":0,"phase":"Pending"}',
+      '{"t":9.002,"pod":"init-containers-pattern-example","ready":"0/1","status":"PodInitializing","restarts":0,"phase":"Pending"}',
+      '{"t":10.002,"pod":"init-containers-pattern-example","ready":"1/1","status":"Running","restarts":0,"phase":"Running"}',
       '',
     ].join('\n'));
     const states = trace.records.filter((r) => r.type === 'container').map((r) => r.type === 'container' && `${r.t / 1000}s ${r.container} ${r.state} ${r.reason}`.trim());
@@ -38,10 +39,10 @@ describe('simulate', () => {
       '0s second-container waiting PodInitializing',
       '0s app-container waiting PodInitializing',
       '1s first-container running',
-      '3s first-container terminated Completed',
-      '4s second-container running',
-      '9s second-container terminated Completed',
-      '10s app-container running',
+      '3.001s first-container terminated Completed',
+      '4.001s second-container running',
+      '9.002s second-container terminated Completed',
+      '10.002s app-container running',
     ]);
   });
 });

@@ -1,0 +1,132 @@
+/**
+ * The kubelet's volume manager: builds each pod's volumes before any container starts (D-INIT
+ * "Detailed behavior": volumes first) and the mounts of each container.
+ * emptyDir: one tree per pod, created 0777 and kept across container restarts;
+ * hostPath: a path in the node's one filesystem, shared by every pod, with its `type` checks
+ * (pkg/volume/hostpath checkType); configMap / secret / downwardAPI: read-only trees of files.
+ */
+import type { Container, Pod, Volume } from 'kubernetes-types/core/v1';
+import type { LooseObject } from '../cluster/store';
+import { createTree, populate, type FileSpec, type Tree } from '../runtime/fs/index';
+import type { MountSpec } from '../runtime/seam';
+import type { World } from '../sim/world';
+import { decodeBase64 } from './containerStart';
+import { NODE_NAME } from './kubelet';
+
+interface PodVolume {
+  readonly tree: Tree;
+  /** Path inside `tree` that is the volume's root (hostPath). */
+  readonly base?: string;
+  readonly readOnly: boolean;
+  readonly type: string;
+}
+
+function lookupDir(tree: Tree, path: string): 'dir' | 'file' | 'missing' {
+  let node = tree.root as { kind: string; entries?: Map<string, unknown> };
+  for (const part of path.split('/').filter(Boolean)) {
+    const next = node.kind === 'dir' ? (node.entries!.get(part) as typeof node | undefined) : undefined;
+    if (!next) return 'missing';
+    node = next;
+  }
+  return node.kind === 'dir' ? 'dir' : 'file';
+}
+
+export class VolumeManager {
+  /** The node's filesystem, where hostPath volumes live (root-owned, as on a real node). */
+  private readonly host: Tree = createTree(`node:${NODE_NAME}`, { mode: 0o755 });
+  private readonly pods = new Map<string, Map<string, PodVolume>>();
+
+  constructor(private readonly world: World) {}
+
+  /** Set up every volume of the pod. Returns the kubelet's FailedMount message on failure. */
+  prepare(pod: Pod): string | null {
+    const uid = pod.metadata!.uid!;
+    const vols = new Map<string, PodVolume>();
+    for (const v of pod.spec?.volumes ?? []) {
+      const made = this.make(pod, v);
+      if (typeof made === 'string') return `MountVolume.SetUp failed for volume "${v.name}" : ${made}`;
+      vols.set(v.name, made);
+    }
+    this.pods.set(uid, vols);
+    return null;
+  }
+
+  private make(pod: Pod, v: Volume): PodVolume | string {
+    const uid = pod.metadata!.uid!;
+    const ns = pod.metadata?.namespace ?? 'default';
+    const now = this.world.now();
+    if (v.hostPath) {
+      const path = '/' + v.hostPath.path.split('/').filter(Boolean).join('/');
+      const found = lookupDir(this.host, path);
+      const type = v.hostPath.type ?? '';
+      // Models hostpath checkType: DirectoryOrCreate makes a 0755 root-owned directory; Directory must exist.
+      if (type === 'Directory' && found !== 'dir') return `hostPath type check failed: ${path} is not a directory`;
+      if (type === 'File' && found !== 'file') return `hostPath type check failed: ${path} is not a file`;
+      if (found === 'missing' && (type === 'DirectoryOrCreate' || type === '')) populate(this.host, { [path]: { dir: true, mode: 0o755 } });
+      if (type === 'FileOrCreate' && found === 'missing') populate(this.host, { [path]: { data: '', mode: 0o644 } });
+      return { tree: this.host, base: path, readOnly: false, type: 'hostPath' };
+    }
+    if (v.configMap || v.secret) {
+      const isCm = !!v.configMap;
+      const ref = isCm ? v.configMap!.name ?? '' : v.secret!.secretName ?? '';
+      const obj = this.world.store.get<LooseObject>(isCm ? 'ConfigMap' : 'Secret', ns, ref);
+      const optional = isCm ? v.configMap!.optional : v.secret!.optional;
+      if (!obj && !optional) return `${isCm ? 'configmap' : 'secret'} "${ref}" not found`;
+      const data: Record<string, string> = {};
+      if (obj) {
+        if (isCm) Object.assign(data, (obj.data ?? {}) as Record<string, string>);
+        else {
+          for (const [k, val] of Object.entries((obj.data ?? {}) as Record<string, string>)) data[k] = decodeBase64(val);
+          Object.assign(data, (obj.stringData ?? {}) as Record<string, string>);
+        }
+      }
+      const items = (isCm ? v.configMap!.items : v.secret!.items) ?? null;
+      const mode = (isCm ? v.configMap!.defaultMode : v.secret!.defaultMode) ?? 0o644;
+      const files: Record<string, FileSpec> = {};
+      for (const [key, text] of Object.entries(data)) {
+        const item = items?.find((i) => i.key === key);
+        if (items && !item) continue;
+        files[`/${item?.path ?? key}`] = { data: text, mode: item?.mode ?? mode };
+      }
+      const tree = createTree(`${isCm ? 'configmap' : 'secret'}:${uid}:${v.name}`, { mode: 0o777, mtime: now });
+      populate(tree, files);
+      return { tree, readOnly: true, type: isCm ? 'configMap' : 'secret' };
+    }
+    if (v.downwardAPI) {
+      const files: Record<string, FileSpec> = {};
+      for (const item of v.downwardAPI.items ?? []) {
+        const fp = item.fieldRef?.fieldPath ?? '';
+        const text = fp === 'metadata.labels' ? mapLines(pod.metadata?.labels) : fp === 'metadata.annotations' ? mapLines(pod.metadata?.annotations)
+          : fp === 'metadata.name' ? pod.metadata?.name ?? '' : fp === 'metadata.namespace' ? ns : fp === 'metadata.uid' ? uid : '';
+        files[`/${item.path}`] = { data: text, mode: item.mode ?? v.downwardAPI.defaultMode ?? 0o644 };
+      }
+      const tree = createTree(`downward:${uid}:${v.name}`, { mode: 0o777, mtime: now });
+      populate(tree, files);
+      return { tree, readOnly: true, type: 'downwardAPI' };
+    }
+    // emptyDir, and anything this node cannot provide, behaves as an empty directory (0777, like emptyDir).
+    return { tree: createTree(`emptydir:${uid}:${v.name}`, { mode: 0o777, mtime: now }), readOnly: false, type: v.emptyDir ? 'emptyDir' : 'other' };
+  }
+
+  /** The mounts of one container, in its volumeMounts order. */
+  mountsFor(pod: Pod, c: Container): MountSpec<Tree>[] {
+    const vols = this.pods.get(pod.metadata!.uid!) ?? new Map<string, PodVolume>();
+    const out: MountSpec<Tree>[] = [];
+    for (const m of c.volumeMounts ?? []) {
+      const v = vols.get(m.name);
+      if (!v) continue;
+      const sub = [v.base, m.subPath].filter((s) => s && s !== '/').join('/');
+      out.push({ name: m.name, mountPath: m.mountPath, readOnly: v.readOnly || !!m.readOnly, tree: v.tree, ...(sub ? { subPath: sub } : {}) });
+    }
+    return out;
+  }
+
+  release(uid: string): void {
+    this.pods.delete(uid);
+  }
+}
+
+function mapLines(m: Readonly<Record<string, string>> | undefined): string {
+  return Object.keys(m ?? {}).sort().map((k) => `${k}="${m![k]}"`).join('\n');
+}
+
