@@ -34,7 +34,7 @@ export interface PortPair {
 /** Every command `parseKubectl` can return. */
 export type KubectlCommand =
   | (Scope & { readonly type: 'get'; readonly targets: readonly Target[]; readonly allNamespaces: boolean; readonly selector?: string;
-    readonly output: GetOutput; readonly noHeaders: boolean; readonly watch: boolean })
+    readonly output: GetOutput; readonly noHeaders: boolean; readonly watch: boolean; readonly showLabels: boolean; readonly labelColumns: readonly string[] })
   | (Scope & { readonly type: 'describe'; readonly targets: readonly Target[]; readonly allNamespaces: boolean; readonly selector?: string })
   | (Scope & { readonly type: 'logs'; readonly target: string; readonly container?: string; readonly previous: boolean; readonly follow: boolean; readonly tail?: number })
   | (Scope & { readonly type: 'apply' | 'create'; readonly filenames: readonly string[] })

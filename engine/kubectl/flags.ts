@@ -20,6 +20,12 @@ export interface ParsedFlags {
   readonly changed: ReadonlySet<string>;
 }
 
+// Real kubectl flags the playground does not model: refused honestly instead of "unknown flag".
+const KNOWN_UNSUPPORTED = new Set(['sort-by', 'field-selector', 'watch-only', 'output-watch-events', 'show-kind', 'chunk-size', 'raw', 'template',
+  'kustomize', 'recursive', 'server-print', 'show-managed-fields', 'subresource', 'timestamps', 'since', 'since-time', 'all-containers', 'prefix',
+  'limit-bytes', 'max-log-requests', 'pod-running-timeout', 'ignore-errors', 'dry-run', 'save-config', 'validate', 'field-manager', 'cascade',
+  'timeout', 'context', 'kubeconfig', 'cluster', 'user', 'server', 'token', 'v', 'allow-missing-template-keys', 'selector', 'overwrite', 'record']);
+
 const BOOL_VALUES: Record<string, boolean> = { '1': true, t: true, T: true, true: true, TRUE: true, True: true, '0': false, f: false, F: false, false: false, FALSE: false, False: false };
 
 /**
@@ -53,6 +59,7 @@ export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[], 
       const eq = a.indexOf('=');
       const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
       const spec = specs.find((s) => s.name === name);
+      if (!spec && KNOWN_UNSUPPORTED.has(name)) return { error: `--${name} is not supported in this playground` };
       if (!spec) return { error: `unknown flag: --${name}${hint}` };
       let raw: string;
       if (eq >= 0) raw = a.slice(eq + 1);

@@ -56,6 +56,13 @@ describe('runGet tables', () => {
     expect(runGet(store, opts({ names: ['nope'] }), NOW)).toEqual({ stdout: '', stderr: 'Error from server (NotFound): pods "nope" not found\n', exitCode: 1 });
     expect(runGet(store, opts({ resources: ['deployments'], names: ['web'] }), NOW).stderr).toBe('Error from server (NotFound): deployments.apps "web" not found\n');
   });
+  it('--show-labels and -L add label columns', () => {
+    expect(runGet(store, opts({ showLabels: true, labelColumns: ['app.kubernetes.io/name'] }), NOW).stdout).toBe([
+      'NAME                  READY   STATUS     RESTARTS   AGE   NAME    LABELS',
+      'myapp-pod             0/1     Init:0/2   0          75s   MyApp   app.kubernetes.io/name=MyApp',
+      'web-7d9c6b5f4-abcde   1/1     Running    0          45s           app=web',
+      '' ].join('\n'));
+  });
   it('services: ClusterIP, NodePort, headless and <none> ports', () => {
     expect(runGet(store, opts({ resources: ['services'] }), NOW).stdout).toBe([
       'NAME         TYPE        CLUSTER-IP     EXTERNAL-IP   PORT(S)        AGE',

@@ -6,7 +6,7 @@ import type { ResourceInfo, ResourceName } from './resources';
 import { kindPrefix, notFoundError, resourceInfo } from './resources';
 import { cellsFor, headerFor, nameColumn } from './getPrinters';
 import { cellText, tabwrite, watchTable } from './table';
-import { matchesSelector, parseSelector } from './selector';
+import { formatLabels, matchesSelector, parseSelector } from './selector';
 import { toJson, toYaml } from './yaml';
 
 /** What kubectl prints: stdout, stderr (each "" or newline-terminated) and the exit code. */
@@ -39,6 +39,19 @@ export interface GetOptions {
   readonly selector?: string;
   readonly output: GetOutput;
   readonly noHeaders: boolean;
+  /** `--show-labels`: a LABELS column at the end. */
+  readonly showLabels?: boolean;
+  /** `-L key,…`: one column per label key (header: the key's last path segment, upper-cased). */
+  readonly labelColumns?: readonly string[];
+}
+
+// Models cli-runtime tableprinter.go decorateTable / formatLabelHeaders / labelValues.
+function labelHeaders(opts: GetOptions): string[] {
+  return [...(opts.labelColumns ?? []).map((k) => (k.split('/').pop() ?? k).toUpperCase()), ...(opts.showLabels ? ['LABELS'] : [])];
+}
+function labelCells(o: ApiObject, opts: GetOptions): string[] {
+  const l = o.metadata?.labels ?? {};
+  return [...(opts.labelColumns ?? []).map((k) => l[k] ?? ''), ...(opts.showLabels ? [formatLabels(l)] : [])];
 }
 
 const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -110,12 +123,12 @@ export function runGet(store: ObjectStore, opts: GetOptions, nowMs: number): Com
   let stdout = '';
   for (const g of found) {
     const withNs = opts.allNamespaces && g.r.namespaced;
-    const header = [...(withNs ? ['NAMESPACE'] : []), ...headerFor(g.r.resource, wide)];
+    const header = [...(withNs ? ['NAMESPACE'] : []), ...headerFor(g.r.resource, wide), ...labelHeaders(opts)];
     const nameCol = nameColumn(g.r.resource, wide);
     const rows = g.objs.map((o) => {
       const cells = cellsFor(g.r.resource, o, nowMs, wide);
       if (withKind && nameCol >= 0) cells[nameCol] = `${kindPrefix(g.r)}/${cells[nameCol]}`;
-      return [...(withNs ? [o.metadata?.namespace ?? ''] : []), ...cells].map(cellText);
+      return [...(withNs ? [o.metadata?.namespace ?? ''] : []), ...cells, ...labelCells(o, opts)].map(cellText);
     });
     // Models get.go separatorWriterWrapper: a blank line between resource groups (with headers).
     if (stdout !== '' && !opts.noHeaders) stdout += '\n';
@@ -150,10 +163,10 @@ export function runGetWatch(store: ObjectStore, opts: GetOptions, startMs: numbe
   const selected = (o: ApiObject): boolean => Array.isArray(reqs) && matchesSelector(o.metadata?.labels, reqs)
     && (opts.names.length === 0 || opts.names.includes(o.metadata?.name ?? ''))
     && (!r.namespaced || opts.allNamespaces || (o.metadata?.namespace ?? 'default') === opts.namespace);
-  const row = (o: ApiObject, at: number): string[] => [...(withNs ? [o.metadata?.namespace ?? ''] : []), ...cellsFor(r.resource, o, at, wide)];
+  const row = (o: ApiObject, at: number): string[] => [...(withNs ? [o.metadata?.namespace ?? ''] : []), ...cellsFor(r.resource, o, at, wide), ...labelCells(o, opts)];
   const first = (store[r.resource] ?? []).filter(selected).sort(listOrder).map((o) => row(o, startMs));
   const batches = [first, ...events.filter((e) => selected(e.object)).map((e) => [row(e.object, e.atMs)])];
-  const header = [...(withNs ? ['NAMESPACE'] : []), ...headerFor(r.resource, wide)];
+  const header = [...(withNs ? ['NAMESPACE'] : []), ...headerFor(r.resource, wide), ...labelHeaders(opts)];
   const warning = r.resource === 'endpoints' ? 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n' : '';
   return { stdout: watchTable(header, batches, opts.noHeaders), stderr: warning, exitCode: 0 };
 }
