@@ -22,7 +22,7 @@ export type { LogInstance, LogReader, LogsRequest } from './logs';
 export { allContainerNames, byLoggingLess, resolveLogsPod, runLogs, validateContainerLogStatus } from './logs';
 export type { KubectlCommand, PortPair, Scope, Target, TcpPort } from './commands';
 export type { ParseError } from './parseKubectl';
-export { parseKubectl } from './parseKubectl';
+export { curlConnectionRefused, parseKubectl } from './parseKubectl';
 export { tokenize } from './tokenize';
 export type { ResourceInfo, ResourceName } from './resources';
 export { findResource, kindPrefix, notFoundError, resourceInfo, RESOURCES } from './resources';

@@ -83,5 +83,6 @@ describe('parseKubectl mutations', () => {
   it('curl localhost:PORT', () => {
     expect(parseKubectl('curl localhost:3000')).toEqual({ type: 'curl', url: 'localhost:3000', host: 'localhost', port: 3000, path: '/' });
     expect(parseKubectl('curl -s http://127.0.0.1:8080/healthz')).toMatchObject({ port: 8080, path: '/healthz' });
+    expect(parseKubectl('curl http://myservice/')).toEqual({ error: 'curl: (6) Could not resolve host: myservice' });
   });
 });

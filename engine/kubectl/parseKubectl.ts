@@ -157,13 +157,21 @@ function parseApply(argv: readonly string[]): KubectlCommand | ParseError {
 }
 
 
-/** `curl [-s] URL` against a local port-forward. */
+/** `curl [-s] URL` against a local port-forward; other hosts cannot be resolved from the learner's machine. */
+// Models curl's URL handling and its exit-6 message (curl ≥ 7.x wording).
 function parseCurl(argv: readonly string[]): KubectlCommand | ParseError {
   const urlArg = argv.find((a) => !a.startsWith('-'));
   if (!urlArg) return { error: "curl: try 'curl --help' or 'curl --manual' for more information" };
-  const m = /^(?:http:\/\/)?(localhost|127\.0\.0\.1):(\d+)(\/.*)?$/.exec(urlArg);
-  if (!m) return { error: `curl: (7) Failed to connect to ${urlArg.replace(/^https?:\/\//, '').split('/')[0]}: Connection refused` };
-  return { type: 'curl', url: urlArg, host: m[1], port: Number(m[2]), path: m[3] ?? '/' };
+  const m = /^(?:https?:\/\/)?(\[[^\]]*\]|[^/:]+)(?::(\d+))?(\/.*)?$/.exec(urlArg);
+  if (!m) return { error: `curl: (3) URL rejected: Malformed input to a URL function` };
+  const host = m[1];
+  if (host !== 'localhost' && host !== '127.0.0.1' && host !== '[::1]') return { error: `curl: (6) Could not resolve host: ${host}` };
+  return { type: 'curl', url: urlArg, host, port: m[2] ? Number(m[2]) : 80, path: m[3] ?? '/' };
+}
+
+/** What curl prints when nothing listens on the port (no port-forward holds it). */
+export function curlConnectionRefused(host: string, port: number): string {
+  return `curl: (7) Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server`;
 }
 
 /** Parses one console line (`kubectl …` or `curl …`). */
