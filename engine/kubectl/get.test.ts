@@ -3,7 +3,8 @@ import type { Endpoints, Event, Pod, Service } from 'kubernetes-types/core/v1';
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { Job } from 'kubernetes-types/batch/v1';
 import type { GetOptions, ObjectStore } from './get';
-import { runGet, runGetWatch } from './get';
+import { getOptionsFor, runGet, runGetWatch } from './get';
+import { parseKubectl } from './parseKubectl';
 import { myappPod, T0, at } from './fixtures/myappPod';
 
 const NOW = T0 + 75_000;
@@ -107,6 +108,16 @@ describe('runGet tables', () => {
       type: 'Warning', reason: 'BackOff', message: 'Back-off restarting failed container a in pod myapp-pod_default(u)\n', firstTimestamp: at(10), lastTimestamp: at(60), count: 3 };
     expect(runGet({ events: [e] }, opts({ resources: ['events'] }), NOW).stdout).toBe(
       'LAST SEEN   TYPE      REASON    OBJECT          MESSAGE\n15s         Warning   BackOff   pod/myapp-pod   Back-off restarting failed container a in pod myapp-pod_default(u)\n');
+  });
+});
+
+describe('getOptionsFor', () => {
+  it('keeps per-type names from TYPE/NAME arguments', () => {
+    const cmd = parseKubectl('kubectl get pod/web-7d9c6b5f4-abcde svc/myservice');
+    if ('error' in cmd || cmd.type !== 'get') throw new Error('parse');
+    expect(runGet(store, getOptionsFor(cmd), NOW).stdout).toBe([
+      'NAME                      READY   STATUS    RESTARTS   AGE', 'pod/web-7d9c6b5f4-abcde   1/1     Running   0          45s', '',
+      'NAME                TYPE        CLUSTER-IP     EXTERNAL-IP   PORT(S)   AGE', 'service/myservice   ClusterIP   10.96.155.20   <none>        80/TCP    35s', ''].join('\n'));
   });
 });
 

@@ -3,6 +3,7 @@
  * selector; sorted by namespace then name) and prints them as a table, `-o wide|name|yaml|json`.
  */
 import type { ResourceInfo, ResourceName } from './resources';
+import type { KubectlCommand } from './commands';
 import { kindPrefix, notFoundError, resourceInfo } from './resources';
 import { cellsFor, headerFor, nameColumn } from './getPrinters';
 import { cellText, tabwrite, watchTable } from './table';
@@ -32,7 +33,10 @@ export type GetOutput = 'table' | 'wide' | 'name' | 'yaml' | 'json';
 /** A parsed `kubectl get`. */
 export interface GetOptions {
   readonly resources: readonly ResourceName[];
+  /** Names asked for, for every resource in `resources` (empty: list them). */
   readonly names: readonly string[];
+  /** Per-resource names (`get pod/a svc/b`); overrides `names` for the resources it lists. */
+  readonly namesByResource?: Partial<Readonly<Record<ResourceName, readonly string[]>>>;
   /** The request namespace (`-n`, default `default`). */
   readonly namespace: string;
   readonly allNamespaces: boolean;
@@ -75,10 +79,12 @@ interface Found { readonly r: ResourceInfo; readonly objs: ApiObject[] }
 /** Runs `kubectl get` against `store` at `nowMs`. */
 // Models kubectl pkg/cmd/get/get.go Run (human-readable path) and printGeneric (-o yaml|json|name).
 export function runGet(store: ObjectStore, opts: GetOptions, nowMs: number): CommandOutput {
-  if (opts.names.length > 0 && opts.allNamespaces) {
+  const namesOf = (r: ResourceName): readonly string[] => opts.namesByResource?.[r] ?? opts.names;
+  const anyNames = opts.resources.some((r) => namesOf(r).length > 0);
+  if (anyNames && opts.allNamespaces) {
     return { stdout: '', stderr: 'error: a resource cannot be retrieved by name across all namespaces\n', exitCode: 1 };
   }
-  if (opts.names.length > 0 && opts.selector !== undefined) {
+  if (anyNames && opts.selector !== undefined) {
     return { stdout: '', stderr: 'error: name cannot be provided when a selector is specified\n', exitCode: 1 };
   }
   const reqs = opts.selector === undefined ? [] : parseSelector(opts.selector);
@@ -89,9 +95,9 @@ export function runGet(store: ObjectStore, opts: GetOptions, nowMs: number): Com
   for (const name of opts.resources) {
     const r = resourceInfo(name);
     const inScope = (store[name] ?? []).filter((o) => !r.namespaced || opts.allNamespaces || (o.metadata?.namespace ?? 'default') === opts.namespace);
-    if (opts.names.length > 0) {
+    if (namesOf(name).length > 0) {
       const objs: ApiObject[] = [];
-      for (const n of opts.names) {
+      for (const n of namesOf(name)) {
         const o = inScope.find((x) => x.metadata?.name === n);
         if (o) objs.push(o); else stderr += notFoundError(r, n) + '\n';
       }
@@ -107,7 +113,7 @@ export function runGet(store: ObjectStore, opts: GetOptions, nowMs: number): Com
   const total = found.reduce((n, g) => n + g.objs.length, 0);
 
   if (opts.output === 'yaml' || opts.output === 'json') {
-    const singleItem = opts.resources.length === 1 && opts.names.length === 1;
+    const singleItem = opts.resources.length === 1 && namesOf(opts.resources[0]).length === 1;
     const items = found.flatMap((g) => g.objs.map((o) => wireObject(g.r, o)));
     if (singleItem && items.length === 0) return { stdout: '', stderr, exitCode };
     const doc = singleItem ? items[0] : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
@@ -157,11 +163,12 @@ export function runGetWatch(store: ObjectStore, opts: GetOptions, startMs: numbe
   const initial = runGet(store, { ...opts, output: 'name', resources: opts.resources.slice(0, 1) }, startMs);
   if (initial.exitCode !== 0) return { stdout: '', stderr: initial.stderr, exitCode: initial.exitCode };
   const r = resourceInfo(opts.resources[0]);
+  const namesOf = (res: ResourceName): readonly string[] => opts.namesByResource?.[res] ?? opts.names;
   const wide = opts.output === 'wide';
   const withNs = opts.allNamespaces && r.namespaced;
   const reqs = opts.selector === undefined ? [] : parseSelector(opts.selector);
   const selected = (o: ApiObject): boolean => Array.isArray(reqs) && matchesSelector(o.metadata?.labels, reqs)
-    && (opts.names.length === 0 || opts.names.includes(o.metadata?.name ?? ''))
+    && (namesOf(r.resource).length === 0 || namesOf(r.resource).includes(o.metadata?.name ?? ''))
     && (!r.namespaced || opts.allNamespaces || (o.metadata?.namespace ?? 'default') === opts.namespace);
   const row = (o: ApiObject, at: number): string[] => [...(withNs ? [o.metadata?.namespace ?? ''] : []), ...cellsFor(r.resource, o, at, wide), ...labelCells(o, opts)];
   const first = (store[r.resource] ?? []).filter(selected).sort(listOrder).map((o) => row(o, startMs));
@@ -169,4 +176,12 @@ export function runGetWatch(store: ObjectStore, opts: GetOptions, startMs: numbe
   const header = [...(withNs ? ['NAMESPACE'] : []), ...headerFor(r.resource, wide), ...labelHeaders(opts)];
   const warning = r.resource === 'endpoints' ? 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n' : '';
   return { stdout: watchTable(header, batches, opts.noHeaders), stderr: warning, exitCode: 0 };
+}
+
+/** GetOptions for a parsed `kubectl get` command (targets keep their own names). */
+export function getOptionsFor(cmd: Extract<KubectlCommand, { type: 'get' }>): GetOptions {
+  const namesByResource: Partial<Record<ResourceName, readonly string[]>> = {};
+  for (const t of cmd.targets) namesByResource[t.resource] = t.names;
+  return { resources: cmd.targets.map((t) => t.resource), names: [], namesByResource, namespace: cmd.namespace, allNamespaces: cmd.allNamespaces,
+    ...(cmd.selector !== undefined ? { selector: cmd.selector } : {}), output: cmd.output, noHeaders: cmd.noHeaders, showLabels: cmd.showLabels, labelColumns: cmd.labelColumns };
 }

@@ -6,7 +6,7 @@ export { humanDuration, shortHumanDuration, translateTimestampSince } from './du
 export type { PodRow } from './printPod';
 export { printPodRow } from './printPod';
 export type { ApiObject, CommandOutput, GetOptions, GetOutput, ObjectStore, WatchEvent } from './get';
-export { runGet, runGetWatch, wireObject } from './get';
+export { getOptionsFor, runGet, runGetWatch, wireObject } from './get';
 export { headerFor, cellsFor, formatEndpoints } from './getPrinters';
 export type { Table } from './table';
 export { printTable, tabwrite, watchTable } from './table';
