@@ -13,7 +13,7 @@ const IMPURE_GLOBALS = ['Date', 'setTimeout', 'setInterval', 'setImmediate', 'cl
   'postMessage'].map((name) => ({ name, message: 'engine/ is pure and deterministic (STYLE.md): use the virtual clock, the seeded PRNG and diagnostics.' }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.cache/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.scratch/**', 'test-results/**', 'playwright-report/**', '.cache/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -9,15 +9,10 @@ import { evaluateExpect, formatCheck } from '../engine/sim/expect';
 const DIR = 'test/scenarios';
 
 /**
- * Scenarios that need work still open (the busybox shell, kubectl commands, controllers: issues 4
- * and 5). Each is asserted to FAIL, so one that starts passing must be moved out of this list.
+ * Scenarios that do not pass yet, each asserted to FAIL (so one that starts passing must leave the
+ * list). Empty: every fixture passes.
  */
-const PENDING = new Set([
-  'basic-busybox-nslookup-trap', 'basic-init-crashloop-backoff', 'basic-init-fails-restart-never', 'basic-native-sidecar',
-  'seed-chmod-shared-volume', 'seed-common-containers-crashloop', 'seed-dig-loop-busybox', 'seed-init-containers-shared-volume',
-  'seed-nginx-static-files', 'seed-rules-unique-names', 'seed-sequential-sleeps',
-  'seed-template-config', 'seed-wait-for-services',
-]);
+const PENDING = new Set<string>([]);
 
 function check(file: string) {
   const read = readScenario(readFileSync(`${DIR}/${file}`, 'utf8'), file);

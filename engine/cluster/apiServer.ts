@@ -69,7 +69,10 @@ export class ApiServer {
     meta.resourceVersion = w.store.nextResourceVersion();
     obj.metadata = meta;
     if (kind === 'Service') this.allocateService(obj as Writable<Service>);
-    if (kind === 'Pod') (obj as Writable<Pod>).status = { phase: 'Pending', qosClass: 'BestEffort' } as PodStatus;
+    if (kind === 'Pod') {
+      mountServiceAccount(obj as Writable<Pod>, () => w.prng.fork(`sa/${meta.uid}`).suffix(5));
+      (obj as Writable<Pod>).status = { phase: 'Pending', qosClass: 'BestEffort' } as PodStatus;
+    }
     this.sources.set(meta.uid, source);
     w.store.add(obj);
     w.trace.push({ t: w.now(), type: 'object', op: 'created', kind, name, ...(ns ? { namespace: ns } : {}) });
@@ -108,11 +111,11 @@ export class ApiServer {
       uid: meta.uid!, name: meta.name!, namespace: meta.namespace ?? 'default',
       ...(source.owner ? { owner: source.owner } : {}),
       containers,
-      volumes: (pod.spec?.volumes ?? []).map((v) => ({ name: v.name, type: volumeType(v as unknown as Record<string, unknown>) })),
+      volumes: (pod.spec?.volumes ?? []).filter((v) => !v.name.startsWith(SA_VOLUME_PREFIX)).map((v) => ({ name: v.name, type: volumeType(v as unknown as Record<string, unknown>) })),
       createdAt: w.now(),
       ...(source.line ? { line: source.line } : {}),
     });
-    w.recordPodRow(pod);
+    w.recordPodRow(pod, 'api');
     w.scheduler.at(w.now(), PRIORITY.controller, () => {
       if (!w.store.get('Pod', meta.namespace, meta.name!)) return;
       (pod.spec as Writable<NonNullable<Pod['spec']>>).nodeName = NODE_NAME;
@@ -143,7 +146,7 @@ export class ApiServer {
       meta.deletionTimestamp = w.iso(w.now() + grace * 1000);
       meta.deletionGracePeriodSeconds = grace;
       w.store.update(pod);
-      w.recordPodRow(pod);
+      w.recordPodRow(pod, 'api');
       const worker = w.kubelet.workers.get(meta.uid!);
       if (worker) w.kubelet.deletePod(meta.uid!, graceSeconds);
       else w.removePod(pod);
@@ -153,6 +156,28 @@ export class ApiServer {
     w.trace.push({ t: w.now(), type: 'object', op: 'deleted', kind, name, ...(namespace ? { namespace } : {}) });
     return true;
   }
+}
+
+const SA_VOLUME_PREFIX = 'kube-api-access-';
+export const SA_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+// Models the ServiceAccount admission plugin (plugin/pkg/admission/serviceaccount): a projected
+// kube-api-access-<5 chars> volume (token, ca.crt, namespace) mounted read-only into every container.
+function mountServiceAccount(pod: Writable<Pod>, suffix: () => string): void {
+  const spec = pod.spec as Writable<NonNullable<Pod['spec']>> | undefined;
+  if (!spec || spec.automountServiceAccountToken === false) return;
+  const all = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
+  if (all.some((c) => (c.volumeMounts ?? []).some((m) => m.mountPath === SA_MOUNT_PATH))) return;
+  const name = `${SA_VOLUME_PREFIX}${suffix()}`;
+  spec.volumes = [...(spec.volumes ?? []), { name, projected: { defaultMode: 420, sources: [
+    { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+    { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+    { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
+  ] } }];
+  const mount = { name, readOnly: true, mountPath: SA_MOUNT_PATH };
+  spec.initContainers = spec.initContainers?.map((c) => ({ ...c, volumeMounts: [...(c.volumeMounts ?? []), mount] }));
+  spec.containers = (spec.containers ?? []).map((c) => ({ ...c, volumeMounts: [...(c.volumeMounts ?? []), mount] }));
+  if (!spec.initContainers) delete spec.initContainers;
 }
 
 function volumeType(v: Record<string, unknown>): string {

@@ -6,7 +6,7 @@ import type { Pod, PodStatus } from 'kubernetes-types/core/v1';
 import type { ContainerHost, ExitStatus, Signal } from '../runtime/seam';
 import { PRIORITY } from '../sim/scheduler';
 import type { Writable } from '../cluster/store';
-import type { Why } from '../sim/trace';
+import type { ContainerStateName, Why } from '../sim/trace';
 import type { World } from '../sim/world';
 import { Backoff, CONTAINER_BACKOFF } from './backoff';
 import { ImagePuller } from './images';
@@ -27,7 +27,8 @@ export class Kubelet implements NodeContext {
   readonly volumes: VolumeManager;
   private readonly exitWaiters = new Map<Instance, (() => void)[]>();
   private lastRows = new Map<string, string>();
-  private lastContainerStates = new Map<string, string>();
+  /** Last recorded state per container: its signature, trace index and time (for same-instant coalescing). */
+  private lastContainerStates = new Map<string, { sig: string; index: number; t: number; before: string }>();
 
   constructor(readonly world: World) {
     this.settings = { containerStartMs: world.settings.containerStartMs, imagePullMs: world.settings.imagePullMs };
@@ -121,7 +122,7 @@ export class Kubelet implements NodeContext {
     (pod as Writable<Pod>).status = status;
     this.world.store.update(pod);
     this.recordContainerStates(worker);
-    this.world.recordPodRow(pod);
+    this.world.recordPodRow(pod, 'kubelet');
   }
 
   private recordContainerStates(worker: PodWorker): void {
@@ -132,17 +133,25 @@ export class Kubelet implements NodeContext {
     for (const c of [...worker.rt.init, ...worker.rt.app]) {
       const s = byName.get(c.name);
       if (!s) continue;
-      const state = s.state?.running ? 'running' : s.state?.terminated ? 'terminated' : 'waiting';
+      const state: ContainerStateName = s.state?.running ? 'running' : s.state?.terminated ? 'terminated' : 'waiting';
       const reason = s.state?.waiting?.reason ?? s.state?.terminated?.reason ?? '';
       const exitCode = s.state?.terminated?.exitCode;
       const key = `${uid}/${c.name}`;
       const sig = `${state}|${reason}|${exitCode}|${s.restartCount}|${s.ready}`;
-      if (this.lastContainerStates.get(key) === sig) continue;
-      this.lastContainerStates.set(key, sig);
-      this.world.trace.push({
-        t: this.scheduler.now(), type: 'container', uid, pod: pod.metadata!.name!, container: c.name, kind: c.kind,
+      const memo = this.lastContainerStates.get(key);
+      if (memo?.sig === sig) continue;
+      const now = this.scheduler.now();
+      const record = {
+        t: now, type: 'container' as const, uid, pod: pod.metadata!.name!, container: c.name, kind: c.kind,
         state, reason, ...(exitCode !== undefined ? { exitCode } : {}), restartCount: s.restartCount, ready: s.ready,
-      });
+      };
+      // Same-instant status posts are one API update: the later state replaces the earlier one.
+      if (memo && memo.t === now && memo.index >= 0) {
+        if (memo.before === sig) { this.world.trace.drop(memo.index); this.lastContainerStates.set(key, { ...memo, sig, index: -1 }); }
+        else { this.world.trace.replace(memo.index, record); this.lastContainerStates.set(key, { ...memo, sig }); }
+        continue;
+      }
+      this.lastContainerStates.set(key, { sig, index: this.world.trace.push(record), t: now, before: memo?.sig ?? '' });
     }
   }
 

@@ -92,6 +92,18 @@ export class VolumeManager {
       populate(tree, files);
       return { tree, readOnly: true, type: isCm ? 'configMap' : 'secret' };
     }
+    if (v.projected) {
+      // The service account volume: a token, the cluster CA and the namespace.
+      const tree = createTree(`projected:${uid}:${v.name}`, { mode: 0o777, mtime: now });
+      const files: Record<string, FileSpec> = {};
+      for (const src of v.projected.sources ?? []) {
+        if (src.serviceAccountToken) files[`/${src.serviceAccountToken.path}`] = { data: podToken(pod), mode: 0o644 };
+        for (const item of src.configMap?.items ?? []) files[`/${item.path}`] = { data: CLUSTER_CA, mode: 0o644 };
+        for (const item of src.downwardAPI?.items ?? []) if (item.fieldRef?.fieldPath === 'metadata.namespace') files[`/${item.path}`] = { data: ns, mode: 0o644 };
+      }
+      populate(tree, files);
+      return { tree, readOnly: true, type: 'projected' };
+    }
     if (v.downwardAPI) {
       const files: Record<string, FileSpec> = {};
       for (const item of v.downwardAPI.items ?? []) {
@@ -124,6 +136,14 @@ export class VolumeManager {
   release(uid: string): void {
     this.pods.delete(uid);
   }
+}
+
+const CLUSTER_CA = '-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIplayground0wDQYJKoZIhvcNAQELBQAwFTETMBEGA1UEAxMKa3ViZXJuZXRlcw==\n-----END CERTIFICATE-----\n';
+
+/** A JWT-shaped token (header.payload.signature), stable per pod. */
+function podToken(pod: Pod): string {
+  const m = pod.metadata!;
+  return `eyJhbGciOiJSUzI1NiIsImtpZCI6InBsYXlncm91bmQifQ.${m.namespace ?? 'default'}.${pod.spec?.serviceAccountName ?? 'default'}.${m.uid}`;
 }
 
 function mapLines(m: Readonly<Record<string, string>> | undefined): string {

@@ -50,19 +50,46 @@ export interface LogChunk {
 }
 
 export class TraceWriter {
-  readonly records: TraceRecord[] = [];
+  private readonly items: (TraceRecord | null)[] = [];
+  private dropped = 0;
   truncated = false;
   notice?: string;
 
   constructor(private readonly budget: number) {}
 
-  push(record: TraceRecord): void {
-    if (this.records.length >= this.budget) {
+  /** Appends a record; returns its index (-1 past the budget). */
+  push(record: TraceRecord): number {
+    if (this.items.length - this.dropped >= this.budget) {
       if (!this.truncated) { this.truncated = true; this.notice = `The run recorded ${this.budget} trace records and stopped there.`; }
-      return;
+      return -1;
     }
-    this.records.push(record);
+    return this.items.push(record) - 1;
   }
+
+  /** Replaces a record written at the same instant (coalescing two writes into one). */
+  replace(index: number, record: TraceRecord): void {
+    if (index >= 0 && this.items[index]) this.items[index] = record;
+  }
+
+  /** Withdraws a record written at this instant that a later write at the same instant undid. */
+  drop(index: number): void {
+    if (index >= 0 && this.items[index]) { this.items[index] = null; this.dropped++; }
+  }
+
+  /** The records so far, in time order. */
+  get records(): readonly TraceRecord[] {
+    return this.dropped === 0 ? (this.items as TraceRecord[]) : this.items.filter((r): r is TraceRecord => r !== null);
+  }
+}
+
+/** What the last writes of a pod's row looked like, for coalescing same-instant kubelet posts. */
+interface RowMemo {
+  key: string;
+  index: number;
+  t: number;
+  writer: 'api' | 'kubelet';
+  /** The row in effect before `index` was written. */
+  before: string;
 }
 
 export class World {
@@ -78,8 +105,9 @@ export class World {
   readonly tracePods = new Map<string, TracePod>();
   readonly logs = new Map<string, LogChunk[]>();
   private readonly logBytes = new Map<string, number>();
-  private readonly lastRow = new Map<string, string>();
+  private readonly lastRow = new Map<string, RowMemo>();
   private nextPodIp = 5;
+  private eventSeq = 0;
   readonly epoch: number;
 
   constructor(readonly seed: number, readonly settings: EngineSettings, readonly profile: VersionProfile) {
@@ -125,19 +153,36 @@ export class World {
     this.trace.push({ t: this.now(), type: 'log', uid, pod: pod?.name ?? '', container, instance, stream, text: kept });
   }
 
-  /** Record the pod's `kubectl get pods` row if it changed. */
-  recordPodRow(pod: Pod, deleted = false): void {
+  /**
+   * Record the pod's `kubectl get pods` row if it changed. Two kubelet status posts in the same
+   * millisecond reach the API server as one update (the status manager coalesces them), so the
+   * second replaces the first instead of adding a row nobody could have watched.
+   */
+  recordPodRow(pod: Pod, writer: 'api' | 'kubelet', deleted = false): void {
     const uid = pod.metadata!.uid!;
     const row = printPodRow(pod, this.epoch + this.now());
     const key = `${row.ready}|${row.status}|${row.restartCount}|${pod.status?.phase}|${deleted}`;
-    if (this.lastRow.get(uid) === key) return;
-    this.lastRow.set(uid, key);
+    const memo = this.lastRow.get(uid);
+    if (memo?.key === key) return;
     const lastRestartAt = lastRestart(pod);
-    this.trace.push({
+    const record: TraceRecord = {
       t: this.now(), type: 'pod-row', uid, pod: pod.metadata!.name!, namespace: pod.metadata!.namespace ?? 'default',
       ready: row.ready, status: row.status, restarts: row.restartCount, phase: pod.status?.phase ?? 'Pending',
       ...(lastRestartAt !== undefined ? { lastRestartAt: lastRestartAt - this.epoch } : {}), ...(deleted ? { deleted } : {}),
-    });
+    };
+    if (memo && writer === 'kubelet' && memo.writer === 'kubelet' && memo.t === this.now()) {
+      if (memo.before === key) {
+        this.trace.drop(memo.index);
+        this.lastRow.set(uid, { ...memo, key, index: -1 });
+      } else if (memo.index >= 0) {
+        this.trace.replace(memo.index, record);
+        this.lastRow.set(uid, { ...memo, key });
+      } else {
+        this.lastRow.set(uid, { ...memo, key, index: this.trace.push(record) });
+      }
+      return;
+    }
+    this.lastRow.set(uid, { key, index: this.trace.push(record), t: this.now(), writer, before: memo?.key ?? '' });
   }
 
   /** Record an event on `obj`, collapsing repeats into one Event object with a count (as the event recorder does). */
@@ -156,7 +201,9 @@ export class World {
       w.lastTimestamp = now;
       this.store.update(same, false);
     } else {
-      const name = `${meta.name}.${this.prng.fork(`event/${meta.uid}/${this.store.list('Event', ns).length}`).hex(16)}`;
+      // Models the event recorder's name: "<object>.<UnixNano in hex>", so events list in time order.
+      const nanos = BigInt(this.epoch + this.now()) * 1_000_000n + BigInt(this.eventSeq++ % 1_000_000);
+      const name = `${meta.name}.${nanos.toString(16)}`;
       const event: LooseObject = {
         apiVersion: 'v1', kind: 'Event',
         metadata: { name, namespace: ns, uid: this.store.newUid(), creationTimestamp: now, resourceVersion: this.store.nextResourceVersion() },
@@ -174,7 +221,7 @@ export class World {
   /** The last container of a deleted pod stopped: the object goes away. */
   removePod(pod: Pod): void {
     const meta = pod.metadata!;
-    this.recordPodRow(pod, true);
+    this.recordPodRow(pod, 'api', true);
     this.store.remove('Pod', meta.namespace, meta.name!);
     this.trace.push({ t: this.now(), type: 'object', op: 'deleted', kind: 'Pod', name: meta.name!, namespace: meta.namespace });
   }

@@ -1,0 +1,173 @@
+/**
+ * Runs a kubectl (or `curl localhost:PORT`) line against the cluster at the current virtual time:
+ * parse with kubectl/parseKubectl, then read through the kubectl printers or change objects through
+ * the API server, with kubectl's exact output.
+ */
+import type { Deployment } from 'kubernetes-types/apps/v1';
+import type { Pod } from 'kubernetes-types/core/v1';
+import { submit } from '../cluster/admission';
+import type { ApiObject, LooseObject, Writable } from '../cluster/store';
+import type { KubectlCommand, Target } from '../kubectl/commands';
+import {
+  createDeploymentObject, createNamespaceObject, createServiceObject, deletedMessage, FORCE_DELETE_WARNING, getOptionsFor, matchesSelector,
+  notFoundError, operationMessage, parseKubectl, parseSelector, resourceInfo, RESOURCES, runDescribe, runGet, runLogs,
+  type KubectlProfile, type LogInstance, type ObjectStore, type ResourceName,
+} from '../kubectl/index';
+import { parseManifests } from '../scenario/parseManifests';
+import type { ActionContext } from './actions';
+import { portForward, curlLocal } from './portForward';
+
+export interface CommandOutput {
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Absent for a command that keeps running (port-forward). */
+  readonly exit?: number;
+}
+
+const out = (stdout: string, stderr = '', exit = stderr && !stdout ? 1 : 0): CommandOutput => ({ stdout, stderr, exit });
+
+/** A snapshot of the store in the printers' shape (resource → objects). */
+export function snapshot(ctx: ActionContext): ObjectStore {
+  const s: Partial<Record<ResourceName, readonly ApiObject[]>> = {};
+  for (const r of RESOURCES) s[r.resource] = ctx.world.store.list(r.kind);
+  return s as ObjectStore;
+}
+
+function profile(ctx: ActionContext): KubectlProfile {
+  return { kubectlMinor: ctx.world.profile.minor };
+}
+
+/** Reads a container instance's log as the kubelet serves it. */
+function logReader(ctx: ActionContext) {
+  return (pod: Pod, container: string, instance: LogInstance): string => {
+    const worker = ctx.world.kubelet.workers.get(pod.metadata!.uid!);
+    const state = worker && [...worker.rt.init, ...worker.rt.app].find((c) => c.name === container);
+    if (!state || state.instances.length === 0) return '';
+    const index = state.instances.length - (instance === 'previous' ? 2 : 1);
+    const chunks = ctx.world.logs.get(ctx.world.logKey(pod.metadata!.uid!, container, index)) ?? [];
+    return chunks.map((c) => c.text).join('');
+  };
+}
+
+function applyStdin(ctx: ActionContext, stdin: string, verb: 'apply' | 'create'): CommandOutput {
+  const parsed = parseManifests(stdin);
+  const lines: string[] = [];
+  const errs: string[] = parsed.diagnostics.map((d) => `error: ${d.message}`);
+  if (parsed.docs.length === 0 && errs.length === 0) errs.push('error: no objects passed to ' + verb);
+  for (const doc of parsed.docs) {
+    const r = submit(ctx.world, ctx.api, doc, verb);
+    if (r.ok) lines.push(r.stdout);
+    else {
+      errs.push(r.stderr);
+      ctx.world.trace.push({ t: ctx.world.now(), type: 'rejected', object: r.ref ?? `document ${doc.index + 1}`, stderr: r.stderr });
+    }
+  }
+  return out(lines.map((l) => `${l}\n`).join(''), errs.map((l) => `${l}\n`).join(''), errs.length ? 1 : 0);
+}
+
+function createObject(ctx: ActionContext, obj: LooseObject): CommandOutput {
+  const doc = { index: 0, object: obj, start: { line: 1, column: 1 }, positions: new Map() };
+  const r = submit(ctx.world, ctx.api, doc, 'create');
+  return r.ok ? out(`${r.stdout}\n`) : out('', `${r.stderr}\n`, 1);
+}
+
+function targets(ctx: ActionContext, cmd: { targets: readonly Target[]; namespace: string; selector?: string; allNamespaces?: boolean }): { objs: { info: ReturnType<typeof resourceInfo>; obj: ApiObject }[]; errors: string[] } {
+  const objs: { info: ReturnType<typeof resourceInfo>; obj: ApiObject }[] = [];
+  const errors: string[] = [];
+  const reqs = cmd.selector ? parseSelector(cmd.selector) : [];
+  if ('error' in reqs) return { objs, errors: [`error: ${reqs.error}`] };
+  for (const t of cmd.targets) {
+    const info = resourceInfo(t.resource);
+    const all = ctx.world.store.list(info.kind, info.namespaced && !cmd.allNamespaces ? cmd.namespace : undefined);
+    if (t.names.length) {
+      for (const name of t.names) {
+        const o = all.find((x) => x.metadata?.name === name);
+        if (o) objs.push({ info, obj: o }); else errors.push(`Error from server (NotFound): ${notFoundError(info, name)}`);
+      }
+    } else for (const o of all.filter((x) => matchesSelector(x.metadata?.labels, reqs))) objs.push({ info, obj: o });
+  }
+  return { objs, errors };
+}
+
+function run(ctx: ActionContext, cmd: KubectlCommand, stdin: string | undefined): CommandOutput {
+  const w = ctx.world;
+  const nowEpoch = w.epoch + w.now();
+  switch (cmd.type) {
+    case 'get': {
+      const r = runGet(snapshot(ctx), getOptionsFor(cmd), nowEpoch);
+      return { stdout: r.stdout, stderr: r.stderr, exit: r.exitCode };
+    }
+    case 'describe': {
+      const r = runDescribe(snapshot(ctx), cmd, nowEpoch, profile(ctx));
+      return { stdout: r.stdout, stderr: r.stderr, exit: r.exitCode };
+    }
+    case 'logs': {
+      const r = runLogs(snapshot(ctx), { target: cmd.target, ...(cmd.container ? { container: cmd.container } : {}), previous: cmd.previous, follow: cmd.follow,
+        ...(cmd.tail !== undefined ? { tail: cmd.tail } : {}), namespace: cmd.namespace }, logReader(ctx), profile(ctx));
+      return { stdout: r.stdout, stderr: r.stderr, exit: r.exitCode };
+    }
+    case 'apply': case 'create':
+      if (cmd.filenames.length !== 1 || cmd.filenames[0] !== '-') return out('', `error: the path "${cmd.filenames[0] ?? ''}" does not exist\n`, 1);
+      return applyStdin(ctx, stdin ?? '', cmd.type);
+    case 'create-service':
+      return createObject(ctx, createServiceObject(cmd) as LooseObject);
+    case 'create-deployment': {
+      const rng = w.prng.fork(`create-deployment/${cmd.name}/${w.now()}`);
+      return createObject(ctx, createDeploymentObject(cmd, () => rng.suffix(5)) as LooseObject);
+    }
+    case 'create-namespace':
+      return createObject(ctx, createNamespaceObject(cmd) as LooseObject);
+    case 'delete': {
+      const { objs, errors } = targets(ctx, cmd);
+      const lines: string[] = [];
+      const grace = cmd.now ? 1 : cmd.gracePeriod >= 0 ? cmd.gracePeriod : undefined;
+      if (cmd.force && grace === 0) errors.unshift(FORCE_DELETE_WARNING);
+      for (const { info, obj } of objs) {
+        ctx.api.delete(info.kind, obj.metadata?.namespace, obj.metadata!.name!, grace);
+        lines.push(deletedMessage(info, obj.metadata!.name!, obj.metadata?.namespace ?? 'default', grace ?? -1, cmd.outputName, profile(ctx)));
+      }
+      if (objs.length === 0 && errors.length === 0) return out('', 'No resources found\n', 0);
+      return out(lines.map((l) => `${l}\n`).join(''), errors.map((e) => `${e}\n`).join(''), errors.some((e) => e !== FORCE_DELETE_WARNING) ? 1 : 0);
+    }
+    case 'scale': {
+      const { objs, errors } = targets(ctx, cmd);
+      const lines: string[] = [];
+      for (const { info, obj } of objs) {
+        const spec = (obj as Writable<LooseObject>).spec as Record<string, unknown> | undefined;
+        if (!spec || !['Deployment', 'ReplicaSet'].includes(info.kind)) { errors.push(`error: no scaler has been implemented for ${info.kind}`); continue; }
+        spec.replicas = cmd.replicas;
+        w.store.update(obj);
+        lines.push(operationMessage(info, obj.metadata!.name!, 'scaled'));
+      }
+      return out(lines.map((l) => `${l}\n`).join(''), errors.map((e) => `${e}\n`).join(''), errors.length ? 1 : 0);
+    }
+    case 'rollout-restart': {
+      const { objs, errors } = targets(ctx, cmd);
+      const lines: string[] = [];
+      for (const { info, obj } of objs) {
+        if (info.kind !== 'Deployment') { errors.push(`error: ${operationMessage(info, obj.metadata!.name!, 'restarting is not supported')}`); continue; }
+        const d = obj as Deployment;
+        const tpl = d.spec!.template as { metadata?: { annotations?: Record<string, string> } };
+        // Models kubectl rollout restart: a restartedAt annotation on the pod template makes a new ReplicaSet.
+        tpl.metadata = { ...(tpl.metadata ?? {}), annotations: { ...(tpl.metadata?.annotations ?? {}), 'kubectl.kubernetes.io/restartedAt': w.iso() } };
+        w.store.update(d);
+        lines.push(operationMessage(info, obj.metadata!.name!, 'restarted'));
+      }
+      return out(lines.map((l) => `${l}\n`).join(''), errors.map((e) => `${e}\n`).join(''), errors.length ? 1 : 0);
+    }
+    case 'port-forward': return portForward(ctx, cmd);
+    case 'curl': return curlLocal(ctx, cmd);
+  }
+}
+
+/** Runs one command line; never throws (a failure becomes kubectl-style stderr). */
+export function executeLine(ctx: ActionContext, line: string, stdin?: string): CommandOutput {
+  const parsed = parseKubectl(line);
+  if ('error' in parsed) return out('', `${parsed.error}\n`, 1);
+  try {
+    return run(ctx, parsed, stdin);
+  } catch (e) {
+    return out('', `error: internal: ${String(e)}\n`, 1);
+  }
+}
+
