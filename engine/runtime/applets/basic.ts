@@ -1,6 +1,6 @@
 /* eslint-disable require-yield -- every builtin and applet is a generator with one signature; some never block. */
 /** Small applets: echo, printf, test, true/false, sleep, yes, env, id, hostname, date, seq … */
-import { busyboxDate, DEFAULT_EPOCH_MS, utcParts } from '../../sim/time';
+import { busyboxDate, utcParts } from '../../sim/time';
 import type { Ctx } from '../shell/sys';
 import { echoApplet, printfText } from './printf';
 import { testEval } from './test';
@@ -158,46 +158,80 @@ export const hostname: Applet = function* (ctx) {
 
 const p2 = (n: number) => String(n).padStart(2, '0');
 const WD = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const WDAY = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MON = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTH = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const CUM_DAYS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
-/** strftime subset for `date +FMT`. */
+/** strftime in the C locale, UTC (the images have no TZ data): what `date +FMT` prints. */
 export function strftime(fmt: string, epochMs: number): string {
   const c = utcParts(epochMs);
-  return fmt.replace(/%([a-zA-Z%])/g, (_, f: string) => {
+  const leap = (c.y % 4 === 0 && c.y % 100 !== 0) || c.y % 400 === 0;
+  const yday = CUM_DAYS[c.m - 1] + c.d + (leap && c.m > 2 ? 1 : 0);
+  const h12 = c.hh % 12 === 0 ? 12 : c.hh % 12;
+  const one = (f: string): string => {
     switch (f) {
       case 'Y': return String(c.y);
+      case 'C': return p2(Math.floor(c.y / 100));
       case 'm': return p2(c.m);
       case 'd': return p2(c.d);
       case 'e': return String(c.d).padStart(2, ' ');
       case 'H': return p2(c.hh);
+      case 'k': return String(c.hh).padStart(2, ' ');
+      case 'I': return p2(h12);
+      case 'l': return String(h12).padStart(2, ' ');
       case 'M': return p2(c.mm);
       case 'S': return p2(c.ss);
+      case 'p': return c.hh < 12 ? 'AM' : 'PM';
+      case 'P': return c.hh < 12 ? 'am' : 'pm';
       case 's': return String(Math.floor(epochMs / 1000));
       case 'N': return String(c.ms * 1_000_000).padStart(9, '0');
       case 'a': return WD[c.weekday];
+      case 'A': return WDAY[c.weekday];
       case 'b': case 'h': return MON[c.m - 1];
+      case 'B': return MONTH[c.m - 1];
       case 'y': return p2(c.y % 100);
+      case 'j': return String(yday).padStart(3, '0');
+      case 'u': return String(c.weekday === 0 ? 7 : c.weekday);
+      case 'w': return String(c.weekday);
       case 'Z': return 'UTC';
       case 'z': return '+0000';
       case 'T': return `${p2(c.hh)}:${p2(c.mm)}:${p2(c.ss)}`;
-      case 'D': return `${p2(c.m)}/${p2(c.d)}/${p2(c.y % 100)}`;
+      case 'R': return `${p2(c.hh)}:${p2(c.mm)}`;
+      case 'r': return `${p2(h12)}:${p2(c.mm)}:${p2(c.ss)} ${c.hh < 12 ? 'AM' : 'PM'}`;
+      case 'D': case 'x': return `${p2(c.m)}/${p2(c.d)}/${p2(c.y % 100)}`;
+      case 'X': return `${p2(c.hh)}:${p2(c.mm)}:${p2(c.ss)}`;
+      case 'c': return `${WD[c.weekday]} ${MON[c.m - 1]} ${String(c.d).padStart(2, ' ')} ${p2(c.hh)}:${p2(c.mm)}:${p2(c.ss)} ${c.y}`;
       case 'F': return `${c.y}-${p2(c.m)}-${p2(c.d)}`;
       case 'n': return '\n';
       case 't': return '\t';
       case '%': return '%';
       default: return '%' + f;
     }
-  });
+  };
+  return fmt.replace(/%([a-zA-Z%])/g, (_, f: string) => one(f));
 }
 
+/** busybox coreutils/date.c: `date [-uR] [-I[SPEC]] [+FMT]`; the clock is virtual time + PodFacts.epochMs. */
 export const date: Applet = function* (ctx) {
-  const now = DEFAULT_EPOCH_MS + Math.floor(ctx.k.clock() / 1000);
-  const fmt = ctx.argv.slice(1).find((a) => a.startsWith('+'));
-  const iso = ctx.argv.includes('-I') || ctx.argv.includes('-Iseconds');
-  let text: string;
-  if (fmt) text = strftime(fmt.slice(1), now);
-  else if (iso) text = strftime(ctx.argv.includes('-Iseconds') ? '%Y-%m-%dT%H:%M:%S+00:00' : '%Y-%m-%d', now);
-  else text = busyboxDate(now);
+  const now = ctx.k.wallMs();
+  let fmt: string | null = null;
+  for (const a of ctx.argv.slice(1)) {
+    if (a.startsWith('+')) { fmt = a.slice(1); continue; }
+    if (a === '-u' || a === '--utc') continue;
+    if (a === '-R' || a === '--rfc-2822') { fmt = '%a, %d %b %Y %H:%M:%S +0000'; continue; }
+    const iso = /^-I(date|hours|minutes|seconds)?$/.exec(a);
+    if (iso) {
+      const spec = iso[1] ?? 'date';
+      fmt = spec === 'date' ? '%Y-%m-%d' : spec === 'hours' ? '%Y-%m-%dT%H+00:00' : spec === 'minutes' ? '%Y-%m-%dT%H:%M+00:00' : '%Y-%m-%dT%H:%M:%S+00:00';
+      continue;
+    }
+    if (a[0] === '-' && a.length > 1) { err(ctx, `invalid option -- '${a[1]}'`); return 1; }
+    // Setting the clock needs CAP_SYS_TIME, which a container does not have.
+    err(ctx, `can't set date: Operation not permitted`);
+    return 1;
+  }
+  const text = fmt === null ? busyboxDate(now) : strftime(fmt, now);
   yield* out(ctx, text + '\n');
   return 0;
 };

@@ -1,6 +1,6 @@
 /* eslint-disable require-yield -- every builtin and applet is a generator with one signature; some never block. */
 /** ls, stat, chmod, chown, kill, expr (busybox coreutils/ls.c, stat.c, chmod.c, expr.c). */
-import { DEFAULT_EPOCH_MS, utcParts } from '../../sim/time';
+import { utcParts } from '../../sim/time';
 import { inodeSize, typeBits, type Inode } from '../fs/tree';
 import { SIGNALS } from '../shell/kernel';
 import type { Ctx } from '../shell/sys';
@@ -30,8 +30,8 @@ function nameOf(ctx: Ctx, file: string, id: number): string {
   return String(id);
 }
 
-function lsTime(mtime: number): string {
-  const c = utcParts(DEFAULT_EPOCH_MS + mtime);
+function lsTime(epochMs: number, mtime: number): string {
+  const c = utcParts(epochMs + mtime);
   return `${MON[c.m - 1]} ${String(c.d).padStart(2)} ${String(c.hh).padStart(2, '0')}:${String(c.mm).padStart(2, '0')}`;
 }
 
@@ -54,7 +54,7 @@ export const ls: Applet = function* (ctx) {
     let target = '';
     if (n.kind === 'symlink') target = ` -> ${n.target}`;
     void path;
-    return `${modeString(n)} ${String(n.nlink).padStart(4)} ${user.padEnd(8)} ${group.padEnd(8)} ${size.padStart(9)} ${lsTime(n.mtime)} ${s}${target}\n`;
+    return `${modeString(n)} ${String(n.nlink).padStart(4)} ${user.padEnd(8)} ${group.padEnd(8)} ${size.padStart(9)} ${lsTime(ctx.k.epochMs, n.mtime)} ${s}${target}\n`;
   };
   const sortNames = (names: string[], dir: string) => {
     const sorted = names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -149,7 +149,7 @@ export const stat: Applet = function* (ctx) {
           case 'h': return String(n.nlink);
           case 'i': return String(n.ino);
           case 'f': return ((typeBits(n) | n.mode) >>> 0).toString(16);
-          case 'Y': return String(Math.floor((DEFAULT_EPOCH_MS + n.mtime) / 1000));
+          case 'Y': return String(Math.floor((ctx.k.epochMs + n.mtime) / 1000));
           case '%': return '%';
           default: return '?';
         }

@@ -1,7 +1,9 @@
 /** Network applets (nslookup, wget, nc) and the curl program of curl images. */
 import type { Applet } from './lib';
 import { nslookup } from './nslookup';
-import { wget, nc, curl } from './http';
+import { wget } from './wget';
+import { nc } from './nc';
+import { curl } from './curl';
 
 export const NET_APPLETS: [string, Applet][] = [['nslookup', nslookup], ['wget', wget], ['nc', nc]];
 export const EXTRA_APPLETS: ReadonlyMap<string, Applet> = new Map([['curl', curl]]);

@@ -4,23 +4,8 @@
  * ≥1.31 has its own client: the search list only for names without a dot, every expansion queried
  * for A and AAAA, exit 1 if any reply is NXDOMAIN/SERVFAIL.
  */
-import type { Ctx } from '../shell/sys';
 import { err, out, type Applet } from './lib';
-
-interface Resolv { search: string[]; ndots: number; server: string }
-
-function resolvConf(ctx: Ctx): Resolv {
-  const r: Resolv = { search: [], ndots: 1, server: '127.0.0.1' };
-  try {
-    for (const line of ctx.fs.readFile('/etc/resolv.conf', '/', ctx.cred).split('\n')) {
-      const f = line.trim().split(/\s+/);
-      if (f[0] === 'search') r.search = f.slice(1);
-      else if (f[0] === 'nameserver') r.server = f[1];
-      else if (f[0] === 'options') for (const o of f.slice(1)) if (o.startsWith('ndots:')) r.ndots = Number(o.slice(6));
-    }
-  } catch { /* defaults */ }
-  return r;
-}
+import { resolvConf, searchCandidates } from './netlib';
 
 function versionAtMost(v: string, max: number): boolean {
   const [a, b] = v.split('.').map(Number);
@@ -35,8 +20,7 @@ export const nslookup: Applet = function* (ctx) {
   yield { k: 'flush' };
   if (versionAtMost(ctx.flavor.busyboxVersion, 28)) {
     // libc resolver: the name as-is first when it has ndots dots, then the search list.
-    const dots = name.split('.').length - 1;
-    const tries = name.endsWith('.') ? [name.slice(0, -1)] : dots >= conf.ndots ? [name, ...conf.search.map((s) => `${name}.${s}`)] : [...conf.search.map((s) => `${name}.${s}`), name];
+    const tries = searchCandidates(name, conf);
     let hit: { fqdn: string; ip: string } | null = null;
     for (const t of tries) {
       const r = host.dns({ name: t, type: 'A' });

@@ -26,6 +26,10 @@ export interface ScriptOptions {
   readonly connect?: (ip: string, port: number) => ConnectResult;
   /** Virtual ms after which the run is abandoned (default 1 hour). */
   readonly untilMs?: number;
+  /** Wall-clock epoch ms of virtual time 0 (default DEFAULT_EPOCH_MS). */
+  readonly epochMs?: number;
+  /** The pod IP servers see as the client address. */
+  readonly podIp?: string;
   /** Signals to deliver at virtual ms. */
   readonly signals?: readonly { readonly at: number; readonly signal: 'TERM' | 'INT' | 'HUP' }[];
 }
@@ -45,8 +49,8 @@ export interface ScriptResult {
 }
 
 /** A filesystem shaped like the busybox image (plus `files`). */
-export function createTestFs(files: Readonly<Record<string, FileSpec>> = {}, key = 'test'): FsView {
-  const image: Tree = createBaseLayer('image', { applets: APPLET_NAMES, files });
+export function createTestFs(files: Readonly<Record<string, FileSpec>> = {}, key = 'test', flavor?: ImageFlavor): FsView {
+  const image: Tree = createBaseLayer('image', { applets: [...APPLET_NAMES, ...(flavor?.extraApplets ?? [])], files });
   return createContainerFs({ image, key, mounts: [] });
 }
 
@@ -72,11 +76,13 @@ export function runScript(script: string, opts: ScriptOptions = {}): ScriptResul
     argv: opts.argv ?? ['sh', '-c', script],
     env: opts.env ?? [['PATH', '/bin'], ['HOME', '/root']],
     cwd: opts.cwd ?? '/',
-    fs: opts.fs ?? createTestFs(opts.files ?? {}),
+    fs: opts.fs ?? createTestFs(opts.files ?? {}, 'test', opts.flavor),
     uid: opts.uid, gid: opts.gid,
     host,
     budgets: { commandMicros: opts.commandMicros ?? 10, stepBudget: opts.stepBudget ?? 1_000_000, outputBudget: opts.outputBudget ?? 1 << 20 },
     flavor: opts.flavor ?? { busyboxVersion: '1.36' },
+    epochMs: opts.epochMs,
+    podIp: opts.podIp,
   };
   const gen = runProgram(sopts);
   const until = opts.untilMs ?? 3_600_000;

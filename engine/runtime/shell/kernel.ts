@@ -6,6 +6,7 @@
  * (flushed before anything another container can observe) and `wait` when everyone is blocked.
  */
 import type { ContainerHost, ExitStatus, Signal, Wake } from '../seam';
+import { DEFAULT_EPOCH_MS } from '../../sim/time';
 import type { ArithCache } from './arith';
 import type { PatternCache } from './pattern';
 import { newPipe, release, type FdTable, type OpenFile, type Pipe } from './io';
@@ -77,10 +78,19 @@ export class Kernel {
   readonly sleepers = new Set<Proc>();
   /** Called after every return from the host (time may have moved). */
   onResume: (() => void) | null = null;
+  /** Wall-clock epoch ms of virtual time 0 (`date`, `ls -l`); PodFacts.epochMs. */
+  epochMs = DEFAULT_EPOCH_MS;
+  /** The pod's IP: the source address servers see for this container's connections. */
+  podIp = '127.0.0.1';
   /** Runs `sh ARGS` in process `p` (exec of /bin/sh); set by the runtime. */
   execShell: ((p: Proc, argv: readonly string[], env: ReadonlyMap<string, string>, cwd: string) => ProcGen) | null = null;
 
   constructor(readonly host: ContainerHost, readonly budgets: Budgets) {}
+
+  /** Wall-clock ms now (virtual now plus the epoch), for dates and mtimes shown to the user. */
+  wallMs(): number {
+    return this.epochMs + Math.floor(this.clock() / 1000);
+  }
 
   /** Virtual now in µs, including CPU not yet flushed. */
   clock(): number {

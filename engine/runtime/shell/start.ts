@@ -36,6 +36,10 @@ export interface ShellOptions {
     readonly maxDepth?: number;
   };
   readonly flavor: ImageFlavor;
+  /** Wall-clock epoch ms of virtual time 0 (PodFacts.epochMs); default: DEFAULT_EPOCH_MS. */
+  readonly epochMs?: number;
+  /** The pod's IP (PodFacts.ip); default: the address /etc/hosts gives the hostname. */
+  readonly podIp?: string;
 }
 
 const DEFAULT_PATH = '/sbin:/usr/sbin:/bin:/usr/bin';
@@ -67,7 +71,9 @@ export function* runProgram(opts: ShellOptions): ContainerProcess {
     outputBudget: opts.budgets.outputBudget, maxProcs: opts.budgets.maxProcs ?? 256, maxDepth: opts.budgets.maxDepth ?? 200,
   };
   const k = new Kernel(host, budgets);
+  if (opts.epochMs !== undefined) k.epochMs = opts.epochMs;
   const fs = opts.fs;
+  k.podIp = opts.podIp ?? podIpFromHosts(fs);
   const cred = { uid: opts.uid ?? 0, gid: opts.gid ?? 0, groups: opts.groups ?? [] };
   const rt = new ShellRuntime(k, fs, cred, host, opts.flavor);
   fs.now = host.now();
@@ -152,6 +158,19 @@ export function* shellMain(sh: Shell, args: string[]): ProcGen {
     status = sh.caught(e);
   }
   return yield* sh.exitTrap(status);
+}
+
+/** The kubelet writes `<pod ip>\t<hostname>` as the last line of /etc/hosts. */
+function podIpFromHosts(fs: FsView): string {
+  try {
+    const root = { uid: 0, gid: 0, groups: [] };
+    const name = fs.readFile('/etc/hostname', '/', root).trim();
+    for (const line of fs.readFile('/etc/hosts', '/', root).split('\n')) {
+      const f = line.trim().split(/\s+/);
+      if (f.length > 1 && f.slice(1).includes(name) && /^\d+\.\d+\.\d+\.\d+$/.test(f[0]) && f[0] !== '127.0.0.1') return f[0];
+    }
+  } catch { /* no pod files (tests) */ }
+  return '127.0.0.1';
 }
 
 function startError(cmd: string, notFound: boolean): ExitStatus {
