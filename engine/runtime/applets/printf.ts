@@ -92,7 +92,7 @@ function toFloat(arg: string, errors: string[], prog: string): number {
   return n;
 }
 
-function pad(s: string, width: number, left: boolean, zero: boolean): string {
+export function pad(s: string, width: number, left: boolean, zero: boolean): string {
   if (s.length >= width) return s;
   if (left) return s + ' '.repeat(width - s.length);
   if (zero) {
@@ -102,13 +102,13 @@ function pad(s: string, width: number, left: boolean, zero: boolean): string {
   return ' '.repeat(width - s.length) + s;
 }
 
-function fmtExp(n: number, prec: number, upper: boolean): string {
+export function fmtExp(n: number, prec: number, upper: boolean): string {
   let s = n.toExponential(prec);
   s = s.replace(/e([+-])(\d)$/, 'e$10$2');
   return upper ? s.toUpperCase() : s;
 }
 
-function fmtG(n: number, prec: number, alt: boolean): string {
+export function fmtG(n: number, prec: number, alt: boolean): string {
   const p = prec === 0 ? 1 : prec;
   if (n === 0) return '0';
   const exp = Math.floor(Math.log10(Math.abs(n)));

@@ -1,0 +1,570 @@
+/**
+ * Running an awk program (busybox editors/awk.c semantics): records and fields, special variables,
+ * user functions (arrays by reference, scalars by value), builtins, output redirection. Actions run
+ * synchronously; the applet feeds records and flushes output between them, so a pipe keeps flowing.
+ */
+import { ereToJs } from '../grep';
+import type { Expr, Func, Program, Stmt } from './parse';
+import { compare, fmtNum, isNumeric, sprintf, StrNum, toNum, toStr, truthy, type Value } from './values';
+
+export type AwkArray = Map<string, Value>;
+type Slot = Value | AwkArray;
+
+export class NextSignal {}
+export class NextFileSignal {}
+export class ExitSignal { constructor(readonly code: number) {} }
+class BreakSignal { constructor(readonly cont: boolean) {} }
+class ReturnSignal { constructor(readonly v: Value) {} }
+export class AwkRuntimeError extends Error {}
+
+/** What the interpreter needs from the outside: input for getline, files, output. */
+export interface AwkIO {
+  /** The next record of the main input (plain getline); null at the end. */
+  nextMainRecord(): string | null;
+  readFile(name: string): string | null;
+  writeFile(name: string, text: string, append: boolean): boolean;
+  stderr(text: string): void;
+  env: ReadonlyMap<string, string>;
+}
+
+export class Interp {
+  readonly globals = new Map<string, Slot>();
+  frames: Map<string, Slot>[] = [];
+  fields: string[] = [''];
+  /** $0 needs re-splitting into fields. */
+  splitPending = false;
+  nf = 0;
+  out: string[] = [];
+  readonly files = new Map<string, { pos: number; lines: string[] } | null>();
+  readonly opened = new Set<string>();
+  readonly pipes = new Map<string, string[]>();
+  readonly rangeOn: boolean[];
+  readonly reCache = new Map<string, RegExp>();
+  seed = 0;
+  prevSeed = 0;
+
+  constructor(readonly prog: Program, readonly io: AwkIO) {
+    this.rangeOn = prog.rules.map(() => false);
+    const env = new Map<string, Value>();
+    for (const [k, v] of io.env) env.set(k, new StrNum(v));
+    for (const [k, v] of Object.entries({ FS: ' ', OFS: ' ', ORS: '\n', RS: '\n', SUBSEP: '\x1c', CONVFMT: '%.6g', OFMT: '%.6g', NR: 0, FNR: 0, RSTART: 0, RLENGTH: -1, FILENAME: '' })) {
+      this.globals.set(k, v);
+    }
+    this.globals.set('ENVIRON', env);
+  }
+
+  get convfmt(): string { return toStr(this.getVar('CONVFMT') as Value, '%.6g'); }
+
+  str(v: Value): string { return typeof v === 'string' ? v : toStr(v, this.convfmt); }
+
+  getVar(name: string): Slot {
+    if (name === 'NF') { this.ensureSplit(); return this.nf; }
+    const f = this.frames[this.frames.length - 1];
+    if (f && f.has(name)) return f.get(name);
+    return this.globals.get(name);
+  }
+
+  setVar(name: string, v: Value): void {
+    if (name === 'NF') { this.setNF(Math.trunc(toNum(v))); return; }
+    const f = this.frames[this.frames.length - 1];
+    if (f && f.has(name)) { if (f.get(name) instanceof Map) throw new AwkRuntimeError(`can't assign to array ${name}`); f.set(name, v); return; }
+    if (this.globals.get(name) instanceof Map) throw new AwkRuntimeError(`can't assign to array ${name}`);
+    this.globals.set(name, v);
+  }
+
+  scalar(name: string): Value {
+    const s = this.getVar(name);
+    if (s instanceof Map) throw new AwkRuntimeError(`can't use array ${name} in scalar context`);
+    return s;
+  }
+
+  array(name: string): AwkArray {
+    const f = this.frames[this.frames.length - 1];
+    const scope = f && f.has(name) ? f : this.globals;
+    const s = scope.get(name);
+    if (s instanceof Map) return s;
+    if (s !== undefined) throw new AwkRuntimeError(`can't use scalar ${name} as array`);
+    const a: AwkArray = new Map();
+    scope.set(name, a);
+    return a;
+  }
+
+  // ---- records and fields ----
+
+  setRecord(text: string): void {
+    this.fields = [text];
+    this.splitPending = true;
+  }
+
+  ensureSplit(): void {
+    if (!this.splitPending) return;
+    this.splitPending = false;
+    const parts = this.splitText(this.fields[0], this.scalar('FS'));
+    this.fields = [this.fields[0], ...parts];
+    this.nf = parts.length;
+  }
+
+  splitText(s: string, fsv: Value): string[] {
+    const fs = this.str(fsv);
+    if (s === '') return [];
+    if (fs === ' ') return s.split(/[ \t\n]+/).filter((x) => x !== '');
+    // A single character other than space separates literally (busybox awk.c: it is not a regex).
+    if (fs.length === 1) return s.split(fs);
+    return s.split(this.regex(fs));
+  }
+
+  getField(i: number): Value {
+    if (i < 0) throw new AwkRuntimeError('Access to negative field');
+    if (i === 0) return new StrNum(this.fields[0]);
+    this.ensureSplit();
+    return i <= this.nf ? new StrNum(this.fields[i]) : undefined;
+  }
+
+  setField(i: number, v: string): void {
+    if (i < 0) throw new AwkRuntimeError('Access to negative field');
+    if (i === 0) { this.setRecord(v); return; }
+    this.ensureSplit();
+    while (this.nf < i) this.fields[++this.nf] = '';
+    this.fields[i] = v;
+    this.rebuild();
+  }
+
+  setNF(n: number): void {
+    this.ensureSplit();
+    while (this.nf < n) this.fields[++this.nf] = '';
+    this.nf = Math.max(0, n);
+    this.fields.length = this.nf + 1;
+    this.rebuild();
+  }
+
+  rebuild(): void {
+    const ofs = this.str(this.scalar('OFS'));
+    this.fields[0] = this.fields.slice(1, this.nf + 1).join(ofs);
+  }
+
+  regex(src: string): RegExp {
+    let re = this.reCache.get(src);
+    if (!re) {
+      try {
+        re = new RegExp(ereToJs(src));
+      } catch {
+        re = new RegExp(src.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      }
+      this.reCache.set(src, re);
+    }
+    return re;
+  }
+
+  /** A regex operand: a literal /re/ or any expression's string value. */
+  reOf(e: Expr): RegExp {
+    return this.regex(e.k === 're' ? e.v : this.str(this.eval(e)));
+  }
+
+  // ---- statements ----
+
+  run(body: readonly Stmt[]): void {
+    for (const s of body) this.exec(s);
+  }
+
+  exec(s: Stmt): void {
+    switch (s.k) {
+      case 'expr': this.eval(s.e); return;
+      case 'block': this.run(s.body); return;
+      case 'print': {
+        const ofmt = this.str(this.scalar('OFMT'));
+        const text = s.args.length === 0 ? this.fields[0]
+          : s.args.map((a) => { const v = this.eval(a); return typeof v === 'number' ? fmtNum(v, ofmt) : this.str(v); }).join(this.str(this.scalar('OFS')));
+        this.emit(text + this.str(this.scalar('ORS')), s.redir);
+        return;
+      }
+      case 'printf': {
+        if (s.args.length === 0) throw new AwkRuntimeError('Too few arguments for builtin');
+        const [f, ...rest] = s.args.map((a) => this.eval(a));
+        this.emit(sprintf(this.str(f), rest, this.convfmt), s.redir);
+        return;
+      }
+      case 'if':
+        if (truthy(this.eval(s.c))) this.exec(s.then);
+        else if (s.else) this.exec(s.else);
+        return;
+      case 'while':
+        while (truthy(this.eval(s.c))) if (this.loopBody(s.body)) break;
+        return;
+      case 'do':
+        do { if (this.loopBody(s.body)) break; } while (truthy(this.eval(s.c)));
+        return;
+      case 'for':
+        if (s.init) this.exec(s.init);
+        while (!s.c || truthy(this.eval(s.c))) {
+          if (this.loopBody(s.body)) break;
+          if (s.step) this.exec(s.step);
+        }
+        return;
+      case 'forin': {
+        const arr = this.array(s.arr);
+        for (const key of [...arr.keys()]) {
+          if (!arr.has(key)) continue;
+          this.assignTo(s.v, new StrNum(key));
+          if (this.loopBody(s.body)) break;
+        }
+        return;
+      }
+      case 'simple':
+        if (s.what === 'next') throw new NextSignal();
+        if (s.what === 'nextfile') throw new NextFileSignal();
+        throw new BreakSignal(s.what === 'continue');
+      case 'exit': throw new ExitSignal(s.e ? Math.trunc(toNum(this.eval(s.e))) & 255 : -1);
+      case 'return': throw new ReturnSignal(s.e ? this.eval(s.e) : undefined);
+      case 'delete': {
+        const arr = this.array(s.name);
+        if (s.subs === null) arr.clear();
+        else arr.delete(this.subscript(s.subs));
+        return;
+      }
+    }
+  }
+
+  /** Charged once per loop iteration, so a runaway loop meets the step budget. */
+  tick: () => void = () => undefined;
+
+  /** Returns true on break. */
+  loopBody(body: Stmt): boolean {
+    this.tick();
+    try {
+      this.exec(body);
+      return false;
+    } catch (e) {
+      if (e instanceof BreakSignal) return !e.cont;
+      throw e;
+    }
+  }
+
+  emit(text: string, redir: { op: '>' | '>>' | '|'; e: Expr } | null): void {
+    if (!redir) { this.out.push(text); return; }
+    const name = this.str(this.eval(redir.e));
+    if (redir.op === '|') {
+      const buf = this.pipes.get(name) ?? [];
+      buf.push(text);
+      this.pipes.set(name, buf);
+      return;
+    }
+    if (name === '/dev/stdout' || name === '-') { this.out.push(text); return; }
+    if (name === '/dev/stderr') { this.flushOut(); this.io.stderr(text); return; }
+    const append = redir.op === '>>' || this.opened.has(name);
+    this.opened.add(name);
+    if (!this.io.writeFile(name, text, append)) throw new AwkRuntimeError(`cannot open "${name}" for output`);
+  }
+
+  /** Hook for the applet: write buffered stdout before something else reaches the console. */
+  flushOut: () => void = () => undefined;
+
+  /** Close a pipe: the commands the playground can run on the collected lines (cat, sort). */
+  closePipe(cmd: string): number {
+    const lines = this.pipes.get(cmd);
+    if (!lines) return -1;
+    this.pipes.delete(cmd);
+    const text = lines.join('');
+    const c = cmd.trim();
+    if (/^cat\s*(1?>&2)$/.test(c)) { this.flushOut(); this.io.stderr(text); return 0; }
+    if (c === 'cat') { this.out.push(text); return 0; }
+    const sort = /^sort((?:\s+-[nru]+)*)$/.exec(c);
+    if (sort) {
+      const flags = sort[1].replace(/[\s-]/g, '');
+      let ls = text.split('\n');
+      if (ls[ls.length - 1] === '') ls.pop();
+      ls.sort((a, b) => (flags.includes('n') ? toNum(a) - toNum(b) || (a < b ? -1 : a > b ? 1 : 0) : a < b ? -1 : a > b ? 1 : 0));
+      if (flags.includes('r')) ls.reverse();
+      if (flags.includes('u')) ls = ls.filter((l, i) => i === 0 || l !== ls[i - 1]);
+      this.out.push(ls.map((l) => l + '\n').join(''));
+      return 0;
+    }
+    this.flushOut();
+    this.io.stderr(`sh: ${c.split(/\s+/)[0]}: not found\n`);
+    return 127;
+  }
+
+  closeAll(): void {
+    for (const cmd of [...this.pipes.keys()]) this.closePipe(cmd);
+  }
+
+  subscript(subs: readonly Expr[]): string {
+    if (subs.length === 1) return this.str(this.eval(subs[0]));
+    return subs.map((e) => this.str(this.eval(e))).join(this.str(this.scalar('SUBSEP')));
+  }
+
+  // ---- expressions ----
+
+  assignTo(target: Expr, v: Value): Value {
+    if (target.k === 'var') this.setVar(target.name, v);
+    else if (target.k === 'field') this.setField(Math.trunc(toNum(this.eval(target.e))), this.str(v));
+    else if (target.k === 'index') this.array(target.name).set(this.subscript(target.subs), v);
+    else throw new AwkRuntimeError('assignment to non-lvalue');
+    return v;
+  }
+
+  eval(e: Expr): Value {
+    switch (e.k) {
+      case 'num': return e.v;
+      case 'str': return e.v;
+      case 're': return this.regex(e.v).test(this.fields[0]) ? 1 : 0;
+      case 'var': return this.scalar(e.name);
+      case 'field': return this.getField(Math.trunc(toNum(this.eval(e.e))));
+      case 'index': {
+        const arr = this.array(e.name);
+        const key = this.subscript(e.subs);
+        if (!arr.has(key)) arr.set(key, undefined);
+        return arr.get(key);
+      }
+      case 'group': return this.eval(e.list[e.list.length - 1]);
+      case 'assign': {
+        const r = this.eval(e.e);
+        if (e.op === '=') return this.assignTo(e.target, r instanceof StrNum ? r : r);
+        const l = toNum(this.eval(e.target));
+        return this.assignTo(e.target, arith(e.op[0], l, toNum(r)));
+      }
+      case 'cond': return truthy(this.eval(e.c)) ? this.eval(e.a) : this.eval(e.b);
+      case 'and': return truthy(this.eval(e.a)) && truthy(this.eval(e.b)) ? 1 : 0;
+      case 'or': return truthy(this.eval(e.a)) || truthy(this.eval(e.b)) ? 1 : 0;
+      case 'in': return this.array(e.name).has(this.subscript(e.subs)) ? 1 : 0;
+      case 'match': {
+        const s = this.str(this.eval(e.a));
+        return this.reOf(e.re).test(s) !== e.neg ? 1 : 0;
+      }
+      case 'cmp': {
+        const c = compare(this.eval(e.a), this.eval(e.b), this.convfmt);
+        switch (e.op) {
+          case '<': return c < 0 ? 1 : 0;
+          case '<=': return c <= 0 ? 1 : 0;
+          case '>': return c > 0 ? 1 : 0;
+          case '>=': return c >= 0 ? 1 : 0;
+          case '==': return c === 0 ? 1 : 0;
+          default: return c !== 0 ? 1 : 0;
+        }
+      }
+      case 'concat': return this.str(this.eval(e.a)) + this.str(this.eval(e.b));
+      case 'bin': return arith(e.op, toNum(this.eval(e.a)), toNum(this.eval(e.b)));
+      case 'unary': {
+        const v = this.eval(e.e);
+        if (e.op === '!') return truthy(v) ? 0 : 1;
+        return e.op === '-' ? -toNum(v) : toNum(v);
+      }
+      case 'incdec': {
+        const old = toNum(this.eval(e.target));
+        const nv = e.op === '++' ? old + 1 : old - 1;
+        this.assignTo(e.target, nv);
+        return e.pre ? nv : old;
+      }
+      case 'call': return this.call(e.name, e.args);
+      case 'builtin': return this.builtin(e.name, e.args);
+      case 'getline': return this.getline(e);
+    }
+  }
+
+  call(name: string, args: readonly Expr[]): Value {
+    const f: Func | undefined = this.prog.funcs.get(name);
+    if (!f) throw new AwkRuntimeError(`Call to undefined function`);
+    if (args.length > f.params.length) throw new AwkRuntimeError('Too many arguments');
+    const frame = new Map<string, Slot>();
+    f.params.forEach((p, i) => {
+      const a = args[i];
+      if (!a) { frame.set(p, undefined); return; }
+      if (a.k === 'var') {
+        const cur = this.getVar(a.name);
+        // An array (or an untouched name the callee may use as one) is passed by reference.
+        if (cur instanceof Map) { frame.set(p, cur); return; }
+        if (cur === undefined && usesAsArray(f.body, p)) { frame.set(p, this.array(a.name)); return; }
+      }
+      frame.set(p, this.eval(a));
+    });
+    if (this.frames.length > 1000) throw new AwkRuntimeError('function recursion too deep');
+    this.frames.push(frame);
+    try {
+      this.run(f.body);
+      return undefined;
+    } catch (e) {
+      if (e instanceof ReturnSignal) return e.v;
+      throw e;
+    } finally {
+      this.frames.pop();
+    }
+  }
+
+  getline(e: Extract<Expr, { k: 'getline' }>): Value {
+    let rec: string | null;
+    if (e.cmd) return -1;
+    if (e.file) {
+      const name = this.str(this.eval(e.file));
+      let f = this.files.get(name);
+      if (f === undefined) {
+        const text = name === '-' || name === '/dev/stdin' ? null : this.io.readFile(name);
+        f = text === null ? null : { pos: 0, lines: splitRecords(text, this.str(this.scalar('RS'))) };
+        this.files.set(name, f);
+      }
+      if (f === null) {
+        if (name !== '-' && name !== '/dev/stdin') return -1;
+        rec = this.io.nextMainRecord();
+      } else rec = f.pos < f.lines.length ? f.lines[f.pos++] : null;
+      if (rec === null) return 0;
+    } else {
+      rec = this.io.nextMainRecord();
+      if (rec === null) return 0;
+      this.setVar('NR', toNum(this.scalar('NR')) + 1);
+      this.setVar('FNR', toNum(this.scalar('FNR')) + 1);
+    }
+    if (e.target) this.assignTo(e.target, new StrNum(rec));
+    else this.setRecord(rec);
+    return 1;
+  }
+
+  builtin(name: string, args: readonly Expr[]): Value {
+    const s = (i: number): string => this.str(this.eval(args[i]));
+    const n = (i: number): number => toNum(this.eval(args[i]));
+    switch (name) {
+      case 'length':
+        if (args.length === 0) return this.fields[0].length;
+        if (args[0].k === 'var' && this.getVar(args[0].name) instanceof Map) return (this.getVar(args[0].name) as AwkArray).size;
+        return s(0).length;
+      case 'substr': {
+        // busybox awk.c: start and length truncate to int; a start below 1 does not shorten the length.
+        const str = s(0);
+        let i = Math.trunc(n(1)) - 1;
+        if (i > str.length) i = str.length;
+        if (i < 0) i = 0;
+        let len = args.length > 2 ? Math.trunc(n(2)) : str.length - i;
+        if (len < 0) len = 0;
+        return str.substr(i, len);
+      }
+      case 'index': return s(0).indexOf(s(1)) + 1;
+      case 'split': {
+        const str = s(0);
+        if (args[1].k !== 'var') throw new AwkRuntimeError('split: not an array');
+        const arr = this.array(args[1].name);
+        arr.clear();
+        const parts = args.length > 2
+          ? (args[2].k === 're' ? (str === '' ? [] : str.split(this.regex(args[2].v))) : this.splitText(str, this.eval(args[2])))
+          : this.splitText(str, this.scalar('FS'));
+        parts.forEach((p, i) => arr.set(String(i + 1), new StrNum(p)));
+        return parts.length;
+      }
+      case 'sub': case 'gsub': {
+        const re = this.reOf(args[0]);
+        const rep = s(1);
+        const target: Expr = args[2] ?? { k: 'field', e: { k: 'num', v: 0 } };
+        const [text, count] = substitute(this.str(this.eval(target)), re, rep, name === 'gsub');
+        if (count) this.assignTo(target, text);
+        return count;
+      }
+      case 'match': {
+        const m = this.reOf(args[1]).exec(s(0));
+        this.setVar('RSTART', m ? m.index + 1 : 0);
+        this.setVar('RLENGTH', m ? m[0].length : -1);
+        return m ? m.index + 1 : 0;
+      }
+      case 'sprintf': {
+        if (args.length === 0) throw new AwkRuntimeError('Too few arguments for builtin');
+        const vals = args.map((a) => this.eval(a));
+        return sprintf(this.str(vals[0]), vals.slice(1), this.convfmt);
+      }
+      case 'tolower': return s(0).toLowerCase();
+      case 'toupper': return s(0).toUpperCase();
+      case 'int': return Math.trunc(n(0));
+      case 'sqrt': return Math.sqrt(n(0));
+      case 'exp': return Math.exp(n(0));
+      case 'log': return Math.log(n(0));
+      case 'sin': return Math.sin(n(0));
+      case 'cos': return Math.cos(n(0));
+      case 'atan2': return Math.atan2(n(0), n(1));
+      case 'rand': {
+        // A fixed-seed LCG: deterministic runs (real awk seeds from the clock in srand()).
+        this.seed = (Math.imul(this.seed, 1103515245) + 12345) >>> 0;
+        return (this.seed >>> 1) / 2147483648;
+      }
+      case 'srand': {
+        const prev = this.prevSeed;
+        this.prevSeed = args.length ? Math.trunc(n(0)) : 0;
+        this.seed = this.prevSeed >>> 0;
+        return prev;
+      }
+      case 'close': {
+        const name2 = s(0);
+        if (this.pipes.has(name2)) return this.closePipe(name2);
+        const had = this.files.delete(name2) || this.opened.delete(name2);
+        return had ? 0 : -1;
+      }
+      case 'fflush': return 0;
+      case 'system':
+        this.flushOut();
+        this.io.stderr(`awk: system() is not available in the playground\n`);
+        return -1;
+    }
+    throw new AwkRuntimeError(`unknown builtin ${name}`);
+  }
+
+  /** Test a rule's pattern against the current record. */
+  matches(i: number): boolean {
+    const r = this.prog.rules[i];
+    if (!r.pattern) return true;
+    if (!r.range) return truthy(this.eval(r.pattern));
+    if (!this.rangeOn[i]) {
+      if (!truthy(this.eval(r.pattern))) return false;
+      this.rangeOn[i] = !truthy(this.eval(r.range));
+      return true;
+    }
+    if (truthy(this.eval(r.range))) this.rangeOn[i] = false;
+    return true;
+  }
+
+  isNumericValue(v: Value): boolean { return isNumeric(v); }
+}
+
+function arith(op: string, a: number, b: number): number {
+  switch (op) {
+    case '+': return a + b;
+    case '-': return a - b;
+    case '*': return a * b;
+    case '/': if (b === 0) throw new AwkRuntimeError('Division by zero'); return a / b;
+    case '%': if (b === 0) throw new AwkRuntimeError('Division by zero'); return a % b;
+    default: return a ** b;
+  }
+}
+
+/** sub/gsub: `&` is the match, `\&` a literal ampersand. Empty matches advance one character. */
+function substitute(s: string, re: RegExp, rep: string, global: boolean): [string, number] {
+  const g = new RegExp(re.source, 'g');
+  let out = '';
+  let last = 0;
+  let count = 0;
+  let m: RegExpExecArray | null;
+  while ((m = g.exec(s)) !== null) {
+    const text = m[0];
+    out += s.slice(last, m.index);
+    out += rep.replace(/\\\\|\\&|&/g, (x) => (x === '&' ? text : x === '\\&' ? '&' : '\\'));
+    count++;
+    if (text === '') {
+      if (m.index < s.length) out += s[m.index];
+      last = m.index + 1;
+      g.lastIndex = m.index + 1;
+    } else last = m.index + text.length;
+    if (!global) break;
+    if (last > s.length) break;
+  }
+  if (last <= s.length) out += s.slice(last);
+  return [out, count];
+}
+
+/** Split text into records by RS: newline, a single character, or "" (paragraph mode). */
+export function splitRecords(text: string, rs: string): string[] {
+  if (text === '') return [];
+  if (rs === '') return text.replace(/^\n+/, '').split(/\n\n+/).map((r) => r.replace(/\n+$/, '')).filter((r) => r !== '');
+  const sep = rs.length === 1 ? rs : rs[0];
+  const parts = text.split(sep);
+  if (parts[parts.length - 1] === '') parts.pop();
+  return parts;
+}
+
+function usesAsArray(body: readonly Stmt[], name: string): boolean {
+  const json = JSON.stringify(body);
+  return json.includes(`"k":"index","name":"${name}"`) || json.includes(`"arr":"${name}"`) ||
+    json.includes(`"k":"delete","name":"${name}"`) || json.includes(`"k":"in","subs"`) && json.includes(`"name":"${name}"`) ||
+    json.includes(`{"k":"var","name":"${name}"}]`);
+}
