@@ -38,6 +38,8 @@ export interface Word {
   readonly lit: string | null;
   /** Source text (for reserved words, function names, error messages). */
   readonly raw: string;
+  /** No command substitution anywhere inside: expansion never blocks, so it can run synchronously. */
+  readonly sync: boolean;
 }
 
 export interface Redir {
@@ -51,7 +53,11 @@ export interface Redir {
 export interface Assign { readonly name: string; readonly value: Word }
 
 export type Node =
-  | { readonly type: 'simple'; readonly assigns: readonly Assign[]; readonly words: readonly Word[]; readonly redirs: readonly Redir[]; readonly line: number }
+  | {
+    readonly type: 'simple'; readonly assigns: readonly Assign[]; readonly words: readonly Word[]; readonly redirs: readonly Redir[]; readonly line: number;
+    /** No redirections and every word sync: a candidate for the synchronous fast path (simple.ts). */
+    readonly fast: boolean;
+  }
   | { readonly type: 'pipe'; readonly cmds: readonly Node[]; readonly bang: boolean }
   | { readonly type: 'and' | 'or'; readonly left: Node; readonly right: Node }
   | { readonly type: 'seq'; readonly items: readonly Node[] }

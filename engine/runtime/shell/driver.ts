@@ -7,6 +7,7 @@ import { createBaseLayer, createContainerFs, type FileSpec, type FsView, type Tr
 import { APPLET_NAMES } from '../applets/registry';
 import { runProgram, type ShellOptions } from './start';
 import type { ImageFlavor } from './sys';
+import type { Kernel } from './kernel';
 
 export interface ScriptOptions {
   readonly env?: readonly (readonly [string, string])[];
@@ -30,6 +31,8 @@ export interface ScriptOptions {
   readonly epochMs?: number;
   /** The pod IP servers see as the client address. */
   readonly podIp?: string;
+  /** Called with the kernel once the run ends (the bench reads its command count). */
+  readonly onKernel?: (k: Kernel) => void;
   /** Signals to deliver at virtual ms. */
   readonly signals?: readonly { readonly at: number; readonly signal: 'TERM' | 'INT' | 'HUP' }[];
 }
@@ -83,6 +86,7 @@ export function runScript(script: string, opts: ScriptOptions = {}): ScriptResul
     flavor: opts.flavor ?? { busyboxVersion: '1.36' },
     epochMs: opts.epochMs,
     podIp: opts.podIp,
+    onKernel: opts.onKernel,
   };
   const gen = runProgram(sopts);
   const until = opts.untilMs ?? 3_600_000;
@@ -105,4 +109,14 @@ export function runScript(script: string, opts: ScriptOptions = {}): ScriptResul
   if (step.done) { res.status = step.value; res.code = step.value.code; }
   res.timeMs = now;
   return res;
+}
+
+/**
+ * For the bench: run `script` to the end with a fake host (no budgets in the way) and return how
+ * many simple commands the kernel executed. The caller measures wall time around the call.
+ */
+export function benchScript(script: string, opts: ScriptOptions = {}): { commands: number } {
+  let commands = 0;
+  runScript(script, { stepBudget: 1e12, untilMs: 1e15, ...opts, onKernel: (k) => { commands = k.steps; } });
+  return { commands };
 }

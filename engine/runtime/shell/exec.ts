@@ -11,7 +11,7 @@ import { matchPattern } from './pattern';
 import { applyRedirs, restore } from './redirect';
 import type { Shell } from './shell';
 import { BreakErr, ExitErr } from './state';
-import { evalSimple } from './simple';
+import { evalSimple, simpleFast, SLOW } from './simple';
 
 type G<T> = Generator<Block, T, unknown>;
 
@@ -19,12 +19,17 @@ export function* evalNode(sh: Shell, node: Node): G<number> {
   const d = sh.d;
   let status: number;
   switch (node.type) {
-    case 'simple':
-      status = yield* evalSimple(sh, node);
+    case 'simple': {
+      const fast = simpleFast(sh, node);
+      status = fast !== SLOW ? fast : yield* evalSimple(sh, node);
       break;
+    }
     case 'seq': {
       status = 0;
-      for (const item of node.items) status = yield* evalNode(sh, item);
+      for (const item of node.items) {
+        const fast = fastStatus(sh, item);
+        status = fast !== SLOW ? fast : yield* evalNode(sh, item);
+      }
       return status;
     }
     case 'bg': {
@@ -57,13 +62,19 @@ export function* evalNode(sh: Shell, node: Node): G<number> {
       d.condDepth++;
       let c: number;
       try {
-        c = yield* evalNode(sh, node.cond);
+        const fast = fastStatus(sh, node.cond);
+        c = fast !== SLOW ? fast : yield* evalNode(sh, node.cond);
       } finally {
         d.condDepth--;
       }
-      if (c === 0) status = yield* evalNode(sh, node.then);
-      else if (node.else) status = yield* evalNode(sh, node.else);
-      else status = 0;
+      if (c === 0) {
+        const fast = fastStatus(sh, node.then);
+        status = fast !== SLOW ? fast : yield* evalNode(sh, node.then);
+      }
+      else if (node.else) {
+        const fast = fastStatus(sh, node.else);
+        status = fast !== SLOW ? fast : yield* evalNode(sh, node.else);
+      } else status = 0;
       d.status = status;
       return status;
     }
@@ -169,7 +180,20 @@ function* evalPipe(sh: Shell, cmds: readonly Node[], bang: boolean): G<number> {
   return bang ? (status === 0 ? 1 : 0) : status;
 }
 
+/** A simple command in a loop, run without generators when it can be (see simpleFast). */
+function fastStatus(sh: Shell, node: Node): number {
+  if (node.type !== 'simple' || sh.p.pending.length) return SLOW;
+  const s = simpleFast(sh, node);
+  if (s === SLOW) return SLOW;
+  const d = sh.d;
+  d.status = s;
+  if (s !== 0 && d.opt.e && d.condDepth === 0) throw new ExitErr(s);
+  return s;
+}
+
 function* loopBody(sh: Shell, body: Node): G<number | 'break' | 'continue'> {
+  const fast = fastStatus(sh, body);
+  if (fast !== SLOW) return fast;
   try {
     return yield* evalNode(sh, body);
   } catch (e) {

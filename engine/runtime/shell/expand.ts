@@ -68,29 +68,89 @@ class Fields {
 export function* expandWords(sh: Shell, words: readonly Word[]): G<string[]> {
   const out: string[] = [];
   for (const w of words) {
-    if (w.lit !== null) { out.push(w.lit); continue; }
+    if (w.sync) { expandOneSync(sh, w, out); continue; }
     const f = new Fields(true);
     yield* addParts(sh, f, w.parts, false);
-    if (f.has) f.end();
-    for (let i = 0; i < f.out.length; i++) {
-      const pat = f.pats[i];
-      if (pat !== null && !sh.d.opt.f) {
-        const matches = globPath(sh, pat);
-        if (matches.length) { out.push(...matches); continue; }
-        out.push(unescapeGlob(pat));
-        continue;
-      }
-      out.push(f.out[i]);
-    }
+    fieldsOut(sh, f, out);
   }
   return out;
+}
+
+/** expandWords for words without command substitution: no generator on the way. */
+export function expandWordsSync(sh: Shell, words: readonly Word[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) expandOneSync(sh, words[i], out);
+  return out;
+}
+
+function expandOneSync(sh: Shell, w: Word, out: string[]): void {
+  if (w.lit !== null) { out.push(w.lit); return; }
+  const parts = w.parts;
+  // Hot shapes ($x, "$x", $((…))): skip the field builder when nothing can split or glob.
+  if (parts.length === 1) {
+    const p = parts[0];
+    if (p.t === 'param' && p.op === null && p.name !== '@' && p.name !== '*') {
+      const val = sh.getParam(p.name);
+      if (val !== undefined && (p.quoted || (isPlain(val) && ifsOf(sh) === ' \t\n'))) {
+        if (p.quoted || val !== '') out.push(val);
+        return;
+      }
+    } else if (p.t === 'arith' && ifsOf(sh) === ' \t\n') {
+      out.push(String(arithValue(sh, expandStringSync(sh, p.expr))));
+      return;
+    }
+  }
+  const f = new Fields(true);
+  addPartsSync(sh, f, parts, false);
+  fieldsOut(sh, f, out);
+}
+
+/** Text without blanks or glob characters: one field, unchanged, under the default IFS. */
+function isPlain(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // space, tab, newline, *, ?, [
+    if (c === 32 || c === 9 || c === 10 || c === 42 || c === 63 || c === 91) return false;
+  }
+  return true;
+}
+
+function fieldsOut(sh: Shell, f: Fields, out: string[]): void {
+  if (f.has) f.end();
+  for (let i = 0; i < f.out.length; i++) {
+    const pat = f.pats[i];
+    if (pat !== null && !sh.d.opt.f) {
+      const matches = globPath(sh, pat);
+      if (matches.length) { out.push(...matches); continue; }
+      out.push(unescapeGlob(pat));
+      continue;
+    }
+    out.push(f.out[i]);
+  }
 }
 
 /** Expand to one string without splitting or globbing (assignments, case words, here-docs). */
 export function* expandString(sh: Shell, w: Word): G<string> {
   if (w.lit !== null) return w.lit;
+  if (w.sync) return expandStringSync(sh, w);
   const f = new Fields(false);
   yield* addParts(sh, f, w.parts, false);
+  return f.cur;
+}
+
+export function expandStringSync(sh: Shell, w: Word): string {
+  if (w.lit !== null) return w.lit;
+  const parts = w.parts;
+  if (parts.length === 1) {
+    const p = parts[0];
+    if (p.t === 'arith') return String(arithValue(sh, expandStringSync(sh, p.expr)));
+    if (p.t === 'param' && p.op === null && p.name !== '@' && p.name !== '*') {
+      const val = sh.getParam(p.name);
+      if (val !== undefined) return val;
+    }
+  }
+  const f = new Fields(false);
+  addPartsSync(sh, f, parts, false);
   return f.cur;
 }
 
@@ -98,7 +158,8 @@ export function* expandString(sh: Shell, w: Word): G<string> {
 export function* expandPattern(sh: Shell, w: Word): G<string> {
   if (w.lit !== null) return escapeGlob(w.lit);
   const f = new Fields(false);
-  yield* addParts(sh, f, w.parts, false);
+  if (w.sync) addPartsSync(sh, f, w.parts, false);
+  else yield* addParts(sh, f, w.parts, false);
   return f.pat;
 }
 
@@ -112,28 +173,78 @@ function ifsOf(sh: Shell): string {
   return v === undefined ? ' \t\n' : v;
 }
 
+function arithValue(sh: Shell, text: string): number {
+  try {
+    return evalArith(text, sh.arithVars, sh.k.arith);
+  } catch (e) {
+    if (e instanceof ArithError) return sh.fatal(e.message);
+    throw e;
+  }
+}
+
+/** Drive a generator that cannot block (its words are sync) to its result. */
+function runSync<T>(g: G<T>): T {
+  const r = g.next();
+  if (r.done) return r.value;
+  throw new Error('internal: a synchronous expansion tried to block');
+}
+
+function addPartsSync(sh: Shell, f: Fields, parts: readonly Part[], inDq: boolean): void {
+  for (let i = 0; i < parts.length; i++) addPartSync(sh, f, parts[i], inDq);
+}
+
+function addPartSync(sh: Shell, f: Fields, p: Part, inDq: boolean): void {
+  switch (p.t) {
+    case 'lit':
+      if (inDq) f.quoted(p.v);
+      else f.literal(p.v);
+      return;
+    case 'q':
+      f.quoted(p.v);
+      return;
+    case 'dq':
+      // "$@" with no positional parameters produces no field at all.
+      if (p.parts.length === 1 && p.parts[0].t === 'param' && p.parts[0].name === '@' && p.parts[0].op === null && sh.d.pos.length === 0) return;
+      f.has = true;
+      addPartsSync(sh, f, p.parts, true);
+      return;
+    case 'tilde': {
+      const home = p.user === '' ? sh.d.vars.get('HOME') ?? '' : sh.homeOf(p.user);
+      if (home === null) f.literal('~' + p.user);
+      else f.quoted(home);
+      return;
+    }
+    case 'param': {
+      const quoted = inDq || p.quoted;
+      if (p.op !== null || p.name === '@' || p.name === '*') { runSync(addParam(sh, f, p, quoted)); return; }
+      const val = sh.getParam(p.name);
+      if (val === undefined) {
+        if (sh.d.opt.u && !isSpecial(p.name)) sh.fatal(`${p.name}: parameter not set`);
+        return;
+      }
+      if (quoted) f.quoted(val);
+      else f.split(val, ifsOf(sh));
+      return;
+    }
+    case 'arith': {
+      const n = String(arithValue(sh, expandStringSync(sh, p.expr)));
+      if (inDq || p.quoted) f.quoted(n);
+      else f.split(n, ifsOf(sh));
+      return;
+    }
+    case 'cmd':
+      throw new Error('internal: command substitution in a sync word');
+  }
+}
+
 function* addParts(sh: Shell, f: Fields, parts: readonly Part[], inDq: boolean): G<void> {
   for (const p of parts) {
     switch (p.t) {
-      case 'lit':
-        if (inDq) f.quoted(p.v);
-        else f.literal(p.v);
-        break;
-      case 'q':
-        f.quoted(p.v);
-        break;
       case 'dq':
-        // "$@" with no positional parameters produces no field at all.
         if (p.parts.length === 1 && p.parts[0].t === 'param' && p.parts[0].name === '@' && p.parts[0].op === null && sh.d.pos.length === 0) break;
         f.has = true;
         yield* addParts(sh, f, p.parts, true);
         break;
-      case 'tilde': {
-        const home = p.user === '' ? sh.d.vars.get('HOME') ?? '' : sh.homeOf(p.user);
-        if (home === null) f.literal('~' + p.user);
-        else f.quoted(home);
-        break;
-      }
       case 'param':
         yield* addParam(sh, f, p, inDq || p.quoted);
         break;
@@ -147,18 +258,13 @@ function* addParts(sh: Shell, f: Fields, parts: readonly Part[], inDq: boolean):
         break;
       }
       case 'arith': {
-        const text = yield* expandString(sh, p.expr);
-        let n: number;
-        try {
-          n = evalArith(text, sh.arithVars, sh.k.arith);
-        } catch (e) {
-          if (e instanceof ArithError) return sh.fatal(e.message);
-          throw e;
-        }
-        if (inDq || p.quoted) f.quoted(String(n));
-        else f.split(String(n), ifsOf(sh));
+        const n = String(arithValue(sh, yield* expandString(sh, p.expr)));
+        if (inDq || p.quoted) f.quoted(n);
+        else f.split(n, ifsOf(sh));
         break;
       }
+      default:
+        addPartSync(sh, f, p, inDq);
     }
   }
 }

@@ -409,7 +409,8 @@ export class Parser extends WordReader {
       words.push(w);
     }
     if (words.length === 0 && assigns.length === 0 && redirs.length === 0) this.unexpected();
-    return { type: 'simple', assigns, words, redirs, line };
+    const fast = redirs.length === 0 && words.every((w) => w.sync) && assigns.every((a) => a.value.sync);
+    return { type: 'simple', assigns, words, redirs, line, fast };
   }
 
   private funcDef(nameWord: Word, line: number): Node {

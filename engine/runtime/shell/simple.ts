@@ -4,15 +4,59 @@
  * special builtins and temporary otherwise. `set -x` traces with ash's quoting.
  */
 import type { Node, Word } from './ast';
-import { expandString, expandWords } from './expand';
+import { expandString, expandStringSync, expandWords, expandWordsSync } from './expand';
 import { BudgetStop, FLUSH, YIELD, type Block } from './kernel';
 import { applyRedirs, commit, restore } from './redirect';
 import { BuiltinErr, type Shell } from './shell';
 import { ExitErr, ReturnErr, type Var } from './state';
-import { BUILTINS, SPECIAL } from './builtins';
+import { BUILTINS, SPECIAL, SYNC_BUILTINS } from './builtins';
 
 type G<T> = Generator<Block, T, unknown>;
 type Simple = Extract<Node, { type: 'simple' }>;
+
+/** What `simpleFast` returns when the command needs the general (generator) path. */
+export const SLOW = -1;
+
+/**
+ * The synchronous fast path (most commands in a busy loop): assignments and non-blocking builtins
+ * whose words have no command substitution and no redirections. Returns SLOW, without side effects,
+ * when the command needs evalSimple: the CPU account must be flushed first, another process is
+ * due a time slice, or the command is something else. Expansion happens only once it is committed.
+ */
+export function simpleFast(sh: Shell, node: Simple): number {
+  if (!node.fast) return SLOW;
+  const k = sh.k;
+  if (k.pending + k.budgets.commandMicros >= 1000) return SLOW;
+  if (k.runq.length && ((k.slice + 1) & 31) === 0) return SLOW;
+  const d = sh.d;
+  if (node.words.length === 0) {
+    if (d.opt.x) return SLOW;
+    sh.line = node.line;
+    k.charge();
+    if (k.runq.length) k.slice++;
+    sh.substRan = false;
+    const assigns = node.assigns;
+    for (let i = 0; i < assigns.length; i++) sh.assign(assigns[i].name, expandStringSync(sh, assigns[i].value));
+    return 0;
+  }
+  const w0 = node.words[0].lit;
+  if (w0 === null || node.assigns.length || d.opt.x) return SLOW;
+  const fn = SYNC_BUILTINS.get(w0);
+  if (!fn || d.funcs.has(w0)) return SLOW;
+  sh.line = node.line;
+  k.charge();
+  if (k.runq.length) k.slice++;
+  sh.substRan = false;
+  // A literal first word expands to itself, so argv[0] is still w0.
+  const argv = expandWordsSync(sh, node.words);
+  const prev = sh.cmdName;
+  sh.cmdName = w0;
+  try {
+    return fn(sh, argv);
+  } finally {
+    sh.cmdName = prev;
+  }
+}
 
 export function* evalSimple(sh: Shell, node: Simple): G<number> {
   const k = sh.k;

@@ -40,6 +40,8 @@ export interface ShellOptions {
   readonly epochMs?: number;
   /** The pod's IP (PodFacts.ip); default: the address /etc/hosts gives the hostname. */
   readonly podIp?: string;
+  /** Test hook: sees the kernel when the main process ends. */
+  readonly onKernel?: (k: Kernel) => void;
 }
 
 const DEFAULT_PATH = '/sbin:/usr/sbin:/bin:/usr/bin';
@@ -118,7 +120,11 @@ export function* runProgram(opts: ShellOptions): ContainerProcess {
     const ctx: Ctx = { k, p, fs, cred, host, flavor: opts.flavor, argv, cwd, env, line: 0 };
     return applet ? applet(ctx) : (function* (): ProcGen { return 127; })();
   });
-  return yield* k.run(init);
+  try {
+    return yield* k.run(init);
+  } finally {
+    if (opts.onKernel) opts.onKernel(k);
+  }
 }
 
 /** sh [-eux] -c SCRIPT [ARG0 [ARGS…]] | sh FILE [ARGS…] | sh (reads stdin). */

@@ -22,7 +22,18 @@ function isNameChar(c: string): boolean {
   return isNameStart(c) || (c >= '0' && c <= '9');
 }
 
+function partSync(p: Part): boolean {
+  switch (p.t) {
+    case 'cmd': return false;
+    case 'dq': return p.parts.every(partSync);
+    case 'param': return (p.arg === null || p.arg.sync) && (p.arg2 === null || p.arg2.sync);
+    case 'arith': return p.expr.sync;
+    default: return true;
+  }
+}
+
 export function makeWord(parts: Part[], raw: string): Word {
+  const sync = parts.every(partSync);
   let lit: string | null = '';
   for (const p of parts) {
     if (p.t === 'lit' && !GLOB_CHARS.test(p.v)) lit += p.v;
@@ -30,7 +41,7 @@ export function makeWord(parts: Part[], raw: string): Word {
     else if (p.t === 'dq' && p.parts.every((x) => x.t === 'q')) lit += p.parts.map((x) => (x as { v: string }).v).join('');
     else { lit = null; break; }
   }
-  return { parts, lit, raw };
+  return { parts, lit, raw, sync };
 }
 
 export abstract class WordReader {
@@ -335,7 +346,7 @@ function param(name: string, op: string | null, colon: boolean, arg: Word | null
 
 /** Here-document body: expansions live unless the delimiter was quoted. */
 export function heredocWord(reader: WordReader, body: string, quoted: boolean): Word {
-  if (quoted) return { parts: [{ t: 'q', v: body }], lit: body, raw: body };
+  if (quoted) return { parts: [{ t: 'q', v: body }], lit: body, raw: body, sync: true };
   const sub = reader.spawn(body, 0);
   const parts = sub.readParts('heredoc', false);
   return makeWord(parts, body);
