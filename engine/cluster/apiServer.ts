@@ -45,6 +45,7 @@ export interface SourceInfo {
 export class ApiServer {
   private readonly usedServiceIps = new Set<string>(['10.96.0.1', '10.96.0.10']);
   private readonly sources = new Map<string, SourceInfo>();
+  private generated = 0;
 
   constructor(private readonly world: World) {}
 
@@ -54,7 +55,8 @@ export class ApiServer {
     const kind = input.kind ?? '';
     const obj = applyDefaults(structuredCloneJson(input)) as Writable<LooseObject>;
     const meta = { ...(obj.metadata ?? {}) } as Writable<ObjectMeta>;
-    if (!meta.name && meta.generateName) meta.name = `${meta.generateName}${w.prng.fork(`gen/${meta.generateName}/${w.now()}/${w.store.list(kind).length}`).suffix(5)}`;
+    // Models names.SimpleNameGenerator: generateName + 5 random characters (from the seeded generator).
+    if (!meta.name && meta.generateName) meta.name = `${meta.generateName}${w.prng.fork(`gen/${meta.generateName}/${this.generated++}`).suffix(5)}`;
     const name = meta.name ?? '';
     if (kind !== 'Namespace') meta.namespace = meta.namespace ?? 'default';
     const ns = meta.namespace;

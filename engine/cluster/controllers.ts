@@ -30,9 +30,9 @@ export function controllerOf(meta: ObjectMeta | undefined): OwnerReference | und
   return meta?.ownerReferences?.find((r) => r.controller);
 }
 
-/** Objects of `kind` in `namespace` whose controller is `owner`. */
+/** Objects of `kind` whose controller is `owner`. */
 export function ownedBy<T extends ApiObject>(world: World, kind: string, owner: ApiObject): T[] {
-  return world.store.list<T>(kind, owner.metadata?.namespace).filter((o) => controllerOf(o.metadata)?.uid === owner.metadata?.uid);
+  return world.store.dependents<T>(owner.metadata!.uid!, kind).filter((o) => controllerOf(o.metadata)?.uid === owner.metadata?.uid);
 }
 
 export function isActivePod(p: Pod): boolean {
@@ -41,6 +41,7 @@ export function isActivePod(p: Pod): boolean {
 
 export class ControllerManager implements ControllerContext {
   private readonly dirty = new Map<string, ApiObject>();
+  private readonly podSignature = new Map<string, string>();
   private scheduled = false;
   constructor(readonly world: World, readonly api: ApiServer) {
     world.store.watch((change) => this.onChange(change));
@@ -59,7 +60,7 @@ export class ControllerManager implements ControllerContext {
     this.dirty.set(`${obj.kind}/${obj.metadata.namespace}/${obj.metadata.name}`, obj);
     if (this.scheduled) return;
     this.scheduled = true;
-    this.world.scheduler.at(this.world.now(), PRIORITY.controller, () => this.flush());
+    this.world.scheduler.at(this.world.now(), PRIORITY.settle, () => this.flush());
   }
 
   private onChange(change: Change): void {
@@ -67,22 +68,30 @@ export class ControllerManager implements ControllerContext {
     const kind = obj.kind;
     if (kind === 'Event') return;
     if (kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'Job' || kind === 'Service') this.mark(obj);
+    // Controllers only read a pod's phase, IP, readiness, labels and deletion: skip other status changes.
+    if (kind === 'Pod' && !this.podChanged(obj as Pod, op)) return;
     const owner = controllerOf(obj.metadata);
     if (owner) this.mark(this.world.store.get(owner.kind, obj.metadata?.namespace, owner.name));
     if (kind === 'Pod') for (const svc of this.world.store.list('Service', obj.metadata?.namespace)) this.mark(svc);
     if (op === 'deleted') this.collectDependents(obj);
   }
 
+  private podChanged(pod: Pod, op: Change['op']): boolean {
+    const uid = pod.metadata!.uid!;
+    if (op === 'deleted') { this.podSignature.delete(uid); return true; }
+    const ready = (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+    const sig = `${pod.status?.phase}|${pod.status?.podIP ?? ''}|${ready}|${pod.metadata?.deletionTimestamp ?? ''}|${JSON.stringify(pod.metadata?.labels ?? {})}`;
+    if (this.podSignature.get(uid) === sig) return false;
+    this.podSignature.set(uid, sig);
+    return true;
+  }
+
   // Models the garbage collector's background cascading deletion: dependents of a deleted owner go too.
   private collectDependents(owner: ApiObject): void {
     const uid = owner.metadata?.uid;
     const ns = owner.metadata?.namespace;
-    for (const kind of ['ReplicaSet', 'Pod', 'Endpoints']) {
-      for (const dep of this.world.store.list<ApiObject>(kind, ns)) {
-        if (dep.metadata?.ownerReferences?.some((r) => r.uid === uid)) {
-          this.world.scheduler.at(this.world.now(), PRIORITY.controller, () => this.api.delete(kind, ns, dep.metadata!.name!));
-        }
-      }
+    for (const dep of this.world.store.dependents(uid!)) {
+      this.world.scheduler.at(this.world.now(), PRIORITY.controller, () => this.api.delete(dep.kind!, ns, dep.metadata!.name!));
     }
     if (owner.kind === 'Service') this.api.delete('Endpoints', ns, owner.metadata!.name!);
   }

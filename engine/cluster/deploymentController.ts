@@ -78,7 +78,7 @@ export function syncDeployment(ctx: ControllerContext, obj: LooseObject): void {
   }
 
   // Scale old ReplicaSets down while enough pods stay available.
-  const pods = w.store.list<Pod>('Pod', d.metadata?.namespace).filter((p) => [newRs, ...old].some((rs) => p.metadata?.ownerReferences?.some((r) => r.uid === rs!.metadata?.uid)));
+  const pods = [newRs, ...old].flatMap((rs) => w.store.dependents<Pod>(rs!.metadata!.uid!, 'Pod'));
   const available = pods.filter(isReady).length;
   let canRemove = recreate ? oldReplicas : Math.max(0, available - (desired - maxUnavailable));
   for (const rs of old) {

@@ -28,7 +28,12 @@ export function keyOf(kind: string, namespace: string | undefined, name: string)
 }
 
 export class ObjectStore {
-  private readonly objects = new Map<string, ApiObject>();
+  /** kind → key → object. */
+  private readonly byKind = new Map<string, Map<string, ApiObject>>();
+  /** kind → list in API order (namespace, then name), rebuilt only after an add or a remove. */
+  private readonly sorted = new Map<string, ApiObject[]>();
+  /** owner uid → its dependents (any kind), from metadata.ownerReferences. */
+  private readonly owned = new Map<string, Set<ApiObject>>();
   private readonly watchers: ((change: Change) => void)[] = [];
   private resourceVersion = 1000;
 
@@ -52,40 +57,78 @@ export class ObjectStore {
   }
 
   get<T extends ApiObject = ApiObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
-    return this.objects.get(keyOf(kind, namespace, name)) as T | undefined;
+    return this.byKind.get(kind)?.get(keyOf(kind, namespace, name)) as T | undefined;
   }
 
   /** Objects of a kind (in one namespace, or all when `namespace` is undefined), sorted by namespace then name. */
   list<T extends ApiObject = ApiObject>(kind: string, namespace?: string): T[] {
-    const out: T[] = [];
-    for (const obj of this.objects.values()) {
-      if (obj.kind !== kind) continue;
-      if (namespace !== undefined && !CLUSTER_SCOPED.has(kind) && obj.metadata?.namespace !== namespace) continue;
-      out.push(obj as T);
+    let all = this.sorted.get(kind);
+    if (!all) {
+      all = [...(this.byKind.get(kind)?.values() ?? [])].sort((a, b) => cmp(a.metadata?.namespace ?? '', b.metadata?.namespace ?? '') || cmp(a.metadata?.name ?? '', b.metadata?.name ?? ''));
+      this.sorted.set(kind, all);
     }
-    return out.sort((a, b) => cmp(a.metadata?.namespace ?? '', b.metadata?.namespace ?? '') || cmp(a.metadata?.name ?? '', b.metadata?.name ?? ''));
+    if (namespace === undefined || CLUSTER_SCOPED.has(kind)) return all.slice() as T[];
+    return all.filter((o) => o.metadata?.namespace === namespace) as T[];
+  }
+
+  /** Objects whose ownerReferences name `ownerUid` (optionally of one kind), in creation order. */
+  dependents<T extends ApiObject = ApiObject>(ownerUid: string, kind?: string): T[] {
+    const set = this.owned.get(ownerUid);
+    if (!set) return [];
+    const out: T[] = [];
+    for (const o of set) if (!kind || o.kind === kind) out.push(o as T);
+    return out;
   }
 
   /** Store a new object (its metadata already complete) and tell the watchers. */
   add(obj: ApiObject): void {
-    this.objects.set(keyOf(obj.kind!, obj.metadata?.namespace, obj.metadata!.name!), obj);
+    const kind = obj.kind!;
+    let map = this.byKind.get(kind);
+    if (!map) this.byKind.set(kind, (map = new Map()));
+    map.set(keyOf(kind, obj.metadata?.namespace, obj.metadata!.name!), obj);
+    this.sorted.delete(kind);
+    this.index(obj, true);
     this.emit({ op: 'created', obj });
   }
 
   /** Replace an object in place (same key), bumping its resourceVersion. */
   update(obj: ApiObject, notify = true): void {
     (obj.metadata as Writable<ObjectMeta>).resourceVersion = this.nextResourceVersion();
-    this.objects.set(keyOf(obj.kind!, obj.metadata?.namespace, obj.metadata!.name!), obj);
+    const kind = obj.kind!;
+    const key = keyOf(kind, obj.metadata?.namespace, obj.metadata!.name!);
+    const map = this.byKind.get(kind);
+    const old = map?.get(key);
+    if (old !== obj) {
+      if (old) this.index(old, false);
+      if (map) map.set(key, obj);
+      this.sorted.delete(kind);
+      this.index(obj, true);
+    }
     if (notify) this.emit({ op: 'updated', obj });
   }
 
   remove(kind: string, namespace: string | undefined, name: string): ApiObject | undefined {
     const key = keyOf(kind, namespace, name);
-    const obj = this.objects.get(key);
+    const map = this.byKind.get(kind);
+    const obj = map?.get(key);
     if (!obj) return undefined;
-    this.objects.delete(key);
+    map!.delete(key);
+    this.sorted.delete(kind);
+    this.index(obj, false);
     this.emit({ op: 'deleted', obj });
     return obj;
+  }
+
+  private index(obj: ApiObject, add: boolean): void {
+    for (const ref of obj.metadata?.ownerReferences ?? []) {
+      let set = this.owned.get(ref.uid);
+      if (add) {
+        if (!set) this.owned.set(ref.uid, (set = new Set()));
+        set.add(obj);
+      } else {
+        set?.delete(obj);
+      }
+    }
   }
 
   private emit(change: Change): void {

@@ -13,6 +13,8 @@ export const PRIORITY = {
   status: 4,
   process: 5,
   probe: 6,
+  /** Controllers react to an instant's changes once, after everything else at that instant (informer latency). */
+  settle: 9,
 } as const;
 
 export type Task = () => void;

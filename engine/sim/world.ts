@@ -108,6 +108,7 @@ export class World {
   private readonly lastRow = new Map<string, RowMemo>();
   private nextPodIp = 5;
   private eventSeq = 0;
+  private readonly eventsByKey = new Map<string, LooseObject>();
   readonly epoch: number;
 
   constructor(readonly seed: number, readonly settings: EngineSettings, readonly profile: VersionProfile) {
@@ -191,10 +192,9 @@ export class World {
     const ns = meta.namespace ?? 'default';
     const involved = `${obj.kind}/${meta.name}`;
     const now = this.iso();
-    const same = this.store.list<LooseObject>('Event', ns).find((e) => {
-      const io = e.involvedObject as { uid?: string; fieldPath?: string };
-      return io.uid === meta.uid && io.fieldPath === ev.fieldPath && e.reason === ev.reason && e.message === ev.message && e.type === ev.type;
-    });
+    // Models the event correlator's aggregation key: same object, field, reason, message, type and source.
+    const key = `${meta.uid}|${ev.fieldPath ?? ''}|${ev.reason}|${ev.message}|${ev.type}|${ev.source}`;
+    const same = this.eventsByKey.get(key);
     if (same) {
       const w = same as Writable<LooseObject>;
       w.count = (same.count as number) + 1;
@@ -213,6 +213,7 @@ export class World {
         firstTimestamp: now, lastTimestamp: now, reportingComponent: ev.source, reportingInstance: ev.source === 'kubelet' ? NODE_NAME : '',
       };
       this.store.add(event);
+      this.eventsByKey.set(key, event);
     }
     this.trace.push({ t: this.now(), type: 'event', object: involved.toLowerCase(), namespace: ns, eventType: ev.type, reason: ev.reason, message: ev.message,
       ...(ev.fieldPath ? { fieldPath: ev.fieldPath } : {}), source: ev.source });

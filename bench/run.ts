@@ -1,0 +1,132 @@
+/**
+ * `npm run bench`: speed figures (printed, never asserted by tests).
+ *  1. every golden scenario: median wall time of simulate() (target < 5 ms);
+ *  2. a Deployment of 1,000 replicas × (3 init + 1 app) behind a Service for 10 virtual minutes
+ *     (target < 1 s wall, < 300 MB peak heap), and the same with 10,000 replicas (stretch < 10 s);
+ *  3. `while true; do :; done` for 15 virtual minutes, ending at its budget (target < 2 s);
+ *  4. the shell interpreter: simple commands per second (target ≥ 1,000,000) and a builtin-arithmetic
+ *     loop in the interpreter and in real `busybox sh`, as a ratio.
+ * Run with `--expose-gc` for clean heap figures (npm run bench does).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { readScenario } from '../engine/scenario/readScenario';
+import { simulate, type ScenarioInput } from '../engine/sim/simulate';
+import { runScript } from '../engine/runtime/shell/driver';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function timeIt(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+/** Runs `fn` while sampling the heap (the engine is synchronous, so sample around and inside GC). */
+function withPeakHeap<T>(fn: () => T): { value: T; peak: number; wallMs: number } {
+  gc?.();
+  const base = process.memoryUsage().heapUsed;
+  let peak = base;
+  const t0 = performance.now();
+  const value = fn();
+  const wallMs = performance.now() - t0;
+  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  return { value, peak: peak - base, wallMs };
+}
+
+function scenarios(): void {
+  console.log('\n1. Golden scenarios: simulate() wall time, median of 25 runs (target < 5 ms)');
+  const dir = 'test/scenarios';
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.scenario.yaml')).sort()) {
+    const sc = readScenario(readFileSync(`${dir}/${f}`, 'utf8'), f).scenario!;
+    const input: ScenarioInput = { manifests: sc.manifests, actions: sc.actions, settings: sc.settings, ...(sc.untilMs !== undefined ? { untilMs: sc.untilMs } : {}) };
+    simulate(input);
+    const times = Array.from({ length: 25 }, () => timeIt(() => simulate(input)));
+    const m = median(times);
+    console.log(`   ${m < 5 ? 'ok  ' : 'SLOW'} ${m.toFixed(2).padStart(7)} ms  ${f.replace('.scenario.yaml', '')}`);
+  }
+}
+
+function deployment(replicas: number): ScenarioInput {
+  const init = (n: number) => `        - name: init-${n}\n          image: busybox:1.36\n          command: ['sh', '-c', 'echo step ${n}; sleep ${n}']\n`;
+  return {
+    untilMs: 10 * 60_000,
+    manifests: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      initContainers:
+${init(1)}${init(2)}${init(3)}      containers:
+        - name: app
+          image: busybox:1.36
+          command: ['sh', '-c', 'echo serving; while true; do sleep 30; done']
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector: {app: web}
+  ports: [{port: 80, targetPort: 8080}]
+`,
+  };
+}
+
+function bigDeployments(): void {
+  console.log('\n2. Deployment × (3 init + 1 app) behind a Service, 10 virtual minutes');
+  for (const [replicas, wallTarget] of [[1_000, 1_000], [10_000, 10_000]] as const) {
+    const r = withPeakHeap(() => simulate(deployment(replicas)));
+    const running = new Set(r.value.records.filter((x) => x.type === 'pod-row' && x.status === 'Running').map((x) => x.type === 'pod-row' && x.uid)).size;
+    console.log(`   ${r.wallMs < wallTarget ? 'ok  ' : 'SLOW'} ${String(replicas).padStart(6)} replicas: ${r.wallMs.toFixed(0).padStart(6)} ms wall, heap +${mb(r.peak)} (after the run), ` +
+      `${(600_000 / r.wallMs).toFixed(0)}× real time, ${running} pods reached Running, ${r.value.records.length} trace records`);
+  }
+}
+
+function busyLoop(): void {
+  console.log('\n3. `while true; do :; done` for 15 virtual minutes (target: ends at its budget in < 2 s)');
+  const input: ScenarioInput = { untilMs: 15 * 60_000, manifests: `apiVersion: v1
+kind: Pod
+metadata: {name: spin}
+spec:
+  containers: [{name: spin, image: busybox:1.36, command: ['sh', '-c', 'while true; do :; done']}]
+` };
+  const wall = timeIt(() => {
+    const t = simulate(input);
+    const notes = t.records.filter((r) => r.type === 'why' && r.why?.type === 'runtime' && r.why.note.type === 'budget').length;
+    console.log(`   ended at T+${(t.until / 1000).toFixed(0)}s, truncated=${t.truncated}, budget notes=${notes}`);
+  });
+  console.log(`   ${wall < 2_000 ? 'ok  ' : 'SLOW'} ${wall.toFixed(0)} ms wall`);
+}
+
+function shellSpeed(): void {
+  console.log('\n4. Shell interpreter');
+  const loop = 'i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done; echo $i';
+  runScript('i=0; while [ $i -lt 1000 ]; do i=$((i+1)); done');
+  // Each iteration runs two simple commands: `[ $i -lt N ]` and the assignment.
+  const commands = 2 * 200_000;
+  const times = Array.from({ length: 3 }, () => timeIt(() => runScript(loop, { stepBudget: 10_000_000 })));
+  const ms = median(times);
+  const rate = commands / (ms / 1000);
+  console.log(`   ${rate >= 1_000_000 ? 'ok  ' : 'SLOW'} ${Math.round(rate).toLocaleString('en-US')} simple commands/s (${commands.toLocaleString('en-US')} commands in ${ms.toFixed(0)} ms; target ≥ 1,000,000)`);
+  const busybox = ['/bin/busybox', '/usr/bin/busybox'].find((p) => existsSync(p));
+  if (!busybox) { console.log('   (no busybox installed: real-busybox comparison skipped)'); return; }
+  const real = median(Array.from({ length: 3 }, () => timeIt(() => execFileSync(busybox, ['sh', '-c', loop], { encoding: 'utf8' }))));
+  console.log(`   ${ms <= real ? 'ok  ' : 'SLOW'} arithmetic loop (200,000 iterations): interpreter ${ms.toFixed(0)} ms, real busybox sh ${real.toFixed(0)} ms, ratio ${(real / ms).toFixed(2)}× (≥ 1 means at least as fast)`);
+}
+
+console.log(`Init Container Playground bench: Node ${process.version}, ${process.arch}${gc ? '' : ' (run with --expose-gc for heap figures)'}`);
+scenarios();
+bigDeployments();
+busyLoop();
+shellSpeed();
