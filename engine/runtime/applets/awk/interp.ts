@@ -6,6 +6,7 @@
 import { ereToJs } from '../grep';
 import type { Expr, Func, Program, Stmt } from './parse';
 import { compare, fmtNum, isNumeric, sprintf, StrNum, toNum, toStr, truthy, type Value } from './values';
+import { callBuiltin } from './builtins';
 
 export type AwkArray = Map<string, Value>;
 type Slot = Value | AwkArray;
@@ -417,87 +418,7 @@ export class Interp {
   }
 
   builtin(name: string, args: readonly Expr[]): Value {
-    const s = (i: number): string => this.str(this.eval(args[i]));
-    const n = (i: number): number => toNum(this.eval(args[i]));
-    switch (name) {
-      case 'length':
-        if (args.length === 0) return this.fields[0].length;
-        if (args[0].k === 'var' && this.getVar(args[0].name) instanceof Map) return (this.getVar(args[0].name) as AwkArray).size;
-        return s(0).length;
-      case 'substr': {
-        // busybox awk.c: start and length truncate to int; a start below 1 does not shorten the length.
-        const str = s(0);
-        let i = Math.trunc(n(1)) - 1;
-        if (i > str.length) i = str.length;
-        if (i < 0) i = 0;
-        let len = args.length > 2 ? Math.trunc(n(2)) : str.length - i;
-        if (len < 0) len = 0;
-        return str.substr(i, len);
-      }
-      case 'index': return s(0).indexOf(s(1)) + 1;
-      case 'split': {
-        const str = s(0);
-        if (args[1].k !== 'var') throw new AwkRuntimeError('split: not an array');
-        const arr = this.array(args[1].name);
-        arr.clear();
-        const parts = args.length > 2
-          ? (args[2].k === 're' ? (str === '' ? [] : str.split(this.regex(args[2].v))) : this.splitText(str, this.eval(args[2])))
-          : this.splitText(str, this.scalar('FS'));
-        parts.forEach((p, i) => arr.set(String(i + 1), new StrNum(p)));
-        return parts.length;
-      }
-      case 'sub': case 'gsub': {
-        const re = this.reOf(args[0]);
-        const rep = s(1);
-        const target: Expr = args[2] ?? { k: 'field', e: { k: 'num', v: 0 } };
-        const [text, count] = substitute(this.str(this.eval(target)), re, rep, name === 'gsub');
-        if (count) this.assignTo(target, text);
-        return count;
-      }
-      case 'match': {
-        const m = this.reOf(args[1]).exec(s(0));
-        this.setVar('RSTART', m ? m.index + 1 : 0);
-        this.setVar('RLENGTH', m ? m[0].length : -1);
-        return m ? m.index + 1 : 0;
-      }
-      case 'sprintf': {
-        if (args.length === 0) throw new AwkRuntimeError('Too few arguments for builtin');
-        const vals = args.map((a) => this.eval(a));
-        return sprintf(this.str(vals[0]), vals.slice(1), this.convfmt);
-      }
-      case 'tolower': return s(0).toLowerCase();
-      case 'toupper': return s(0).toUpperCase();
-      case 'int': return Math.trunc(n(0));
-      case 'sqrt': return Math.sqrt(n(0));
-      case 'exp': return Math.exp(n(0));
-      case 'log': return Math.log(n(0));
-      case 'sin': return Math.sin(n(0));
-      case 'cos': return Math.cos(n(0));
-      case 'atan2': return Math.atan2(n(0), n(1));
-      case 'rand': {
-        // A fixed-seed LCG: deterministic runs (real awk seeds from the clock in srand()).
-        this.seed = (Math.imul(this.seed, 1103515245) + 12345) >>> 0;
-        return (this.seed >>> 1) / 2147483648;
-      }
-      case 'srand': {
-        const prev = this.prevSeed;
-        this.prevSeed = args.length ? Math.trunc(n(0)) : 0;
-        this.seed = this.prevSeed >>> 0;
-        return prev;
-      }
-      case 'close': {
-        const name2 = s(0);
-        if (this.pipes.has(name2)) return this.closePipe(name2);
-        const had = this.files.delete(name2) || this.opened.delete(name2);
-        return had ? 0 : -1;
-      }
-      case 'fflush': return 0;
-      case 'system':
-        this.flushOut();
-        this.io.stderr(`awk: system() is not available in the playground\n`);
-        return -1;
-    }
-    throw new AwkRuntimeError(`unknown builtin ${name}`);
+    return callBuiltin(this, name, args);
   }
 
   /** Test a rule's pattern against the current record. */
@@ -526,30 +447,6 @@ function arith(op: string, a: number, b: number): number {
     case '%': if (b === 0) throw new AwkRuntimeError('Division by zero'); return a % b;
     default: return a ** b;
   }
-}
-
-/** sub/gsub: `&` is the match, `\&` a literal ampersand. Empty matches advance one character. */
-function substitute(s: string, re: RegExp, rep: string, global: boolean): [string, number] {
-  const g = new RegExp(re.source, 'g');
-  let out = '';
-  let last = 0;
-  let count = 0;
-  let m: RegExpExecArray | null;
-  while ((m = g.exec(s)) !== null) {
-    const text = m[0];
-    out += s.slice(last, m.index);
-    out += rep.replace(/\\\\|\\&|&/g, (x) => (x === '&' ? text : x === '\\&' ? '&' : '\\'));
-    count++;
-    if (text === '') {
-      if (m.index < s.length) out += s[m.index];
-      last = m.index + 1;
-      g.lastIndex = m.index + 1;
-    } else last = m.index + text.length;
-    if (!global) break;
-    if (last > s.length) break;
-  }
-  if (last <= s.length) out += s.slice(last);
-  return [out, count];
 }
 
 /** Split text into records by RS: newline, a single character, or "" (paragraph mode). */
