@@ -57,6 +57,7 @@ export function createRuntime(catalog: ImageCatalog): ContainerRuntime {
       const groups = spec.fsGroup !== undefined ? [spec.fsGroup] : [];
       const shellOpts = {
         argv, env: spec.env, cwd: spec.workingDir || '/', fs, uid: spec.runAsUser ?? 0, gid: spec.runAsGroup ?? 0, groups, host,
+        epochMs: spec.pod.epochMs, podIp: spec.pod.ip,
         budgets: { commandMicros: spec.commandMicros, stepBudget: spec.stepBudget, outputBudget: spec.outputBudget },
         flavor: shellFlavor(image.flavor),
       };

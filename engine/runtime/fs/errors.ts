@@ -16,10 +16,19 @@ export const ERRNO = {
 } as const;
 export type Errno = keyof typeof ERRNO;
 
-/** Thrown inside the fs module and caught by its callers (applets print `strerror`). */
-export class FsError extends Error {
+/**
+ * Thrown inside the fs module and caught by its callers (applets print `strerror`). Deliberately not an
+ * `Error`: a missing file is an ordinary outcome (every PATH lookup meets a few), and capturing a JS
+ * stack trace for each one made container start-up slow.
+ */
+export class FsError {
+  readonly name = 'FsError';
+  readonly message: string;
   constructor(readonly code: Errno) {
-    super(ERRNO[code]);
+    this.message = ERRNO[code];
+  }
+  toString(): string {
+    return `FsError: ${this.message}`;
   }
 }
 
