@@ -48,8 +48,9 @@ export function getPhase(input: PhaseInput): PodPhase {
       continue;
     }
     if (s.state?.waiting) {
+      // Models getPhase: Waiting after a run counts only when that run failed; after exit 0 it is neither pending nor failed.
       const last = s.lastState?.terminated;
-      if (last) { if (last.exitCode !== 0) failedInit++; else pendingRegularInit++; } else pendingRegularInit++;
+      if (last) { if (last.exitCode !== 0) failedInit++; } else pendingRegularInit++;
       continue;
     }
     pendingRegularInit++;
