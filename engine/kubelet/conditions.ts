@@ -13,8 +13,13 @@ export interface ConditionInput {
   readonly initContainerStatuses: readonly ContainerStatus[];
   readonly containerStatuses: readonly ContainerStatus[];
   readonly sandboxReady: boolean;
-  /** Some app container has started in this sandbox: Initialized stays True from then on. */
+  /**
+   * Some app container has started in this sandbox. Not read here: generate.go decides "initialized
+   * before" from the statuses (HasAnyRegularContainerStarted), so a crash-looping app (Waiting) does not count.
+   */
   readonly podHasInitialized: boolean;
+  /** Conditions not owned by the kubelet (for readiness gates); none when absent. */
+  readonly podConditions?: readonly { readonly type: string; readonly status: string }[];
 }
 
 export interface ConditionValue {
@@ -26,27 +31,35 @@ export interface ConditionValue {
 
 const goSlice = (names: readonly string[]): string => `[${names.join(' ')}]`;
 
-// Models GeneratePodInitializedCondition: every regular init container exited 0 and every sidecar started.
+// Models GeneratePodInitializedCondition: a regular init container counts once it is ready (it exited 0),
+// a sidecar once it has started; containers without a status are "unknown", listed before "incomplete".
 function initialized(input: ConditionInput): ConditionValue {
   const inits = input.spec.initContainers ?? [];
-  if (inits.length === 0) return { type: 'Initialized', status: 'True' };
-  if (input.phase === 'Succeeded') return { type: 'Initialized', status: 'True', reason: 'PodCompleted' };
   const statuses = new Map(input.initContainerStatuses.map((s) => [s.name, s]));
-  const incomplete = inits.filter((c) => {
+  const unknown: string[] = [], incomplete: string[] = [];
+  for (const c of inits) {
     const s = statuses.get(c.name);
-    if (!s) return true;
-    if (isSidecar(c)) return !s.started;
-    return !(s.state?.terminated && s.state.terminated.exitCode === 0);
-  }).map((c) => c.name);
-  if (incomplete.length === 0 || input.podHasInitialized) return { type: 'Initialized', status: 'True' };
-  return { type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: `containers with incomplete status: ${goSlice(incomplete)}` };
+    if (!s) unknown.push(c.name);
+    else if (isSidecar(c) ? !s.started : !s.ready) incomplete.push(c.name);
+  }
+  // Models GeneratePodInitializedCondition: a Succeeded pod whose statuses are all known reads PodCompleted (no init containers too).
+  if (input.phase === 'Succeeded' && unknown.length === 0) return { type: 'Initialized', status: 'True', reason: 'PodCompleted' };
+  // Models HasAnyRegularContainerStarted: an app container Running or Terminated means the pod was initialized before.
+  if (anyAppStarted(input)) return { type: 'Initialized', status: 'True' };
+  const parts: string[] = [];
+  if (unknown.length) parts.push(`containers with unknown status: ${goSlice(unknown)}`);
+  if (incomplete.length) parts.push(`containers with incomplete status: ${goSlice(incomplete)}`);
+  if (parts.length === 0) return { type: 'Initialized', status: 'True' };
+  return { type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: parts.join(', ') };
+}
+
+function anyAppStarted(input: ConditionInput): boolean {
+  const apps = new Set((input.spec.containers ?? []).map((c) => c.name));
+  return input.containerStatuses.some((s) => apps.has(s.name) && (!!s.state?.running || !!s.state?.terminated));
 }
 
 // Models GenerateContainersReadyCondition: sidecars first, then app containers in spec order.
 function containersReady(input: ConditionInput): ConditionValue {
-  if (input.phase === 'Succeeded' || input.phase === 'Failed') {
-    return { type: 'ContainersReady', status: 'False', reason: input.phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed' };
-  }
   const all = [...input.initContainerStatuses, ...input.containerStatuses];
   const statuses = new Map(all.map((s) => [s.name, s]));
   const unknown: string[] = [], unready: string[] = [];
@@ -56,11 +69,29 @@ function containersReady(input: ConditionInput): ConditionValue {
     if (!s) unknown.push(c.name);
     else if (!s.ready) unready.push(c.name);
   }
+  // Models generateContainersReadyConditionForTerminalPhase: PodCompleted only when every status is known; PodFailed always.
+  if ((input.phase === 'Succeeded' && unknown.length === 0) || input.phase === 'Failed') {
+    return { type: 'ContainersReady', status: 'False', reason: input.phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed' };
+  }
   if (unknown.length === 0 && unready.length === 0) return { type: 'ContainersReady', status: 'True' };
   const parts: string[] = [];
   if (unknown.length) parts.push(`containers with unknown status: ${goSlice(unknown)}`);
   if (unready.length) parts.push(`containers with unready status: ${goSlice(unready)}`);
   return { type: 'ContainersReady', status: 'False', reason: 'ContainersNotReady', message: parts.join(', ') };
+}
+
+// Models GeneratePodReadyCondition: ContainersReady's verdict, then every readiness gate's condition must be True.
+function ready(input: ConditionInput, cr: ConditionValue): ConditionValue {
+  if (cr.status !== 'True') return { type: 'Ready', status: cr.status, reason: cr.reason, message: cr.message };
+  const others = new Map((input.podConditions ?? []).map((c) => [c.type, c]));
+  const messages: string[] = [];
+  for (const gate of input.spec.readinessGates ?? []) {
+    const c = others.get(gate.conditionType);
+    if (!c) messages.push(`corresponding condition of pod readiness gate "${gate.conditionType}" does not exist.`);
+    else if (c.status !== 'True') messages.push(`the status of pod readiness gate "${gate.conditionType}" is not "True", but ${c.status}`);
+  }
+  if (messages.length) return { type: 'Ready', status: 'False', reason: 'ReadinessGatesNotReady', message: messages.join(', ') };
+  return { type: 'Ready', status: 'True' };
 }
 
 /** The five conditions for a pod bound to a node. */
@@ -69,7 +100,7 @@ export function podConditions(input: ConditionInput): ConditionValue[] {
   return [
     { type: 'PodReadyToStartContainers', status: input.sandboxReady ? 'True' : 'False' },
     initialized(input),
-    { type: 'Ready', status: cr.status, reason: cr.reason, message: cr.message },
+    ready(input, cr),
     cr,
     { type: 'PodScheduled', status: 'True' },
   ];
