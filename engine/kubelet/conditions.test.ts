@@ -79,21 +79,21 @@ describe('GeneratePodReadyCondition (generate_test.go TestGeneratePodReadyCondit
   const two: PodSpec = { containers: [{ name: '1234' }, { name: '5678' }] };
   const gates = (...names: string[]) => names.map((conditionType) => ({ conditionType }));
   const cases: [string, Input, [string, string, string]][] = [
-    ['no containers', { spec: {} }, ['True', '', '']],
+    ['no containers', { spec: { containers: [] } }, ['True', '', '']],
     ['one container, no status', { spec: { containers: [{ name: '1234' }] } }, ['False', 'ContainersNotReady', 'containers with unknown status: [1234]']],
     ['both ready', { spec: two, app: [readyStatus('1234'), readyStatus('5678')] }, ['True', '', '']],
     ['one unknown', { spec: two, app: [readyStatus('1234')] }, ['False', 'ContainersNotReady', 'containers with unknown status: [5678]']],
     ['one not ready', { spec: two, app: [readyStatus('1234'), notReady('5678')] }, ['False', 'ContainersNotReady', 'containers with unready status: [5678]']],
     ['succeeded', { spec: { containers: [{ name: '1234' }] }, app: [notReady('1234')], phase: 'Succeeded' }, ['False', 'PodCompleted', '']],
-    ['gate without its condition', { spec: { readinessGates: gates('gate1') } }, ['False', 'ReadinessGatesNotReady', 'corresponding condition of pod readiness gate "gate1" does not exist.']],
-    ['gate False', { spec: { readinessGates: gates('gate1') }, podConditions: [{ type: 'gate1', status: 'False' }] },
+    ['gate without its condition', { spec: { containers: [], readinessGates: gates('gate1') } }, ['False', 'ReadinessGatesNotReady', 'corresponding condition of pod readiness gate "gate1" does not exist.']],
+    ['gate False', { spec: { containers: [], readinessGates: gates('gate1') }, podConditions: [{ type: 'gate1', status: 'False' }] },
       ['False', 'ReadinessGatesNotReady', 'the status of pod readiness gate "gate1" is not "True", but False']],
-    ['gate True', { spec: { readinessGates: gates('gate1') }, podConditions: [{ type: 'gate1', status: 'True' }] }, ['True', '', '']],
-    ['second gate missing', { spec: { readinessGates: gates('gate1', 'gate2') }, podConditions: [{ type: 'gate1', status: 'True' }] },
+    ['gate True', { spec: { containers: [], readinessGates: gates('gate1') }, podConditions: [{ type: 'gate1', status: 'True' }] }, ['True', '', '']],
+    ['second gate missing', { spec: { containers: [], readinessGates: gates('gate1', 'gate2') }, podConditions: [{ type: 'gate1', status: 'True' }] },
       ['False', 'ReadinessGatesNotReady', 'corresponding condition of pod readiness gate "gate2" does not exist.']],
-    ['second gate False', { spec: { readinessGates: gates('gate1', 'gate2') }, podConditions: [{ type: 'gate1', status: 'True' }, { type: 'gate2', status: 'False' }] },
+    ['second gate False', { spec: { containers: [], readinessGates: gates('gate1', 'gate2') }, podConditions: [{ type: 'gate1', status: 'True' }, { type: 'gate2', status: 'False' }] },
       ['False', 'ReadinessGatesNotReady', 'the status of pod readiness gate "gate2" is not "True", but False']],
-    ['both gates True', { spec: { readinessGates: gates('gate1', 'gate2') }, podConditions: [{ type: 'gate1', status: 'True' }, { type: 'gate2', status: 'True' }] }, ['True', '', '']],
+    ['both gates True', { spec: { containers: [], readinessGates: gates('gate1', 'gate2') }, podConditions: [{ type: 'gate1', status: 'True' }, { type: 'gate2', status: 'True' }] }, ['True', '', '']],
     ['containers first, then gates', { spec: { containers: [{ name: '1234' }], readinessGates: gates('gate1') }, app: [notReady('1234')], podConditions: [{ type: 'gate1', status: 'True' }] },
       ['False', 'ContainersNotReady', 'containers with unready status: [1234]']],
   ];
