@@ -170,6 +170,14 @@ describe('condition order and transition times (kubelet_pods.go generateAPIPodSt
     const out = podConditions({ spec: { containers: [{ name: 'a' }] }, phase: 'Pending', initContainerStatuses: [], containerStatuses: [], sandboxReady: false, podHasInitialized: false });
     expect(out.map((c) => `${c.type}=${c.status}`)).toEqual(['PodReadyToStartContainers=False', 'Initialized=True', 'Ready=False', 'ContainersReady=False', 'PodScheduled=True']);
   });
+  it('PodReadyToStartContainers turns False once the pod is terminal (its sandbox is killed)', () => {
+    for (const phase of ['Succeeded', 'Failed'] as const) {
+      const out = podConditions({ spec: { containers: [{ name: 'a' }] }, phase, initContainerStatuses: [], containerStatuses: [], sandboxReady: true, podHasInitialized: true });
+      expect(out[0]).toEqual({ type: 'PodReadyToStartContainers', status: 'False' });
+    }
+    const running = podConditions({ spec: { containers: [{ name: 'a' }] }, phase: 'Running', initContainerStatuses: [], containerStatuses: [], sandboxReady: true, podHasInitialized: true });
+    expect(running[0]).toEqual({ type: 'PodReadyToStartContainers', status: 'True' });
+  });
   it('keeps lastTransitionTime while a status holds and moves it when it flips', () => {
     const first = withTransitionTimes([{ type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: 'containers with incomplete status: [a]' }], undefined, 'T1');
     const same = withTransitionTimes([{ type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: 'containers with incomplete status: [b]' }], first, 'T2');

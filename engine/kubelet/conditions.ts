@@ -98,7 +98,8 @@ function ready(input: ConditionInput, cr: ConditionValue): ConditionValue {
 export function podConditions(input: ConditionInput): ConditionValue[] {
   const cr = containersReady(input);
   return [
-    { type: 'PodReadyToStartContainers', status: input.sandboxReady ? 'True' : 'False' },
+    // Models GeneratePodReadyToStartContainersCondition: False once a terminal pod's sandbox is torn down (KillPod).
+    { type: 'PodReadyToStartContainers', status: input.sandboxReady && input.phase !== 'Succeeded' && input.phase !== 'Failed' ? 'True' : 'False' },
     initialized(input),
     ready(input, cr),
     cr,
