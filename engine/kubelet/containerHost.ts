@@ -4,7 +4,12 @@ import type { World } from '../sim/world';
 import type { ContainerState2, Instance } from './podState';
 import type { PodWorker } from './podWorker';
 
-export function createContainerHost(world: World, worker: PodWorker, c: ContainerState2, inst: Instance): ContainerHost {
+/**
+ * @param sink where output goes instead of the container's log (exec probes and hooks: the kubelet
+ *   keeps their output for its events, it never reaches `kubectl logs`).
+ */
+export function createContainerHost(world: World, worker: PodWorker, c: ContainerState2, inst: Instance,
+  sink?: (stream: 'stdout' | 'stderr', text: string) => void): ContainerHost {
   const pod = worker.rt.pod;
   const uid = pod.metadata!.uid!;
   const podName = pod.metadata!.name!;
@@ -14,7 +19,8 @@ export function createContainerHost(world: World, worker: PodWorker, c: Containe
     now: () => world.scheduler.now(),
     output(stream, text) {
       if (!alive() || text.length === 0) return;
-      world.appendLog(uid, c.name, inst.restartIndex, stream, text);
+      if (sink) sink(stream, text);
+      else world.appendLog(uid, c.name, inst.restartIndex, stream, text);
     },
     dns(query) {
       const reply = world.dns(query);

@@ -15,6 +15,8 @@ import { buildPodStatus, last, type ContainerState2, type Instance, type PodRunt
 import { makeContainerStates, PodWorker } from './podWorker';
 import { createContainerHost } from './containerHost';
 import { VolumeManager } from './volumes';
+import { startProbes } from './prober';
+import { describeHandler, runHandler, type Handler } from './handlers';
 
 export const NODE_NAME = 'node1';
 export const NODE_IP = '172.18.0.2';
@@ -26,6 +28,7 @@ export class Kubelet implements NodeContext {
   readonly workers = new Map<string, PodWorker>();
   readonly volumes: VolumeManager;
   private readonly exitWaiters = new Map<Instance, (() => void)[]>();
+  private readonly lastWhy = new Map<string, string>();
   private lastRows = new Map<string, string>();
   /** Last recorded state per container: its signature, trace index and time (for same-instant coalescing). */
   private lastContainerStates = new Map<string, { sig: string; index: number; t: number; before: string }>();
@@ -80,8 +83,9 @@ export class Kubelet implements NodeContext {
       sandbox: worker.rt.sandbox,
       state: 'running',
       startedAt: now,
-      started: true,
-      ready: c.kind !== 'init',
+      // Models the prober manager: started waits for a startupProbe; ready for the readiness probe (and startup).
+      started: !c.spec.startupProbe,
+      ready: c.kind !== 'init' && !c.spec.readinessProbe && !c.spec.startupProbe,
     };
     c.instances.push(inst);
     const msg = this.world.profile.eventMessages;
@@ -89,12 +93,48 @@ export class Kubelet implements NodeContext {
     this.event(worker, c, 'Normal', 'Started', msg.started(c.name));
     this.explain(worker, c, null);
     const host: ContainerHost = createContainerHost(this.world, worker, c, inst);
-    const proc = this.world.runtime.start(this.world.containerStart(worker.rt, c, restartIndex), host);
-    inst.procId = this.world.processes.spawn(proc, (status) => {
+    const running = this.world.runtime.start(this.world.containerStart(worker.rt, c, restartIndex), host);
+    inst.exec = (argv, execHost) => running.exec(argv, execHost ?? host);
+    inst.procId = this.world.processes.spawn(running.main, (status) => {
       onExit(status);
       const waiters = this.exitWaiters.get(inst);
       this.exitWaiters.delete(inst);
       for (const fn of waiters ?? []) fn();
+    });
+    startProbes(this.world, worker, c, inst, {
+      changed: () => { this.postStatus(worker); worker.requestSync(); },
+      kill: (message) => worker.stopContainer(c, message),
+    });
+  }
+
+  // Models kuberuntime startContainer step 4: run the postStart hook and wait for it; on failure kill the container.
+  runPostStart(worker: PodWorker, c: ContainerState2, done: () => void): void {
+    const hook = c.spec.lifecycle?.postStart;
+    const inst = last(c.instances);
+    if (!hook || !inst) { done(); return; }
+    runHandler(this.world, worker, c, inst, hook as Handler, (worker.rt.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000, (r) => {
+      if (!r.ok && inst.state === 'running') {
+        const m = worker.rt.pod.metadata!;
+        this.event(worker, c, 'Warning', 'FailedPostStartHook',
+          `${hook.exec ? 'Exec' : 'HTTP'} lifecycle hook (${describeHandler(hook as Handler)}) for Container "${c.name}" in Pod "${m.name}_${m.namespace}(${m.uid})" failed - error: ${r.message}, message: "${r.message}"`);
+        inst.reason = 'PostStartHookError';
+        worker.stopContainer(c, `FailedPostStartHook`);
+      }
+      done();
+    });
+  }
+
+  // Models killContainer: the preStop hook first (bounded by the grace period), then SIGTERM; SIGKILL at the end of the grace period.
+  stop(worker: PodWorker, c: ContainerState2, graceMs: number): void {
+    const inst = last(c.instances);
+    if (!inst || inst.state !== 'running') return;
+    const killAt = this.scheduler.now() + graceMs;
+    this.scheduler.at(killAt, PRIORITY.kubelet, () => { if (inst.state === 'running' && last(c.instances) === inst) this.kill(worker, c); });
+    const preStop = c.spec.lifecycle?.preStop;
+    if (!preStop) { this.signal(worker, c, 'TERM'); return; }
+    runHandler(this.world, worker, c, inst, preStop as Handler, graceMs, (r) => {
+      if (!r.ok) this.event(worker, c, 'Warning', 'FailedPreStopHook', `PreStopHook failed`);
+      this.signal(worker, c, 'TERM');
     });
   }
 
@@ -162,6 +202,10 @@ export class Kubelet implements NodeContext {
 
   explain(worker: PodWorker, c: ContainerState2, why: Why | null): void {
     const pod = worker.rt.pod;
+    const key = `${pod.metadata!.uid}/${c.name}`;
+    const text = JSON.stringify(why);
+    if (this.lastWhy.get(key) === text) return;
+    this.lastWhy.set(key, text);
     this.world.trace.push({ t: this.scheduler.now(), type: 'why', uid: pod.metadata!.uid!, pod: pod.metadata!.name!, container: c.name, why });
   }
 

@@ -28,6 +28,10 @@ export interface NodeContext {
   /** Create and start a new instance of `c` (its process runs from now). */
   startContainer(worker: PodWorker, c: ContainerState2, onExit: (status: ExitStatus) => void): void;
   signal(worker: PodWorker, c: ContainerState2, signal: Signal): void;
+  /** Run the container's postStart hook (if any); `done` when it has finished. */
+  runPostStart(worker: PodWorker, c: ContainerState2, done: () => void): void;
+  /** preStop, then SIGTERM; SIGKILL when `graceMs` has passed. */
+  stop(worker: PodWorker, c: ContainerState2, graceMs: number): void;
   /** SIGKILL now: the instance ends with exit 137. */
   kill(worker: PodWorker, c: ContainerState2): void;
   /** Run `fn` once `inst` has exited. */

@@ -22,6 +22,8 @@ export interface Instance {
   reason?: string;
   message?: string;
   procId?: number;
+  /** Runs a process inside this instance (exec probes and hooks); set while it runs. */
+  exec?: (argv: readonly string[], host?: import('../runtime/seam').ContainerHost) => import('../runtime/seam').ContainerProcess;
   /** startupProbe passed (or there is none). */
   started: boolean;
   ready: boolean;

@@ -30,6 +30,8 @@ export class PodWorker {
   private startedAny = false;
   private syncPending = false;
   private deleting = false;
+  /** All app containers are done (Never/OnFailure): sidecars are being stopped; nothing restarts any more. */
+  private completing = false;
   private graceUntil = 0;
   gone = false;
 
@@ -59,7 +61,7 @@ export class PodWorker {
   private sync(): void {
     if (this.gone) return;
     if (this.deleting) { this.syncTermination(); return; }
-    if (this.rt.terminal || this.busy) return;
+    if (this.rt.terminal || this.completing || this.busy) return;
     const rt = this.rt;
     if (!rt.volumesReady) {
       // Models the volume manager's WaitForAttachAndMount: no container starts before every volume is mounted.
@@ -78,6 +80,7 @@ export class PodWorker {
     }
     const toStart: ContainerState2[] = [];
     const initDone = this.computeInitActions(toStart);
+    this.explainWaits(toStart);
     if (rt.terminal) { this.killForFailure(); return; }
     if (initDone) this.computeAppActions(toStart);
     if (toStart.length === 0) { this.maybeComplete(); return; }
@@ -127,6 +130,28 @@ export class PodWorker {
     return false;
   }
 
+  /** Why each container that is not running or starting waits, for the Explain view. */
+  private explainWaits(toStart: readonly ContainerState2[]): void {
+    const { init, app } = this.rt;
+    const idle = (c: ContainerState2) => c.instances.length === 0 && !c.starting && !toStart.includes(c);
+    const failedInit = this.rt.terminal ? init.find((c) => last(c.instances)?.state === 'exited' && last(c.instances)?.exitCode !== 0) : undefined;
+    const pending = init.filter((c) => {
+      const inst = last(c.instances);
+      return isSidecar(c.spec) ? !inst?.started : !(inst?.state === 'exited' && inst.exitCode === 0);
+    }).map((c) => c.name);
+    init.forEach((c, i) => {
+      if (!idle(c)) return;
+      if (failedInit) { this.ctx.explain(this, c, { type: 'pod-failed', failedInit: failedInit.name }); return; }
+      const prev = init[i - 1];
+      if (prev && isSidecar(prev.spec)) this.ctx.explain(this, c, { type: 'waiting-for-sidecar', sidecar: prev.name });
+      else if (prev) this.ctx.explain(this, c, { type: 'waiting-for-previous-init', previous: prev.name });
+    });
+    for (const c of app) {
+      if (!idle(c) || this.rt.hasInitialized) continue;
+      this.ctx.explain(this, c, failedInit ? { type: 'pod-failed', failedInit: failedInit.name } : { type: 'waiting-for-init', pending });
+    }
+  }
+
   // Models computePodActions for app containers: start the missing ones, restart exited ones per restartPolicy.
   private computeAppActions(toStart: ContainerState2[]): void {
     const policy = this.rt.pod.spec?.restartPolicy ?? 'Always';
@@ -157,6 +182,7 @@ export class PodWorker {
       this.ctx.postStatus(this);
       return;
     }
+    this.completing = true;
     this.graceUntil = this.ctx.scheduler.now() + this.gracePeriodMs();
     this.stopInOrder(sidecars, () => { rt.terminal = true; this.ctx.postStatus(this); });
   }
@@ -194,7 +220,8 @@ export class PodWorker {
         this.ctx.startContainer(this, c, (status) => this.onExit(c, status));
         if (c.kind === 'app') this.rt.hasInitialized = true;
         this.ctx.postStatus(this);
-        this.startNext();
+        // postStart runs synchronously inside startContainer: the next container waits for it.
+        this.ctx.runPostStart(this, c, () => this.startNext());
       });
     });
   }
@@ -289,11 +316,16 @@ export class PodWorker {
     this.ctx.scheduler.at(this.graceUntil, PRIORITY.kubelet, check);
   }
 
-  // Models killContainer: the Killing event, then SIGTERM; SIGKILL follows when the grace period ends.
-  private stopContainer(c: ContainerState2): void {
-    this.ctx.event(this, c, 'Normal', 'Killing', `Stopping container ${c.name}`);
-    this.ctx.explain(this, c, { type: 'terminating', graceUntil: this.graceUntil });
-    this.ctx.signal(this, c, 'TERM');
+  /**
+   * Models killContainer: the Killing event (its message says why), then preStop, SIGTERM, and
+   * SIGKILL when the grace period ends.
+   */
+  stopContainer(c: ContainerState2, message = `Stopping container ${c.name}`): void {
+    const now = this.ctx.scheduler.now();
+    const graceMs = this.deleting || this.graceUntil > now ? Math.max(0, this.graceUntil - now) : this.gracePeriodMs();
+    this.ctx.event(this, c, 'Normal', 'Killing', message);
+    this.ctx.explain(this, c, { type: 'terminating', graceUntil: now + graceMs });
+    this.ctx.stop(this, c, graceMs);
   }
 }
 

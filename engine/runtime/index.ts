@@ -11,8 +11,18 @@ import { runShell } from './shell/start';
 import type { ContainerHost, ContainerProcess, ContainerStart } from './seam';
 import { imageFiles, runServer } from './servers';
 
+/** A started container: its main process, and a way to run more processes inside it. */
+export interface RunningContainer {
+  readonly main: ContainerProcess;
+  /**
+   * Runs `argv` inside the container (same filesystem, environment and user), as `kubectl exec`,
+   * exec probes and exec lifecycle hooks do. The process reports to `host`.
+   */
+  exec(argv: readonly string[], host: ContainerHost): ContainerProcess;
+}
+
 export interface ContainerRuntime {
-  start(spec: ContainerStart, host: ContainerHost): ContainerProcess;
+  start(spec: ContainerStart, host: ContainerHost): RunningContainer;
 }
 
 /** Models the kubelet's kuberuntime command/args resolution: `command` replaces ENTRYPOINT, `args` replace CMD. */
@@ -62,7 +72,10 @@ export function createRuntime(catalog: ImageCatalog): ContainerRuntime {
         flavor: shellFlavor(image.flavor),
       };
       const server = runServer(image.flavor, argv, { ...shellOpts, spec });
-      return server ?? runShell(shellOpts);
+      return {
+        main: server ?? runShell(shellOpts),
+        exec: (execArgv, execHost) => runShell({ ...shellOpts, argv: execArgv, host: execHost }),
+      };
     },
   };
 }

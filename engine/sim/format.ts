@@ -51,7 +51,7 @@ export function formatWatch(trace: Trace): string {
   for (const r of trace.records) {
     if (r.type === 'pod-row') {
       const age = humanDuration(r.t - (created.get(r.uid) ?? 0));
-      items.push({ t: r.t, row: [tLabel(r.t), r.pod, r.ready, r.deleted ? `${r.status} (deleted)` : r.status, restartsCell(r), age] });
+      items.push({ t: r.t, row: [tLabel(r.t), r.pod, r.ready, r.status, restartsCell(r), age] });
     } else if (r.type === 'command') {
       const body = `${r.stdout}${r.stderr}`.replace(/\n$/, '');
       items.push({ t: r.t, text: `${tLabel(r.t)}   $ ${r.run}${body ? `\n${body.split('\n').map((l) => `        ${l}`).join('\n')}` : ''}` });
