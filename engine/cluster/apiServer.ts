@@ -71,6 +71,7 @@ export class ApiServer {
     meta.resourceVersion = w.store.nextResourceVersion();
     obj.metadata = meta;
     if (kind === 'Service') this.allocateService(obj as Writable<Service>);
+    if (kind === 'Job') generateJobSelector(obj, meta.uid);
     if (kind === 'Pod') {
       mountServiceAccount(obj as Writable<Pod>, () => w.prng.fork(`sa/${meta.uid}`).suffix(5));
       (obj as Writable<Pod>).status = { phase: 'Pending', qosClass: 'BestEffort' } as PodStatus;
@@ -158,6 +159,19 @@ export class ApiServer {
     w.trace.push({ t: w.now(), type: 'object', op: 'deleted', kind, name, ...(namespace ? { namespace } : {}) });
     return true;
   }
+}
+
+// Models the Job strategy's PrepareForCreate (generateSelector): unless manualSelector, the selector is the
+// Job's uid and the template gets the controller-uid and job-name labels (both legacy and batch.kubernetes.io).
+function generateJobSelector(job: Writable<LooseObject>, uid: string): void {
+  const spec = job.spec as { manualSelector?: boolean; selector?: unknown; template?: { metadata?: { labels?: Record<string, string> } } } | undefined;
+  if (!spec || spec.manualSelector) return;
+  const name = job.metadata!.name!;
+  spec.selector = { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } };
+  spec.template = { ...(spec.template ?? {}), metadata: { ...(spec.template?.metadata ?? {}), labels: {
+    ...(spec.template?.metadata?.labels ?? {}), 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': name, 'controller-uid': uid, 'job-name': name } } };
+  // Models SetDefaults_Job: a Job without labels takes its pod template's labels (as the docs' `describe job` shows).
+  if (Object.keys(job.metadata?.labels ?? {}).length === 0) job.metadata = { ...job.metadata, labels: { ...spec.template.metadata!.labels! } };
 }
 
 const SA_VOLUME_PREFIX = 'kube-api-access-';

@@ -9,6 +9,10 @@ import { matches } from '../sim/world';
 import type { LooseObject, Writable } from './store';
 import type { ControllerContext } from './controllers';
 
+function ipKey(ip: string): number {
+  return ip.split('.').reduce((n, part) => n * 256 + (Number(part) || 0), 0);
+}
+
 export function syncEndpoints(ctx: ControllerContext, obj: LooseObject): void {
   const svc = obj as unknown as Service;
   const selector = svc.spec?.selector;
@@ -18,8 +22,10 @@ export function syncEndpoints(ctx: ControllerContext, obj: LooseObject): void {
   const pods = w.store.list<Pod>('Pod', ns).filter((p) => !p.metadata?.deletionTimestamp && p.status?.podIP && matches(selector, p.metadata?.labels));
   const address = (p: Pod) => ({ ip: p.status!.podIP!, nodeName: NODE_NAME, targetRef: { kind: 'Pod', namespace: ns, name: p.metadata!.name!, uid: p.metadata!.uid! } });
   const isReady = (p: Pod) => (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
-  const ready = pods.filter(isReady).map(address);
-  const notReady = pods.filter((p) => !isReady(p)).map(address);
+  // Models endpoints.RepackSubsets: addresses sorted by IP.
+  const byIp = (a: { ip: string }, b: { ip: string }) => ipKey(a.ip) - ipKey(b.ip);
+  const ready = pods.filter(isReady).map(address).sort(byIp);
+  const notReady = pods.filter((p) => !isReady(p)).map(address).sort(byIp);
   const ports: EndpointPort[] = (svc.spec?.ports ?? []).map((p) => ({
     ...(p.name ? { name: p.name } : {}), port: typeof p.targetPort === 'number' ? p.targetPort : Number(p.targetPort ?? p.port) || p.port, protocol: p.protocol ?? 'TCP',
   }));

@@ -45,5 +45,6 @@ export function syncReplicaSet(ctx: ControllerContext, obj: LooseObject): void {
   const status: ReplicaSetStatus = { replicas: live.length, fullyLabeledReplicas: live.length, readyReplicas: readyCount, availableReplicas: readyCount, observedGeneration: 1 };
   if (JSON.stringify(status) === JSON.stringify(rs.status)) return;
   (rs as Writable<ReplicaSet>).status = status;
-  w.store.update(rs, false);
+  // Notify: the owning Deployment's rolling update moves on when the ReplicaSet's ready count changes.
+  w.store.update(rs);
 }
