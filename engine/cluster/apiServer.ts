@@ -5,6 +5,8 @@
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 import type { Pod, PodStatus, Service, ServiceSpec } from 'kubernetes-types/core/v1';
 import { applyDefaults } from '../scenario/defaults';
+import { podQOSClass } from '../kubectl/qos';
+import { effectivePodRequest } from '../kubelet/resources';
 import { NODE_NAME } from '../kubelet/kubelet';
 import { PRIORITY } from '../sim/scheduler';
 import type { World } from '../sim/world';
@@ -74,7 +76,8 @@ export class ApiServer {
     if (kind === 'Job') generateJobSelector(obj, meta.uid);
     if (kind === 'Pod') {
       mountServiceAccount(obj as Writable<Pod>, () => w.prng.fork(`sa/${meta.uid}`).suffix(5));
-      (obj as Writable<Pod>).status = { phase: 'Pending', qosClass: 'BestEffort' } as PodStatus;
+      // Models the API server's pod strategy: status.qosClass is set at creation (GetPodQOS).
+      (obj as Writable<Pod>).status = { phase: 'Pending', qosClass: podQOSClass({ spec: (obj as Pod).spec } as Pod) } as PodStatus;
     }
     this.sources.set(meta.uid, source);
     w.store.add(obj);
@@ -117,6 +120,7 @@ export class ApiServer {
       volumes: (pod.spec?.volumes ?? []).filter((v) => !v.name.startsWith(SA_VOLUME_PREFIX)).map((v) => ({ name: v.name, type: volumeType(v as unknown as Record<string, unknown>) })),
       createdAt: w.now(),
       ...(source.line ? { line: source.line } : {}),
+      ...requestsOf(pod),
     });
     w.recordPodRow(pod, 'api');
     w.scheduler.at(w.now(), PRIORITY.controller, () => {
@@ -194,6 +198,13 @@ function mountServiceAccount(pod: Writable<Pod>, suffix: () => string): void {
   spec.initContainers = spec.initContainers?.map((c) => ({ ...c, volumeMounts: [...(c.volumeMounts ?? []), mount] }));
   spec.containers = (spec.containers ?? []).map((c) => ({ ...c, volumeMounts: [...(c.volumeMounts ?? []), mount] }));
   if (!spec.initContainers) delete spec.initContainers;
+}
+
+function requestsOf(pod: Pod): { requests?: { cpu: number; memory: number } } {
+  if (!pod.spec) return {};
+  const cpu = effectivePodRequest(pod.spec, 'cpu');
+  const memory = effectivePodRequest(pod.spec, 'memory');
+  return cpu > 0 || memory > 0 ? { requests: { cpu, memory } } : {};
 }
 
 function volumeType(v: Record<string, unknown>): string {

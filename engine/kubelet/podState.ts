@@ -5,6 +5,7 @@
  */
 import type { Container, ContainerState, ContainerStatus, Pod, PodStatus } from 'kubernetes-types/core/v1';
 import { rfc3339 } from '../sim/time';
+import { podQOSClass } from '../kubectl/qos';
 import type { ContainerKind } from '../sim/trace';
 import { podConditions, withTransitionTimes } from './conditions';
 import { getPhase, isSidecar, type PodPhase } from './phase';
@@ -139,7 +140,7 @@ export function buildPodStatus(rt: PodRuntime, now: number, epoch: number, prev:
     podIPs: [{ ip: rt.podIp }],
     startTime: rfc3339(epoch + rt.startTime),
     containerStatuses,
-    qosClass: 'BestEffort',
+    qosClass: podQOSClass({ spec } as Pod) as PodStatus['qosClass'],
   };
   if (initContainerStatuses.length) status.initContainerStatuses = initContainerStatuses;
   return status;

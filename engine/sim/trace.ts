@@ -33,6 +33,8 @@ export interface TracePod {
   readonly createdAt: number;
   /** 1-based line of the pod's (or its template's) document in the manifests. */
   readonly line?: number;
+  /** Effective requests (cores, bytes) as scheduling sees them, when the pod requests anything. */
+  readonly requests?: { readonly cpu: number; readonly memory: number };
 }
 
 /** Why a container waits or loops, in data form (the Explain view turns it into words). */
