@@ -29,6 +29,8 @@ export class Kubelet implements NodeContext {
   readonly volumes: VolumeManager;
   private readonly exitWaiters = new Map<Instance, (() => void)[]>();
   private readonly lastWhy = new Map<string, string>();
+  /** Exit callbacks of parked instances (no process left; SIGKILL ends them). */
+  private readonly parkedExit = new Map<Instance, (status: ExitStatus) => void>();
   private lastRows = new Map<string, string>();
   /** Last recorded state per container: its signature, trace index and time (for same-instant coalescing). */
   private lastContainerStates = new Map<string, { sig: string; index: number; t: number; before: string }>();
@@ -95,11 +97,23 @@ export class Kubelet implements NodeContext {
     const host: ContainerHost = createContainerHost(this.world, worker, c, inst);
     const running = this.world.runtime.start(this.world.containerStart(worker.rt, c, restartIndex), host);
     inst.exec = (argv, execHost) => running.exec(argv, execHost ?? host);
-    inst.procId = this.world.processes.spawn(running.main, (status) => {
+    const exited = (status: ExitStatus) => {
       onExit(status);
       const waiters = this.exitWaiters.get(inst);
       this.exitWaiters.delete(inst);
       for (const fn of waiters ?? []) fn();
+    };
+    inst.procId = this.world.processes.spawn(running.main, (status) => {
+      if (status.reason === 'BudgetExceeded') {
+        // A real container would go on spinning: keep it Running and say in the run's notice that we stopped interpreting it.
+        inst.parked = true;
+        this.parkedExit.set(inst, exited);
+        const m = worker.rt.pod.metadata!;
+        const why = status.message?.replace(/^playground: /, '') ?? 'a budget';
+        this.world.addNotice(`Container ${c.name} of pod ${m.name} reached the playground's limit (${why}) at T+${Math.floor(this.scheduler.now() / 1000)}s, so the playground stopped interpreting it; it stays Running, as a real container would keep running.`);
+        return;
+      }
+      exited(status);
     });
     startProbes(this.world, worker, c, inst, {
       changed: () => { this.postStatus(worker); worker.requestSync(); },
@@ -144,6 +158,9 @@ export class Kubelet implements NodeContext {
   }
 
   kill(worker: PodWorker, c: ContainerState2): void {
+    const inst = last(c.instances);
+    const parked = inst && this.parkedExit.get(inst);
+    if (parked) { this.parkedExit.delete(inst!); parked({ code: 137, signal: 9 }); return; }
     this.signal(worker, c, 'KILL');
   }
 

@@ -122,3 +122,21 @@ spec:
     expect(deleted(t)).toBeLessThanOrEqual(11_100);
   });
 });
+
+describe('budgets', () => {
+  // A loop that never waits would spin forever on a real cluster: the container stays Running, the
+  // playground stops interpreting it and says so; the run goes on for everything else.
+  it('parks a container that never waits: still Running, the run carries a notice, SIGKILL ends it', () => {
+    const t = run(`apiVersion: v1
+kind: Pod
+metadata: {name: spin}
+spec:
+  containers: [{name: spin, image: busybox:1.36, command: ['sh', '-c', 'while true; do :; done']}]
+`, 15 * 60_000, [{ atMs: 200_000, run: 'kubectl delete pod spin' }]);
+    expect(rows(t)).toEqual(['0s 0/1 Pending 0 Pending', '0s 0/1 ContainerCreating 0 Pending', '1s 1/1 Running 0 Running',
+      '200s 1/1 Terminating 0 Running', '230s 0/1 Terminating 0 Running', '230s 0/1 Terminating 0 Running']);
+    expect(t.truncated).toBe(true);
+    expect(t.notice).toMatch(/^Container spin of pod spin reached the playground's limit \(.*step budget.*\) at T\+101s/);
+    expect(t.diagnostics.map((d) => d.code)).toEqual(['budget']);
+  });
+});

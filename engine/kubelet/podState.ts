@@ -25,6 +25,11 @@ export interface Instance {
   procId?: number;
   /** Runs a process inside this instance (exec probes and hooks); set while it runs. */
   exec?: (argv: readonly string[], host?: import('../runtime/seam').ContainerHost) => import('../runtime/seam').ContainerProcess;
+  /**
+   * The playground stopped interpreting this instance at a budget (a loop that never waits). It stays
+   * Running, as the real container would keep spinning; only SIGKILL ends it.
+   */
+  parked?: boolean;
   /** startupProbe passed (or there is none). */
   started: boolean;
   ready: boolean;

@@ -149,7 +149,17 @@ export function simulate(input: ScenarioInput, options: SimulateOptions = {}): T
   let truncated = false;
   let notice: string | undefined;
   for (;;) {
-    const outcome = world.scheduler.run(end, settings.runStepBudget);
+    let outcome: 'done' | 'budget';
+    try {
+      outcome = world.scheduler.run(end, settings.runStepBudget);
+    } catch (err) {
+      // A bug must not take the page or the CLI down: report it and keep what was simulated.
+      truncated = true;
+      end = world.now();
+      notice = `The simulation stopped at T+${Math.floor(end / 1000)}s on an internal error: ${String(err)}`;
+      diagnostics.push({ code: DIAGNOSTIC_CODES.internal, severity: 'error', message: notice });
+      break;
+    }
     if (outcome === 'budget') {
       truncated = true;
       end = world.now();
@@ -162,7 +172,8 @@ export function simulate(input: ScenarioInput, options: SimulateOptions = {}): T
     end = wanted;
   }
   if (world.trace.truncated) { truncated = true; notice = notice ?? world.trace.notice; }
-  if (truncated) diagnostics.push({ code: DIAGNOSTIC_CODES.budget, severity: 'warning', message: notice ?? 'The run stopped at a budget.' });
+  if (world.notices.length > 0) { truncated = true; notice = [notice, ...world.notices].filter(Boolean).join(' '); }
+  if (truncated && !diagnostics.some((d) => d.code === DIAGNOSTIC_CODES.internal)) diagnostics.push({ code: DIAGNOSTIC_CODES.budget, severity: 'warning', message: notice ?? 'The run stopped at a budget.' });
   world.processes.clear();
   return {
     version: TRACE_VERSION,

@@ -107,6 +107,8 @@ export class World {
   private readonly logBytes = new Map<string, number>();
   private readonly lastRow = new Map<string, RowMemo>();
   private nextPodIp = 5;
+  /** Budgets hit during the run that did not stop it (each a sentence for the run notice). */
+  readonly notices: string[] = [];
   private eventSeq = 0;
   private readonly eventsByKey = new Map<string, LooseObject>();
   readonly epoch: number;
@@ -152,6 +154,10 @@ export class World {
     list.push({ t: this.now(), stream, text: kept });
     const pod = this.tracePods.get(uid);
     this.trace.push({ t: this.now(), type: 'log', uid, pod: pod?.name ?? '', container, instance, stream, text: kept });
+  }
+
+  addNotice(text: string): void {
+    if (this.notices.length < 20 && !this.notices.includes(text)) this.notices.push(text);
   }
 
   /**
