@@ -46,6 +46,9 @@ export function createContainerHost(world: World, worker: PodWorker, c: Containe
     },
     explain(note) {
       world.trace.push({ t: world.scheduler.now(), type: 'why', ...base, why: { type: 'runtime', note } });
+      if (note.type === 'budget' && note.what === 'output') {
+        world.addNotice(`Container ${c.name} of pod ${podName} printed more than ${Math.round(world.settings.outputBudget / 1024)} KiB at T+${Math.floor(world.now() / 1000)}s; the playground keeps the first ${Math.round(world.settings.outputBudget / 1024)} KiB of its log.`);
+      }
     },
   };
 }

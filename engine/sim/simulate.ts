@@ -139,13 +139,16 @@ export function simulate(input: ScenarioInput, options: SimulateOptions = {}): T
   new ControllerManager(world, api);
   const manifests = typeof input.manifests === 'string' ? input.manifests : '';
   world.scheduler.at(0, PRIORITY.api, () => applyManifests(world, api, manifests, diagnostics));
-  const actions = [...(input.actions ?? [])].filter((a) => Number.isFinite(a.atMs) && a.atMs >= 0).sort((a, b) => a.atMs - b.atMs);
+  const actions = [...(input.actions ?? [])].filter((a) => Number.isFinite(a.atMs) && a.atMs >= 0)
+    .map((a) => ({ ...a, atMs: Math.round(a.atMs) })).sort((a, b) => a.atMs - b.atMs);
   const ctx: ActionContext = { world, api, diagnostics };
   for (const action of actions) world.scheduler.at(action.atMs, PRIORITY.action, () => runAction(ctx, action));
 
-  const fixedUntil = options.untilMs ?? input.untilMs;
+  // The clock is integer milliseconds: a fractional, negative or huge `until` is rounded and clamped; NaN means "not set".
+  const rawUntil = options.untilMs ?? input.untilMs;
+  const fixedUntil = typeof rawUntil === 'number' && Number.isFinite(rawUntil) ? Math.min(Math.max(0, Math.round(rawUntil)), 24 * 3_600_000) : undefined;
   const lastAction = actions.length ? actions[actions.length - 1].atMs : 0;
-  let end = fixedUntil !== undefined ? Math.min(Math.max(0, fixedUntil), 24 * 3_600_000) : Math.min(LIMITS.maxUntilMs, lastAction + LIMITS.quietTailMs);
+  let end = fixedUntil !== undefined ? fixedUntil : Math.min(LIMITS.maxUntilMs, lastAction + LIMITS.quietTailMs);
   let truncated = false;
   let notice: string | undefined;
   for (;;) {

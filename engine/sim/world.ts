@@ -144,10 +144,17 @@ export class World {
 
   appendLog(uid: string, container: string, instance: number, stream: 'stdout' | 'stderr', text: string): void {
     const key = this.logKey(uid, container, instance);
+    // A safety net for programs other than the shell (which cuts its own output at outputBudget and says so):
+    // the log keeps a little more than the budget, so the shell's note fits.
+    const cap = this.settings.outputBudget + 4096;
     const used = this.logBytes.get(key) ?? 0;
-    if (used >= this.settings.outputBudget) return;
-    const room = this.settings.outputBudget - used;
+    if (used >= cap) return;
+    const room = cap - used;
     const kept = text.length > room ? `${text.slice(0, room)}\n[output truncated: more than ${this.settings.outputBudget} bytes]\n` : text;
+    if (text.length > room) {
+      const pod = this.tracePods.get(uid);
+      this.addNotice(`Container ${container} of pod ${pod?.name ?? uid} printed more than ${Math.round(this.settings.outputBudget / 1024)} KiB at T+${Math.floor(this.now() / 1000)}s; the playground keeps the first ${Math.round(this.settings.outputBudget / 1024)} KiB of its log.`);
+    }
     this.logBytes.set(key, used + kept.length);
     let list = this.logs.get(key);
     if (!list) this.logs.set(key, (list = []));
