@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { readScenario } from '../engine/scenario/readScenario';
 import { simulate, type ScenarioInput } from '../engine/sim/simulate';
-import { runScript } from '../engine/runtime/shell/driver';
+import { benchScript } from '../engine/runtime/shell/driver';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -86,7 +86,7 @@ spec:
 function bigDeployments(): void {
   console.log('\n2. Deployment × (3 init + 1 app) behind a Service, 10 virtual minutes');
   for (const [replicas, wallTarget] of [[1_000, 1_000], [10_000, 10_000]] as const) {
-    const r = withPeakHeap(() => simulate(deployment(replicas)));
+    const r = withPeakHeap(() => simulate(deployment(replicas), { recordBudget: 5_000_000 }));
     const running = new Set(r.value.records.filter((x) => x.type === 'pod-row' && x.status === 'Running').map((x) => x.type === 'pod-row' && x.uid)).size;
     console.log(`   ${r.wallMs < wallTarget ? 'ok  ' : 'SLOW'} ${String(replicas).padStart(6)} replicas: ${r.wallMs.toFixed(0).padStart(6)} ms wall, heap +${mb(r.peak)} (after the run), ` +
       `${(600_000 / r.wallMs).toFixed(0)}× real time, ${running} pods reached Running, ${r.value.records.length} trace records`);
@@ -112,16 +112,16 @@ spec:
 function shellSpeed(): void {
   console.log('\n4. Shell interpreter');
   const loop = 'i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done; echo $i';
-  runScript('i=0; while [ $i -lt 1000 ]; do i=$((i+1)); done');
-  // Each iteration runs two simple commands: `[ $i -lt N ]` and the assignment.
-  const commands = 2 * 200_000;
-  const times = Array.from({ length: 3 }, () => timeIt(() => runScript(loop, { stepBudget: 10_000_000 })));
-  const ms = median(times);
+  for (let i = 0; i < 3; i++) benchScript(loop); // warm up the JIT
+  // The kernel counts the simple commands it ran (each iteration: `[ $i -lt N ]` and the assignment).
+  const runs = Array.from({ length: 5 }, () => { let commands = 0; const ms = timeIt(() => { commands = benchScript(loop).commands; }); return { ms, commands }; });
+  const ms = median(runs.map((r) => r.ms));
+  const commands = runs[0].commands;
   const rate = commands / (ms / 1000);
-  console.log(`   ${rate >= 1_000_000 ? 'ok  ' : 'SLOW'} ${Math.round(rate).toLocaleString('en-US')} simple commands/s (${commands.toLocaleString('en-US')} commands in ${ms.toFixed(0)} ms; target ≥ 1,000,000)`);
+  console.log(`   ${rate >= 1_000_000 ? 'ok  ' : 'SLOW'} ${Math.round(rate).toLocaleString('en-US')} simple commands/s (${commands.toLocaleString('en-US')} commands in ${ms.toFixed(0)} ms, median of 5; target ≥ 1,000,000)`);
   const busybox = ['/bin/busybox', '/usr/bin/busybox'].find((p) => existsSync(p));
   if (!busybox) { console.log('   (no busybox installed: real-busybox comparison skipped)'); return; }
-  const real = median(Array.from({ length: 3 }, () => timeIt(() => execFileSync(busybox, ['sh', '-c', loop], { encoding: 'utf8' }))));
+  const real = median(Array.from({ length: 5 }, () => timeIt(() => execFileSync(busybox, ['sh', '-c', loop], { encoding: 'utf8' }))));
   console.log(`   ${ms <= real ? 'ok  ' : 'SLOW'} arithmetic loop (200,000 iterations): interpreter ${ms.toFixed(0)} ms, real busybox sh ${real.toFixed(0)} ms, ratio ${(real / ms).toFixed(2)}× (≥ 1 means at least as fast)`);
 }
 

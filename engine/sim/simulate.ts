@@ -48,6 +48,8 @@ export interface SimulateOptions {
   readonly seed?: number;
   /** Overrides the scenario's `until`. */
   readonly untilMs?: number;
+  /** Most trace records kept (default LIMITS.recordBudget; the page keeps the default to bound memory). */
+  readonly recordBudget?: number;
 }
 
 /** Hard limits that keep every run bounded. */
@@ -132,7 +134,7 @@ function lastChange(world: World): number {
 export function simulate(input: ScenarioInput, options: SimulateOptions = {}): Trace {
   const diagnostics: Diagnostic[] = [];
   const seed = options.seed ?? input.settings?.seed ?? 1;
-  const settings = resolveSettings(input.settings);
+  const settings = { ...resolveSettings(input.settings), ...(options.recordBudget ? { recordBudget: options.recordBudget } : {}) };
   const world = new World(seed, settings, profileFor(input.settings?.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION));
   bootstrap(world);
   const api = new ApiServer(world);
