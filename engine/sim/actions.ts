@@ -11,9 +11,28 @@ export interface ActionContext {
   readonly world: World;
   readonly api: ApiServer;
   readonly diagnostics: Diagnostic[];
+  /** `kubectl get -w` commands still watching: their output is finished when the run ends. */
+  readonly watches: PendingWatch[];
+}
+
+/** A running `kubectl get -w`: what it prints once the run is over (it watches until then). */
+export interface PendingWatch {
+  readonly index: number;
+  readonly run: string;
+  finish(): { stdout: string; stderr: string };
 }
 
 export function runAction(ctx: ActionContext, action: ActionInput): void {
   const out = executeLine(ctx, action.run, action.stdin);
-  ctx.world.trace.push({ t: ctx.world.now(), type: 'command', run: action.run, stdout: out.stdout, stderr: out.stderr, ...(out.exit !== undefined ? { exit: out.exit } : {}) });
+  const index = ctx.world.trace.push({ t: ctx.world.now(), type: 'command', run: action.run, stdout: out.stdout, stderr: out.stderr, ...(out.exit !== undefined ? { exit: out.exit } : {}) });
+  if (out.watch) ctx.watches.push({ index, run: action.run, finish: out.watch });
+}
+
+/** At the end of the run: a watch prints every change it saw, and has not exited (it would still be running). */
+export function finishWatches(ctx: ActionContext): void {
+  for (const w of ctx.watches) {
+    const rec = ctx.world.trace.records.find((_, i) => i === w.index);
+    const out = w.finish();
+    if (rec && rec.type === 'command') ctx.world.trace.replace(w.index, { t: rec.t, type: 'command', run: w.run, stdout: out.stdout, stderr: out.stderr });
+  }
 }

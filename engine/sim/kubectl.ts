@@ -10,7 +10,7 @@ import type { ApiObject, LooseObject, Writable } from '../cluster/store';
 import type { KubectlCommand, Target } from '../kubectl/commands';
 import {
   createDeploymentObject, createNamespaceObject, createServiceObject, deletedMessage, FORCE_DELETE_WARNING, getOptionsFor, matchesSelector,
-  notFoundError, operationMessage, parseKubectl, parseSelector, resourceInfo, RESOURCES, runDescribe, runGet, runLogs,
+  notFoundError, operationMessage, parseKubectl, parseSelector, resourceInfo, RESOURCES, runDescribe, runGet, runGetWatch, runLogs,
   type KubectlProfile, type LogInstance, type ObjectStore, type ResourceName,
 } from '../kubectl/index';
 import { parseManifests } from '../scenario/parseManifests';
@@ -20,8 +20,10 @@ import { portForward, curlLocal } from './portForward';
 export interface CommandOutput {
   readonly stdout: string;
   readonly stderr: string;
-  /** Absent for a command that keeps running (port-forward). */
+  /** Absent for a command that keeps running (port-forward, get -w). */
   readonly exit?: number;
+  /** For `get -w`: the full output, once the run is over. */
+  readonly watch?: () => { stdout: string; stderr: string };
 }
 
 const out = (stdout: string, stderr = '', exit = stderr && !stdout ? 1 : 0): CommandOutput => ({ stdout, stderr, exit });
@@ -94,6 +96,7 @@ function run(ctx: ActionContext, cmd: KubectlCommand, stdin: string | undefined)
   const nowEpoch = w.epoch + w.now();
   switch (cmd.type) {
     case 'get': {
+      if (cmd.watch) return startWatch(ctx, cmd, nowEpoch);
       const r = runGet(snapshot(ctx), getOptionsFor(cmd), nowEpoch);
       return { stdout: r.stdout, stderr: r.stderr, exit: r.exitCode };
     }
@@ -158,6 +161,29 @@ function run(ctx: ActionContext, cmd: KubectlCommand, stdin: string | undefined)
     case 'port-forward': return portForward(ctx, cmd);
     case 'curl': return curlLocal(ctx, cmd);
   }
+}
+
+const MAX_WATCH_EVENTS = 2_000;
+
+// Models kubectl get --watch: list now, then a row for every change of a watched object until interrupted.
+function startWatch(ctx: ActionContext, cmd: Extract<KubectlCommand, { type: 'get' }>, startEpoch: number): CommandOutput {
+  const w = ctx.world;
+  const opts = getOptionsFor(cmd);
+  // The initial list is what the objects are now (the store's objects keep changing afterwards).
+  const start = JSON.parse(JSON.stringify(snapshot(ctx))) as ObjectStore;
+  const first = runGetWatch(start, opts, startEpoch, []);
+  if (first.exitCode !== 0) return { stdout: first.stdout, stderr: first.stderr, exit: first.exitCode };
+  const kind = resourceInfo(opts.resources[0]).kind;
+  const events: { object: ApiObject; atMs: number }[] = [];
+  w.store.watch((change) => {
+    if (change.obj.kind !== kind || events.length >= MAX_WATCH_EVENTS) return;
+    // The watch delivers the object as it was at that moment.
+    events.push({ object: JSON.parse(JSON.stringify(change.obj)) as ApiObject, atMs: w.epoch + w.now() });
+  });
+  return { stdout: first.stdout, stderr: first.stderr, watch: () => {
+    const r = runGetWatch(start, opts, startEpoch, events);
+    return { stdout: r.stdout, stderr: r.stderr };
+  } };
 }
 
 /** Runs one command line; never throws (a failure becomes kubectl-style stderr). */

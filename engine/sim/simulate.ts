@@ -14,7 +14,7 @@ import { PRIORITY } from './scheduler';
 import { DEFAULT_EPOCH_MS, rfc3339 } from './time';
 import { TRACE_VERSION, type Trace } from './trace';
 import { World, type EngineSettings } from './world';
-import { runAction, type ActionContext } from './actions';
+import { finishWatches, runAction, type ActionContext } from './actions';
 
 /** One user intervention: a kubectl (or curl) line at a virtual time. */
 export interface ActionInput {
@@ -143,7 +143,7 @@ export function simulate(input: ScenarioInput, options: SimulateOptions = {}): T
   world.scheduler.at(0, PRIORITY.api, () => applyManifests(world, api, manifests, diagnostics));
   const actions = [...(input.actions ?? [])].filter((a) => Number.isFinite(a.atMs) && a.atMs >= 0)
     .map((a) => ({ ...a, atMs: Math.round(a.atMs) })).sort((a, b) => a.atMs - b.atMs);
-  const ctx: ActionContext = { world, api, diagnostics };
+  const ctx: ActionContext = { world, api, diagnostics, watches: [] };
   for (const action of actions) world.scheduler.at(action.atMs, PRIORITY.action, () => runAction(ctx, action));
 
   // The clock is integer milliseconds: a fractional, negative or huge `until` is rounded and clamped; NaN means "not set".
@@ -179,6 +179,7 @@ export function simulate(input: ScenarioInput, options: SimulateOptions = {}): T
   if (world.trace.truncated) { truncated = true; notice = notice ?? world.trace.notice; }
   if (world.notices.length > 0) { truncated = true; notice = [notice, ...world.notices].filter(Boolean).join(' '); }
   if (truncated && !diagnostics.some((d) => d.code === DIAGNOSTIC_CODES.internal)) diagnostics.push({ code: DIAGNOSTIC_CODES.budget, severity: 'warning', message: notice ?? 'The run stopped at a budget.' });
+  finishWatches(ctx);
   world.processes.clear();
   return {
     version: TRACE_VERSION,

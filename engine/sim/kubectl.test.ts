@@ -1,0 +1,84 @@
+// kubectl lines run as actions, against the simulated cluster.
+import { describe, expect, it } from 'vitest';
+import { simulate, type ActionInput } from './simulate';
+import type { TraceRecord } from './trace';
+
+const output = (manifests: string, untilMs: number, actions: ActionInput[], settings = {}) => {
+  const t = simulate({ manifests, untilMs, actions, settings });
+  return (run: string) => t.records.find((r): r is Extract<TraceRecord, { type: 'command' }> => r.type === 'command' && r.run === run)!;
+};
+
+const twoInits = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  initContainers:
+  - {name: a, image: busybox:1.36, command: ['sh', '-c', 'sleep 3']}
+  - {name: b, image: busybox:1.36, command: ['sh', '-c', 'sleep 3']}
+  containers:
+  - {name: app, image: busybox:1.36, command: ['sh', '-c', 'sleep 3600']}
+`;
+
+describe('kubectl get -w', () => {
+  // Models kubectl get --watch: the list, then one row per change, never exiting (no exit code).
+  it('lists, then prints a row for every change until the run ends', () => {
+    const cmd = output(twoInits, 20_000, [{ atMs: 1_000, run: 'kubectl get pods -w' }])('kubectl get pods -w');
+    expect(cmd.exit).toBeUndefined();
+    const statuses = cmd.stdout.trim().split('\n').slice(1).map((l) => l.split(/\s+/)[2]);
+    expect(statuses[0]).toBe('Init:0/2');
+    expect([...new Set(statuses)]).toEqual(['Init:0/2', 'Init:1/2', 'PodInitializing', 'Running']);
+  });
+});
+
+describe('version profiles', () => {
+  // k8s-semantics §3.3 [ver]: "Created container X" up to 1.31, "Created container: X" 1.32–1.34, "Container created" from 1.35.
+  it.each([['1.28', 'Created container app'], ['1.33', 'Created container: app'], ['1.36', 'Container created']])('Kubernetes %s words the Created event %j', (version, message) => {
+    const t = simulate({ manifests: twoInits, untilMs: 10_000, settings: { kubernetesVersion: version } });
+    const created = t.records.filter((r) => r.type === 'event' && r.reason === 'Created').map((r) => r.type === 'event' && r.message);
+    expect(created.at(-1)).toBe(message);
+  });
+});
+
+describe('Services seen from containers', () => {
+  const manifests = `apiVersion: v1
+kind: Service
+metadata: {name: my-db, namespace: data}
+spec:
+  ports: [{port: 5432}]
+---
+apiVersion: v1
+kind: Namespace
+metadata: {name: data}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: client}
+spec:
+  containers:
+  - name: c
+    image: busybox:1.28
+    command: ['sh', '-c', 'env | grep SERVICE_HOST | sort; nslookup my-db.data; nslookup my-db; sleep 3600']
+`;
+  // The Namespace comes after the Service in the file: apply creates in file order, so the Service is rejected.
+  it('rejects an object whose namespace does not exist yet', () => {
+    const t = simulate({ manifests, untilMs: 5_000 });
+    expect(t.records.find((r) => r.type === 'rejected')).toMatchObject({ object: 'service/my-db', stderr: 'Error from server (NotFound): namespaces "data" not found' });
+  });
+
+  const ordered = manifests.split('---\n');
+  const inOrder = [ordered[1], ordered[0], ordered[2]].join('---\n');
+  const logs = output(inOrder, 10_000, [{ atMs: 8_000, run: 'kubectl logs client' }])('kubectl logs client');
+
+  // Models envvars.FromServices: only Services of the pod's own namespace become variables.
+  it('sets *_SERVICE_HOST only for Services in the pod\'s namespace', () => {
+    expect(logs.stdout).toContain('KUBERNETES_SERVICE_HOST=10.96.0.1\n');
+    expect(logs.stdout).not.toContain('MY_DB_SERVICE_HOST');
+  });
+
+  // D-DNS: from another namespace the short name fails; <svc>.<ns> works through the search list (busybox 1.28 uses libc).
+  it('resolves <service>.<namespace> from another namespace, not the short name', () => {
+    expect(logs.stdout).toMatch(/Name:\s+my-db\.data\nAddress 1: 10\.96\.\d+\.\d+ my-db\.data\.svc\.cluster\.local/);
+    // kubectl logs returns the container's stdout and stderr together, on its own stdout.
+    expect(logs.stdout).toContain("nslookup: can't resolve 'my-db'");
+  });
+});
