@@ -78,6 +78,9 @@ export class PodWorker {
       rt.sandboxReady = true;
       this.ctx.postStatus(this);
     }
+    // Models getPhase/computePodActions: once every app container is done for good (Never/OnFailure), the pod
+    // completes; nothing is started or restarted any more, sidecars included.
+    if (rt.hasInitialized && this.appsFinished()) { this.maybeComplete(); return; }
     const toStart: ContainerState2[] = [];
     const initDone = this.computeInitActions(toStart);
     this.explainWaits(toStart);
@@ -164,17 +167,21 @@ export class PodWorker {
     }
   }
 
+  /** Every app container has exited and will not be restarted (restartPolicy Never, or OnFailure after exit 0). */
+  private appsFinished(): boolean {
+    const policy = this.rt.pod.spec?.restartPolicy ?? 'Always';
+    if (policy === 'Always') return false;
+    return this.rt.app.every((c) => {
+      const inst = last(c.instances);
+      return !c.starting && inst?.state === 'exited' && !(policy === 'OnFailure' && inst.exitCode !== 0);
+    });
+  }
+
   /** Under Never/OnFailure, once no app container runs or will restart, stop the sidecars and finish. */
   private maybeComplete(): void {
     const rt = this.rt;
-    if (!rt.hasInitialized || rt.terminal) return;
-    const policy = rt.pod.spec?.restartPolicy ?? 'Always';
-    if (policy === 'Always') return;
-    const allDone = rt.app.every((c) => {
-      const inst = last(c.instances);
-      return inst?.state === 'exited' && !(policy === 'OnFailure' && inst.exitCode !== 0);
-    });
-    if (!allDone) return;
+    if (!rt.hasInitialized || rt.terminal || this.completing) return;
+    if (!this.appsFinished()) return;
     // Models the sidecar termination ordering: sidecars stop after the app containers, in reverse spec order.
     const sidecars = rt.init.filter((c) => isSidecar(c.spec) && last(c.instances)?.state === 'running').reverse();
     if (sidecars.length === 0) {

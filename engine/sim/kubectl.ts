@@ -39,13 +39,20 @@ function profile(ctx: ActionContext): KubectlProfile {
   return { kubectlMinor: ctx.world.profile.minor };
 }
 
-/** Reads a container instance's log as the kubelet serves it. */
+/**
+ * Reads a container instance's log as the kubelet serves it: 'current' is the instance in the status's
+ * state, 'previous' the one in lastState.terminated, found by container ID (kubelet_pods.go
+ * validateContainerLogStatus). While a container waits in back-off, lastState is its newest run.
+ */
 function logReader(ctx: ActionContext) {
   return (pod: Pod, container: string, instance: LogInstance): string => {
     const worker = ctx.world.kubelet.workers.get(pod.metadata!.uid!);
     const state = worker && [...worker.rt.init, ...worker.rt.app].find((c) => c.name === container);
     if (!state || state.instances.length === 0) return '';
-    const index = state.instances.length - (instance === 'previous' ? 2 : 1);
+    const status = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].find((s) => s.name === container);
+    const id = instance === 'previous' ? status?.lastState?.terminated?.containerID : status?.containerID ?? status?.state?.terminated?.containerID;
+    const index = state.instances.findIndex((i) => i.id === id);
+    if (index < 0) return '';
     const chunks = ctx.world.logs.get(ctx.world.logKey(pod.metadata!.uid!, container, index)) ?? [];
     return chunks.map((c) => c.text).join('');
   };

@@ -15,17 +15,7 @@ const DIR = 'test/upstream';
  * Scenarios where the engine disagrees with Kubernetes. Each is asserted to FAIL (it.fails), so the gap
  * stays visible and the test flips red once the engine is fixed: then drop it from this list.
  */
-const BUGS: Record<string, string> = {
-  // BUG: kubectl logs (with or without -p) of a container waiting in CrashLoopBackOff returns the instance
-  // before the last one. kubelet_pods.go validateContainerLogStatus reads lastState.terminated.containerID,
-  // i.e. the run that just crashed (k8s-semantics §10.1 "logs of the last terminated instance").
-  'logs-crashloop-returns-last-terminated-instance': 'logs of a crash-looping container show the wrong instance',
-  // BUG: a sidecar whose back-off timer was pending is started again after the pod Succeeded (restartCount
-  // 3 → 4 at ~79 s, READY 1/2 on a Succeeded pod). A terminal pod starts nothing: kubelet_pods.go
-  // generateAPIPodStatus keeps the terminal phase and pod_workers only tears the pod down
-  // (container_lifecycle_test.go "should not restart a restartable init container after the regular container exits").
-  'sidecar-not-restarted-after-pod-completes': 'a sidecar restarts after the pod completed',
-};
+const BUGS: Record<string, string> = {};
 
 function load(file: string) {
   const read = readScenario(readFileSync(`${DIR}/${file}`, 'utf8'), file);
