@@ -8,7 +8,8 @@ import type { ManifestDoc } from '../scenario/parseManifests';
 import type { Diagnostic } from '../sim/diagnostics';
 import type { World } from '../sim/world';
 import type { ApiServer, SourceInfo } from './apiServer';
-import type { ApiObject } from './store';
+import type { PodSpec } from 'kubernetes-types/core/v1';
+import type { ApiObject, LooseObject } from './store';
 
 export interface SubmitResult {
   readonly ok: boolean;
@@ -20,18 +21,96 @@ export interface SubmitResult {
   readonly diagnostics: Diagnostic[];
 }
 
+/** The parts of an object `kubectl apply` manages (what the user wrote), for comparing and updating. */
+const DESIRED = ['spec', 'data', 'stringData', 'binaryData', 'type'] as const;
+
+/** JSON with sorted keys, where an empty list or map equals an absent field (as the API server prunes them). */
+function canonical(v: unknown): unknown {
+  if (Array.isArray(v)) return v.length === 0 ? undefined : v.map(canonical);
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) {
+      const c = canonical((v as Record<string, unknown>)[k]);
+      if (c !== undefined) out[k] = c;
+    }
+    return Object.keys(out).length === 0 ? undefined : out;
+  }
+  return v;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(canonical(a) ?? null) === JSON.stringify(canonical(b) ?? null);
+}
+
+// Models ValidatePodUpdate: only images, activeDeadlineSeconds, added tolerations and terminationGracePeriodSeconds may change.
+function podUpdateForbidden(oldSpec: PodSpec, newSpec: PodSpec): boolean {
+  const strip = (spec: PodSpec) => ({
+    ...spec,
+    containers: (spec.containers ?? []).map((c) => ({ ...c, image: '' })),
+    initContainers: (spec.initContainers ?? []).map((c) => ({ ...c, image: '' })),
+    activeDeadlineSeconds: 0, terminationGracePeriodSeconds: 0, tolerations: [],
+    // Fields the API server fills in after creation, which an applied manifest does not carry.
+    nodeName: '', volumes: (spec.volumes ?? []).filter((v) => !v.name.startsWith('kube-api-access-')),
+  });
+  const mounts = (s: PodSpec) => ({ ...s, containers: s.containers.map((c) => ({ ...c, volumeMounts: (c.volumeMounts ?? []).filter((m) => !m.name.startsWith('kube-api-access-')) })),
+    initContainers: (s.initContainers ?? []).map((c) => ({ ...c, volumeMounts: (c.volumeMounts ?? []).filter((m) => !m.name.startsWith('kube-api-access-')) })) });
+  return !sameJson(mounts(strip(oldSpec)), mounts(strip(newSpec)));
+}
+
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** JSON with map keys sorted (Go's encoding/json on an unstructured object). */
+function sortedJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(sortedJson).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${sortedJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/**
+ * What `kubectl apply` records on the object: the manifest as the user wrote it, with an empty
+ * annotations map and the namespace filled in (apply.go / util.GetModifiedConfiguration).
+ */
+export function lastAppliedOf(user: LooseObject, namespaced: boolean): string {
+  const meta = { ...(user.metadata ?? {}) } as Record<string, unknown>;
+  const annotations = { ...((meta.annotations as Record<string, string> | undefined) ?? {}) };
+  delete annotations[LAST_APPLIED];
+  meta.annotations = annotations;
+  if (namespaced && !meta.namespace) meta.namespace = 'default';
+  return `${sortedJson({ ...user, metadata: meta })}\n`;
+}
+
+const POD_UPDATE_FORBIDDEN = 'spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
+
+// Models kubectl apply on an existing object: the patch is computed against the last applied configuration,
+// so re-applying the same manifest is "unchanged"; anything else is sent as an update.
+function applyUpdate(world: World, api: ApiServer, existing: LooseObject, next: LooseObject, ref: string, lastApplied: string): SubmitResult {
+  if (existing.metadata?.annotations?.[LAST_APPLIED] === lastApplied) return { ok: true, stdout: `${ref} unchanged`, stderr: '', ref, diagnostics: [] };
+  const changed = DESIRED.filter((k) => next[k] !== undefined && !sameJson(existing[k], next[k]));
+  if (existing.kind === 'Pod' && changed.includes('spec') && podUpdateForbidden(existing.spec as PodSpec, next.spec as PodSpec)) {
+    const stderr = `The Pod "${existing.metadata!.name}" is invalid: ${POD_UPDATE_FORBIDDEN}`;
+    return { ok: false, stdout: '', stderr, ref, diagnostics: [{ code: 'invalid-object', severity: 'error', message: stderr, object: ref }] };
+  }
+  api.update(existing, withLastApplied(next, lastApplied));
+  return { ok: true, stdout: `${ref} configured`, stderr: '', ref, diagnostics: [] };
+}
+
+function withLastApplied(obj: LooseObject, lastApplied: string): LooseObject {
+  return { ...obj, metadata: { ...obj.metadata, annotations: { ...(obj.metadata?.annotations ?? {}), [LAST_APPLIED]: lastApplied } } };
+}
+
 export function submit(world: World, api: ApiServer, doc: ManifestDoc, verb: 'apply' | 'create', source: SourceInfo = {}): SubmitResult {
   const check = checkObject(doc, { kubernetesVersion: world.profile.version, source: 'STDIN' });
   if (check.type !== 'ok') {
     const ref = 'ref' in check ? check.ref : undefined;
     return { ok: false, stdout: '', stderr: check.message, ...(ref ? { ref } : {}), diagnostics: objectDiagnostics(check) };
   }
-  const obj = check.object as unknown as ApiObject;
-  const existing = world.store.get(obj.kind!, check.namespace || undefined, check.name);
-  if (existing && verb === 'apply') {
-    // Models kubectl apply's three-way merge at the level learners meet it: an identical object is unchanged.
-    return { ok: true, stdout: `${check.ref} unchanged`, stderr: '', ref: check.ref, diagnostics: [] };
-  }
+  const existing = world.store.get<LooseObject>(check.object.kind as string, check.namespace || undefined, check.name);
+  const lastApplied = verb === 'apply' ? lastAppliedOf(doc.object as LooseObject, check.info.namespaced) : '';
+  const obj = (verb === 'apply' ? withLastApplied(check.object as LooseObject, lastApplied) : check.object) as ApiObject;
+  if (existing && verb === 'apply') return applyUpdate(world, api, existing, obj as LooseObject, check.ref, lastApplied);
   const created = api.create(obj, source);
   if (!created.ok) return { ok: false, stdout: '', stderr: created.stderr, ref: created.ref, diagnostics: [] };
   return { ok: true, stdout: `${created.ref} created`, stderr: '', ref: created.ref, diagnostics: [] };

@@ -131,6 +131,30 @@ export class ApiServer {
     });
   }
 
+  /**
+   * Update an object with what the user applied: labels, annotations and the desired fields. For a Pod
+   * only images change (admission checked the rest), and the kubelet restarts the containers concerned.
+   */
+  update(existing: LooseObject, next: LooseObject): void {
+    const w = this.world;
+    const target = existing as Writable<LooseObject>;
+    target.metadata = { ...existing.metadata, labels: next.metadata?.labels, annotations: next.metadata?.annotations };
+    if (existing.kind === 'Pod') {
+      const spec = existing.spec as Writable<NonNullable<Pod['spec']>>;
+      const images = (list: readonly { name: string; image?: string }[] | undefined) => new Map((list ?? []).map((c) => [c.name, c.image]));
+      const nextSpec = next.spec as Pod['spec'];
+      const app = images(nextSpec?.containers), init = images(nextSpec?.initContainers);
+      spec.containers = spec.containers.map((c) => ({ ...c, image: app.get(c.name) ?? c.image }));
+      if (spec.initContainers) spec.initContainers = spec.initContainers.map((c) => ({ ...c, image: init.get(c.name) ?? c.image }));
+      w.store.update(existing);
+      w.kubelet.workers.get(existing.metadata!.uid!)?.specChanged(spec);
+    } else {
+      for (const k of ['spec', 'data', 'stringData', 'binaryData', 'type']) if (next[k] !== undefined) target[k] = next[k];
+      w.store.update(existing);
+    }
+    w.trace.push({ t: w.now(), type: 'object', op: 'updated', kind: existing.kind!, name: existing.metadata!.name!, ...(existing.metadata?.namespace ? { namespace: existing.metadata.namespace } : {}) });
+  }
+
   /** Where an object came from in the editor text (controllers pass it on to what they create). */
   sourceOf(uid: string): SourceInfo | undefined {
     return this.sources.get(uid);
