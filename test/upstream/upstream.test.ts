@@ -2,11 +2,9 @@
 // test/e2e/common/node/init_container.go or a case of test/e2e_node/container_lifecycle_test.go (the first
 // line of each file cites it). Each must pass its `expect` block as `npm run simulate -- FILE --check` does;
 // a few also get checks on the container records that `expect` cannot state (start order, never started).
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readScenario } from '../../engine/scenario/readScenario';
 import { simulate } from '../../engine/sim/simulate';
-import { evaluateExpect, formatCheck } from '../../engine/sim/expect';
+import { goldenSuite, loadScenario } from '../goldens';
 import type { Trace, TraceRecord } from '../../engine/sim/trace';
 
 const DIR = 'test/upstream';
@@ -17,19 +15,7 @@ const DIR = 'test/upstream';
  */
 const BUGS: Record<string, string> = {};
 
-function load(file: string) {
-  const read = readScenario(readFileSync(`${DIR}/${file}`, 'utf8'), file);
-  const sc = read.scenario!;
-  const input = { manifests: sc.manifests, actions: sc.actions, settings: sc.settings, ...(sc.untilMs !== undefined ? { untilMs: sc.untilMs } : {}) };
-  return { sc, input };
-}
-
-function check(file: string) {
-  const { sc, input } = load(file);
-  const trace = simulate(input);
-  const exit = trace.records.some((r) => r.type === 'rejected') ? 1 : 0;
-  return evaluateExpect(sc.expect, trace, { exit, ...input });
-}
+const load = (file: string) => loadScenario(DIR, file);
 
 type ContainerRecord = Extract<TraceRecord, { type: 'container' }>;
 
@@ -44,21 +30,7 @@ function traceOf(file: string): Trace {
 }
 
 describe('upstream e2e tests as golden scenarios (expect blocks)', () => {
-  const files = readdirSync(DIR).filter((f) => f.endsWith('.scenario.yaml')).sort();
-  it('has the scenarios', () => expect(files.length).toBeGreaterThanOrEqual(20));
-  for (const file of files) {
-    const name = file.replace('.scenario.yaml', '');
-    const body = () => {
-      const result = check(file);
-      expect(result.clauses.length).toBeGreaterThan(0);
-      expect(result.pass, formatCheck(result)).toBe(true);
-    };
-    if (BUGS[name]) it.fails(`${name} (BUG: ${BUGS[name]})`, body);
-    else it(name, body);
-  }
-  it('every BUG entry names an existing scenario', () => {
-    for (const name of Object.keys(BUGS)) expect(files).toContain(`${name}.scenario.yaml`);
-  });
+  goldenSuite(DIR, BUGS, 20);
 });
 
 describe('upstream e2e tests: container order and invariants', () => {
