@@ -6,12 +6,15 @@ import { PlaybackBar } from '../playback/PlaybackBar';
 import { usePlaybackKeys, usePlayLoop } from '../playback/usePlayback';
 import { useStrings } from '../i18n/strings';
 import { useAppStore } from '../store/store';
+import { useEffect } from 'react';
 
 export function App() {
   const s = useStrings();
   const lang = useAppStore((st) => st.lang);
   usePlaybackKeys();
   usePlayLoop();
+  // Screen readers and fonts follow the page's language.
+  useEffect(() => { document.documentElement.lang = lang; }, [lang]);
   return (
     <div className="app" lang={lang}>
       <header className="app-header">
