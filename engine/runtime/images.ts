@@ -56,6 +56,9 @@ const CATALOG: readonly ImageDef[] = [
     flavor: (t) => ({ kind: 'busybox', version: busyboxVersionOf(t), extraApplets: [] }) },
   { repo: 'docker.io/lqshow/busybox-curl', tag: (t) => t === '1.28' || t === 'latest', cmd: ['sh'], sizeBytes: 5_403_288,
     flavor: (t) => ({ kind: 'busybox', version: t === 'latest' ? '1.28' : busyboxVersionOf(t), extraApplets: ['curl'] }) },
+  // alpine/git: ENTRYPOINT ["git"], CMD ["--help"]; an alpine base with busybox and git.
+  { repo: 'docker.io/alpine/git', tag: (t) => /^(latest|v?2(\.\d+){1,2}|\d+\.\d+\.\d+)$/.test(t), entrypoint: ['git'], cmd: ['--help'], sizeBytes: 38_145_627,
+    flavor: () => ({ kind: 'busybox', version: '1.36', extraApplets: ['git'] }) },
   { repo: 'docker.io/library/alpine', tag: (t) => /^(latest|edge|3(\.\d+){0,2})$/.test(t), cmd: ['/bin/sh'], sizeBytes: 3_653_012,
     flavor: (t) => ({ kind: 'alpine', version: t }) },
   { repo: 'docker.io/library/nginx', tag: (t) => /^(latest|stable|mainline|alpine|1(\.\d+){0,2}(-alpine)?)$/.test(t), entrypoint: ['/docker-entrypoint.sh'],

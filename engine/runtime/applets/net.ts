@@ -1,4 +1,5 @@
 /** Network applets (nslookup, wget, nc) and the curl program of curl images. */
+import { git } from './git';
 import type { Applet } from './lib';
 import { nslookup } from './nslookup';
 import { wget } from './wget';
@@ -6,4 +7,4 @@ import { nc } from './nc';
 import { curl } from './curl';
 
 export const NET_APPLETS: [string, Applet][] = [['nslookup', nslookup], ['wget', wget], ['nc', nc]];
-export const EXTRA_APPLETS: ReadonlyMap<string, Applet> = new Map([['curl', curl]]);
+export const EXTRA_APPLETS: ReadonlyMap<string, Applet> = new Map([['curl', curl], ['git', git]]);
