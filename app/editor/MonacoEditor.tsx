@@ -33,7 +33,9 @@ export default function MonacoEditor() {
       if (s.manifests !== prev.manifests && s.manifests !== model.getValue()) model.setValue(s.manifests);
     });
     // Read-only hook for end-to-end tests and tools: the exact text the editor holds.
-    (window as unknown as { __playgroundText?: () => string }).__playgroundText = () => model.getValue();
+    const hooks = window as unknown as { __playgroundText?: () => string; __playgroundMarkers?: () => string[] };
+    hooks.__playgroundText = () => model.getValue();
+    hooks.__playgroundMarkers = () => monaco.editor.getModelMarkers({ owner: 'engine' }).map((m) => `${m.startLineNumber}:${m.startColumn}: ${m.message}`);
     document.body.dataset.monacoReady = 'true';
     return () => {
       sub.dispose();
