@@ -95,12 +95,12 @@ function checkUnsafe(md: ManifestDoc, options: ValidationOptions): ObjectCheck {
   }
   const ref = resourceRef(info.kind, name);
   const schema = KIND_SCHEMAS[`${apiVersionOf(info)}/${info.kind}`];
-  const failure = schema ? decodeAgainst(raw, schema, info.kind) : null;
+  const failure = (schema ? decodeAgainst(raw, schema, info.kind) : null) ?? sidecarFieldBefore129(raw, render.minor);
   if (failure) {
     const error = withPos({ ...fieldError('Decode', failure.field, undefined, undefined, render), message: failure.message }, md);
     return { type: 'bad-request', info, ref, name, error, message: formatBadRequest(info.kind, info.version, failure.message, source) };
   }
-  const object = applyDefaults(raw);
+  const object = applyDefaults(render.minor === 28 ? dropSidecarField(raw) : raw);
   const errs = new ErrorList(render);
   validateKind(info, object, errs, options);
   if (errs.errors.length > 0) {
@@ -109,6 +109,35 @@ function checkUnsafe(md: ManifestDoc, options: ValidationOptions): ObjectCheck {
   }
   const ns = info.namespaced ? str((object.metadata as Obj).namespace) : '';
   return { type: 'ok', info, ref, name, namespace: ns, object };
+}
+
+/** The pod spec inside a Pod or a workload's template. */
+function podSpecOf(o: Obj): { spec: Obj; prefix: string } | null {
+  const spec = isObj(o.spec) ? o.spec : null;
+  if (!spec) return null;
+  if (isObj(spec.template) && isObj((spec.template as Obj).spec)) return { spec: (spec.template as Obj).spec as Obj, prefix: 'spec.template.spec' };
+  return o.kind === 'Pod' ? { spec, prefix: 'spec' } : null;
+}
+
+// Models the API before 1.28: the container restartPolicy field (native sidecars, KEP-753) did not exist,
+// so kubectl's strict field validation refuses it as an unknown field.
+function sidecarFieldBefore129(o: Obj, minor: number): { message: string; field: string } | null {
+  if (minor >= 28) return null;
+  const ps = podSpecOf(o);
+  const inits = ps && Array.isArray(ps.spec.initContainers) ? ps.spec.initContainers : [];
+  const i = inits.findIndex((c) => isObj(c) && c.restartPolicy !== undefined);
+  if (i < 0) return null;
+  const field = `${ps!.prefix}.initContainers[${i}].restartPolicy`;
+  return { message: `strict decoding error: unknown field "${field}"`, field };
+}
+
+// Models 1.28 with the SidecarContainers gate off (its default): the API server drops the disabled field,
+// so the "sidecar" runs as a regular init container.
+function dropSidecarField(o: Obj): Obj {
+  const copy = JSON.parse(JSON.stringify(o)) as Obj;
+  const ps = podSpecOf(copy);
+  for (const c of ps && Array.isArray(ps.spec.initContainers) ? ps.spec.initContainers : []) if (isObj(c)) delete c.restartPolicy;
+  return copy;
 }
 
 function validateKind(info: KindInfo, o: Obj, errs: ErrorList, options: ValidationOptions): void {
