@@ -41,11 +41,9 @@ export class ObjectStore {
 
   /** A v4-shaped UUID from the seeded generator. */
   newUid(): string {
-    const h = this.prng.hex(32).split('');
-    h[12] = '4';
-    h[16] = '89ab'[parseInt(h[16], 16) % 4];
-    const s = h.join('');
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+    const h = this.prng.hex(32);
+    const variant = '89ab'[parseInt(h[16], 16) % 4];
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20)}`;
   }
 
   nextResourceVersion(): string {

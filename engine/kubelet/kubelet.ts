@@ -2,7 +2,7 @@
  * The node agent: one PodWorker per pod bound to the node, and the services they share (back-off,
  * image pulls, container start/stop, status posting, events).
  */
-import type { Pod, PodStatus } from 'kubernetes-types/core/v1';
+import type { ContainerStatus, Pod, PodStatus } from 'kubernetes-types/core/v1';
 import type { ContainerHost, ExitStatus, Signal } from '../runtime/seam';
 import { PRIORITY } from '../sim/scheduler';
 import type { Writable } from '../cluster/store';
@@ -17,6 +17,7 @@ import { createContainerHost } from './containerHost';
 import { VolumeManager } from './volumes';
 import { startProbes } from './prober';
 import { describeHandler, runHandler, type Handler } from './handlers';
+import { jsonEqual } from '../sim/jsonEqual';
 
 export const NODE_NAME = 'node1';
 export const NODE_IP = '172.18.0.2';
@@ -28,12 +29,14 @@ export class Kubelet implements NodeContext {
   readonly workers = new Map<string, PodWorker>();
   readonly volumes: VolumeManager;
   private readonly exitWaiters = new Map<Instance, (() => void)[]>();
-  private readonly lastWhy = new Map<string, string>();
+  private readonly lastWhy = new Map<ContainerState2, Why | null>();
   /** Exit callbacks of parked instances (no process left; SIGKILL ends them). */
   private readonly parkedExit = new Map<Instance, (status: ExitStatus) => void>();
   private lastRows = new Map<string, string>();
   /** Last recorded state per container: its signature, trace index and time (for same-instant coalescing). */
-  private lastContainerStates = new Map<string, { sig: string; index: number; t: number; before: string }>();
+  private readonly lastContainerStates = new Map<ContainerState2, { sig: string; index: number; t: number; before: string }>();
+  /** The pod status whose container states were last recorded, per pod. */
+  private readonly recordedStatus = new WeakMap<PodWorker, PodStatus>();
 
   constructor(readonly world: World) {
     this.settings = { containerStartMs: world.settings.containerStartMs, imagePullMs: world.settings.imagePullMs };
@@ -184,32 +187,41 @@ export class Kubelet implements NodeContext {
 
   private recordContainerStates(worker: PodWorker): void {
     const pod = worker.rt.pod;
-    const uid = pod.metadata!.uid!;
-    const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
-    const byName = new Map(statuses.map((s) => [s.name, s]));
-    for (const c of [...worker.rt.init, ...worker.rt.app]) {
-      const s = byName.get(c.name);
-      if (!s) continue;
-      const state: ContainerStateName = s.state?.running ? 'running' : s.state?.terminated ? 'terminated' : 'waiting';
-      const reason = s.state?.waiting?.reason ?? s.state?.terminated?.reason ?? '';
-      const exitCode = s.state?.terminated?.exitCode;
-      const key = `${uid}/${c.name}`;
-      const sig = `${state}|${reason}|${exitCode}|${s.restartCount}|${s.ready}`;
-      const memo = this.lastContainerStates.get(key);
-      if (memo?.sig === sig) continue;
-      const now = this.scheduler.now();
-      const record = {
-        t: now, type: 'container' as const, uid, pod: pod.metadata!.name!, container: c.name, kind: c.kind,
-        state, reason, ...(exitCode !== undefined ? { exitCode } : {}), restartCount: s.restartCount, ready: s.ready,
-      };
-      // Same-instant status posts are one API update: the later state replaces the earlier one.
-      if (memo && memo.t === now && memo.index >= 0) {
-        if (memo.before === sig) { this.world.trace.drop(memo.index); this.lastContainerStates.set(key, { ...memo, sig, index: -1 }); }
-        else { this.world.trace.replace(memo.index, record); this.lastContainerStates.set(key, { ...memo, sig }); }
-        continue;
-      }
-      this.lastContainerStates.set(key, { sig, index: this.world.trace.push(record), t: now, before: memo?.sig ?? '' });
+    const status = pod.status;
+    // buildPodStatus hands back the very same object when nothing changed: no container changed either.
+    if (!status || this.recordedStatus.get(worker) === status) return;
+    this.recordedStatus.set(worker, status);
+    // initContainerStatuses are in spec order; containerStatuses sorted by name (buildPodStatus).
+    const init = status.initContainerStatuses ?? [];
+    const apps = status.containerStatuses ?? [];
+    for (let i = 0; i < worker.rt.init.length; i++) {
+      const c = worker.rt.init[i];
+      this.recordContainerState(worker, c, init[i]?.name === c.name ? init[i] : init.find((x) => x.name === c.name));
     }
+    for (const c of worker.rt.app) this.recordContainerState(worker, c, apps.find((x) => x.name === c.name));
+  }
+
+  private recordContainerState(worker: PodWorker, c: ContainerState2, s: ContainerStatus | undefined): void {
+    if (!s) return;
+    const state: ContainerStateName = s.state?.running ? 'running' : s.state?.terminated ? 'terminated' : 'waiting';
+    const reason = s.state?.waiting?.reason ?? s.state?.terminated?.reason ?? '';
+    const exitCode = s.state?.terminated?.exitCode;
+    const sig = `${state}|${reason}|${exitCode}|${s.restartCount}|${s.ready}`;
+    const memo = this.lastContainerStates.get(c);
+    if (memo?.sig === sig) return;
+    const pod = worker.rt.pod;
+    const now = this.scheduler.now();
+    const record = {
+      t: now, type: 'container' as const, uid: pod.metadata!.uid!, pod: pod.metadata!.name!, container: c.name, kind: c.kind,
+      state, reason, ...(exitCode !== undefined ? { exitCode } : {}), restartCount: s.restartCount, ready: s.ready,
+    };
+    // Same-instant status posts are one API update: the later state replaces the earlier one.
+    if (memo && memo.t === now && memo.index >= 0) {
+      if (memo.before === sig) { this.world.trace.drop(memo.index); this.lastContainerStates.set(c, { ...memo, sig, index: -1 }); }
+      else { this.world.trace.replace(memo.index, record); this.lastContainerStates.set(c, { ...memo, sig }); }
+      return;
+    }
+    this.lastContainerStates.set(c, { sig, index: this.world.trace.push(record), t: now, before: memo?.sig ?? '' });
   }
 
   event(worker: PodWorker, c: ContainerState2 | undefined, type: 'Normal' | 'Warning', reason: string, message: string): void {
@@ -219,10 +231,8 @@ export class Kubelet implements NodeContext {
 
   explain(worker: PodWorker, c: ContainerState2, why: Why | null): void {
     const pod = worker.rt.pod;
-    const key = `${pod.metadata!.uid}/${c.name}`;
-    const text = JSON.stringify(why);
-    if (this.lastWhy.get(key) === text) return;
-    this.lastWhy.set(key, text);
+    if (this.lastWhy.has(c) && jsonEqual(this.lastWhy.get(c), why)) return;
+    this.lastWhy.set(c, why);
     this.world.trace.push({ t: this.scheduler.now(), type: 'why', uid: pod.metadata!.uid!, pod: pod.metadata!.name!, container: c.name, why });
   }
 

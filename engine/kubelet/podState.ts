@@ -3,7 +3,7 @@
  * them, plus the reason cache. `buildPodStatus` turns it into the API status (KPODS
  * convertToAPIContainerStatuses + getPhase + conditions).
  */
-import type { Container, ContainerState, ContainerStatus, Pod, PodStatus } from 'kubernetes-types/core/v1';
+import type { Container, ContainerState, ContainerStatus, Pod, PodSpec, PodStatus } from 'kubernetes-types/core/v1';
 import { rfc3339 } from '../sim/time';
 import { podQOSClass } from '../kubectl/qos';
 import type { ContainerKind } from '../sim/trace';
@@ -47,6 +47,8 @@ export interface ContainerState2 {
   waiting?: { reason: string; message?: string };
   /** A start is under way (pull or create); the status keeps showing the previous state meanwhile. */
   starting: boolean;
+  /** What the last status of this container was built from (buildPodStatus). */
+  statusMemo?: StatusMemo;
 }
 
 export interface PodRuntime {
@@ -63,9 +65,13 @@ export interface PodRuntime {
   terminal: boolean;
   /** Once Failed or Succeeded, the kubelet never moves the phase again (generateAPIPodStatus). */
   finalPhase?: PodPhase;
-  podIp: string;
-  hostIp: string;
-  startTime: number;
+  readonly podIp: string;
+  readonly hostIp: string;
+  readonly startTime: number;
+  /** status.qosClass, computed at the first status post. */
+  qosClass?: PodStatus['qosClass'];
+  /** What the last status was built from (buildPodStatus). */
+  statusMemo?: PodStatusMemo;
 }
 
 export function last<T>(xs: readonly T[]): T | undefined {
@@ -85,20 +91,51 @@ function terminatedOf(inst: Instance, epoch: number): ContainerState {
   return { terminated: t };
 }
 
+/**
+ * What containerStatus read the last time it built a container's status. The kubelet posts a status on
+ * every change of any container of the pod, and most containers have not changed since the last post:
+ * their previous ContainerStatus object is reused (status objects are never mutated once posted).
+ * Instances only ever get pushed, an exited instance is never changed again, and `waiting` is
+ * replaced, never mutated; so the newest instance's mutable fields are all that need comparing.
+ */
+export interface StatusMemo {
+  readonly status: ContainerStatus;
+  readonly count: number;
+  readonly cur: Instance | undefined;
+  readonly state: Instance['state'] | undefined;
+  readonly ready: boolean;
+  readonly started: boolean;
+  readonly finishedAt: number | undefined;
+  readonly exitCode: number | undefined;
+  readonly signal: number | undefined;
+  readonly reason: string | undefined;
+  readonly message: string | undefined;
+  readonly waiting: ContainerState2['waiting'];
+  readonly image: string | undefined;
+  readonly hasInit: boolean;
+  readonly epoch: number;
+}
+
+function memoValid(m: StatusMemo, c: ContainerState2, hasInit: boolean, epoch: number): boolean {
+  const cur = last(c.instances);
+  return m.count === c.instances.length && m.cur === cur && m.waiting === c.waiting && m.image === c.spec.image && m.hasInit === hasInit && m.epoch === epoch &&
+    (cur === undefined || (m.state === cur.state && m.ready === cur.ready && m.started === cur.started && m.finishedAt === cur.finishedAt &&
+      m.exitCode === cur.exitCode && m.signal === cur.signal && m.reason === cur.reason && m.message === cur.message));
+}
+
 // Models convertToAPIContainerStatuses: the newest instance is the state, the one before is lastState;
 // containers with no instance get the default Waiting reason (PodInitializing when the pod has init containers).
-function containerStatus(rt: PodRuntime, c: ContainerState2, epoch: number): ContainerStatus {
+function containerStatus(c: ContainerState2, hasInit: boolean, epoch: number): ContainerStatus {
+  if (c.statusMemo && memoValid(c.statusMemo, c, hasInit, epoch)) return c.statusMemo.status;
   const cur = last(c.instances);
   const prev = c.instances.length > 1 ? c.instances[c.instances.length - 2] : undefined;
-  const hasInit = (rt.pod.spec?.initContainers ?? []).length > 0;
-  const at = (ms: number) => rfc3339(epoch + ms);
   let state: ContainerState;
   let lastState: ContainerState = {};
   if (!cur) {
     const reason = c.waiting?.reason ?? (hasInit ? 'PodInitializing' : 'ContainerCreating');
     state = { waiting: c.waiting?.message ? { reason, message: c.waiting.message } : { reason } };
   } else if (cur.state === 'running') {
-    state = { running: { startedAt: at(cur.startedAt) } };
+    state = { running: { startedAt: rfc3339(epoch + cur.startedAt) } };
     if (prev) lastState = terminatedOf(prev, epoch);
   } else if (c.waiting) {
     state = { waiting: c.waiting.message ? { reason: c.waiting.reason, message: c.waiting.message } : { reason: c.waiting.reason } };
@@ -118,15 +155,51 @@ function containerStatus(rt: PodRuntime, c: ContainerState2, epoch: number): Con
     started: cur ? cur.state === 'running' && cur.started : false,
   };
   if (cur) status.containerID = cur.id;
+  c.statusMemo = {
+    status, count: c.instances.length, cur, state: cur?.state, ready: cur?.ready ?? false, started: cur?.started ?? false,
+    finishedAt: cur?.finishedAt, exitCode: cur?.exitCode, signal: cur?.signal, reason: cur?.reason, message: cur?.message,
+    waiting: c.waiting, image: c.spec.image, hasInit, epoch,
+  };
   return status;
 }
 
-/** The API status the kubelet would post now. `prev` keeps condition transition times. */
+/** The inputs of the last PodStatus built for a pod, and the status itself. */
+export interface PodStatusMemo {
+  readonly status: PodStatus;
+  readonly init: readonly ContainerStatus[];
+  readonly app: readonly ContainerStatus[];
+  readonly spec: PodSpec;
+  readonly terminal: boolean;
+  readonly hasInitialized: boolean;
+  readonly sandboxReady: boolean;
+  readonly finalPhase: PodPhase | undefined;
+  readonly epoch: number;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The API status the kubelet would post now. `prev` keeps condition transition times. When nothing
+ * the status is made of changed since the last call, and `prev` is that call's status, it is returned
+ * as is (the same content, built again, would be equal field for field).
+ */
 export function buildPodStatus(rt: PodRuntime, now: number, epoch: number, prev: PodStatus | undefined): PodStatus {
-  const initContainerStatuses = rt.init.map((c) => containerStatus(rt, c, epoch));
-  // Models KTYPES SortedContainerStatuses: app container statuses are sorted by name, not spec order.
-  const containerStatuses = rt.app.map((c) => containerStatus(rt, c, epoch)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const spec = rt.pod.spec!;
+  const hasInit = (spec.initContainers ?? []).length > 0;
+  const initContainerStatuses = rt.init.map((c) => containerStatus(c, hasInit, epoch));
+  const appInSpecOrder = rt.app.map((c) => containerStatus(c, hasInit, epoch));
+  const memo = rt.statusMemo;
+  if (memo && prev === memo.status && memo.spec === spec && memo.terminal === rt.terminal && memo.hasInitialized === rt.hasInitialized &&
+    memo.sandboxReady === rt.sandboxReady && memo.finalPhase === rt.finalPhase && memo.epoch === epoch &&
+    sameItems(memo.init, initContainerStatuses) && sameItems(memo.app, appInSpecOrder)) {
+    return memo.status;
+  }
+  // Models KTYPES SortedContainerStatuses: app container statuses are sorted by name, not spec order.
+  const containerStatuses = appInSpecOrder.slice().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   let phase = getPhase({ spec, initContainerStatuses, containerStatuses, podIsTerminal: rt.terminal, podHasInitialized: rt.hasInitialized });
   // Models generateAPIPodStatus: "Pod attempted illegal phase transition" out of a terminal phase.
   if (rt.finalPhase) phase = rt.finalPhase;
@@ -136,6 +209,8 @@ export function buildPodStatus(rt: PodRuntime, now: number, epoch: number, prev:
     prev?.conditions,
     rfc3339(epoch + now),
   );
+  // The QoS class only depends on resources, which a pod update cannot change.
+  rt.qosClass ??= podQOSClass({ spec } as Pod) as PodStatus['qosClass'];
   const status: PodStatus = {
     phase,
     conditions,
@@ -145,9 +220,13 @@ export function buildPodStatus(rt: PodRuntime, now: number, epoch: number, prev:
     podIPs: [{ ip: rt.podIp }],
     startTime: rfc3339(epoch + rt.startTime),
     containerStatuses,
-    qosClass: podQOSClass({ spec } as Pod) as PodStatus['qosClass'],
+    qosClass: rt.qosClass,
   };
   if (initContainerStatuses.length) status.initContainerStatuses = initContainerStatuses;
+  rt.statusMemo = {
+    status, init: initContainerStatuses, app: appInSpecOrder, spec, terminal: rt.terminal, hasInitialized: rt.hasInitialized,
+    sandboxReady: rt.sandboxReady, finalPhase: rt.finalPhase, epoch,
+  };
   return status;
 }
 

@@ -8,6 +8,7 @@ import { createBaseLayer, createContainerFs, type FileSpec, type Tree } from './
 import { APPLET_NAMES, appletFor } from './applets/registry';
 import { ImageCatalog, type ImageFlavor, type ImageLookup } from './images';
 import { runShell } from './shell/start';
+import { ScriptCache } from './shell/scriptCache';
 import type { ContainerHost, ContainerProcess, ContainerStart } from './seam';
 import { imageFiles, runServer } from './servers';
 
@@ -40,6 +41,8 @@ function shellFlavor(flavor: ImageFlavor): { busyboxVersion: string; extraApplet
 
 export function createRuntime(catalog: ImageCatalog): ContainerRuntime {
   const layers = new Map<string, Tree>();
+  // Replicas run the same scripts: parse each once per run.
+  const scripts = new ScriptCache();
   const layerFor = (image: ImageLookup): Tree => {
     const key = `${image.ref.repo}:${image.ref.tag}`;
     let tree = layers.get(key);
@@ -69,7 +72,7 @@ export function createRuntime(catalog: ImageCatalog): ContainerRuntime {
         argv, env: spec.env, cwd: spec.workingDir || '/', fs, uid: spec.runAsUser ?? 0, gid: spec.runAsGroup ?? 0, groups, host,
         epochMs: spec.pod.epochMs, podIp: spec.pod.ip,
         budgets: { commandMicros: spec.commandMicros, stepBudget: spec.stepBudget, outputBudget: spec.outputBudget },
-        flavor: shellFlavor(image.flavor),
+        flavor: shellFlavor(image.flavor), scripts,
       };
       const server = runServer(image.flavor, argv, { ...shellOpts, spec });
       return {

@@ -28,29 +28,45 @@ function hashString(s: string, seed: number): number {
   return h >>> 0;
 }
 
-export function createPrng(seed: number): Prng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let z = state;
+const HEX = '0123456789abcdef';
+
+// A class rather than a closure bundle: the kubelet forks one generator per container instance, and
+// prototype methods cost nothing per fork.
+class Mulberry32 implements Prng {
+  private state: number;
+  constructor(private readonly seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let z = this.state;
     z = Math.imul(z ^ (z >>> 15), z | 1);
     z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
     return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number): number => Math.floor(next() * n);
-  return {
-    next,
-    int,
-    suffix: (length) => {
-      let s = '';
-      for (let i = 0; i < length; i++) s += SUFFIX_ALPHABET[int(SUFFIX_ALPHABET.length)];
-      return s;
-    },
-    hex: (length) => {
-      let s = '';
-      for (let i = 0; i < length; i++) s += '0123456789abcdef'[int(16)];
-      return s;
-    },
-    fork: (label) => createPrng(hashString(label, seed)),
-  };
+  }
+
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  suffix(length: number): string {
+    let s = '';
+    for (let i = 0; i < length; i++) s += SUFFIX_ALPHABET[this.int(SUFFIX_ALPHABET.length)];
+    return s;
+  }
+
+  hex(length: number): string {
+    let s = '';
+    for (let i = 0; i < length; i++) s += HEX[this.int(16)];
+    return s;
+  }
+
+  fork(label: string): Prng {
+    return new Mulberry32(hashString(label, this.seed));
+  }
+}
+
+export function createPrng(seed: number): Prng {
+  return new Mulberry32(seed);
 }

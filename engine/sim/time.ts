@@ -50,14 +50,40 @@ function civil(epochMs: number): Civil {
 
 const p2 = (n: number): string => String(n).padStart(2, '0');
 
+/*
+ * The kubelet renders and printers re-parse the same few timestamps thousands of times in a run (every
+ * status post of every pod). Both functions are pure, so small memo tables are safe; they are bounded
+ * and simply start over when full.
+ */
+const MEMO_LIMIT = 4096;
+const renderedSeconds = new Map<number, string>();
+const parsedStamps = new Map<string, number>();
+
 /** RFC 3339 as the API server writes metav1.Time: `2024-01-01T10:00:05Z` (second precision). */
 export function rfc3339(epochMs: number): string {
-  const c = civil(epochMs);
-  return `${c.y}-${p2(c.m)}-${p2(c.d)}T${p2(c.hh)}:${p2(c.mm)}:${p2(c.ss)}Z`;
+  const second = Math.floor(epochMs / 1000);
+  let text = renderedSeconds.get(second);
+  if (text === undefined) {
+    const c = civil(second * 1000);
+    text = `${c.y}-${p2(c.m)}-${p2(c.d)}T${p2(c.hh)}:${p2(c.mm)}:${p2(c.ss)}Z`;
+    if (renderedSeconds.size >= MEMO_LIMIT) renderedSeconds.clear();
+    renderedSeconds.set(second, text);
+  }
+  return text;
 }
 
 /** Parses what `rfc3339` writes (and fractional seconds); NaN when it is not that shape. */
 export function parseRfc3339(s: string): number {
+  let t = parsedStamps.get(s);
+  if (t === undefined) {
+    t = parseUncached(s);
+    if (parsedStamps.size >= MEMO_LIMIT) parsedStamps.clear();
+    parsedStamps.set(s, t);
+  }
+  return t;
+}
+
+function parseUncached(s: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?Z$/.exec(s);
   if (!m) return Number.NaN;
   const frac = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;

@@ -245,7 +245,7 @@ export class World {
   }
 
   dns(query: DnsQuery): DnsReply {
-    return answerDns(this.dnsView(), query);
+    return answerDns(this.dnsView, query);
   }
 
   /** Ready endpoint IPs of a Service: pods matching its selector that are Ready, by name. */
@@ -264,15 +264,14 @@ export class World {
     return this.store.list<Service>('Service').find((s) => s.spec?.clusterIP === ip);
   }
 
-  private dnsView(): DnsView {
-    return {
-      service: (ns, name) => this.store.get<Service>('Service', ns, name),
-      readyAddresses: (ns, name) => this.readyAddresses(ns, name),
-      serviceByIp: (ip) => this.serviceByIp(ip),
-      namespaceExists: (name) => this.store.get('Namespace', undefined, name) !== undefined,
-      external: () => undefined,
-    };
-  }
+  /** Made once: every DNS query of every container goes through it. */
+  private readonly dnsView: DnsView = {
+    service: (ns, name) => this.store.get<Service>('Service', ns, name),
+    readyAddresses: (ns, name) => this.readyAddresses(ns, name),
+    serviceByIp: (ip) => this.serviceByIp(ip),
+    namespaceExists: (name) => this.store.get('Namespace', undefined, name) !== undefined,
+    external: () => undefined,
+  };
 
   private networkView(): NetworkView {
     return {

@@ -9,7 +9,7 @@ import { allowed } from '../fs/resolve';
 import type { FsView } from '../fs/view';
 import type { Node } from './ast';
 import type { Block, Kernel, Proc } from './kernel';
-import { Parser } from './parser';
+import { ScriptCache } from './scriptCache';
 import { SyntaxError } from './words';
 import { BuiltinErr, Shell } from './shell';
 import { ExitErr } from './state';
@@ -33,6 +33,8 @@ export class ShellRuntime {
     readonly cred: Cred,
     readonly host: ContainerHost,
     readonly flavor: ImageFlavor,
+    /** Parsed scripts, shared by every container of the run when the runtime passes one. */
+    readonly scripts: ScriptCache = new ScriptCache(),
   ) {}
 
   eval(sh: Shell, node: Node): G<number> {
@@ -45,12 +47,12 @@ export class ShellRuntime {
 
   /** Parse and run `text` in `sh` one top-level command at a time (eval, trap actions, `.`). */
   *evalString(sh: Shell, text: string, _isEval: boolean): G<number> {
-    const parser = new Parser(text, sh.line);
+    const parsed = this.scripts.get(text, sh.line);
     let status = 0;
-    for (;;) {
+    for (let i = 0; ; i++) {
       let node: Node | null;
       try {
-        node = parser.next();
+        node = parsed.at(i);
       } catch (e) {
         if (e instanceof SyntaxError) sh.fatal(`syntax error: ${e.message}`);
         throw e;

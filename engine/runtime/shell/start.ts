@@ -12,6 +12,7 @@ import { ShellRuntime, basename } from './runtime';
 import { defaultOptions, Vars, type ShellData } from './state';
 import type { Ctx, ImageFlavor } from './sys';
 import { appletFor } from '../applets/registry';
+import type { ScriptCache } from './scriptCache';
 
 export interface ShellOptions {
   /** The container's argv (command + args), e.g. ['sh', '-c', 'echo hi'] or ['sleep', '3600']. */
@@ -40,6 +41,8 @@ export interface ShellOptions {
   readonly epochMs?: number;
   /** The pod's IP (PodFacts.ip); default: the address /etc/hosts gives the hostname. */
   readonly podIp?: string;
+  /** Parsed scripts to share with other containers (default: this container's own). */
+  readonly scripts?: ScriptCache;
   /** Test hook: sees the kernel when the main process ends. */
   readonly onKernel?: (k: Kernel) => void;
 }
@@ -77,7 +80,7 @@ export function* runProgram(opts: ShellOptions): ContainerProcess {
   const fs = opts.fs;
   k.podIp = opts.podIp ?? podIpFromHosts(fs);
   const cred = { uid: opts.uid ?? 0, gid: opts.gid ?? 0, groups: opts.groups ?? [] };
-  const rt = new ShellRuntime(k, fs, cred, host, opts.flavor);
+  const rt = new ShellRuntime(k, fs, cred, host, opts.flavor, opts.scripts);
   fs.now = host.now();
   k.onResume = () => { fs.now = host.now(); };
   fs.observer = {
