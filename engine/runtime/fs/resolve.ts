@@ -4,7 +4,7 @@
  * directory walked for a non-root user, mount points switching to the volume's tree.
  */
 import type { DirInode, Inode, Tree } from './tree';
-import { FsError } from './errors';
+import { FsError, type Errno } from './errors';
 
 export interface Cred {
   readonly uid: number;
@@ -66,7 +66,21 @@ function join(dir: string, name: string): string {
  * followed. Throws FsError for a missing or unsearchable intermediate directory.
  */
 export function resolvePath(ctx: ResolveCtx, path: string, cwd: string, cred: Cred, follow: boolean): Resolved {
-  if (path === '') throw new FsError('ENOENT');
+  const r = walk(ctx, path, cwd, cred, follow);
+  if (typeof r === 'string') throw new FsError(r);
+  return r;
+}
+
+/** The inode at `path` (symlinks followed), or null when it cannot be reached for any reason. */
+export function lookupPath(ctx: ResolveCtx, path: string, cwd: string, cred: Cred): Inode | null {
+  const r = walk(ctx, path, cwd, cred, true);
+  return typeof r === 'string' ? null : r.node;
+}
+
+// The walk itself reports failures as an errno rather than throwing: PATH searches and `[ -e … ]` meet
+// missing directories all the time, and unwinding an exception for each is slow.
+function walk(ctx: ResolveCtx, path: string, cwd: string, cred: Cred, follow: boolean): Resolved | Errno {
+  if (path === '') return 'ENOENT';
   let parts = path.split('/');
   let stack: Step[] = [{ node: ctx.root, path: '/', mount: ctx.mounts.get('/') ?? null }];
   if (ctx.mounts.has('/')) stack[0].node = ctx.mounts.get('/')!.root;
@@ -86,7 +100,7 @@ export function resolvePath(ctx: ResolveCtx, path: string, cwd: string, cred: Cr
     let last = true;
     for (let j = i; j < parts.length; j++) if (parts[j] !== '' && parts[j] !== '.') { last = false; break; }
     const top = stack[stack.length - 1];
-    if (!allowed(top.node, cred, 1)) throw new FsError('EACCES');
+    if (!allowed(top.node, cred, 1)) return 'EACCES';
     if (name === '..') {
       if (stack.length > 1) stack.pop();
       if (last) {
@@ -102,10 +116,10 @@ export function resolvePath(ctx: ResolveCtx, path: string, cwd: string, cred: Cr
     const mount = mounted ?? top.mount;
     if (!child) {
       if (last) return { node: null, parent: top.node, name, path: childPath, mount };
-      throw new FsError('ENOENT');
+      return 'ENOENT';
     }
     if (child.kind === 'symlink' && (!last || follow || trailing)) {
-      if (++links > MAX_LINKS) throw new FsError('ELOOP');
+      if (++links > MAX_LINKS) return 'ELOOP';
       const target = child.target;
       const rest = parts.slice(i);
       parts = target.split('/').concat(rest);
@@ -114,10 +128,10 @@ export function resolvePath(ctx: ResolveCtx, path: string, cwd: string, cred: Cr
       continue;
     }
     if (last) {
-      if (trailing && child.kind !== 'dir') throw new FsError('ENOTDIR');
+      if (trailing && child.kind !== 'dir') return 'ENOTDIR';
       return { node: child, parent: top.node, name, path: childPath, mount };
     }
-    if (child.kind !== 'dir') throw new FsError('ENOTDIR');
+    if (child.kind !== 'dir') return 'ENOTDIR';
     stack.push({ node: child, path: childPath, mount });
   }
 }

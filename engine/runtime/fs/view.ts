@@ -6,7 +6,7 @@
  */
 import type { FileOp } from '../seam';
 import { FsError } from './errors';
-import { allowed, resolvePath, type Cred, type MountEntry, type Resolved } from './resolve';
+import { allowed, lookupPath, resolvePath, type Cred, type MountEntry, type Resolved, type ResolveCtx } from './resolve';
 import { byteLength, newDir, newFile, newSymlink, type DirInode, type FileInode, type Inode, type Tree } from './tree';
 
 export interface FsObserver {
@@ -28,14 +28,19 @@ export class FsView {
   now = 0;
   umask = 0o022;
 
-  constructor(readonly rootTree: Tree, readonly readOnlyRoot: boolean) {}
+  /** What path resolution walks: the root and the mounts (made once; both are fixed for the view's life). */
+  private readonly ctx: ResolveCtx;
+
+  constructor(readonly rootTree: Tree, readonly readOnlyRoot: boolean) {
+    this.ctx = { root: rootTree.root, mounts: this.mounts };
+  }
 
   addMount(m: MountEntry): void {
     this.mounts.set(m.path, m);
   }
 
   resolve(path: string, cwd: string, cred: Cred, follow = true): Resolved {
-    return resolvePath({ root: this.rootTree.root, mounts: this.mounts }, path, cwd, cred, follow);
+    return resolvePath(this.ctx, path, cwd, cred, follow);
   }
 
   /** stat(2): follows symlinks; throws ENOENT when missing. */
@@ -52,11 +57,7 @@ export class FsView {
   }
 
   exists(path: string, cwd: string, cred: Cred): Inode | null {
-    try {
-      return this.resolve(path, cwd, cred, true).node;
-    } catch {
-      return null;
-    }
+    return lookupPath(this.ctx, path, cwd, cred);
   }
 
   readFile(path: string, cwd: string, cred: Cred): string {

@@ -7,6 +7,7 @@ import type { ContainerHost } from '../seam';
 import type { Cred } from '../fs/resolve';
 import { allowed } from '../fs/resolve';
 import type { FsView } from '../fs/view';
+import type { Inode } from '../fs/tree';
 import type { Node } from './ast';
 import type { Block, Kernel, Proc } from './kernel';
 import { ScriptCache } from './scriptCache';
@@ -66,17 +67,28 @@ export class ShellRuntime {
 
   /** $PATH lookup of an executable regular file (cached until PATH changes). */
   findInPath(sh: Shell, name: string, exec = true): string | null {
-    const path = sh.d.vars.get('PATH') ?? '';
-    const key = path + '\0' + name;
+    return this.lookPath(sh.d.vars.get('PATH') ?? '', sh.d.cwd, name, exec)?.path ?? null;
+  }
+
+  /**
+   * findInPath for a given $PATH and directory, also returning the inode found (what stat(path) gives),
+   * so a caller about to run it need not resolve the path again.
+   */
+  lookPath(pathVar: string, cwd: string, name: string, exec = true): { path: string; node: Inode } | null {
+    const key = pathVar + '\0' + name;
     const hit = this.pathCache.get(key);
-    if (hit !== undefined && (hit === null || this.fs.exists(hit, '/', this.cred))) return hit;
-    let found: string | null = null;
-    for (const dir of path.split(':')) {
-      const p = (dir === '' ? '.' : dir) + '/' + name;
-      const n = this.fs.exists(p, sh.d.cwd, this.cred);
-      if (n && n.kind === 'file' && (!exec || (n.mode & 0o111) !== 0)) { found = p; break; }
+    if (hit === null) return null;
+    if (hit !== undefined) {
+      const node = this.fs.exists(hit, '/', this.cred);
+      if (node) return { path: hit, node };
     }
-    if (found === null || found[0] === '/') this.pathCache.set(key, found);
+    let found: { path: string; node: Inode } | null = null;
+    for (const dir of pathVar.split(':')) {
+      const p = (dir === '' ? '.' : dir) + '/' + name;
+      const n = this.fs.exists(p, cwd, this.cred);
+      if (n && n.kind === 'file' && (!exec || (n.mode & 0o111) !== 0)) { found = { path: p, node: n }; break; }
+    }
+    if (found === null || found.path[0] === '/') this.pathCache.set(key, found === null ? null : found.path);
     return found;
   }
 
@@ -112,18 +124,21 @@ export class ShellRuntime {
   /** Run a program found on disk: an applet (busybox link) or a shell script. */
   *external(sh: Shell, argv: string[], assigns: [string, string][], line: number): G<number> {
     const name = argv[0];
-    let path: string | null;
+    let path: string;
+    let node: Inode | undefined;
     if (name.includes('/')) {
       path = name;
     } else {
-      path = this.findInPath(sh, name);
-      if (path === null) return this.notFound(sh, name, line);
+      const found = this.lookPath(sh.d.vars.get('PATH') ?? '', sh.d.cwd, name);
+      if (found === null) return this.notFound(sh, name, line);
+      ({ path, node } = found);
     }
-    let node;
-    try {
-      node = this.fs.stat(path, sh.d.cwd, this.cred).node;
-    } catch {
-      return this.notFound(sh, name, line);
+    if (!node) {
+      try {
+        node = this.fs.stat(path, sh.d.cwd, this.cred).node;
+      } catch {
+        return this.notFound(sh, name, line);
+      }
     }
     if (node.kind !== 'file' || !allowed(node, this.cred, 1)) {
       sh.errSync(`${name}: Permission denied`);

@@ -97,10 +97,10 @@ export function* runProgram(opts: ShellOptions): ContainerProcess {
   const argv = [...opts.argv];
   const fds: FdTable = [retain({ kind: 'null', refs: 0 }), retain({ kind: 'console', stream: 'stdout', refs: 0 }), retain({ kind: 'console', stream: 'stderr', refs: 0 })];
 
-  // Resolve argv[0] as exec would, before anything runs.
-  const probe = new Shell(rt, { pid: 0 } as never, newShellData(env, 'sh', [], cwd, 1), false);
-  const path = argv[0]?.includes('/') ? argv[0] : rt.findInPath(probe, argv[0] ?? '');
-  const node = path === null ? null : fs.exists(path, cwd, cred);
+  // Resolve argv[0] as exec would, before anything runs (PATH from the environment, set above).
+  const found = argv[0]?.includes('/') ? null : rt.lookPath(env.get('PATH') ?? '', cwd, argv[0] ?? '');
+  const path = argv[0]?.includes('/') ? argv[0] : found?.path ?? null;
+  const node = path === null ? null : found ? found.node : fs.exists(path, cwd, cred);
   if (!argv.length || path === null || !node || node.kind !== 'file') return startError(argv[0] ?? '', path === null);
   const name = node.exe === 'busybox' ? basename(path) : node.exe ?? 'sh';
   if (name === 'busybox' && argv.length > 1) argv.shift();
