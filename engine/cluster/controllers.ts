@@ -41,7 +41,8 @@ export function isActivePod(p: Pod): boolean {
 
 export class ControllerManager implements ControllerContext {
   private readonly dirty = new Map<string, ApiObject>();
-  private readonly podSignature = new Map<string, string>();
+  /** Per pod: what the controllers last saw of it (phase, IP, readiness, deletion, labels). */
+  private readonly podSignature = new Map<string, { sig: string; labels: object; labelsJson: string }>();
   private scheduled = false;
   constructor(readonly world: World, readonly api: ApiServer) {
     world.store.watch((change) => this.onChange(change));
@@ -80,9 +81,13 @@ export class ControllerManager implements ControllerContext {
     const uid = pod.metadata!.uid!;
     if (op === 'deleted') { this.podSignature.delete(uid); return true; }
     const ready = (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
-    const sig = `${pod.status?.phase}|${pod.status?.podIP ?? ''}|${ready}|${pod.metadata?.deletionTimestamp ?? ''}|${JSON.stringify(pod.metadata?.labels ?? {})}`;
-    if (this.podSignature.get(uid) === sig) return false;
-    this.podSignature.set(uid, sig);
+    const labels = pod.metadata?.labels ?? {};
+    const last = this.podSignature.get(uid);
+    // Labels are replaced, never edited in place: their JSON is only rendered again when the object changes.
+    const labelsJson = last?.labels === labels ? last.labelsJson : JSON.stringify(labels);
+    const sig = `${pod.status?.phase}|${pod.status?.podIP ?? ''}|${ready}|${pod.metadata?.deletionTimestamp ?? ''}|${labelsJson}`;
+    if (last?.sig === sig) return false;
+    this.podSignature.set(uid, { sig, labels, labelsJson });
     return true;
   }
 

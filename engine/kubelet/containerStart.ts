@@ -105,12 +105,35 @@ export function decodeBase64(text: string): string {
   return out;
 }
 
+/** What serviceEnv made for a namespace, and from which Services (objects and resourceVersions). */
+export interface ServiceLinksMemo {
+  readonly services: readonly Service[];
+  readonly versions: readonly (string | undefined)[];
+  readonly env: readonly (readonly [string, string])[];
+}
+
+/**
+ * serviceEnv of the namespace's Services, recomputed only when one was added, removed or updated (every
+ * update bumps the resourceVersion). Every container start asks, and Services rarely change.
+ */
+function serviceLinks(world: World, ns: string): [string, string][] {
+  const services = world.store.list<Service>('Service', ns);
+  const memo = world.kubelet.serviceLinks.get(ns);
+  if (memo && memo.services.length === services.length &&
+    services.every((s, i) => s === memo.services[i] && s.metadata?.resourceVersion === memo.versions[i])) {
+    return memo.env as [string, string][];
+  }
+  const env = serviceEnv(services);
+  world.kubelet.serviceLinks.set(ns, { services, versions: services.map((s) => s.metadata?.resourceVersion), env });
+  return env;
+}
+
 export function buildContainerStart(world: World, rt: PodRuntime, c: ContainerState2, restartIndex: number): ContainerStart {
   const pod = rt.pod;
   const ns = pod.metadata?.namespace ?? 'default';
   const spec: Container = c.spec;
   // Service links: Services of the pod's namespace that exist when the container starts (enableServiceLinks default true).
-  const links = pod.spec?.enableServiceLinks === false ? [] : serviceEnv(world.store.list<Service>('Service', ns));
+  const links = pod.spec?.enableServiceLinks === false ? [] : serviceLinks(world, ns);
   const vars = new Map<string, string>(links);
   const env: [string, string][] = [...links];
   for (const e of spec.env ?? []) {

@@ -14,6 +14,7 @@ import type { KubeletSettings, NodeContext } from './nodeContext';
 import { buildPodStatus, last, type ContainerState2, type Instance, type PodRuntime } from './podState';
 import { makeContainerStates, PodWorker } from './podWorker';
 import { createContainerHost } from './containerHost';
+import type { ServiceLinksMemo } from './containerStart';
 import { VolumeManager } from './volumes';
 import { startProbes } from './prober';
 import { describeHandler, runHandler, type Handler } from './handlers';
@@ -32,7 +33,8 @@ export class Kubelet implements NodeContext {
   private readonly lastWhy = new Map<ContainerState2, Why | null>();
   /** Exit callbacks of parked instances (no process left; SIGKILL ends them). */
   private readonly parkedExit = new Map<Instance, (status: ExitStatus) => void>();
-  private lastRows = new Map<string, string>();
+  /** Service-link variables per namespace (containerStart.ts). */
+  readonly serviceLinks = new Map<string, ServiceLinksMemo>();
   /** Last recorded state per container: its signature, trace index and time (for same-instant coalescing). */
   private readonly lastContainerStates = new Map<ContainerState2, { sig: string; index: number; t: number; before: string }>();
   /** The pod status whose container states were last recorded, per pod. */
@@ -101,6 +103,8 @@ export class Kubelet implements NodeContext {
     const running = this.world.runtime.start(this.world.containerStart(worker.rt, c, restartIndex), host);
     inst.exec = (argv, execHost) => running.exec(argv, execHost ?? host);
     const exited = (status: ExitStatus) => {
+      // Nothing runs inside a stopped container: let its filesystem and kernel go (large runs keep thousands).
+      inst.exec = undefined;
       onExit(status);
       const waiters = this.exitWaiters.get(inst);
       this.exitWaiters.delete(inst);
