@@ -43,6 +43,9 @@ export type KubectlCommand =
   | (Scope & { readonly type: 'create-deployment'; readonly name: string; readonly images: readonly string[]; readonly replicas: number;
     readonly port?: number; readonly command: readonly string[] })
   | { readonly type: 'create-namespace'; readonly name: string }
+  | (Scope & { readonly type: 'run'; readonly name: string; readonly image: string; readonly restart: 'Always' | 'OnFailure' | 'Never';
+    readonly env: readonly (readonly [string, string])[]; readonly labels: Readonly<Record<string, string>>; readonly port?: number;
+    readonly command: boolean; readonly args: readonly string[]; readonly imagePullPolicy?: string })
   | (Scope & { readonly type: 'delete'; readonly targets: readonly Target[]; readonly allNamespaces: boolean; readonly selector?: string; readonly all: boolean;
     readonly filenames: readonly string[]; readonly wait: boolean; readonly gracePeriod: number; readonly force: boolean; readonly now: boolean; readonly outputName: boolean })
   | (Scope & { readonly type: 'scale'; readonly targets: readonly Target[]; readonly replicas: number })

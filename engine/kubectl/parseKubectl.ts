@@ -147,6 +147,36 @@ function parseCreate(argv: readonly string[]): KubectlCommand | ParseError {
   return { type: 'create', ...scope(p), filenames };
 }
 
+// Models kubectl run.go (Complete/Validate/Run with the pod generator): one pod, label run=NAME, container NAME.
+function parseRun(argv: readonly string[]): KubectlCommand | ParseError {
+  const path = 'kubectl run';
+  const p = parseFlags(argv, [NS, F('image', 'string'), F('restart', 'string'), F('env', 'strings'), F('labels', 'string', 'l'), F('port', 'int'),
+    F('command', 'bool'), F('stdin', 'bool', 'i'), F('tty', 'bool', 't'), F('rm', 'bool'), F('image-pull-policy', 'string')], path);
+  if ('error' in p) return err(p.error);
+  if (p.args.length < 1) return usage('NAME is required for run', path);
+  const image = p.values.image as string | undefined;
+  if (!image) return err('required flag(s) "image" not set');
+  const restart = (p.values.restart as string | undefined) ?? 'Always';
+  if (!['Always', 'OnFailure', 'Never'].includes(restart)) return err(`invalid restart policy: ${restart}`);
+  if (p.values.rm && !p.values.stdin) return err('--rm should only be used for attached containers');
+  if (p.values.stdin || p.values.tty) return err('attaching to a container (-i, -t) is not supported in this playground: run it without -it, then read its output with kubectl logs');
+  const env: [string, string][] = [];
+  for (const e of (p.values.env as string[] | undefined) ?? []) {
+    const eq = e.indexOf('=');
+    if (eq <= 0) return err(`invalid env: ${e}`);
+    env.push([e.slice(0, eq), e.slice(eq + 1)]);
+  }
+  const labels: Record<string, string> = {};
+  for (const kv of ((p.values.labels as string | undefined) ?? `run=${p.args[0]}`).split(',')) {
+    const eq = kv.indexOf('=');
+    if (eq <= 0) return err(`invalid label spec: ${kv}`);
+    labels[kv.slice(0, eq)] = kv.slice(eq + 1);
+  }
+  return { type: 'run', ...scope(p), name: p.args[0], image, restart: restart as 'Always' | 'OnFailure' | 'Never', env, labels,
+    ...(p.values.port !== undefined ? { port: p.values.port as number } : {}), command: !!p.values.command,
+    args: [...p.args.slice(1), ...p.rest], ...(p.values['image-pull-policy'] ? { imagePullPolicy: p.values['image-pull-policy'] as string } : {}) };
+}
+
 function parseApply(argv: readonly string[]): KubectlCommand | ParseError {
   const p = parseFlags(argv, [NS, F('filename', 'strings', 'f')], 'kubectl apply');
   if ('error' in p) return err(p.error);
@@ -198,6 +228,7 @@ export function parseKubectl(line: string): KubectlCommand | ParseError {
     case 'scale': return parseScale(args);
     case 'rollout': return parseRollout(args);
     case 'port-forward': return parsePortForward(args);
+    case 'run': return parseRun(args);
     default: {
       if (TOP_LEVEL.includes(verb)) return err(`"kubectl ${verb}" is not supported in this playground`);
       const s = suggestions(verb);

@@ -82,3 +82,24 @@ spec:
     expect(logs.stdout).toContain("nslookup: can't resolve 'my-db'");
   });
 });
+
+describe('kubectl run', () => {
+  const svc = 'apiVersion: v1\nkind: Service\nmetadata: {name: myservice}\nspec:\n  ports: [{port: 80}]\n';
+  const cmd = output(svc, 15_000, [
+    { atMs: 2_000, run: 'kubectl run dns-check --image=busybox:1.28 --restart=Never -- nslookup myservice' },
+    { atMs: 10_000, run: 'kubectl get pod dns-check --show-labels' },
+    { atMs: 10_000, run: 'kubectl logs dns-check' },
+    { atMs: 11_000, run: 'kubectl run -it --rm debug --image=busybox -- sh' },
+    { atMs: 11_000, run: 'kubectl run nope' },
+  ]);
+  // Models kubectl run's pod generator: label run=NAME, one container NAME with the args after `--`.
+  it('creates a pod labelled run=NAME that runs the arguments', () => {
+    expect(cmd('kubectl run dns-check --image=busybox:1.28 --restart=Never -- nslookup myservice').stdout).toBe('pod/dns-check created\n');
+    expect(cmd('kubectl get pod dns-check --show-labels').stdout).toMatch(/^dns-check\s+0\/1\s+Completed\s+0\s+8s\s+run=dns-check$/m);
+    expect(cmd('kubectl logs dns-check').stdout).toMatch(/Name:\s+myservice\nAddress 1: 10\.96\.\d+\.\d+ myservice\.default\.svc\.cluster\.local\n$/);
+  });
+  it('refuses what it cannot do, in kubectl\'s words where kubectl has them', () => {
+    expect(cmd('kubectl run -it --rm debug --image=busybox -- sh').stderr).toContain('not supported in this playground');
+    expect(cmd('kubectl run nope').stderr).toBe('error: required flag(s) "image" not set\n');
+  });
+});

@@ -127,6 +127,15 @@ function run(ctx: ActionContext, cmd: KubectlCommand, stdin: string | undefined)
     }
     case 'create-namespace':
       return createObject(ctx, createNamespaceObject(cmd) as LooseObject);
+    case 'run':
+      // Models kubectl run's pod generator: container NAME; args after `--` are args, or the command with --command.
+      return createObject(ctx, { apiVersion: 'v1', kind: 'Pod',
+        metadata: { name: cmd.name, labels: cmd.labels, ...(cmd.namespaceSet ? { namespace: cmd.namespace } : {}) },
+        spec: { restartPolicy: cmd.restart, dnsPolicy: 'ClusterFirst', containers: [{ name: cmd.name, image: cmd.image,
+          ...(cmd.args.length ? (cmd.command ? { command: cmd.args } : { args: cmd.args }) : {}),
+          ...(cmd.env.length ? { env: cmd.env.map(([name, value]) => ({ name, value })) } : {}),
+          ...(cmd.port !== undefined ? { ports: [{ containerPort: cmd.port }] } : {}),
+          ...(cmd.imagePullPolicy ? { imagePullPolicy: cmd.imagePullPolicy } : {}), resources: {} }] } } as LooseObject);
     case 'delete': {
       const { objs, errors } = targets(ctx, cmd);
       const lines: string[] = [];
