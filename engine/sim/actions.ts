@@ -19,7 +19,7 @@ export interface ActionContext {
 export interface PendingWatch {
   readonly index: number;
   readonly run: string;
-  finish(): { stdout: string; stderr: string };
+  finish(): { stdout: string; stderr: string; exit?: number };
 }
 
 export function runAction(ctx: ActionContext, action: ActionInput): void {
@@ -33,6 +33,6 @@ export function finishWatches(ctx: ActionContext): void {
   for (const w of ctx.watches) {
     const rec = ctx.world.trace.records.find((_, i) => i === w.index);
     const out = w.finish();
-    if (rec && rec.type === 'command') ctx.world.trace.replace(w.index, { t: rec.t, type: 'command', run: w.run, stdout: out.stdout, stderr: out.stderr });
+    if (rec && rec.type === 'command') ctx.world.trace.replace(w.index, { t: rec.t, type: 'command', run: w.run, stdout: out.stdout, stderr: out.stderr, ...(out.exit !== undefined ? { exit: out.exit } : {}) });
   }
 }

@@ -103,3 +103,35 @@ describe('kubectl run', () => {
     expect(cmd('kubectl run nope').stderr).toBe('error: required flag(s) "image" not set\n');
   });
 });
+
+describe('kubectl logs -f', () => {
+  const pod = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  restartPolicy: Never
+  containers:
+  - {name: c, image: busybox:1.36, command: ['sh', '-c', 'for i in 1 2 3 4; do echo tick $i; sleep 5; done']}
+`;
+  const cmd = output(pod, 40_000, [{ atMs: 7_000, run: 'kubectl logs -f p' }, { atMs: 7_000, run: 'kubectl logs p' }]);
+  // Models kubectl logs --follow: the container's output as it grows; it exits when the container does.
+  it('streams the output until the container exits, then exits 0', () => {
+    expect(cmd('kubectl logs p').stdout).toBe('tick 1\ntick 2\n');
+    expect(cmd('kubectl logs -f p')).toMatchObject({ stdout: 'tick 1\ntick 2\ntick 3\ntick 4\n', exit: 0 });
+  });
+});
+
+describe('kubectl logs -f --tail', () => {
+  const pod = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  restartPolicy: Never
+  containers:
+  - {name: c, image: busybox:1.36, command: ['sh', '-c', 'for i in 1 2 3 4; do echo tick $i; sleep 5; done']}
+`;
+  const cmd = output(pod, 40_000, [{ atMs: 7_000, run: 'kubectl logs -f --tail 1 p' }]);
+  it('prints the last lines that existed, then everything after them', () => {
+    expect(cmd('kubectl logs -f --tail 1 p')).toMatchObject({ stdout: 'tick 2\ntick 3\ntick 4\n', exit: 0 });
+  });
+});

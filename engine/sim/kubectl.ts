@@ -22,8 +22,8 @@ export interface CommandOutput {
   readonly stderr: string;
   /** Absent for a command that keeps running (port-forward, get -w). */
   readonly exit?: number;
-  /** For `get -w`: the full output, once the run is over. */
-  readonly watch?: () => { stdout: string; stderr: string };
+  /** For `get -w` and `logs -f`: the full output once the run is over (and the exit code if it ended). */
+  readonly watch?: () => { stdout: string; stderr: string; exit?: number };
 }
 
 const out = (stdout: string, stderr = '', exit = stderr && !stdout ? 1 : 0): CommandOutput => ({ stdout, stderr, exit });
@@ -39,12 +39,23 @@ function profile(ctx: ActionContext): KubectlProfile {
   return { kubectlMinor: ctx.world.profile.minor };
 }
 
+// Models kubectl logs -f: the same container instance's output as it grows; kubectl exits when the container does.
+function followLog(ctx: ActionContext, f: { uid: string; container: string; id: string; startLength: number }, initial: string, stderr: string): { stdout: string; stderr: string; exit?: number } {
+  const worker = ctx.world.kubelet.workers.get(f.uid);
+  const state = worker && [...worker.rt.init, ...worker.rt.app].find((c) => c.name === f.container);
+  const index = state ? state.instances.findIndex((i) => i.id === f.id) : -1;
+  if (!state || index < 0) return { stdout: initial, stderr };
+  const text = (ctx.world.logs.get(ctx.world.logKey(f.uid, f.container, index)) ?? []).map((c) => c.text).join('');
+  // What was printed at the start (after --tail), then everything written since: a log only grows.
+  return { stdout: initial + text.slice(f.startLength), stderr, ...(state.instances[index].state === 'exited' ? { exit: 0 } : {}) };
+}
+
 /**
  * Reads a container instance's log as the kubelet serves it: 'current' is the instance in the status's
  * state, 'previous' the one in lastState.terminated, found by container ID (kubelet_pods.go
  * validateContainerLogStatus). While a container waits in back-off, lastState is its newest run.
  */
-function logReader(ctx: ActionContext) {
+function logReader(ctx: ActionContext, onRead?: (uid: string, container: string, id: string, text: string) => void) {
   return (pod: Pod, container: string, instance: LogInstance): string => {
     const worker = ctx.world.kubelet.workers.get(pod.metadata!.uid!);
     const state = worker && [...worker.rt.init, ...worker.rt.app].find((c) => c.name === container);
@@ -54,7 +65,9 @@ function logReader(ctx: ActionContext) {
     const index = state.instances.findIndex((i) => i.id === id);
     if (index < 0) return '';
     const chunks = ctx.world.logs.get(ctx.world.logKey(pod.metadata!.uid!, container, index)) ?? [];
-    return chunks.map((c) => c.text).join('');
+    const text = chunks.map((c) => c.text).join('');
+    onRead?.(pod.metadata!.uid!, container, state.instances[index].id, text);
+    return text;
   };
 }
 
@@ -112,9 +125,13 @@ function run(ctx: ActionContext, cmd: KubectlCommand, stdin: string | undefined)
       return { stdout: r.stdout, stderr: r.stderr, exit: r.exitCode };
     }
     case 'logs': {
-      const r = runLogs(snapshot(ctx), { target: cmd.target, ...(cmd.container ? { container: cmd.container } : {}), previous: cmd.previous, follow: cmd.follow,
-        ...(cmd.tail !== undefined ? { tail: cmd.tail } : {}), namespace: cmd.namespace }, logReader(ctx), profile(ctx));
-      return { stdout: r.stdout, stderr: r.stderr, exit: r.exitCode };
+      const req = { target: cmd.target, ...(cmd.container ? { container: cmd.container } : {}), previous: cmd.previous, follow: cmd.follow,
+        ...(cmd.tail !== undefined ? { tail: cmd.tail } : {}), namespace: cmd.namespace };
+      let followed: { uid: string; container: string; id: string; startLength: number } | undefined;
+      const read = logReader(ctx, (uid, container, id, text) => { followed = { uid, container, id, startLength: text.length }; });
+      const r = runLogs(snapshot(ctx), req, read, profile(ctx));
+      if (!cmd.follow || r.exitCode !== 0 || cmd.previous || !followed) return { stdout: r.stdout, stderr: r.stderr, exit: r.exitCode };
+      return { stdout: r.stdout, stderr: r.stderr, watch: () => followLog(ctx, followed!, r.stdout, r.stderr) };
     }
     case 'apply': case 'create':
       if (cmd.filenames.length !== 1 || cmd.filenames[0] !== '-') return out('', `error: the path "${cmd.filenames[0] ?? ''}" does not exist\n`, 1);
