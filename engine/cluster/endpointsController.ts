@@ -22,10 +22,11 @@ export function syncEndpoints(ctx: ControllerContext, obj: LooseObject): void {
   const pods = w.store.list<Pod>('Pod', ns).filter((p) => !p.metadata?.deletionTimestamp && p.status?.podIP && matches(selector, p.metadata?.labels));
   const address = (p: Pod) => ({ ip: p.status!.podIP!, nodeName: NODE_NAME, targetRef: { kind: 'Pod', namespace: ns, name: p.metadata!.name!, uid: p.metadata!.uid! } });
   const isReady = (p: Pod) => (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
-  // Models endpoints.RepackSubsets: addresses sorted by IP.
-  const byIp = (a: { ip: string }, b: { ip: string }) => ipKey(a.ip) - ipKey(b.ip);
-  const ready = pods.filter(isReady).map(address).sort(byIp);
-  const notReady = pods.filter((p) => !isReady(p)).map(address).sort(byIp);
+  // Models endpoints.RepackSubsets: addresses sorted by IP (numeric keys computed once, not per comparison).
+  const byIp = (list: Pod[]) => list.map((p) => ({ key: ipKey(p.status!.podIP!), address: address(p) }))
+    .sort((a, b) => a.key - b.key).map((x) => x.address);
+  const ready = byIp(pods.filter(isReady));
+  const notReady = byIp(pods.filter((p) => !isReady(p)));
   const ports: EndpointPort[] = (svc.spec?.ports ?? []).map((p) => ({
     ...(p.name ? { name: p.name } : {}), port: typeof p.targetPort === 'number' ? p.targetPort : Number(p.targetPort ?? p.port) || p.port, protocol: p.protocol ?? 'TCP',
   }));

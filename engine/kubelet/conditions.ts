@@ -33,18 +33,24 @@ const goSlice = (names: readonly string[]): string => `[${names.join(' ')}]`;
 
 // Models GeneratePodInitializedCondition: a regular init container counts once it is ready (it exited 0),
 // a sidecar once it has started; containers without a status are "unknown", listed before "incomplete".
+/**
+ * The status named `name`, the last one when several are (as a Map built from the list would keep).
+ * A linear search: a pod has a handful of containers, and this runs on every status post.
+ */
+function named<T extends { readonly name: string }>(list: readonly T[], name: string): T | undefined {
+  for (let i = list.length - 1; i >= 0; i--) if (list[i].name === name) return list[i];
+  return undefined;
+}
+
 function initialized(input: ConditionInput): ConditionValue {
   const inits = input.spec.initContainers ?? [];
-  const statuses = new Map(input.initContainerStatuses.map((s) => [s.name, s]));
   const unknown: string[] = [], incomplete: string[] = [];
   for (const c of inits) {
-    const s = statuses.get(c.name);
+    const s = named(input.initContainerStatuses, c.name);
     if (!s) unknown.push(c.name);
     else if (isSidecar(c) ? !s.started : !s.ready) incomplete.push(c.name);
   }
-  // Models GeneratePodInitializedCondition: a Succeeded pod whose statuses are all known reads PodCompleted (no init containers too).
   if (input.phase === 'Succeeded' && unknown.length === 0) return { type: 'Initialized', status: 'True', reason: 'PodCompleted' };
-  // Models HasAnyRegularContainerStarted: an app container Running or Terminated means the pod was initialized before.
   if (anyAppStarted(input)) return { type: 'Initialized', status: 'True' };
   const parts: string[] = [];
   if (unknown.length) parts.push(`containers with unknown status: ${goSlice(unknown)}`);
@@ -54,22 +60,21 @@ function initialized(input: ConditionInput): ConditionValue {
 }
 
 function anyAppStarted(input: ConditionInput): boolean {
-  const apps = new Set((input.spec.containers ?? []).map((c) => c.name));
-  return input.containerStatuses.some((s) => apps.has(s.name) && (!!s.state?.running || !!s.state?.terminated));
+  const apps = input.spec.containers ?? [];
+  return input.containerStatuses.some((s) => (!!s.state?.running || !!s.state?.terminated) && apps.some((c) => c.name === s.name));
 }
 
-// Models GenerateContainersReadyCondition: sidecars first, then app containers in spec order.
 function containersReady(input: ConditionInput): ConditionValue {
-  const all = [...input.initContainerStatuses, ...input.containerStatuses];
-  const statuses = new Map(all.map((s) => [s.name, s]));
+  // App statuses come after init statuses in the combined list, so a name found among them wins.
+  const statusOf = (name: string) => named(input.containerStatuses, name) ?? named(input.initContainerStatuses, name);
   const unknown: string[] = [], unready: string[] = [];
-  const consider = [...(input.spec.initContainers ?? []).filter(isSidecar), ...(input.spec.containers ?? [])];
-  for (const c of consider) {
-    const s = statuses.get(c.name);
-    if (!s) unknown.push(c.name);
-    else if (!s.ready) unready.push(c.name);
-  }
-  // Models generateContainersReadyConditionForTerminalPhase: PodCompleted only when every status is known; PodFailed always.
+  const check = (name: string) => {
+    const s = statusOf(name);
+    if (!s) unknown.push(name);
+    else if (!s.ready) unready.push(name);
+  };
+  for (const c of input.spec.initContainers ?? []) if (isSidecar(c)) check(c.name);
+  for (const c of input.spec.containers ?? []) check(c.name);
   if ((input.phase === 'Succeeded' && unknown.length === 0) || input.phase === 'Failed') {
     return { type: 'ContainersReady', status: 'False', reason: input.phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed' };
   }
@@ -80,13 +85,13 @@ function containersReady(input: ConditionInput): ConditionValue {
   return { type: 'ContainersReady', status: 'False', reason: 'ContainersNotReady', message: parts.join(', ') };
 }
 
-// Models GeneratePodReadyCondition: ContainersReady's verdict, then every readiness gate's condition must be True.
 function ready(input: ConditionInput, cr: ConditionValue): ConditionValue {
   if (cr.status !== 'True') return { type: 'Ready', status: cr.status, reason: cr.reason, message: cr.message };
-  const others = new Map((input.podConditions ?? []).map((c) => [c.type, c]));
+  const others = input.podConditions ?? [];
   const messages: string[] = [];
   for (const gate of input.spec.readinessGates ?? []) {
-    const c = others.get(gate.conditionType);
+    let c: (typeof others)[number] | undefined;
+    for (let i = others.length - 1; i >= 0 && !c; i--) if (others[i].type === gate.conditionType) c = others[i];
     if (!c) messages.push(`corresponding condition of pod readiness gate "${gate.conditionType}" does not exist.`);
     else if (c.status !== 'True') messages.push(`the status of pod readiness gate "${gate.conditionType}" is not "True", but ${c.status}`);
   }
@@ -109,9 +114,10 @@ export function podConditions(input: ConditionInput): ConditionValue[] {
 
 /** Keeps lastTransitionTime from the previous conditions when a condition's status did not change. */
 export function withTransitionTimes(next: readonly ConditionValue[], prev: readonly PodCondition[] | undefined, nowIso: string): PodCondition[] {
-  const before = new Map((prev ?? []).map((c) => [c.type, c]));
+  const before = prev ?? [];
   return next.map((c) => {
-    const old = before.get(c.type);
+    let old: PodCondition | undefined;
+    for (let i = before.length - 1; i >= 0 && !old; i--) if (before[i].type === c.type) old = before[i];
     const lastTransitionTime = old && old.status === c.status ? old.lastTransitionTime : nowIso;
     const out: PodCondition = { type: c.type, status: c.status, lastProbeTime: null as unknown as undefined, lastTransitionTime };
     if (c.reason) out.reason = c.reason;

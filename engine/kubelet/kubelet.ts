@@ -36,7 +36,7 @@ export class Kubelet implements NodeContext {
   /** Service-link variables per namespace (containerStart.ts). */
   readonly serviceLinks = new Map<string, ServiceLinksMemo>();
   /** Last recorded state per container: its signature, trace index and time (for same-instant coalescing). */
-  private readonly lastContainerStates = new Map<ContainerState2, { sig: string; index: number; t: number; before: string }>();
+  private readonly lastContainerStates = new Map<ContainerState2, { sig: string; index: number; t: number; before: string; status: ContainerStatus }>();
   /** The pod status whose container states were last recorded, per pod. */
   private readonly recordedStatus = new WeakMap<PodWorker, PodStatus>();
 
@@ -207,12 +207,14 @@ export class Kubelet implements NodeContext {
 
   private recordContainerState(worker: PodWorker, c: ContainerState2, s: ContainerStatus | undefined): void {
     if (!s) return;
+    const memo = this.lastContainerStates.get(c);
+    // buildPodStatus reuses a container's status object while it is unchanged: same object, same signature.
+    if (memo?.status === s) return;
     const state: ContainerStateName = s.state?.running ? 'running' : s.state?.terminated ? 'terminated' : 'waiting';
     const reason = s.state?.waiting?.reason ?? s.state?.terminated?.reason ?? '';
     const exitCode = s.state?.terminated?.exitCode;
     const sig = `${state}|${reason}|${exitCode}|${s.restartCount}|${s.ready}`;
-    const memo = this.lastContainerStates.get(c);
-    if (memo?.sig === sig) return;
+    if (memo?.sig === sig) { memo.status = s; return; }
     const pod = worker.rt.pod;
     const now = this.scheduler.now();
     const record = {
@@ -221,11 +223,11 @@ export class Kubelet implements NodeContext {
     };
     // Same-instant status posts are one API update: the later state replaces the earlier one.
     if (memo && memo.t === now && memo.index >= 0) {
-      if (memo.before === sig) { this.world.trace.drop(memo.index); this.lastContainerStates.set(c, { ...memo, sig, index: -1 }); }
-      else { this.world.trace.replace(memo.index, record); this.lastContainerStates.set(c, { ...memo, sig }); }
+      if (memo.before === sig) { this.world.trace.drop(memo.index); this.lastContainerStates.set(c, { ...memo, sig, index: -1, status: s }); }
+      else { this.world.trace.replace(memo.index, record); this.lastContainerStates.set(c, { ...memo, sig, status: s }); }
       return;
     }
-    this.lastContainerStates.set(c, { sig, index: this.world.trace.push(record), t: now, before: memo?.sig ?? '' });
+    this.lastContainerStates.set(c, { sig, index: this.world.trace.push(record), t: now, before: memo?.sig ?? '', status: s });
   }
 
   event(worker: PodWorker, c: ContainerState2 | undefined, type: 'Normal' | 'Warning', reason: string, message: string): void {

@@ -10,8 +10,11 @@ export function isSidecar(c: Container): boolean {
   return c.restartPolicy === 'Always';
 }
 
-function byName(statuses: readonly ContainerStatus[] | undefined): Map<string, ContainerStatus> {
-  return new Map((statuses ?? []).map((s) => [s.name, s]));
+/** The status named `name` (the last one, as a Map built from the list would keep); pods have few containers. */
+function named(statuses: readonly ContainerStatus[] | undefined, name: string): ContainerStatus | undefined {
+  if (!statuses) return undefined;
+  for (let i = statuses.length - 1; i >= 0; i--) if (statuses[i].name === name) return statuses[i];
+  return undefined;
 }
 
 export interface PhaseInput {
@@ -26,13 +29,11 @@ export interface PhaseInput {
 
 export function getPhase(input: PhaseInput): PodPhase {
   const { spec } = input;
-  const initStatus = byName(input.initContainerStatuses);
-  const appStatus = byName(input.containerStatuses);
   let pendingRegularInit = 0, pendingSidecar = 0, failedInit = 0;
   let unknown = 0, running = 0, waiting = 0, stopped = 0, succeeded = 0;
 
   for (const c of spec.initContainers ?? []) {
-    const s = initStatus.get(c.name);
+    const s = named(input.initContainerStatuses, c.name);
     if (isSidecar(c)) {
       // Models getPhase: a sidecar's own restarts never fail the pod; only "not started yet" keeps it pending.
       if (!s) { unknown++; pendingSidecar++; continue; }
@@ -57,7 +58,7 @@ export function getPhase(input: PhaseInput): PodPhase {
   }
 
   for (const c of spec.containers ?? []) {
-    const s = appStatus.get(c.name);
+    const s = named(input.containerStatuses, c.name);
     if (!s) { unknown++; continue; }
     if (s.state?.running) running++;
     else if (s.state?.terminated) { stopped++; if (s.state.terminated.exitCode === 0) succeeded++; }

@@ -73,8 +73,37 @@ export function resolvePath(ctx: ResolveCtx, path: string, cwd: string, cred: Cr
 
 /** The inode at `path` (symlinks followed), or null when it cannot be reached for any reason. */
 export function lookupPath(ctx: ResolveCtx, path: string, cwd: string, cred: Cred): Inode | null {
+  const quick = plainLookup(ctx, path, cred);
+  if (quick !== undefined) return quick;
   const r = walk(ctx, path, cwd, cred, true);
   return typeof r === 'string' ? null : r.node;
+}
+
+/**
+ * lookupPath for the common shape, `/a/b/c` with no `.`, `..`, empty component, trailing slash or
+ * symlink on the way (PATH searches, `[ -f /path ]`): the same answer as the walk without its bookkeeping.
+ * undefined: not that shape, the walk decides.
+ */
+function plainLookup(ctx: ResolveCtx, path: string, cred: Cred): Inode | null | undefined {
+  if (path.length < 2 || path.charCodeAt(0) !== 47 || ctx.mounts.has('/')) return undefined;
+  let node: DirInode = ctx.root;
+  let start = 1;
+  for (;;) {
+    const slash = path.indexOf('/', start);
+    const end = slash < 0 ? path.length : slash;
+    const name = path.slice(start, end);
+    if (name === '' || name === '.' || name === '..' || end === path.length - 1) return undefined;
+    if (!allowed(node, cred, 1)) return null;
+    // With no `.`, `..` or symlink so far, the path up to here is the canonical path of the child.
+    const mounted = ctx.mounts.size > 0 ? ctx.mounts.get(path.slice(0, end)) : undefined;
+    const child: Inode | undefined = mounted ? mounted.root : node.entries.get(name);
+    if (!child) return null;
+    if (child.kind === 'symlink') return undefined;
+    if (slash < 0) return child;
+    if (child.kind !== 'dir') return null;
+    node = child;
+    start = slash + 1;
+  }
 }
 
 // The walk itself reports failures as an errno rather than throwing: PATH searches and `[ -e … ]` meet
