@@ -9,6 +9,7 @@ import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { LooseObject, Writable } from './store';
 import { ownedBy, ownerRef, type ControllerContext } from './controllers';
+import { jsonEqual } from '../sim/jsonEqual';
 
 const SAFE = 'bcdfghjklmnpqrstvwxz2456789';
 
@@ -118,7 +119,7 @@ function updateStatus(ctx: ControllerContext, d: Deployment, newRs: ReplicaSet, 
         complete ? `ReplicaSet "${newRs.metadata!.name}" has successfully progressed.` : `ReplicaSet "${newRs.metadata!.name}" is progressing.`),
     ],
   };
-  if (JSON.stringify(status) === JSON.stringify(d.status)) return;
+  if (jsonEqual(status, d.status)) return;
   (d as Writable<Deployment>).status = status;
   ctx.world.store.update(d, false);
 }

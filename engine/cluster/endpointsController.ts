@@ -8,6 +8,7 @@ import { NODE_NAME } from '../kubelet/kubelet';
 import { matches } from '../sim/world';
 import type { LooseObject, Writable } from './store';
 import type { ControllerContext } from './controllers';
+import { jsonEqual } from '../sim/jsonEqual';
 
 function ipKey(ip: string): number {
   return ip.split('.').reduce((n, part) => n * 256 + (Number(part) || 0), 0);
@@ -38,7 +39,7 @@ export function syncEndpoints(ctx: ControllerContext, obj: LooseObject): void {
       ...(subsets ? { subsets } : {}) } as LooseObject);
     return;
   }
-  if (JSON.stringify(existing.subsets) === JSON.stringify(subsets)) return;
+  if (jsonEqual(existing.subsets, subsets)) return;
   const e = existing as Writable<Endpoints>;
   if (subsets) e.subsets = subsets; else delete e.subsets;
   w.store.update(existing, false);

@@ -10,6 +10,7 @@ import { parseRfc3339 } from '../sim/time';
 import { PRIORITY } from '../sim/scheduler';
 import type { LooseObject, Writable } from './store';
 import { isActivePod, ownedBy, ownerRef, type ControllerContext } from './controllers';
+import { jsonEqual } from '../sim/jsonEqual';
 
 const FAILURE_BACKOFF_MS = 10_000;
 const MAX_FAILURE_BACKOFF_MS = 360_000;
@@ -56,7 +57,7 @@ export function syncJob(ctx: ControllerContext, obj: LooseObject): void {
       for (let i = 0; i < want; i++) createPod(ctx, job);
     }
   }
-  if (JSON.stringify(status) === JSON.stringify(job.status)) return;
+  if (jsonEqual(status, job.status)) return;
   (job as Writable<Job>).status = status;
   w.store.update(job, false);
 }

@@ -7,6 +7,7 @@ import type { ReplicaSet, ReplicaSetStatus } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { LooseObject, Writable } from './store';
 import { isActivePod, ownedBy, ownerRef, type ControllerContext } from './controllers';
+import { jsonEqual } from '../sim/jsonEqual';
 
 function ready(p: Pod): boolean {
   return (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
@@ -43,7 +44,7 @@ export function syncReplicaSet(ctx: ControllerContext, obj: LooseObject): void {
   const live = ownedBy<Pod>(w, 'Pod', rs).filter(isActivePod);
   const readyCount = live.filter(ready).length;
   const status: ReplicaSetStatus = { replicas: live.length, fullyLabeledReplicas: live.length, readyReplicas: readyCount, availableReplicas: readyCount, observedGeneration: 1 };
-  if (JSON.stringify(status) === JSON.stringify(rs.status)) return;
+  if (jsonEqual(status, rs.status)) return;
   (rs as Writable<ReplicaSet>).status = status;
   // Notify: the owning Deployment's rolling update moves on when the ReplicaSet's ready count changes.
   w.store.update(rs);

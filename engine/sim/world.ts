@@ -90,6 +90,22 @@ interface RowMemo {
   writer: 'api' | 'kubelet';
   /** The row in effect before `index` was written. */
   before: string;
+  /** What `key` was computed from. */
+  from: RowInputs;
+}
+
+/** Everything of a pod that its `kubectl get pods` row (READY, STATUS, RESTARTS count, phase) reads. */
+interface RowInputs {
+  readonly status: Pod['status'];
+  readonly containers: readonly Container[] | undefined;
+  readonly initContainers: readonly Container[] | undefined;
+  readonly deletionTimestamp: string | undefined;
+  readonly deleted: boolean;
+}
+
+function sameInputs(a: RowInputs, b: RowInputs): boolean {
+  return a.status === b.status && a.containers === b.containers && a.initContainers === b.initContainers &&
+    a.deletionTimestamp === b.deletionTimestamp && a.deleted === b.deleted;
 }
 
 export class World {
@@ -174,10 +190,13 @@ export class World {
    */
   recordPodRow(pod: Pod, writer: 'api' | 'kubelet', deleted = false): void {
     const uid = pod.metadata!.uid!;
+    const memo = this.lastRow.get(uid);
+    const from: RowInputs = { status: pod.status, containers: pod.spec?.containers, initContainers: pod.spec?.initContainers, deletionTimestamp: pod.metadata?.deletionTimestamp, deleted };
+    // The row is a function of these (status objects are never edited in place): same inputs, same row.
+    if (memo && sameInputs(memo.from, from)) return;
     const row = printPodRow(pod, this.epoch + this.now());
     const key = `${row.ready}|${row.status}|${row.restartCount}|${pod.status?.phase}|${deleted}`;
-    const memo = this.lastRow.get(uid);
-    if (memo?.key === key) return;
+    if (memo?.key === key) { memo.from = from; return; }
     const lastRestartAt = lastRestart(pod);
     const record: TraceRecord = {
       t: this.now(), type: 'pod-row', uid, pod: pod.metadata!.name!, namespace: pod.metadata!.namespace ?? 'default',
@@ -187,16 +206,16 @@ export class World {
     if (memo && writer === 'kubelet' && memo.writer === 'kubelet' && memo.t === this.now()) {
       if (memo.before === key) {
         this.trace.drop(memo.index);
-        this.lastRow.set(uid, { ...memo, key, index: -1 });
+        this.lastRow.set(uid, { ...memo, key, index: -1, from });
       } else if (memo.index >= 0) {
         this.trace.replace(memo.index, record);
-        this.lastRow.set(uid, { ...memo, key });
+        this.lastRow.set(uid, { ...memo, key, from });
       } else {
-        this.lastRow.set(uid, { ...memo, key, index: this.trace.push(record) });
+        this.lastRow.set(uid, { ...memo, key, index: this.trace.push(record), from });
       }
       return;
     }
-    this.lastRow.set(uid, { key, index: this.trace.push(record), t: this.now(), writer, before: memo?.key ?? '' });
+    this.lastRow.set(uid, { key, index: this.trace.push(record), t: this.now(), writer, before: memo?.key ?? '', from });
   }
 
   /** Record an event on `obj`, collapsing repeats into one Event object with a count (as the event recorder does). */

@@ -194,22 +194,25 @@ export class Kernel {
   /** Write PID 1's (and its children's) console output, within the output budget. */
   console(stream: 'stdout' | 'stderr', text: string): void {
     const budget = this.budgets.outputBudget;
-    const noteCut = () => {
-      if (this.outNoted) return;
-      this.outNoted = true;
-      this.host.output('stderr', `\n[playground: output cut at ${budget} bytes]\n`);
-      this.host.explain({ type: 'budget', what: 'output', detail: `output cut at ${budget} bytes` });
-    };
     // Output that lands exactly on the budget is kept whole; the note comes with the first byte past it.
-    if (this.outBytes >= budget) { if (text.length > 0) noteCut(); return; }
+    if (this.outBytes >= budget) { if (text.length > 0) this.noteCut(); return; }
     this.outBytes += text.length;
     if (this.outBytes > budget) {
       text = text.slice(0, text.length - (this.outBytes - budget));
       if (text) this.host.output(stream, text);
-      noteCut();
+      this.noteCut();
       return;
     }
     this.host.output(stream, text);
+  }
+
+  /** Once per container: say that output past the budget was dropped. */
+  private noteCut(): void {
+    if (this.outNoted) return;
+    this.outNoted = true;
+    const budget = this.budgets.outputBudget;
+    this.host.output('stderr', `\n[playground: output cut at ${budget} bytes]\n`);
+    this.host.explain({ type: 'budget', what: 'output', detail: `output cut at ${budget} bytes` });
   }
 
   private step(p: Proc): void {
