@@ -42,7 +42,7 @@ export function isActivePod(p: Pod): boolean {
 export class ControllerManager implements ControllerContext {
   private readonly dirty = new Map<string, ApiObject>();
   /** Per pod: what the controllers last saw of it (phase, IP, readiness, deletion, labels). */
-  private readonly podSignature = new Map<string, { sig: string; labels: object; labelsJson: string }>();
+  private readonly podSignature = new Map<string, { sig: string; labels: object | undefined; labelsJson: string; status: Pod['status']; deletion: string | undefined }>();
   private scheduled = false;
   constructor(readonly world: World, readonly api: ApiServer) {
     world.store.watch((change) => this.onChange(change));
@@ -80,15 +80,17 @@ export class ControllerManager implements ControllerContext {
   private podChanged(pod: Pod, op: Change['op']): boolean {
     const uid = pod.metadata!.uid!;
     if (op === 'deleted') { this.podSignature.delete(uid); return true; }
+    const last = this.podSignature.get(uid);
+    // Same status object (never edited in place), labels and deletion: nothing the signature reads changed.
+    if (last && last.status === pod.status && last.labels === pod.metadata?.labels && last.deletion === pod.metadata?.deletionTimestamp) return false;
     const ready = (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
     const labels = pod.metadata?.labels ?? {};
-    const last = this.podSignature.get(uid);
     // Labels are replaced, never edited in place: their JSON is only rendered again when the object changes.
     const labelsJson = last?.labels === labels ? last.labelsJson : JSON.stringify(labels);
     const sig = `${pod.status?.phase}|${pod.status?.podIP ?? ''}|${ready}|${pod.metadata?.deletionTimestamp ?? ''}|${labelsJson}`;
-    if (last?.sig === sig) return false;
-    this.podSignature.set(uid, { sig, labels, labelsJson });
-    return true;
+    const seen = { sig, labels, labelsJson, status: pod.status, deletion: pod.metadata?.deletionTimestamp };
+    this.podSignature.set(uid, seen);
+    return last?.sig !== sig;
   }
 
   // Models the garbage collector's background cascading deletion: dependents of a deleted owner go too.

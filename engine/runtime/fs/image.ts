@@ -35,7 +35,13 @@ export type FileSpec = string | { data: string; mode?: number; uid?: number; gid
 
 function ensureDir(tree: Tree, path: string, mode = 0o755): DirInode {
   let d = tree.root;
-  for (const part of path.split('/').filter(Boolean)) {
+  // Walk the components without building arrays: this runs for every file of every container's pod files.
+  for (let start = 0; start < path.length;) {
+    let end = path.indexOf('/', start);
+    if (end < 0) end = path.length;
+    if (end === start) { start++; continue; }
+    const part = path.slice(start, end);
+    start = end + 1;
     let next = d.entries.get(part);
     if (!next) {
       next = newDir(tree, mode, 0, 0, 0);

@@ -60,22 +60,22 @@ export function newSymlink(tree: Tree, target: string, uid: number, gid: number,
   return { kind: 'symlink', ino: tree.nextIno++, mode: 0o777, uid, gid, mtime, nlink: 1, target };
 }
 
-/** Deep copy of a tree (hard links inside it stay shared), for a container's writable root. */
+/**
+ * Deep copy of a tree (hard links inside it stay shared), for a container's writable root. Only an inode
+ * with more than one link can be met twice (directories are never hard-linked), so only those are
+ * remembered: every container instance copies its image layer, and most inodes have one link.
+ */
 export function cloneTree(src: Tree, key: string): Tree {
-  const seen = new Map<Inode, Inode>();
+  const linked = new Map<Inode, Inode>();
   const copy = (n: Inode): Inode => {
-    const done = seen.get(n);
-    if (done) return done;
-    let out: Inode;
     if (n.kind === 'dir') {
-      const d: DirInode = { ...n, entries: new Map() };
-      seen.set(n, d);
-      for (const [name, child] of n.entries) d.entries.set(name, copy(child));
-      return d;
+      const entries = new Map<string, Inode>();
+      for (const [name, child] of n.entries) entries.set(name, copy(child));
+      return { ...n, entries };
     }
-    // eslint-disable-next-line prefer-const
-    out = { ...n };
-    seen.set(n, out);
+    if (n.nlink <= 1) return { ...n };
+    let out = linked.get(n);
+    if (!out) linked.set(n, (out = { ...n }));
     return out;
   };
   return { key, root: copy(src.root) as DirInode, nextIno: src.nextIno };
