@@ -92,3 +92,13 @@ describe('clock', () => {
     expect(r.stdout).toMatch(/ Jan {2}1 10:02 f\n$/);
   });
 });
+
+describe('start errors (runc exec)', () => {
+  const msg = (argv: string[]) => runScript('', { argv }).status?.message ?? '';
+  it('words each failure as runc does', () => {
+    expect(msg(['/bin/bash', '-c', 'true'])).toMatch(/exec: "\/bin\/bash": stat \/bin\/bash: no such file or directory: unknown$/);
+    expect(msg(['bash', '-c', 'true'])).toMatch(/exec: "bash": executable file not found in \$PATH: unknown$/);
+    expect(msg(['/bin'])).toMatch(/exec: "\/bin": is a directory: unknown$/);
+    expect(runScript('', { argv: ['/bin/bash'] }).status).toMatchObject({ code: 128, reason: 'StartError' });
+  });
+});

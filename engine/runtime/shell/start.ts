@@ -101,7 +101,9 @@ export function* runProgram(opts: ShellOptions): ContainerProcess {
   const found = argv[0]?.includes('/') ? null : rt.lookPath(env.get('PATH') ?? '', cwd, argv[0] ?? '');
   const path = argv[0]?.includes('/') ? argv[0] : found?.path ?? null;
   const node = path === null ? null : found ? found.node : fs.exists(path, cwd, cred);
-  if (!argv.length || path === null || !node || node.kind !== 'file') return startError(argv[0] ?? '', path === null);
+  if (!argv.length || path === null || !node || node.kind !== 'file') {
+    return startError(argv[0] ?? '', path === null ? 'not-in-path' : !node ? 'missing' : node.kind === 'dir' ? 'dir' : 'not-executable');
+  }
   const name = node.exe === 'busybox' ? basename(path) : node.exe ?? 'sh';
   if (name === 'busybox' && argv.length > 1) argv.shift();
   const prog = name === 'busybox' ? basename(argv[0]) : name;
@@ -182,10 +184,14 @@ function podIpFromHosts(fs: FsView): string {
   return '127.0.0.1';
 }
 
-function startError(cmd: string, notFound: boolean): ExitStatus {
-  const why = notFound ? `exec: "${cmd}": executable file not found in $PATH` : `exec: "${cmd}": permission denied`;
+// Models runc's exec errors (libcontainer/standard_init_linux.go, exec.LookPath): a name not on $PATH, a path
+// that does not exist, a directory, a file without the execute bit.
+function startError(cmd: string, why: 'not-in-path' | 'missing' | 'dir' | 'not-executable'): ExitStatus {
+  const detail = why === 'not-in-path' ? 'executable file not found in $PATH'
+    : why === 'missing' ? `stat ${cmd}: no such file or directory` : why === 'dir' ? 'is a directory' : 'permission denied';
+  const reason = `exec: "${cmd}": ${detail}`;
   return {
     code: 128, reason: 'StartError',
-    message: `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${why}: unknown`,
+    message: `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${reason}: unknown`,
   };
 }
