@@ -38,6 +38,8 @@ export function serviceEnv(services: readonly Service[]): [string, string][] {
 
 // Models expansion.Expand (third_party/forked/golang/expansion): $(VAR) from the map, $$ escapes, unknown stays as written.
 export function expandK8s(input: string, vars: ReadonlyMap<string, string>): string {
+  // Nothing to expand without a `$` (the usual command line): the text comes back as written.
+  if (!input.includes('$')) return input;
   let out = '';
   for (let i = 0; i < input.length; i++) {
     const ch = input[i];

@@ -33,6 +33,7 @@ export class Kubelet implements NodeContext {
   private readonly lastWhy = new Map<ContainerState2, Why | null>();
   /** Exit callbacks of parked instances (no process left; SIGKILL ends them). */
   private readonly parkedExit = new Map<Instance, (status: ExitStatus) => void>();
+  private readonly imageIds = new Map<string, string>();
   /** Service-link variables per namespace (containerStart.ts). */
   readonly serviceLinks = new Map<string, ServiceLinksMemo>();
   /** Last recorded state per container: its signature, trace index and time (for same-instant coalescing). */
@@ -55,8 +56,8 @@ export class Kubelet implements NodeContext {
     const uid = pod.metadata!.uid!;
     const rt: PodRuntime = {
       pod,
-      init: makeContainerStates(pod.spec?.initContainers, true, (c) => this.world.images.imageId(c.image ?? '')),
-      app: makeContainerStates(pod.spec?.containers, false, (c) => this.world.images.imageId(c.image ?? '')),
+      init: makeContainerStates(pod.spec?.initContainers, true, (c) => this.imageId(c.image ?? '')),
+      app: makeContainerStates(pod.spec?.containers, false, (c) => this.imageId(c.image ?? '')),
       sandbox: 1,
       sandboxReady: false,
       volumesReady: false,
@@ -70,6 +71,13 @@ export class Kubelet implements NodeContext {
     this.workers.set(uid, worker);
     this.postStatus(worker);
     worker.requestSync();
+  }
+
+  /** The image ID the runtime reports for a reference (a pure function of it; replicas ask for the same few). */
+  private imageId(image: string): string {
+    let id = this.imageIds.get(image);
+    if (id === undefined) this.imageIds.set(image, (id = this.world.images.imageId(image)));
+    return id;
   }
 
   deletePod(uid: string, graceSeconds?: number): void {

@@ -144,10 +144,14 @@ export class ShellRuntime {
       sh.errSync(`${name}: Permission denied`);
       return 126;
     }
-    const env = sh.d.vars.exported();
-    for (const [n, v] of assigns) env.set(n, v);
+    const exportedEnv = (): Map<string, string> => {
+      const env = sh.d.vars.exported();
+      for (const [n, v] of assigns) env.set(n, v);
+      return env;
+    };
     const applet = node.exe ? appletFor(node.exe === 'busybox' ? basename(path) : node.exe, this.flavor) : null;
     if (applet && (applet === SHELL_APPLET)) {
+      const env = exportedEnv();
       // A new shell is a new process (ash forks before exec): nothing it does reaches this shell.
       const child = this.k.spawn(sh.p.pid, cloneFds(sh.p.fds), (p) => applet({
         k: this.k, p, fs: this.fs, cred: this.cred, host: this.host, flavor: this.flavor, argv, cwd: sh.d.cwd, env, line,
@@ -157,14 +161,17 @@ export class ShellRuntime {
       return child.status;
     }
     if (applet) {
+      // Most applets (sleep, echo, cat …) never read the environment: it is built on first use. The shell
+      // waits for the applet, so its variables cannot change in between.
+      let env: Map<string, string> | undefined;
       const ctx: Ctx = {
         k: this.k, p: sh.p, fs: this.fs, cred: this.cred, host: this.host, flavor: this.flavor,
-        argv, cwd: sh.d.cwd, env, line,
+        argv, cwd: sh.d.cwd, get env() { return (env ??= exportedEnv()); }, line,
       };
       return yield* applet(ctx);
     }
     if (node.exe) return this.notFound(sh, name, line);
-    return yield* this.runScript(sh, path, node.data, argv, env);
+    return yield* this.runScript(sh, path, node.data, argv, exportedEnv());
   }
 
   private *runScript(sh: Shell, path: string, text: string, argv: string[], env: Map<string, string>): G<number> {
