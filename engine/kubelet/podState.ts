@@ -7,7 +7,7 @@ import type { Container, ContainerState, ContainerStatus, Pod, PodSpec, PodStatu
 import { rfc3339 } from '../sim/time';
 import { podQOSClass } from '../kubectl/qos';
 import type { ContainerKind } from '../sim/trace';
-import { podConditions, withTransitionTimes } from './conditions';
+import { podConditions, withTransitionTimes, type ConditionValue } from './conditions';
 import { getPhase, isSidecar, type PodPhase } from './phase';
 
 /** One run of a container (a new one is created for every restart). */
@@ -174,6 +174,17 @@ export interface PodStatusMemo {
   readonly sandboxReady: boolean;
   readonly finalPhase: PodPhase | undefined;
   readonly epoch: number;
+  /** What status.conditions were built from. */
+  readonly conditionValues: readonly ConditionValue[];
+}
+
+function sameConditionValues(a: readonly ConditionValue[], b: readonly ConditionValue[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i], y = b[i];
+    if (x.type !== y.type || x.status !== y.status || x.reason !== y.reason || x.message !== y.message) return false;
+  }
+  return true;
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
@@ -204,11 +215,11 @@ export function buildPodStatus(rt: PodRuntime, now: number, epoch: number, prev:
   // Models generateAPIPodStatus: "Pod attempted illegal phase transition" out of a terminal phase.
   if (rt.finalPhase) phase = rt.finalPhase;
   else if (phase === 'Failed' || phase === 'Succeeded') rt.finalPhase = phase;
-  const conditions = withTransitionTimes(
-    podConditions({ spec, phase, initContainerStatuses, containerStatuses, sandboxReady: rt.sandboxReady, podHasInitialized: rt.hasInitialized }),
-    prev?.conditions,
-    rfc3339(epoch + now),
-  );
+  const values = podConditions({ spec, phase, initContainerStatuses, containerStatuses, sandboxReady: rt.sandboxReady, podHasInitialized: rt.hasInitialized });
+  // The same condition values over the conditions built from them last time give those conditions back.
+  const conditions = memo && prev?.conditions === memo.status.conditions && sameConditionValues(memo.conditionValues, values)
+    ? memo.status.conditions!
+    : withTransitionTimes(values, prev?.conditions, rfc3339(epoch + now));
   // The QoS class only depends on resources, which a pod update cannot change.
   rt.qosClass ??= podQOSClass({ spec } as Pod) as PodStatus['qosClass'];
   const status: PodStatus = {
@@ -225,7 +236,7 @@ export function buildPodStatus(rt: PodRuntime, now: number, epoch: number, prev:
   if (initContainerStatuses.length) status.initContainerStatuses = initContainerStatuses;
   rt.statusMemo = {
     status, init: initContainerStatuses, app: appInSpecOrder, spec, terminal: rt.terminal, hasInitialized: rt.hasInitialized,
-    sandboxReady: rt.sandboxReady, finalPhase: rt.finalPhase, epoch,
+    sandboxReady: rt.sandboxReady, finalPhase: rt.finalPhase, epoch, conditionValues: values,
   };
   return status;
 }
