@@ -3,7 +3,7 @@
  * (KRM computePodActions with KRC computeInitContainerActions), then starts containers one after
  * another (KRM SyncPod "start containers"), applying crash-loop back-off (KRM doBackOff).
  */
-import type { Container } from 'kubernetes-types/core/v1';
+import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { ExitStatus } from '../runtime/seam';
 import { PRIORITY } from '../sim/scheduler';
 import { goDuration } from './backoff';
@@ -272,6 +272,25 @@ export class PodWorker {
     this.ctx.explain(this, c, { type: 'exited', exitCode: status.code });
     this.ctx.postStatus(this);
     if (this.deleting) { this.syncTermination(); return; }
+    this.requestSync();
+  }
+
+  /**
+   * The pod's spec changed (only images can). Models computePodActions' "definition changed": a running
+   * app container or sidecar whose image changed is killed and started again with the new image; a regular
+   * init container that already completed is not re-run.
+   */
+  specChanged(spec: NonNullable<Pod['spec']>): void {
+    const byName = new Map([...(spec.initContainers ?? []), ...spec.containers].map((c) => [c.name, c]));
+    for (const c of [...this.rt.init, ...this.rt.app]) {
+      const next = byName.get(c.name);
+      if (!next || next.image === c.spec.image) continue;
+      (c as { spec: Container }).spec = next;
+      const inst = last(c.instances);
+      if (inst?.state === 'running' && (c.kind !== 'init')) {
+        this.stopContainer(c, `${c.kind === 'sidecar' ? 'Init container' : 'Container'} ${c.name} definition changed, will be restarted`);
+      }
+    }
     this.requestSync();
   }
 
