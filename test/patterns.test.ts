@@ -4,5 +4,5 @@ import { describe } from 'vitest';
 import { goldenSuite } from './goldens';
 
 describe('init-container patterns (expect blocks)', () => {
-  goldenSuite('test/patterns', {}, 4);
+  goldenSuite('test/patterns', {}, 5);
 });

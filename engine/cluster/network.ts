@@ -5,6 +5,7 @@
  */
 import type { Service } from 'kubernetes-types/core/v1';
 import type { ConnectResult, ListenerHandle } from '../runtime/seam';
+import { outsideSite } from './outside';
 
 export interface NetworkView {
   serviceByIp(ip: string): Service | undefined;
@@ -63,6 +64,9 @@ export class Network {
   private direct(ip: string, port: number): ConnectResult {
     const handle = this.listening(ip, port);
     if (handle) return { ok: true, ip, port, handle };
+    // Hosts outside the cluster answer HTTP(S); their other ports are filtered (no answer at all).
+    const site = outsideSite(ip);
+    if (site) return port === 80 || port === 443 ? { ok: true, ip, port, handle: { protocol: 'http', http: (req) => site.serve(req) } } : { ok: false, error: 'timeout' };
     return this.view.hostExists(ip) ? { ok: false, error: 'refused' } : { ok: false, error: 'timeout' };
   }
 }

@@ -48,7 +48,8 @@ export function createRuntime(catalog: ImageCatalog): ContainerRuntime {
     let tree = layers.get(key);
     if (!tree) {
       const flavor = shellFlavor(image.flavor);
-      const applets = APPLET_NAMES.filter((n) => appletFor(n, flavor) !== null);
+      // busybox's applets plus the image's own programs (curl in curl images, git in alpine/git).
+      const applets = [...APPLET_NAMES.filter((n) => appletFor(n, flavor) !== null), ...(flavor.extraApplets ?? [])];
       const files: Record<string, FileSpec> = imageFiles(image.flavor);
       tree = createBaseLayer(`image:${key}`, { applets, files });
       layers.set(key, tree);

@@ -6,6 +6,7 @@ import type { Container, Pod, Service } from 'kubernetes-types/core/v1';
 import { printPodRow } from '../kubectl/printPod';
 import { answerDns, type DnsView } from '../cluster/dns';
 import { Network, type NetworkView } from '../cluster/network';
+import { outsideSite } from '../cluster/outside';
 import { ObjectStore, type ApiObject, type LooseObject, type Writable } from '../cluster/store';
 import { Kubelet, NODE_IP, NODE_NAME } from '../kubelet/kubelet';
 import type { PodRuntime, ContainerState2 } from '../kubelet/podState';
@@ -292,7 +293,8 @@ export class World {
     readyAddresses: (ns, name) => this.readyAddresses(ns, name),
     serviceByIp: (ip) => this.serviceByIp(ip),
     namespaceExists: (name) => this.store.get('Namespace', undefined, name) !== undefined,
-    external: () => undefined,
+    // CoreDNS forwards names outside cluster.local upstream: the simulated outside world answers.
+    external: (name) => outsideSite(name)?.ips,
   };
 
   private networkView(): NetworkView {

@@ -1,0 +1,29 @@
+// Which programs each image has, end to end (image layer → PATH lookup → program).
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../sim/simulate';
+
+function logsOf(image: string, script: string): string {
+  const manifests = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  restartPolicy: Never
+  containers: [{name: c, image: "${image}", command: ['sh', '-c', ${JSON.stringify(script)}]}]
+`;
+  const t = simulate({ manifests, untilMs: 10_000, actions: [{ atMs: 8_000, run: 'kubectl logs p' }] });
+  const cmd = t.records.find((r) => r.type === 'command');
+  return cmd && cmd.type === 'command' ? cmd.stdout : '';
+}
+
+describe('image programs', () => {
+  it('curl images have curl, which reaches the outside world through the cluster DNS', () => {
+    expect(logsOf('lqshow/busybox-curl:1.28', 'curl -s http://example.com | grep title')).toBe('    <title>Example Domain</title>\n');
+  });
+  it('plain busybox has no curl, but its wget reaches the same host', () => {
+    expect(logsOf('busybox:1.36', 'curl http://example.com')).toBe('sh: curl: not found\n');
+    expect(logsOf('busybox:1.36', 'wget -q -O- http://example.com | grep title')).toBe('    <title>Example Domain</title>\n');
+  });
+  it('alpine/git has git', () => {
+    expect(logsOf('alpine/git:2.45.2', 'git --version')).toBe('git version 2.45.2\n');
+  });
+});
