@@ -105,7 +105,12 @@ export class Kubelet implements NodeContext {
     c.instances.push(inst);
     const msg = this.world.profile.eventMessages;
     this.event(worker, c, 'Normal', 'Created', msg.created(c.name));
-    this.event(worker, c, 'Normal', 'Started', msg.started(c.name));
+    // Models kuberuntime startContainer: the runtime's start error is a `Failed` event instead of `Started`.
+    // The process runs in the process phase of this instant; look at how it went right after.
+    this.scheduler.at(now, PRIORITY.probe, () => {
+      if (inst.reason === 'StartError') this.event(worker, c, 'Warning', 'Failed', `Error: ${inst.message ?? 'failed to start container'}`);
+      else this.event(worker, c, 'Normal', 'Started', msg.started(c.name));
+    });
     this.explain(worker, c, null);
     const host: ContainerHost = createContainerHost(this.world, worker, c, inst);
     const running = this.world.runtime.start(this.world.containerStart(worker.rt, c, restartIndex), host);

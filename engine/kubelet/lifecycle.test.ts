@@ -140,3 +140,19 @@ spec:
     expect(t.diagnostics.map((d) => d.code)).toEqual(['budget']);
   });
 });
+
+describe('start errors', () => {
+  // Models kuberuntime startContainer: a runtime start failure is a Warning Failed event, never Started.
+  it('a missing executable is Created then Failed with the runtime message, and STATUS StartError', () => {
+    const t = run(`apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  initContainers: [{name: setup, image: busybox:1.36, command: ['/bin/bash', '-c', 'echo hi']}]
+  containers: [{name: app, image: busybox:1.36, command: ['sh', '-c', 'sleep 3600']}]
+`, 5_000);
+    expect(events(t, 'Started')).toEqual([]);
+    expect(events(t, 'Failed')[0]).toBe('1s spec.initContainers{setup} Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "/bin/bash": stat /bin/bash: no such file or directory: unknown');
+    expect(rows(t)[2]).toBe('1s 0/1 Init:StartError 0 Pending');
+  });
+});
