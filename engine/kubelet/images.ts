@@ -5,20 +5,13 @@
  * Models pkg/kubelet/images/image_manager.go EnsureImageExists.
  */
 import { PRIORITY } from '../sim/scheduler';
+import { defaultPullPolicy } from '../scenario/defaults';
 import { Backoff, CONTAINER_BACKOFF, goDuration } from './backoff';
 import type { ImageService } from './nodeContext';
 import type { ContainerState2 } from './podState';
 import type { PodWorker } from './podWorker';
 import type { Kubelet } from './kubelet';
 
-export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
-  // Models SetDefaults_Container: Always for ":latest" or no tag, else IfNotPresent (digests count as tagged).
-  if (image.includes('@')) return 'IfNotPresent';
-  const lastSegment = image.slice(image.lastIndexOf('/') + 1);
-  const colon = lastSegment.lastIndexOf(':');
-  if (colon < 0) return 'Always';
-  return lastSegment.slice(colon + 1) === 'latest' ? 'Always' : 'IfNotPresent';
-}
 
 export class ImagePuller implements ImageService {
   private readonly backoff = new Backoff(CONTAINER_BACKOFF);
