@@ -10,6 +10,7 @@ import { goDuration } from './backoff';
 import type { NodeContext } from './nodeContext';
 import { containerKind, last, type ContainerState2, type PodRuntime } from './podState';
 import { isSidecar } from './phase';
+import { appsFinished, computeAppActions, computeInitActions, waitReasons } from './podActions';
 
 /** How often a pod in back-off is re-synced (pod_workers completeWork requeues after backOffPeriod). */
 const RESYNC_IN_BACKOFF_MS = 10_000;
@@ -80,12 +81,13 @@ export class PodWorker {
     }
     // Models getPhase/computePodActions: once every app container is done for good (Never/OnFailure), the pod
     // completes; nothing is started or restarted any more, sidecars included.
-    if (rt.hasInitialized && this.appsFinished()) { this.maybeComplete(); return; }
+    if (rt.hasInitialized && appsFinished(rt)) { this.maybeComplete(); return; }
     const toStart: ContainerState2[] = [];
-    const initDone = this.computeInitActions(toStart);
-    this.explainWaits(toStart);
+    const decision = computeInitActions(rt, toStart);
+    if (decision.killPod) rt.terminal = true;
+    for (const [c, why] of waitReasons(rt, toStart)) this.ctx.explain(this, c, why);
     if (rt.terminal) { this.killForFailure(); return; }
-    if (initDone) this.computeAppActions(toStart);
+    if (decision.initialized) computeAppActions(rt, toStart);
     if (toStart.length === 0) { this.maybeComplete(); return; }
     this.startQueue = toStart;
     this.busy = true;
@@ -93,95 +95,11 @@ export class PodWorker {
     this.startNext();
   }
 
-  // Models KRC computeInitContainerActions: walk back to the last init container with a status and decide.
-  private computeInitActions(toStart: ContainerState2[]): boolean {
-    const { init } = this.rt;
-    const restartExitedSidecars = (upTo: number) => {
-      for (let i = 0; i < upTo; i++) {
-        const c = init[i];
-        if (isSidecar(c.spec) && last(c.instances)?.state === 'exited' && !c.starting) toStart.push(c);
-      }
-    };
-    if (this.rt.hasInitialized) {
-      // Regular init containers never run again once an app container started; sidecars are kept alive.
-      restartExitedSidecars(init.length);
-      return true;
-    }
-    let idx = -1;
-    for (let i = init.length - 1; i >= 0; i--) if (init[i].instances.some((x) => x.sandbox === this.rt.sandbox)) { idx = i; break; }
-    if (idx < 0) {
-      if (init.length === 0) return true;
-      toStart.push(init[0]);
-      return false;
-    }
-    const c = init[idx];
-    const inst = last(c.instances)!;
-    restartExitedSidecars(idx);
-    if (isSidecar(c.spec)) {
-      if (inst.state === 'exited') { toStart.push(c); return false; }
-      if (!inst.started) return false;
-    } else if (inst.state === 'running') {
-      return false;
-    } else if (inst.exitCode !== 0) {
-      // Models computeInitContainerActions: KillPod when the pod will not restart a failed init container.
-      if ((this.rt.pod.spec?.restartPolicy ?? 'Always') === 'Never') { this.rt.terminal = true; return false; }
-      toStart.push(c);
-      return false;
-    }
-    if (idx === init.length - 1) return true;
-    toStart.push(init[idx + 1]);
-    return false;
-  }
-
-  /** Why each container that is not running or starting waits, for the Explain view. */
-  private explainWaits(toStart: readonly ContainerState2[]): void {
-    const { init, app } = this.rt;
-    const idle = (c: ContainerState2) => c.instances.length === 0 && !c.starting && !toStart.includes(c);
-    const failedInit = this.rt.terminal ? init.find((c) => last(c.instances)?.state === 'exited' && last(c.instances)?.exitCode !== 0) : undefined;
-    const pending = init.filter((c) => {
-      const inst = last(c.instances);
-      return isSidecar(c.spec) ? !inst?.started : !(inst?.state === 'exited' && inst.exitCode === 0);
-    }).map((c) => c.name);
-    init.forEach((c, i) => {
-      if (!idle(c)) return;
-      if (failedInit) { this.ctx.explain(this, c, { type: 'pod-failed', failedInit: failedInit.name }); return; }
-      const prev = init[i - 1];
-      if (prev && isSidecar(prev.spec)) this.ctx.explain(this, c, { type: 'waiting-for-sidecar', sidecar: prev.name });
-      else if (prev) this.ctx.explain(this, c, { type: 'waiting-for-previous-init', previous: prev.name });
-    });
-    for (const c of app) {
-      if (!idle(c) || this.rt.hasInitialized) continue;
-      this.ctx.explain(this, c, failedInit ? { type: 'pod-failed', failedInit: failedInit.name } : { type: 'waiting-for-init', pending });
-    }
-  }
-
-  // Models computePodActions for app containers: start the missing ones, restart exited ones per restartPolicy.
-  private computeAppActions(toStart: ContainerState2[]): void {
-    const policy = this.rt.pod.spec?.restartPolicy ?? 'Always';
-    for (const c of this.rt.app) {
-      if (c.starting) continue;
-      const inst = last(c.instances);
-      if (!inst) { toStart.push(c); continue; }
-      if (inst.state !== 'exited') continue;
-      if (policy === 'Always' || (policy === 'OnFailure' && inst.exitCode !== 0)) toStart.push(c);
-    }
-  }
-
-  /** Every app container has exited and will not be restarted (restartPolicy Never, or OnFailure after exit 0). */
-  private appsFinished(): boolean {
-    const policy = this.rt.pod.spec?.restartPolicy ?? 'Always';
-    if (policy === 'Always') return false;
-    return this.rt.app.every((c) => {
-      const inst = last(c.instances);
-      return !c.starting && inst?.state === 'exited' && !(policy === 'OnFailure' && inst.exitCode !== 0);
-    });
-  }
-
   /** Under Never/OnFailure, once no app container runs or will restart, stop the sidecars and finish. */
   private maybeComplete(): void {
     const rt = this.rt;
     if (!rt.hasInitialized || rt.terminal || this.completing) return;
-    if (!this.appsFinished()) return;
+    if (!appsFinished(rt)) return;
     // Models the sidecar termination ordering: sidecars stop after the app containers, in reverse spec order.
     const sidecars = rt.init.filter((c) => isSidecar(c.spec) && last(c.instances)?.state === 'running').reverse();
     if (sidecars.length === 0) {
