@@ -5,6 +5,4 @@
 export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   // ash 1.35 rejects `;&`; we accept it (bash-style fall-through). Left in to track the difference.
   'ctl-19': 'case fall-through ;& is a syntax error in busybox 1.35 ash',
-  // glibc rounds an exact binary tie half-to-even (2.25 -> 2.2); JS toFixed rounds half up.
-  'builtin-19': 'printf %f rounding of exact ties',
 };

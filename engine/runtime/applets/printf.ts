@@ -102,6 +102,23 @@ export function pad(s: string, width: number, left: boolean, zero: boolean): str
   return ' '.repeat(width - s.length) + s;
 }
 
+/**
+ * `%.<p>f` as glibc prints it: the exact binary value, correctly rounded, with an exact tie rounded to
+ * even (glibc honours the current rounding mode). JS toFixed breaks ties upward (2.25 → 2.3, glibc 2.2).
+ */
+export function toFixedHalfEven(x: number, p: number): string {
+  const s = x.toFixed(p);
+  if (!Number.isFinite(x) || p > 70) return s;
+  // A double's decimal expansion is finite: enough digits past p show whether the value is exactly a tie.
+  const exact = x.toFixed(Math.min(100, p + 30));
+  const cut = exact.indexOf('.') + p + 1;
+  if (!/^50*$/.test(exact.slice(p === 0 ? exact.indexOf('.') + 1 : cut))) return s;
+  const kept = p === 0 ? exact.slice(0, exact.indexOf('.')) : exact.slice(0, cut);
+  const lastDigit = Number(kept[kept.length - 1]);
+  // toFixed rounded up; an even last kept digit means glibc rounds down instead.
+  return lastDigit % 2 === 0 ? kept : s;
+}
+
 export function fmtExp(n: number, prec: number, upper: boolean): string {
   let s = n.toExponential(prec);
   s = s.replace(/e([+-])(\d)$/, 'e$10$2');
@@ -114,7 +131,7 @@ export function fmtG(n: number, prec: number, alt: boolean): string {
   const exp = Math.floor(Math.log10(Math.abs(n)));
   let s: string;
   if (exp < -4 || exp >= p) s = fmtExp(n, p - 1, false);
-  else s = n.toFixed(Math.max(0, p - 1 - exp));
+  else s = toFixedHalfEven(n, Math.max(0, p - 1 - exp));
   if (!alt && s.includes('.')) s = s.replace(/\.?0+(e|$)/, '$1');
   return s;
 }
@@ -181,7 +198,7 @@ export function printfText(args: readonly string[], prog: string): PrintfResult 
         case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': {
           const n = toFloat(arg ?? '', errors, prog);
           const p = prec ?? 6;
-          let body = conv === 'f' || conv === 'F' ? Math.abs(n).toFixed(p) : conv === 'e' || conv === 'E' ? fmtExp(Math.abs(n), p, conv === 'E') : fmtG(Math.abs(n), p, flags.includes('#'));
+          let body = conv === 'f' || conv === 'F' ? toFixedHalfEven(Math.abs(n), p) : conv === 'e' || conv === 'E' ? fmtExp(Math.abs(n), p, conv === 'E') : fmtG(Math.abs(n), p, flags.includes('#'));
           if (conv === 'G') body = body.toUpperCase();
           const sign = n < 0 || Object.is(n, -0) ? '-' : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';
           out += pad(sign + body, width, left, zero);
