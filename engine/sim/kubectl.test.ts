@@ -104,8 +104,8 @@ describe('kubectl run', () => {
   });
 });
 
-describe('kubectl logs -f', () => {
-  const pod = `apiVersion: v1
+// Prints a line every 5 s, four times, then exits.
+const ticker = `apiVersion: v1
 kind: Pod
 metadata: {name: p}
 spec:
@@ -113,7 +113,9 @@ spec:
   containers:
   - {name: c, image: busybox:1.36, command: ['sh', '-c', 'for i in 1 2 3 4; do echo tick $i; sleep 5; done']}
 `;
-  const cmd = output(pod, 40_000, [{ atMs: 7_000, run: 'kubectl logs -f p' }, { atMs: 7_000, run: 'kubectl logs p' }]);
+
+describe('kubectl logs -f', () => {
+  const cmd = output(ticker, 40_000, [{ atMs: 7_000, run: 'kubectl logs -f p' }, { atMs: 7_000, run: 'kubectl logs p' }]);
   // Models kubectl logs --follow: the container's output as it grows; it exits when the container does.
   it('streams the output until the container exits, then exits 0', () => {
     expect(cmd('kubectl logs p').stdout).toBe('tick 1\ntick 2\n');
@@ -122,15 +124,7 @@ spec:
 });
 
 describe('kubectl logs -f --tail', () => {
-  const pod = `apiVersion: v1
-kind: Pod
-metadata: {name: p}
-spec:
-  restartPolicy: Never
-  containers:
-  - {name: c, image: busybox:1.36, command: ['sh', '-c', 'for i in 1 2 3 4; do echo tick $i; sleep 5; done']}
-`;
-  const cmd = output(pod, 40_000, [{ atMs: 7_000, run: 'kubectl logs -f --tail 1 p' }]);
+  const cmd = output(ticker, 40_000, [{ atMs: 7_000, run: 'kubectl logs -f --tail 1 p' }]);
   it('prints the last lines that existed, then everything after them', () => {
     expect(cmd('kubectl logs -f --tail 1 p')).toMatchObject({ stdout: 'tick 2\ntick 3\ntick 4\n', exit: 0 });
   });
