@@ -5,7 +5,7 @@
  * the argv to the program the image runs: the busybox shell and applets, or an image's server.
  */
 import { createBaseLayer, createContainerFs, type FileSpec, type Tree } from './fs/index';
-import { APPLET_NAMES, appletFor } from './applets/registry';
+import { APPLET_NAMES, appletFor } from './programs/registry';
 import { ImageCatalog, type ImageFlavor, type ImageLookup } from './images';
 import { runShell } from './shell/start';
 import { ScriptCache } from './shell/scriptCache';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APPLET_NAMES } from '../applets/registry';
+import { APPLET_NAMES } from '../programs/registry';
 import { runScript } from '../shell/driver';
 import { createBaseLayer, createContainerFs, createTree, type Tree } from './index';
 

@@ -7,8 +7,8 @@ import type { Block } from './kernel';
 import type { Shell } from './shell';
 import { BreakErr, ExitErr, ReturnErr } from './state';
 import { writeFd } from './sys';
-import { echoApplet, printfText } from '../applets/printf';
-import { testEval } from '../applets/test';
+import { echoApplet, printfText } from '../programs/printf';
+import { testEval } from '../programs/test';
 import { MORE_BUILTINS } from './builtins2';
 import { JOB_BUILTINS } from './jobs';
 

@@ -4,7 +4,7 @@
  */
 import type { ContainerHost, DnsQuery, DnsReply, ConnectResult, FileOp, RuntimeNote, ExitStatus, ListenerHandle } from '../seam';
 import { createBaseLayer, createContainerFs, type FileSpec, type FsView, type Tree } from '../fs/index';
-import { APPLET_NAMES } from '../applets/registry';
+import { APPLET_NAMES } from '../programs/registry';
 import { runProgram, type ShellOptions } from './start';
 import type { ImageFlavor } from './sys';
 import type { Kernel } from './kernel';

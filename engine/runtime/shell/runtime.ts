@@ -19,7 +19,7 @@ import { evalNode } from './exec';
 import { callFunction } from './simple';
 import { BUILTINS } from './builtins';
 import type { Ctx, ImageFlavor } from './sys';
-import { appletFor, SHELL_APPLET } from '../applets/registry';
+import { appletFor, SHELL_APPLET } from '../programs/registry';
 import { newShellData } from './start';
 
 type G<T> = Generator<Block, T, unknown>;

@@ -11,7 +11,7 @@ import { Shell } from './shell';
 import { ShellRuntime, basename } from './runtime';
 import { defaultOptions, Vars, type ShellData } from './state';
 import type { Ctx, ImageFlavor } from './sys';
-import { appletFor } from '../applets/registry';
+import { appletFor } from '../programs/registry';
 import type { ScriptCache } from './scriptCache';
 
 export interface ShellOptions {
