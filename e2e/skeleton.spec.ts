@@ -95,3 +95,10 @@ test('on a phone-sized screen the timeline is visible and nothing scrolls sidewa
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: 'test-results/skeleton-phone.png', fullPage: true });
 });
+
+test('a lane links to its container in the YAML', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByRole('button', { name: 'second-container' }).click();
+  // `- name: second-container` is line 10 of the default scenario.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __playgroundSelection: () => number | null }).__playgroundSelection())).toBe(10);
+});

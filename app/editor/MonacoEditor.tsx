@@ -31,10 +31,17 @@ export default function MonacoEditor() {
     // The store can change the text too (gallery, share links): keep the model in step.
     const unsub = useAppStore.subscribe((s, prev) => {
       if (s.manifests !== prev.manifests && s.manifests !== model.getValue()) model.setValue(s.manifests);
+      // A lane asked to show its container's YAML: select the line and bring it into view.
+      if (s.reveal && s.reveal !== prev.reveal && s.reveal.line <= model.getLineCount()) {
+        const line = s.reveal.line;
+        editor.setSelection({ startLineNumber: line, startColumn: model.getLineFirstNonWhitespaceColumn(line), endLineNumber: line, endColumn: model.getLineMaxColumn(line) });
+        editor.revealLineInCenter(line);
+      }
     });
     // Read-only hook for end-to-end tests and tools: the exact text the editor holds.
-    const hooks = window as unknown as { __playgroundText?: () => string; __playgroundMarkers?: () => string[] };
+    const hooks = window as unknown as { __playgroundText?: () => string; __playgroundMarkers?: () => string[]; __playgroundSelection?: () => number | null };
     hooks.__playgroundText = () => model.getValue();
+    hooks.__playgroundSelection = () => editor.getSelection()?.startLineNumber ?? null;
     hooks.__playgroundMarkers = () => monaco.editor.getModelMarkers({ owner: 'engine' }).map((m) => `${m.startLineNumber}:${m.startColumn}: ${m.message}`);
     document.body.dataset.monacoReady = 'true';
     return () => {

@@ -40,6 +40,9 @@ export interface PlaybackSlice {
 export interface UiSlice {
   lang: 'en' | 'zh-CN';
   setLang: (lang: 'en' | 'zh-CN') => void;
+  /** A request for the editor to show a line (1-based); `seq` makes a repeated request for one line new. */
+  reveal: { line: number; seq: number } | null;
+  revealLine: (line: number) => void;
 }
 
 export type AppState = SourceSlice & RunSlice & PlaybackSlice & UiSlice;
@@ -74,6 +77,8 @@ export const useAppStore = create<AppState>()((set, get) => ({
 
   lang: 'en',
   setLang: (lang) => set({ lang }),
+  reveal: null,
+  revealLine: (line) => set({ reveal: { line, seq: (get().reveal?.seq ?? 0) + 1 } }),
 }));
 
 // Selectors at module scope (React Flow's store style).

@@ -29,7 +29,9 @@ function LaneRow({ lane, t, until }: { lane: Lane; t: number; until: number }) {
       <div className="lane-label" title={`${lane.container} (${lane.image})`}>
         <span className="lane-title">
           <span className={`kind kind-${lane.kind}`}>{s.lane[lane.kind]}</span>
-          <span className="lane-name">{lane.container}</span>
+          {lane.line !== undefined
+            ? <button type="button" className="lane-name lane-link" title={`${s.line} ${lane.line}`} onClick={() => useAppStore.getState().revealLine(lane.line!)}>{lane.container}</button>
+            : <span className="lane-name">{lane.container}</span>}
         </span>
         <span className={`lane-now state-${at.state} ${at.reason ? `reason-${at.reason}` : ''}`}>{at.state}{at.reason ? ` · ${at.reason}` : ''}</span>
       </div>
