@@ -27,3 +27,17 @@ describe('image programs', () => {
     expect(logsOf('alpine/git:2.45.2', 'git --version')).toBe('git version 2.45.2\n');
   });
 });
+
+describe('image tags', () => {
+  // An unknown tag of a catalogued image does not exist in the registry: the pull fails.
+  it('a tag that was never published fails to pull; a real one is present', () => {
+    const run = (image: string) => {
+      const t = simulate({ manifests: `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: "${image}", command: ['sh', '-c', 'sleep 60']}]\n`, untilMs: 10_000 });
+      return [...new Set(t.records.filter((r) => r.type === 'pod-row').map((r) => r.type === 'pod-row' && r.status))];
+    };
+    expect(run('nginx:1.999')).toEqual(['Pending', 'ContainerCreating', 'ErrImagePull', 'ImagePullBackOff']);
+    expect(run('postgres:99')).toContain('ErrImagePull');
+    expect(run('nginx:1.25')).toEqual(['Pending', 'ContainerCreating', 'Running']);
+    expect(run('busybox:1.36')).toEqual(['Pending', 'ContainerCreating', 'Running']);
+  });
+});
