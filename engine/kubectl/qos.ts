@@ -2,21 +2,12 @@
  * Pod QoS class (`QoS Class:` in describe) and resource quantity parsing.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
+import { quantityValue as parseQuantity } from '../scenario/quantity';
 
-const SUFFIX: Record<string, number> = {
-  '': 1, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
-  Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
-};
-
-/** The numeric value of a resource.Quantity string (`100m` → 0.1, `1Gi` → 2^30); NaN when malformed. */
-// Models apimachinery resource.ParseQuantity (value only, not canonical form).
+/** The numeric value of a resource.Quantity (`100m` → 0.1, `1Gi` → 2^30); NaN when malformed. */
+// Models apimachinery resource.ParseQuantity (value only): the API server's parser, with NaN for "none".
 export function quantityValue(q: string | number | undefined): number {
-  if (q === undefined) return Number.NaN;
-  if (typeof q === 'number') return q;
-  const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E)?)$/.exec(q.trim());
-  if (!m) return Number.NaN;
-  if (m[2]) return Number(m[1] + m[2]);
-  return Number(m[1]) * SUFFIX[m[3] ?? ''];
+  return parseQuantity(q) ?? Number.NaN;
 }
 
 /** `status.qosClass` when the kubelet set it, else the class computed from requests and limits. */
