@@ -15,6 +15,8 @@ export interface PodRow {
   readonly restarts: string;
   /** The number shown in RESTARTS, without the "(… ago)" part. */
   readonly restartCount: number;
+  /** Epoch ms of the restart RESTARTS' "(… ago)" counts from (the newest lastState finish it considers). */
+  readonly lastRestartMs?: number;
   readonly age: string;
   /** `-o wide` columns; `<none>` when unset. */
   readonly ip: string;
@@ -178,6 +180,7 @@ export function printPodRow(pod: Pod, nowMs: number): PodRow {
     status: reason,
     restarts: restartsStr,
     restartCount: restarts,
+    ...(restarts !== 0 && lastRestart !== undefined ? { lastRestartMs: lastRestart } : {}),
     age: translateTimestampSince(pod.metadata?.creationTimestamp, nowMs),
     ip: podIP || '<none>',
     node: spec?.nodeName || '<none>',

@@ -15,7 +15,7 @@ import type { ContainerStart, DnsQuery, DnsReply } from '../runtime/seam';
 import { createPrng, type Prng } from './prng';
 import type { VersionProfile } from './profile';
 import { PRIORITY, Scheduler } from './scheduler';
-import { parseRfc3339, rfc3339 } from './time';
+import { rfc3339 } from './time';
 import type { TracePod, TraceRecord } from './trace';
 import { ProcessTable } from './processes';
 import { buildContainerStart } from '../kubelet/containerStart';
@@ -198,7 +198,7 @@ export class World {
     const row = printPodRow(pod, this.epoch + this.now());
     const key = `${row.ready}|${row.status}|${row.restartCount}|${pod.status?.phase}|${deleted}`;
     if (memo?.key === key) { memo.from = from; return; }
-    const lastRestartAt = lastRestart(pod);
+    const lastRestartAt = row.lastRestartMs;
     const record: TraceRecord = {
       t: this.now(), type: 'pod-row', uid, pod: pod.metadata!.name!, namespace: pod.metadata!.namespace ?? 'default',
       ready: row.ready, status: row.status, restarts: row.restartCount, phase: pod.status?.phase ?? 'Pending',
@@ -321,15 +321,4 @@ export class World {
 
 export function matches(selector: Record<string, string>, labels: Record<string, string> | undefined): boolean {
   return Object.entries(selector).every(([k, v]) => labels?.[k] === v);
-}
-
-function lastRestart(pod: Pod): number | undefined {
-  let best: number | undefined;
-  for (const cs of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]) {
-    const f = cs.lastState?.terminated?.finishedAt;
-    if (!f) continue;
-    const ms = parseRfc3339(f);
-    if (best === undefined || ms > best) best = ms;
-  }
-  return best;
 }
