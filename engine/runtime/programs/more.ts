@@ -193,27 +193,39 @@ export function applyMode(spec: string, mode: number, isDir: boolean, umask: num
   return m;
 }
 
-export const chmod: Applet = function* (ctx) {
-  const args = ctx.argv.slice(1);
-  const recursive = args[0] === '-R';
-  if (recursive) args.shift();
-  if (args.length < 2) { err(ctx, 'usage: chmod [-R] MODE[,MODE]... FILE...'); return 1; }
-  const spec = args[0];
+/**
+ * chmod and chown's walk: `change` each operand and, with -R, everything under a directory.
+ * `change` returns the changed node, or null when it reported its own failure (nothing is descended).
+ */
+function changeEach(ctx: Ctx, paths: readonly string[], recursive: boolean, change: (p: string) => Inode | null): number {
   let status = 0;
   const apply = (p: string) => {
     try {
-      const n = ctx.fs.stat(p, ctx.cwd, ctx.cred).node;
-      const m = applyMode(spec, n.mode, n.kind === 'dir', 0);
-      if (m === null) { err(ctx, `invalid mode '${spec}'`); status = 1; return; }
-      ctx.fs.chmod(p, ctx.cwd, ctx.cred, m);
+      const n = change(p);
+      if (n === null) { status = 1; return; }
       if (recursive && n.kind === 'dir') for (const e of ctx.fs.readdir(p, ctx.cwd, ctx.cred)) apply(p + '/' + e);
     } catch (e) {
       err(ctx, `${p}: ${errnoMsg(e)}`);
       status = 1;
     }
   };
-  for (const f of args.slice(1)) apply(f);
+  for (const f of paths) apply(f);
   return status;
+}
+
+export const chmod: Applet = function* (ctx) {
+  const args = ctx.argv.slice(1);
+  const recursive = args[0] === '-R';
+  if (recursive) args.shift();
+  if (args.length < 2) { err(ctx, 'usage: chmod [-R] MODE[,MODE]... FILE...'); return 1; }
+  const spec = args[0];
+  return changeEach(ctx, args.slice(1), recursive, (p) => {
+    const n = ctx.fs.stat(p, ctx.cwd, ctx.cred).node;
+    const m = applyMode(spec, n.mode, n.kind === 'dir', 0);
+    if (m === null) { err(ctx, `invalid mode '${spec}'`); return null; }
+    ctx.fs.chmod(p, ctx.cwd, ctx.cred, m);
+    return n;
+  });
 };
 
 function idOf(ctx: Ctx, file: string, name: string): number | null {
@@ -237,19 +249,10 @@ export const chown: Applet = function* (ctx) {
   const gid = g ? idOf(ctx, '/etc/group', g) : null;
   if (u && uid === null) { err(ctx, `unknown user ${u}`); return 1; }
   if (g && gid === null) { err(ctx, `unknown group ${g}`); return 1; }
-  let status = 0;
-  const apply = (p: string) => {
-    try {
-      ctx.fs.chown(p, ctx.cwd, ctx.cred, uid, gid);
-      const n = ctx.fs.stat(p, ctx.cwd, ctx.cred).node;
-      if (recursive && n.kind === 'dir') for (const e of ctx.fs.readdir(p, ctx.cwd, ctx.cred)) apply(p + '/' + e);
-    } catch (e) {
-      err(ctx, `${p}: ${errnoMsg(e)}`);
-      status = 1;
-    }
-  };
-  for (const f of args.slice(1)) apply(f);
-  return status;
+  return changeEach(ctx, args.slice(1), recursive, (p) => {
+    ctx.fs.chown(p, ctx.cwd, ctx.cred, uid, gid);
+    return ctx.fs.stat(p, ctx.cwd, ctx.cred).node;
+  });
 };
 
 export const MORE_APPLETS: [string, Applet][] = [

@@ -229,6 +229,19 @@ class AwkParser {
     return { k: 'for', init, c, step, body: this.stmt() };
   }
 
+  /** A call's arguments after its '(' (there may be none), through the ')'. */
+  callArgs(): Expr[] {
+    const args: Expr[] = [];
+    this.nls();
+    while (!this.isOp(')')) {
+      args.push(this.expr(false));
+      if (!this.eat('op', ',')) break;
+      this.nls();
+    }
+    this.take('op', ')');
+    return args;
+  }
+
   exprList(close: string): Expr[] {
     const list = [this.expr(false)];
     while (this.eat('op', ',')) { this.nls(); list.push(this.expr(false)); }
@@ -398,27 +411,12 @@ class AwkParser {
         return { k: 'var', name: t.v };
       case 'fname': {
         this.take('op', '(');
-        const args: Expr[] = [];
-        this.nls();
-        while (!this.isOp(')')) {
-          args.push(this.expr(false));
-          if (!this.eat('op', ',')) break;
-          this.nls();
-        }
-        this.take('op', ')');
-        return { k: 'call', name: t.v, args };
+        return { k: 'call', name: t.v, args: this.callArgs() };
       }
       case 'builtin': {
-        const args: Expr[] = [];
-        if (this.eat('op', '(')) {
-          this.nls();
-          while (!this.isOp(')')) {
-            args.push(this.expr(false));
-            if (!this.eat('op', ',')) break;
-            this.nls();
-          }
-          this.take('op', ')');
-        } else if (t.v !== 'length') this.fail();
+        let args: Expr[] = [];
+        if (this.eat('op', '(')) args = this.callArgs();
+        else if (t.v !== 'length') this.fail();
         return { k: 'builtin', name: t.v, args };
       }
       case 'kw':
