@@ -8,6 +8,7 @@ import { applyDefaults } from '../scenario/defaults';
 import { podQOSClass } from '../kubectl/qos';
 import { effectivePodRequest } from '../kubelet/resources';
 import { NODE_NAME } from '../kubelet/kubelet';
+import { isSidecar } from '../kubelet/phase';
 import { PRIORITY } from '../sim/scheduler';
 import type { World } from '../sim/world';
 import type { ApiObject, LooseObject, Writable } from './store';
@@ -110,7 +111,7 @@ export class ApiServer {
     const w = this.world;
     const meta = pod.metadata!;
     const containers: TraceContainer[] = [
-      ...(pod.spec?.initContainers ?? []).map((c, i) => ({ name: c.name, kind: c.restartPolicy === 'Always' ? 'sidecar' as const : 'init' as const, image: c.image ?? '', line: source.containerLines?.get(`initContainers[${i}]`) })),
+      ...(pod.spec?.initContainers ?? []).map((c, i) => ({ name: c.name, kind: isSidecar(c) ? 'sidecar' as const : 'init' as const, image: c.image ?? '', line: source.containerLines?.get(`initContainers[${i}]`) })),
       ...(pod.spec?.containers ?? []).map((c, i) => ({ name: c.name, kind: 'app' as const, image: c.image ?? '', line: source.containerLines?.get(`containers[${i}]`) })),
     ].map((c) => (c.line === undefined ? { name: c.name, kind: c.kind, image: c.image } : c));
     w.tracePods.set(meta.uid!, {

@@ -11,6 +11,7 @@ import { matchesSelector } from './selector';
 import type { Requirement } from './selector';
 import { goSort } from './goSort';
 import { timeMs } from './duration';
+import { isSidecar } from '../kubelet/phase';
 
 /** A parsed `kubectl logs`. */
 export interface LogsRequest {
@@ -56,7 +57,7 @@ function afterOrZero(t1: number | undefined, t2: number | undefined): boolean {
 }
 function maxRestarts(p: Pod): [number, number] {
   const regular = Math.max(0, ...(p.status?.containerStatuses ?? []).map((c) => c.restartCount ?? 0));
-  const sidecars = new Set((p.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name));
+  const sidecars = new Set((p.spec?.initContainers ?? []).filter(isSidecar).map((c) => c.name));
   const side = Math.max(0, ...(p.status?.initContainerStatuses ?? []).filter((c) => sidecars.has(c.name)).map((c) => c.restartCount ?? 0));
   return [regular, side];
 }

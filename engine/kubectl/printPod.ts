@@ -4,6 +4,7 @@
  */
 import type { Container, ContainerStatus, Pod, PodCondition } from 'kubernetes-types/core/v1';
 import { timeMs, translateTimestampSince, humanDuration } from './duration';
+import { isSidecar } from '../kubelet/phase';
 
 /** One `kubectl get pods` row; every field is the exact cell text. */
 export interface PodRow {
@@ -27,11 +28,6 @@ export interface PodRow {
 
 // The node controller's reason for pods on an unreachable node (pkg/util/node NodeUnreachablePodReason).
 const NODE_UNREACHABLE_REASON = 'NodeLost';
-
-// Models podutil.IsRestartableInitContainer: an init container with restartPolicy Always is a sidecar.
-function isSidecar(c: Container | undefined): boolean {
-  return c?.restartPolicy === 'Always';
-}
 
 function conditionTrue(conditions: readonly PodCondition[] | undefined, type: string): boolean {
   return (conditions ?? []).some((c) => c.type === type && c.status === 'True');
@@ -93,7 +89,8 @@ export function printPodRow(pod: Pod, nowMs: number): PodRow {
     const cs = initStatuses[i];
     restarts += cs.restartCount ?? 0;
     lastRestart = laterFinish(lastRestart, cs);
-    const sidecar = isSidecar(byName.get(cs.name));
+    const spec = byName.get(cs.name);
+    const sidecar = spec !== undefined && isSidecar(spec);
     if (sidecar) {
       sidecarRestarts += cs.restartCount ?? 0;
       lastSidecarRestart = laterFinish(lastSidecarRestart, cs);

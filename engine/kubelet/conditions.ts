@@ -5,7 +5,7 @@
  * GeneratePodReadyCondition) and kubelet_pods.go generateAPIPodStatus.
  */
 import type { ContainerStatus, PodCondition, PodSpec } from 'kubernetes-types/core/v1';
-import { isSidecar, type PodPhase } from './phase';
+import { isSidecar, named, type PodPhase } from './phase';
 
 export interface ConditionInput {
   readonly spec: PodSpec;
@@ -33,15 +33,6 @@ const goSlice = (names: readonly string[]): string => `[${names.join(' ')}]`;
 
 // Models GeneratePodInitializedCondition: a regular init container counts once it is ready (it exited 0),
 // a sidecar once it has started; containers without a status are "unknown", listed before "incomplete".
-/**
- * The status named `name`, the last one when several are (as a Map built from the list would keep).
- * A linear search: a pod has a handful of containers, and this runs on every status post.
- */
-function named<T extends { readonly name: string }>(list: readonly T[], name: string): T | undefined {
-  for (let i = list.length - 1; i >= 0; i--) if (list[i].name === name) return list[i];
-  return undefined;
-}
-
 function initialized(input: ConditionInput): ConditionValue {
   const inits = input.spec.initContainers ?? [];
   const unknown: string[] = [], incomplete: string[] = [];

@@ -6,14 +6,18 @@ import type { Container, ContainerStatus, PodSpec } from 'kubernetes-types/core/
 
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
 
+// Models podutil.IsRestartableInitContainer: an init container with restartPolicy Always is a sidecar.
 export function isSidecar(c: Container): boolean {
   return c.restartPolicy === 'Always';
 }
 
-/** The status named `name` (the last one, as a Map built from the list would keep); pods have few containers. */
-function named(statuses: readonly ContainerStatus[] | undefined, name: string): ContainerStatus | undefined {
-  if (!statuses) return undefined;
-  for (let i = statuses.length - 1; i >= 0; i--) if (statuses[i].name === name) return statuses[i];
+/**
+ * The entry named `name`, the last one when several are (as a Map built from the list would keep).
+ * A linear search: a pod has a handful of containers, and this runs on every status post.
+ */
+export function named<T extends { readonly name: string }>(list: readonly T[] | undefined, name: string): T | undefined {
+  if (!list) return undefined;
+  for (let i = list.length - 1; i >= 0; i--) if (list[i].name === name) return list[i];
   return undefined;
 }
 
