@@ -13,6 +13,7 @@ import { syncDeployment } from './deploymentController';
 import { syncReplicaSet } from './replicaSetController';
 import { syncJob } from './jobController';
 import { syncEndpoints } from './endpointsController';
+import { isPodReady } from '../kubelet/conditions';
 
 export interface ControllerContext {
   readonly world: World;
@@ -83,7 +84,7 @@ export class ControllerManager implements ControllerContext {
     const last = this.podSignature.get(uid);
     // Same status object (never edited in place), labels and deletion: nothing the signature reads changed.
     if (last && last.status === pod.status && last.labels === pod.metadata?.labels && last.deletion === pod.metadata?.deletionTimestamp) return false;
-    const ready = (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+    const ready = isPodReady(pod);
     const labels = pod.metadata?.labels ?? {};
     // Labels are replaced, never edited in place: their JSON is only rendered again when the object changes.
     const labelsJson = last?.labels === labels ? last.labelsJson : JSON.stringify(labels);

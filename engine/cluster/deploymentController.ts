@@ -10,6 +10,7 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import type { LooseObject, Writable } from './store';
 import { ownedBy, ownerRef, type ControllerContext } from './controllers';
 import { jsonEqual } from '../sim/jsonEqual';
+import { isPodReady } from '../kubelet/conditions';
 
 const SAFE = 'bcdfghjklmnpqrstvwxz2456789';
 
@@ -30,7 +31,7 @@ function scaled(v: number | string | undefined, total: number, roundUp: boolean,
 }
 
 function isReady(p: Pod): boolean {
-  return !p.metadata?.deletionTimestamp && (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+  return !p.metadata?.deletionTimestamp && isPodReady(p);
 }
 
 function scaleRs(ctx: ControllerContext, d: Deployment, rs: ReplicaSet, to: number): void {

@@ -9,6 +9,7 @@ import { matches } from '../sim/world';
 import type { LooseObject, Writable } from './store';
 import type { ControllerContext } from './controllers';
 import { jsonEqual } from '../sim/jsonEqual';
+import { isPodReady } from '../kubelet/conditions';
 
 function ipKey(ip: string): number {
   return ip.split('.').reduce((n, part) => n * 256 + (Number(part) || 0), 0);
@@ -22,12 +23,11 @@ export function syncEndpoints(ctx: ControllerContext, obj: LooseObject): void {
   const ns = svc.metadata!.namespace!;
   const pods = w.store.list<Pod>('Pod', ns).filter((p) => !p.metadata?.deletionTimestamp && p.status?.podIP && matches(selector, p.metadata?.labels));
   const address = (p: Pod) => ({ ip: p.status!.podIP!, nodeName: NODE_NAME, targetRef: { kind: 'Pod', namespace: ns, name: p.metadata!.name!, uid: p.metadata!.uid! } });
-  const isReady = (p: Pod) => (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
   // Models endpoints.RepackSubsets: addresses sorted by IP (numeric keys computed once, not per comparison).
   const byIp = (list: Pod[]) => list.map((p) => ({ key: ipKey(p.status!.podIP!), address: address(p) }))
     .sort((a, b) => a.key - b.key).map((x) => x.address);
-  const ready = byIp(pods.filter(isReady));
-  const notReady = byIp(pods.filter((p) => !isReady(p)));
+  const ready = byIp(pods.filter(isPodReady));
+  const notReady = byIp(pods.filter((p) => !isPodReady(p)));
   const ports: EndpointPort[] = (svc.spec?.ports ?? []).map((p) => ({
     ...(p.name ? { name: p.name } : {}), port: typeof p.targetPort === 'number' ? p.targetPort : Number(p.targetPort ?? p.port) || p.port, protocol: p.protocol ?? 'TCP',
   }));

@@ -11,6 +11,7 @@ import { PRIORITY } from '../sim/scheduler';
 import type { LooseObject, Writable } from './store';
 import { isActivePod, ownedBy, ownerRef, type ControllerContext } from './controllers';
 import { jsonEqual } from '../sim/jsonEqual';
+import { isPodReady } from '../kubelet/conditions';
 
 const FAILURE_BACKOFF_MS = 10_000;
 const MAX_FAILURE_BACKOFF_MS = 360_000;
@@ -34,7 +35,7 @@ export function syncJob(ctx: ControllerContext, obj: LooseObject): void {
   const active = pods.filter(isActivePod);
   const now = ctx.world.iso();
   const status: Writable<JobStatus> = { ...(job.status ?? {}), startTime: job.status?.startTime ?? now, active: active.length || undefined, succeeded: succeeded || undefined, failed: failed || undefined };
-  const readyCount = active.filter((p) => (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True')).length;
+  const readyCount = active.filter(isPodReady).length;
   status.ready = readyCount;
   const finish = (type: 'Complete' | 'Failed', reason: string, message: string, eventType: 'Normal' | 'Warning') => {
     status.conditions = [...(status.conditions ?? []), { type, status: 'True', lastProbeTime: now, lastTransitionTime: now, ...(reason ? { reason } : {}), ...(message ? { message } : {}) }];

@@ -8,10 +8,7 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import type { LooseObject, Writable } from './store';
 import { isActivePod, ownedBy, ownerRef, type ControllerContext } from './controllers';
 import { jsonEqual } from '../sim/jsonEqual';
-
-function ready(p: Pod): boolean {
-  return (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
-}
+import { isPodReady } from '../kubelet/conditions';
 
 export function syncReplicaSet(ctx: ControllerContext, obj: LooseObject): void {
   const rs = obj as unknown as ReplicaSet;
@@ -33,7 +30,7 @@ export function syncReplicaSet(ctx: ControllerContext, obj: LooseObject): void {
     }
   } else if (pods.length > want) {
     // Models controller.ActivePods sorting for deletion: not ready before ready, then the newest first.
-    const victims = [...pods].sort((a, b) => Number(ready(a)) - Number(ready(b))
+    const victims = [...pods].sort((a, b) => Number(isPodReady(a)) - Number(isPodReady(b))
       || (b.metadata!.creationTimestamp! > a.metadata!.creationTimestamp! ? 1 : b.metadata!.creationTimestamp! < a.metadata!.creationTimestamp! ? -1 : 0)
       || (a.metadata!.name! < b.metadata!.name! ? 1 : -1)).slice(0, pods.length - want);
     for (const p of victims) {
@@ -42,7 +39,7 @@ export function syncReplicaSet(ctx: ControllerContext, obj: LooseObject): void {
     }
   }
   const live = ownedBy<Pod>(w, 'Pod', rs).filter(isActivePod);
-  const readyCount = live.filter(ready).length;
+  const readyCount = live.filter(isPodReady).length;
   const status: ReplicaSetStatus = { replicas: live.length, fullyLabeledReplicas: live.length, readyReplicas: readyCount, availableReplicas: readyCount, observedGeneration: 1 };
   if (jsonEqual(status, rs.status)) return;
   (rs as Writable<ReplicaSet>).status = status;

@@ -12,6 +12,7 @@ import type { Requirement } from './selector';
 import { goSort } from './goSort';
 import { timeMs } from './duration';
 import { isSidecar } from '../kubelet/phase';
+import { isPodReady, trueCondition } from '../kubelet/conditions';
 
 /** A parsed `kubectl logs`. */
 export interface LogsRequest {
@@ -48,8 +49,7 @@ function findContainer(pod: Pod, name: string): Container | undefined {
   return [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? []), ...((pod.spec?.ephemeralContainers ?? []) as Container[])].find((c) => c.name === name);
 }
 
-const podReady = (p: Pod): boolean => (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
-const readyTime = (p: Pod): number | undefined => timeMs((p.status?.conditions ?? []).find((c) => c.type === 'Ready' && c.status === 'True')?.lastTransitionTime);
+const readyTime = (p: Pod): number | undefined => timeMs(trueCondition(p, 'Ready')?.lastTransitionTime);
 // afterOrZero(t1, t2): a zero time sorts last.
 function afterOrZero(t1: number | undefined, t2: number | undefined): boolean {
   if (t1 === undefined || t2 === undefined) return t1 === undefined;
@@ -70,8 +70,8 @@ export function byLoggingLess(a: Pod, b: Pod): boolean {
   if (an !== bn && (an === '' || bn === '')) return an !== '';
   const ar = PHASE_RANK[a.status?.phase ?? ''] ?? 0; const br = PHASE_RANK[b.status?.phase ?? ''] ?? 0;
   if (ar !== br) return ar < br;
-  if (podReady(a) !== podReady(b)) return podReady(a);
-  if (podReady(a) && podReady(b) && readyTime(a) !== readyTime(b)) return afterOrZero(readyTime(b), readyTime(a));
+  if (isPodReady(a) !== isPodReady(b)) return isPodReady(a);
+  if (isPodReady(a) && isPodReady(b) && readyTime(a) !== readyTime(b)) return afterOrZero(readyTime(b), readyTime(a));
   const [ra, sa] = maxRestarts(a); const [rb, sb] = maxRestarts(b);
   if (ra !== rb) return ra > rb;
   if (sa !== sb) return sa > sb;

@@ -5,6 +5,7 @@
 import type { Container, ContainerStatus, Pod, PodCondition } from 'kubernetes-types/core/v1';
 import { timeMs, translateTimestampSince, humanDuration } from './duration';
 import { isSidecar } from '../kubelet/phase';
+import { isPodReady } from '../kubelet/conditions';
 
 /** One `kubectl get pods` row; every field is the exact cell text. */
 export interface PodRow {
@@ -28,10 +29,6 @@ export interface PodRow {
 
 // The node controller's reason for pods on an unreachable node (pkg/util/node NodeUnreachablePodReason).
 const NODE_UNREACHABLE_REASON = 'NodeLost';
-
-function conditionTrue(conditions: readonly PodCondition[] | undefined, type: string): boolean {
-  return (conditions ?? []).some((c) => c.type === type && c.status === 'True');
-}
 
 // Models printers.go isPodInitializedConditionTrue (the first Initialized condition decides).
 function initializedTrue(conditions: readonly PodCondition[] | undefined): boolean {
@@ -142,7 +139,7 @@ export function printPodRow(pod: Pod, nowMs: number): PodRow {
     }
     // Models printPod: Completed with a container still running reads Running or NotReady.
     if (reason === 'Completed' && hasRunning) {
-      reason = conditionTrue(status.conditions, 'Ready') ? 'Running' : 'NotReady';
+      reason = isPodReady(pod) ? 'Running' : 'NotReady';
     }
   }
 

@@ -4,8 +4,18 @@
  * Models pkg/kubelet/status/generate.go (GeneratePodInitializedCondition, GenerateContainersReadyCondition,
  * GeneratePodReadyCondition) and kubelet_pods.go generateAPIPodStatus.
  */
-import type { ContainerStatus, PodCondition, PodSpec } from 'kubernetes-types/core/v1';
+import type { ContainerStatus, Pod, PodCondition, PodSpec } from 'kubernetes-types/core/v1';
 import { isSidecar, named, type PodPhase } from './phase';
+
+/** The pod's condition of `type` when its status is True. */
+export function trueCondition(p: Pod, type: string): PodCondition | undefined {
+  return p.status?.conditions?.find((c) => c.type === type && c.status === 'True');
+}
+
+/** Models podutil.IsPodReady: the Ready condition is True. */
+export function isPodReady(p: Pod): boolean {
+  return trueCondition(p, 'Ready') !== undefined;
+}
 
 export interface ConditionInput {
   readonly spec: PodSpec;

@@ -19,6 +19,7 @@ import { rfc3339 } from './time';
 import type { TracePod, TraceRecord } from './trace';
 import { ProcessTable } from './processes';
 import { buildContainerStart } from '../kubelet/containerStart';
+import { isPodReady } from '../kubelet/conditions';
 
 export interface EngineSettings {
   readonly epochMs: number;
@@ -278,7 +279,7 @@ export class World {
     if (!svc || !selector || Object.keys(selector).length === 0) return [];
     return this.store.list<Pod>('Pod', namespace)
       .filter((p) => !p.metadata?.deletionTimestamp && matches(selector, p.metadata?.labels))
-      .filter((p) => (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'))
+      .filter(isPodReady)
       .map((p) => p.status?.podIP ?? '')
       .filter((ip) => ip !== '');
   }
