@@ -5,7 +5,7 @@ import type { Ctx } from '../shell/sys';
 import { echoApplet, printfText } from './printf';
 import { testEval } from './test';
 import { runChild } from './exec';
-import { badOption, err, errRaw, getopts, out, prog, type Applet, type G } from './lib';
+import { badOption, err, errRaw, getopts, nameForId, out, prog, type Applet, type G } from './lib';
 
 export const echo: Applet = function* (ctx) {
   yield* out(ctx, echoApplet(ctx.argv));
@@ -95,24 +95,13 @@ export const printenv: Applet = function* (ctx) {
   return status;
 };
 
-function userName(ctx: Ctx, file: string, id: number): string | null {
-  try {
-    for (const line of ctx.fs.readFile(file, '/', ctx.cred).split('\n')) {
-      const f = line.split(':');
-      if (f.length > 2 && Number(f[2]) === id) return f[0];
-    }
-  } catch {
-    return null;
-  }
-  return null;
-}
 
 export const id: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'ugnrG');
   if (o.bad) return badOption(ctx, o.bad);
   const { uid, gid } = ctx.cred;
-  const un = userName(ctx, '/etc/passwd', uid);
-  const gn = userName(ctx, '/etc/group', gid);
+  const un = nameForId(ctx, '/etc/passwd', uid);
+  const gn = nameForId(ctx, '/etc/group', gid);
   if (o.flags.has('u') || o.flags.has('g')) {
     const isU = o.flags.has('u');
     const n = isU ? uid : gid;
@@ -125,14 +114,14 @@ export const id: Applet = function* (ctx) {
   // Supplementary groups only when the process has some (the kubelet passes them).
   if (ctx.cred.groups.length) {
     const groups = [...new Set([gid, ...ctx.cred.groups])];
-    text += ` groups=${groups.map((g) => fmt(g, userName(ctx, '/etc/group', g))).join(',')}`;
+    text += ` groups=${groups.map((g) => fmt(g, nameForId(ctx, '/etc/group', g))).join(',')}`;
   }
   yield* out(ctx, text + '\n');
   return 0;
 };
 
 export const whoami: Applet = function* (ctx) {
-  const n = userName(ctx, '/etc/passwd', ctx.cred.uid);
+  const n = nameForId(ctx, '/etc/passwd', ctx.cred.uid);
   if (n === null) { err(ctx, `unknown uid ${ctx.cred.uid}`); return 1; }
   yield* out(ctx, n + '\n');
   return 0;

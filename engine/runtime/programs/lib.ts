@@ -16,6 +16,28 @@ export function* out(ctx: Ctx, s: string): G<void> {
 }
 
 /** A diagnostic on stderr: `prog: msg`. Never blocks. */
+/** The colon-separated entries of /etc/passwd or /etc/group; none when the file cannot be read. */
+function dbEntries(ctx: Ctx, file: string): string[][] {
+  try {
+    return ctx.fs.readFile(file, '/', ctx.cred).split('\n').map((line) => line.split(':'));
+  } catch {
+    return [];
+  }
+}
+
+/** The name that /etc/passwd or /etc/group gives numeric id `id`. */
+export function nameForId(ctx: Ctx, file: string, id: number): string | null {
+  for (const f of dbEntries(ctx, file)) if (f.length > 2 && Number(f[2]) === id) return f[0];
+  return null;
+}
+
+/** The numeric id of `name` (a number stands for itself) in /etc/passwd or /etc/group. */
+export function idForName(ctx: Ctx, file: string, name: string): number | null {
+  if (/^[0-9]+$/.test(name)) return Number(name);
+  for (const f of dbEntries(ctx, file)) if (f[0] === name) return Number(f[2]);
+  return null;
+}
+
 export function err(ctx: Ctx, msg: string): void {
   errRaw(ctx, `${prog(ctx)}: ${msg}\n`);
 }

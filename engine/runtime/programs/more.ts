@@ -3,7 +3,7 @@
 import { utcParts } from '../../sim/time';
 import { inodeSize, typeBits, type Inode } from '../fs/tree';
 import type { Ctx } from '../shell/sys';
-import { badOption, err, errnoMsg, getopts, out, type Applet } from './lib';
+import { badOption, err, errnoMsg, getopts, idForName, nameForId, out, type Applet } from './lib';
 import { sedApplet } from './sed';
 import { awkApplet } from './awk';
 import { expr, kill } from './procs';
@@ -20,14 +20,9 @@ export function modeString(n: Inode): string {
   return s;
 }
 
+/** The owner or group name `ls` and `stat` print: the number when the database has no name for it. */
 function nameOf(ctx: Ctx, file: string, id: number): string {
-  try {
-    for (const line of ctx.fs.readFile(file, '/', ctx.cred).split('\n')) {
-      const f = line.split(':');
-      if (f.length > 2 && Number(f[2]) === id) return f[0];
-    }
-  } catch { /* numeric */ }
-  return String(id);
+  return nameForId(ctx, file, id) ?? String(id);
 }
 
 function lsTime(epochMs: number, mtime: number): string {
@@ -228,25 +223,14 @@ export const chmod: Applet = function* (ctx) {
   });
 };
 
-function idOf(ctx: Ctx, file: string, name: string): number | null {
-  if (/^[0-9]+$/.test(name)) return Number(name);
-  try {
-    for (const line of ctx.fs.readFile(file, '/', ctx.cred).split('\n')) {
-      const f = line.split(':');
-      if (f[0] === name) return Number(f[2]);
-    }
-  } catch { /* unknown */ }
-  return null;
-}
-
 export const chown: Applet = function* (ctx) {
   const args = ctx.argv.slice(1);
   const recursive = args[0] === '-R';
   if (recursive) args.shift();
   if (args.length < 2) { err(ctx, 'usage: chown [-R] USER[:GROUP] FILE...'); return 1; }
   const [u, g] = args[0].split(/[:.]/);
-  const uid = u ? idOf(ctx, '/etc/passwd', u) : null;
-  const gid = g ? idOf(ctx, '/etc/group', g) : null;
+  const uid = u ? idForName(ctx, '/etc/passwd', u) : null;
+  const gid = g ? idForName(ctx, '/etc/group', g) : null;
   if (u && uid === null) { err(ctx, `unknown user ${u}`); return 1; }
   if (g && gid === null) { err(ctx, `unknown group ${g}`); return 1; }
   return changeEach(ctx, args.slice(1), recursive, (p) => {
