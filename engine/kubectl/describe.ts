@@ -14,6 +14,7 @@ import { notFoundError, resourceInfo } from './resources';
 import { matchesSelector, parseSelector } from './selector';
 import { describePod } from './describePod';
 import { describeDeployment, describeJob, describeService } from './describeWorkloads';
+import { byteOrder } from './goSort';
 
 /** What `kubectl describe` was asked for (from `parseKubectl`). */
 export interface DescribeRequest {
@@ -23,7 +24,6 @@ export interface DescribeRequest {
   readonly selector?: string;
 }
 
-const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const inNs = (o: ApiObject, ns: string): boolean => (o.metadata?.namespace ?? 'default') === ns;
 
 function describeOne(store: ObjectStore, r: ResourceInfo, o: ApiObject, nowMs: number, profile: KubectlProfile, showEvents: boolean): string | { error: string } {

@@ -5,8 +5,8 @@
 import type { Container, ContainerState, ContainerStatus, Probe, ResourceRequirements, Volume } from 'kubernetes-types/core/v1';
 import type { DescribeWriter, KubectlProfile } from './describeWriter';
 import { describeTime, L0, L1, L2, L3 } from './describeWriter';
+import { byteOrder } from './goSort';
 
-const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const printBool = (b: boolean | undefined): string => (b ? 'True' : 'False');
 
 /** Resolves `valueFrom.fieldRef` env values (describe's EnvValueRetriever); '' when unknown. */

@@ -6,7 +6,7 @@ import type { Event } from 'kubernetes-types/core/v1';
 import type { DescribeWriter, KubectlProfile } from './describeWriter';
 import { L0, L1 } from './describeWriter';
 import { timeMs, translateTimestampSince } from './duration';
-import { goSort } from './goSort';
+import { byteOrder, goSort } from './goSort';
 
 /** The object whose events are wanted, as describe's searchEvents identifies it. */
 export interface EventTarget {
@@ -16,8 +16,6 @@ export interface EventTarget {
   readonly kind?: string;
   readonly uid?: string;
 }
-
-const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The events the API returns for describe's field selector, in list (name) order. */
 // Models describe.go searchEvents (involvedObject.name/namespace/kind/uid field selector).

@@ -6,6 +6,7 @@ import type { Toleration } from 'kubernetes-types/core/v1';
 import { goTabwrite } from './goTabwriter';
 import { rfc1123z } from '../sim/time';
 import { timeMs } from './duration';
+import { byteOrder } from './goSort';
 
 /** Which kubectl release to imitate where describe output changed between releases. */
 export interface KubectlProfile {
@@ -38,8 +39,6 @@ export function describeTime(ts: string | undefined): string {
   const t = timeMs(ts);
   return t === undefined ? 'Mon, 01 Jan 0001 00:00:00 +0000' : rfc1123z(t);
 }
-
-const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** describe.go printLabelsMultilineWithIndent. */
 // Models describe.go printLabelsMultilineWithIndent (sorted keys, one per line).

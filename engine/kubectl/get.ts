@@ -9,6 +9,7 @@ import { cellsFor, headerFor, nameColumn } from './getPrinters';
 import { cellText, tabwrite, watchTable } from './table';
 import { formatLabels, matchesSelector, parseSelector } from './selector';
 import { toJson, toYaml } from './yaml';
+import { byteOrder } from './goSort';
 
 /** What kubectl prints: stdout, stderr (each "" or newline-terminated) and the exit code. */
 export interface CommandOutput {
@@ -57,8 +58,6 @@ function labelCells(o: ApiObject, opts: GetOptions): string[] {
   const l = o.metadata?.labels ?? {};
   return [...(opts.labelColumns ?? []).map((k) => l[k] ?? ''), ...(opts.showLabels ? [formatLabels(l)] : [])];
 }
-
-const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 // Models the API server's list order (etcd key order: namespace, then name).
 function listOrder(a: ApiObject, b: ApiObject): number {

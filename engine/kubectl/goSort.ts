@@ -131,6 +131,9 @@ function pdqsort(d: Data, a: number, b: number, limit: number): void {
   }
 }
 
+/** Go's string comparison (strings.Compare), for sort.Strings and friends. */
+export const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** A sorted copy of `items`, ordered as Go's sort.Sort with `less` would leave them (not stable). */
 // Models Go sort.Sort (pdqsort, insertion sort up to 12 elements).
 export function goSort<T>(items: readonly T[], less: (x: T, y: T) => boolean): T[] {

@@ -3,6 +3,7 @@
  * (format as kubectl prints it in SELECTOR columns and describe).
  */
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
+import { byteOrder } from './goSort';
 
 /** One parsed requirement of a selector. */
 export interface Requirement {
@@ -54,8 +55,6 @@ export function matchesSelector(labels: Readonly<Record<string, string>> | undef
     }
   });
 }
-
-const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** `k1=v1,k2=v2` sorted by key, as labels.FormatLabels prints a map; `<none>` when empty. */
 // Models apimachinery labels.FormatLabels.

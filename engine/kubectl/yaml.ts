@@ -4,6 +4,7 @@
  * by four spaces).
  */
 import { scalarStyle, writeScalar } from './yamlScalar';
+import { byteOrder } from './goSort';
 
 /** A JSON value (what an API object is once serialised). */
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [k: string]: Json | undefined };
@@ -112,8 +113,6 @@ export function toYaml(value: Json): string {
 export function normalize(value: unknown): Json {
   return JSON.parse(JSON.stringify(value ?? null)) as Json;
 }
-
-const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 // Go encoding/json string escaping (HTML-safe: <, >, & and U+2028/9 escaped).
 function jsonString(s: string): string {
