@@ -3,10 +3,8 @@
  * `pkg/apis/apps/v1/defaults.go`, `pkg/apis/batch/v1/defaults.go`) plus the few admission plugins
  * every cluster runs that fill fields users see (`kubectl describe`, `-o yaml`).
  */
+import { isObj, type Obj } from './metaValidation';
 
-type Obj = Record<string, unknown>;
-
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 // Creates a missing object; a wrong-typed value is left alone (validation reports it).
 const objAt = (o: Obj, key: string): Obj => {
   const v = o[key];

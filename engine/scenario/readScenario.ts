@@ -9,6 +9,7 @@ import { MAX_MANIFEST_CHARS } from './parseManifests';
 import { LineIndex, positionOf } from './positions';
 import type { PositionMap, SourcePos } from './positions';
 import { parseChunk, splitDocuments } from './yamlDocs';
+import { isObj, type Obj } from './metaValidation';
 
 /** Text in English and optionally Simplified Chinese. */
 export type I18nText = string | { readonly en: string; readonly 'zh-CN'?: string };
@@ -53,9 +54,6 @@ const KNOWN_KEYS = new Set(['title', 'description', 'manifests', 'until', 'setti
 const SETTINGS: Readonly<Record<string, 'string' | 'number' | 'boolean'>> = {
   kubernetesVersion: 'string', imagePullSeconds: 'number', containerStartSeconds: 'number', jitter: 'boolean', seed: 'number',
 };
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Reads a file: a scenario file when its first document is a mapping with `manifests`, else plain

@@ -7,6 +7,7 @@
 import { parseDuration } from '../scenario/duration';
 import { simulate, type ActionInput, type SettingsInput } from './simulate';
 import type { Trace, TraceRecord } from './trace';
+import { isObj, type Obj } from '../scenario/metaValidation';
 
 export interface ClauseResult {
   /** Where the clause is, e.g. `pods.myapp-pod.final.status`. */
@@ -30,9 +31,7 @@ export interface ExpectContext {
   readonly untilMs?: number;
 }
 
-type Obj = Record<string, unknown>;
 type Row = Extract<TraceRecord, { type: 'pod-row' }>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function ms(v: unknown): number | null {
   return typeof v === 'number' || typeof v === 'string' ? parseDuration(v) : null;
