@@ -71,6 +71,6 @@ export type Node =
   | { readonly type: 'func'; readonly name: string; readonly body: Node; readonly line: number }
   | { readonly type: 'empty' };
 
-export interface CaseItem { readonly pats: readonly Word[]; readonly body: Node | null; readonly fallthrough: boolean }
+export interface CaseItem { readonly pats: readonly Word[]; readonly body: Node | null }
 
 export const EMPTY: Node = { type: 'empty' };

@@ -88,17 +88,12 @@ export function* evalNode(sh: Shell, node: Node): G<number> {
       sh.line = node.line;
       const word = yield* expandString(sh, node.word);
       status = 0;
-      let matched = false;
-      for (const item of node.items) {
-        if (!matched) {
-          for (const p of item.pats) {
-            const pat = yield* expandPattern(sh, p);
-            if (matchPattern(sh.k.pat, pat, word)) { matched = true; break; }
-          }
-        }
-        if (matched) {
+      outer: for (const item of node.items) {
+        for (const p of item.pats) {
+          const pat = yield* expandPattern(sh, p);
+          if (!matchPattern(sh.k.pat, pat, word)) continue;
           status = item.body ? yield* evalNode(sh, item.body) : 0;
-          if (!item.fallthrough) break;
+          break outer;
         }
       }
       d.status = status;

@@ -11,7 +11,7 @@ const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'while', 'until', 
 /** Words that end a compound list. */
 const LIST_END = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}']);
 const DELIM = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>', undefined as unknown as string]);
-const OPS = ['&&', '||', ';;', ';&', '<<-', '<<', '>>', '<&', '>&', '<>', '>|', ';', '&', '|', '(', ')', '<', '>'];
+const OPS = ['&&', '||', ';;', '<<-', '<<', '>>', '<&', '>&', '<>', '>|', ';', '&', '|', '(', ')', '<', '>'];
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 interface PendingDoc { redir: Redir; delim: string; quoted: boolean; strip: boolean }
@@ -167,12 +167,12 @@ export class Parser extends WordReader {
       if (c === undefined) break;
       const kw = this.peekKw();
       if (kw && LIST_END.has(kw)) break;
-      if (c === ')' || this.src.startsWith(';;', this.pos) || this.src.startsWith(';&', this.pos)) break;
+      if (c === ')' || this.src.startsWith(';;', this.pos)) break;
       let n = this.andOr();
       this.skipWs();
       const op = this.peekOp();
       if (op === '&') { this.pos++; n = { type: 'bg', body: n }; } else if (op === ';') this.pos++;
-      else if (op === ')' && inParen) { items.push(n); break; } else if (op !== null && op !== ';;' && op !== ';&' && op !== ')') this.unexpected();
+      else if (op === ')' && inParen) { items.push(n); break; } else if (op !== null && op !== ';;' && op !== ')') this.unexpected();
       items.push(n);
     }
     if (items.length === 0) this.unexpected();
@@ -340,14 +340,14 @@ export class Parser extends WordReader {
       }
       this.skipNewlines();
       let body: Node | null = null;
-      if (!this.src.startsWith(';;', this.pos) && !this.src.startsWith(';&', this.pos) && !this.atKw('esac')) {
+      if (!this.src.startsWith(';;', this.pos) && !this.atKw('esac')) {
         body = this.compoundList();
       }
       this.skipWs();
-      let fallthrough = false;
+      // ash (1.35 and 1.36 alike) has no `;&` fall-through: `;` then `&` is a syntax error.
       if (this.src.startsWith(';;', this.pos)) this.pos += 2;
-      else if (this.src.startsWith(';&', this.pos)) { this.pos += 2; fallthrough = true; } else if (this.atKw('esac')) { items.push({ pats, body, fallthrough }); this.pos += 4; break; } else this.unexpected();
-      items.push({ pats, body, fallthrough });
+      else if (this.atKw('esac')) { items.push({ pats, body }); this.pos += 4; break; } else this.unexpected();
+      items.push({ pats, body });
     }
     return { type: 'case', word, items, line };
   }
