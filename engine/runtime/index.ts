@@ -4,12 +4,12 @@
  * override CMD), builds the container's filesystem (image layer, writable layer, mounts) and hands
  * the argv to the program the image runs: the busybox shell and applets, or an image's server.
  */
-import { createBaseLayer, createContainerFs, type FileSpec, type Tree } from './fs/index';
+import { createBaseLayer, createContainerFs, createPodFilesTree, type FileSpec, type Tree } from './fs/index';
 import { APPLET_NAMES, appletFor } from './programs/registry';
 import { ImageCatalog, type ImageFlavor, type ImageLookup } from './images';
 import { runShell } from './shell/start';
 import { ScriptCache } from './shell/scriptCache';
-import type { ContainerHost, ContainerProcess, ContainerStart } from './seam';
+import type { ContainerHost, ContainerProcess, ContainerStart, PodFacts } from './seam';
 import { imageFiles, runServer } from './servers';
 
 /** A started container: its main process, and a way to run more processes inside it. */
@@ -43,6 +43,10 @@ export function createRuntime(catalog: ImageCatalog): ContainerRuntime {
   const layers = new Map<string, Tree>();
   // Replicas run the same scripts: parse each once per run.
   const scripts = new ScriptCache();
+  // Image layers with mount points, shared until a container writes to its root (createContainerFs).
+  const mountLayers = new Map<string, Tree>();
+  // Per pod: /etc/hosts, /etc/hostname, /etc/resolv.conf, shared by its containers and kept across restarts.
+  const podFiles = new Map<string, Tree>();
   const layerFor = (image: ImageLookup): Tree => {
     const key = `${image.ref.repo}:${image.ref.tag}`;
     let tree = layers.get(key);
@@ -56,6 +60,13 @@ export function createRuntime(catalog: ImageCatalog): ContainerRuntime {
     }
     return tree;
   };
+  const filesOf = (pod: PodFacts): Tree => {
+    // A new sandbox gets new files (a new IP in /etc/hosts).
+    const key = `${pod.uid}/${pod.ip}`;
+    let tree = podFiles.get(key);
+    if (!tree) podFiles.set(key, (tree = createPodFilesTree(pod)));
+    return tree;
+  };
   return {
     start(spec, host) {
       const image = catalog.lookup(spec.image);
@@ -65,7 +76,8 @@ export function createRuntime(catalog: ImageCatalog): ContainerRuntime {
         key: `${spec.pod.uid}/${spec.name}/${spec.restartCount}`,
         mounts: spec.mounts as ContainerStart<Tree>['mounts'],
         readOnlyRootFilesystem: spec.readOnlyRootFilesystem,
-        pod: spec.pod,
+        podFiles: filesOf(spec.pod),
+        layers: mountLayers,
       });
       const argv = resolveArgv(spec, image.def?.entrypoint, image.def?.cmd ?? ['sh']);
       const groups = spec.fsGroup !== undefined ? [spec.fsGroup] : [];

@@ -4,7 +4,6 @@
  */
 import type { MountSpec, PodFacts } from '../seam';
 import { FsError } from './errors';
-import type { MountEntry } from './resolve';
 import { cloneTree, createTree, newDir, newFile, newSymlink, type DirInode, type Tree } from './tree';
 import { FsView } from './view';
 
@@ -121,19 +120,21 @@ export function createBaseLayer(key: string, opts: BaseLayerOptions): Tree {
   return tree;
 }
 
-/** Files the kubelet and the runtime put into every container of a pod. */
-export function podFiles(pod: PodFacts): Record<string, FileSpec> {
-  const ns = pod.namespace;
-  return {
-    '/etc/hostname': pod.hostname + '\n',
-    '/etc/hosts': `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n` +
+/**
+ * The files the kubelet and the container runtime make once per pod and bind-mount into each of its containers
+ * (kubelet makeMounts: the pod's etc-hosts; containerd: the sandbox's hostname and resolv.conf). Every container
+ * of the pod sees the same files, and what one writes there the others see and a restart keeps.
+ */
+export function createPodFilesTree(pod: PodFacts): Tree {
+  const tree = createTree(`pod:${pod.uid}`, { mode: 0o755 });
+  populate(tree, {
+    '/hostname': pod.hostname + '\n',
+    '/hosts': `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n` +
       `fe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n` +
       `${pod.ip}\t${pod.hostname}\n`,
-    '/etc/resolv.conf': `search ${pod.searchDomains.join(' ')}\nnameserver ${pod.dnsServer}\noptions ndots:${pod.ndots}\n`,
-    '/var/run/secrets/kubernetes.io/serviceaccount/token': `eyJhbGciOiJSUzI1NiJ9.${pod.namespace}.${pod.serviceAccountName}.${pod.uid}`,
-    '/var/run/secrets/kubernetes.io/serviceaccount/ca.crt': '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIBADAKBggqhkjOPQQDAjAVMRMwEQYDVQQDEwprdWJlcm5ldGVz\n-----END CERTIFICATE-----\n',
-    '/var/run/secrets/kubernetes.io/serviceaccount/namespace': ns,
-  };
+    '/resolv.conf': `search ${pod.searchDomains.join(' ')}\nnameserver ${pod.dnsServer}\noptions ndots:${pod.ndots}\n`,
+  });
+  return tree;
 }
 
 export interface ContainerFsOptions {
@@ -143,27 +144,52 @@ export interface ContainerFsOptions {
   readonly key: string;
   readonly mounts: readonly MountSpec<Tree>[];
   readonly readOnlyRootFilesystem?: boolean;
-  /** Per-pod files (/etc/hosts, resolv.conf, service account) laid over the image. */
-  readonly pod?: PodFacts;
+  /** The pod's /etc/hosts, /etc/hostname and /etc/resolv.conf (createPodFilesTree), bind-mounted over the image's. */
+  readonly podFiles?: Tree;
+  /**
+   * Layers with mount points, shared by every container whose image and mount paths are the same (each
+   * container copies its layer only when it first writes to it). Without it, the layer is copied at once.
+   */
+  readonly layers?: Map<string, Tree>;
 }
 
-/** Build one container instance's filesystem: a fresh copy of the image plus the mounts. */
+function canonical(path: string): string {
+  return '/' + path.split('/').filter(Boolean).join('/');
+}
+
+/**
+ * The image layer with the container's mount points in it: runc creates a missing mount point (and its
+ * parents, 0755 root) in the container's root before mounting.
+ */
+function layerWithMountPoints(opts: ContainerFsOptions): Tree {
+  const paths = opts.mounts.map((m) => canonical(m.mountPath));
+  const key = `${opts.image.key}\0${paths.join('\0')}`;
+  let layer = opts.layers?.get(key);
+  if (!layer) {
+    layer = cloneTree(opts.image, opts.image.key);
+    for (const path of paths) ensureDir(layer, path);
+    opts.layers?.set(key, layer);
+  }
+  return layer;
+}
+
+/** Build one container instance's filesystem: the image (copied on its first write) plus the mounts. */
 export function createContainerFs(opts: ContainerFsOptions): FsView {
-  const root = cloneTree(opts.image, opts.key);
-  if (opts.pod) populate(root, podFiles(opts.pod));
-  const view = new FsView(root, opts.readOnlyRootFilesystem ?? false);
+  const view = new FsView(layerWithMountPoints(opts), opts.readOnlyRootFilesystem ?? false, opts.key);
   for (const m of opts.mounts) {
-    const path = '/' + m.mountPath.split('/').filter(Boolean).join('/');
-    // The kubelet creates the mount point (and a missing subPath directory) before the start.
-    ensureDir(root, path);
     let base = '';
     let dir = m.tree.root;
     if (m.subPath) {
       dir = ensureDir(m.tree, m.subPath);
-      base = '/' + m.subPath.split('/').filter(Boolean).join('/');
+      base = canonical(m.subPath);
     }
-    const entry: MountEntry = { name: m.name, path, tree: m.tree, root: dir, base, readOnly: m.readOnly };
-    view.addMount(entry);
+    view.addMount({ name: m.name, path: canonical(m.mountPath), tree: m.tree, root: dir, base, readOnly: m.readOnly });
+  }
+  if (opts.podFiles) {
+    // containerd mounts them read-only when the root filesystem is (CRI: `readonly: securityContext.ReadonlyRootfs`).
+    for (const [name, node] of opts.podFiles.root.entries) {
+      view.addMount({ name, path: `/etc/${name}`, tree: opts.podFiles, root: node, base: `/${name}`, readOnly: opts.readOnlyRootFilesystem ?? false, system: true });
+    }
   }
   return view;
 }

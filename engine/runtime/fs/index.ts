@@ -10,5 +10,5 @@ export { allowed, ROOT_CRED } from './resolve';
 export type { Cred, MountEntry, Resolved } from './resolve';
 export { FsView } from './view';
 export type { FsObserver, StatInfo } from './view';
-export { createBaseLayer, createContainerFs, populate, podFiles, BUSYBOX_PASSWD, BUSYBOX_GROUP } from './image';
+export { createBaseLayer, createContainerFs, createPodFilesTree, populate, BUSYBOX_PASSWD, BUSYBOX_GROUP } from './image';
 export type { BaseLayerOptions, ContainerFsOptions, FileSpec } from './image';

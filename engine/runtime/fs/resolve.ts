@@ -15,15 +15,20 @@ export interface Cred {
 
 export const ROOT_CRED: Cred = { uid: 0, gid: 0, groups: [0] };
 
-/** One mount as the view keeps it. `root` is the subPath directory inside the volume's tree. */
+/**
+ * One mount as the view keeps it. `root` is the subPath directory inside the volume's tree, or a file for
+ * the runtime's own single-file bind mounts (/etc/hosts, /etc/hostname, /etc/resolv.conf).
+ */
 export interface MountEntry {
   readonly name: string;
   readonly path: string;
   readonly tree: Tree;
-  readonly root: DirInode;
-  /** Path of `root` inside `tree` ('' for the tree's root, '/sub' for a subPath). */
+  readonly root: Inode;
+  /** Path of `root` inside `tree` ('' for the tree's root, '/sub' for a subPath or a file). */
   readonly base: string;
   readonly readOnly: boolean;
+  /** A bind mount the runtime makes itself rather than a pod volume: its changes are not volume file ops. */
+  readonly system?: boolean;
 }
 
 /** A directory on the walk: where `..` returns to. */
@@ -112,7 +117,8 @@ function walk(ctx: ResolveCtx, path: string, cwd: string, cred: Cred, follow: bo
   if (path === '') return 'ENOENT';
   let parts = path.split('/');
   let stack: Step[] = [{ node: ctx.root, path: '/', mount: ctx.mounts.get('/') ?? null }];
-  if (ctx.mounts.has('/')) stack[0].node = ctx.mounts.get('/')!.root;
+  const rootMount = ctx.mounts.get('/')?.root;
+  if (rootMount?.kind === 'dir') stack[0].node = rootMount;
   if (path[0] !== '/') parts = cwd.split('/').concat(parts);
   let links = 0;
   let i = 0;

@@ -1,13 +1,13 @@
 /**
- * A container's view of files: its own writable root (a fresh copy of the image layer per
- * container instance, so a restart loses what the last instance wrote) plus volume mounts.
+ * A container's view of files: its own writable root (the image layer, copied for this container
+ * instance on its first write, so a restart loses what the last instance wrote) plus volume mounts.
  * Every change inside a mount is reported as a FileOp and notified under `vol:<tree key>:<path>`
  * so `tail -f` in another container wakes.
  */
 import type { FileOp } from '../seam';
 import { FsError } from './errors';
 import { allowed, lookupPath, resolvePath, type Cred, type MountEntry, type Resolved, type ResolveCtx } from './resolve';
-import { byteLength, newDir, newFile, newSymlink, type DirInode, type FileInode, type Inode, type Tree } from './tree';
+import { byteLength, cloneTree, newDir, newFile, newSymlink, type DirInode, type FileInode, type Inode, type Tree } from './tree';
 
 export interface FsObserver {
   fileOp(op: FileOp): void;
@@ -28,11 +28,60 @@ export class FsView {
   now = 0;
   umask = 0o022;
 
-  /** What path resolution walks: the root and the mounts (made once; both are fixed for the view's life). */
-  private readonly ctx: ResolveCtx;
+  /** What path resolution walks: the root and the mounts. */
+  private ctx: ResolveCtx;
+  private root: Tree;
+  /** The root is still the shared layer: the first change to it copies it (copy-up, as overlayfs does). */
+  private shared: boolean;
+  /** Key of this view's own root (notify keys), whether or not it has been copied yet. */
+  readonly rootKey: string;
 
-  constructor(readonly rootTree: Tree, readonly readOnlyRoot: boolean) {
-    this.ctx = { root: rootTree.root, mounts: this.mounts };
+  /**
+   * `layer` is used as it is, or, given `copyAs`, shared until the first write to the root, which then
+   * goes to a copy keyed `copyAs`. Most containers never write outside their volumes.
+   */
+  constructor(layer: Tree, readonly readOnlyRoot: boolean, copyAs?: string) {
+    this.root = layer;
+    this.shared = copyAs !== undefined;
+    this.rootKey = copyAs ?? layer.key;
+    this.ctx = { root: layer.root, mounts: this.mounts };
+  }
+
+  get rootTree(): Tree {
+    return this.root;
+  }
+
+  /** Names mounted directly in the directory at canonical `dir` (mount points the layer does not hold). */
+  private mountNames(dir: string): string[] {
+    const out: string[] = [];
+    for (const path of this.mounts.keys()) {
+      const slash = path.lastIndexOf('/');
+      if (slash >= 0 && (slash === 0 ? '/' : path.slice(0, slash)) === dir && path !== '/') out.push(path.slice(slash + 1));
+    }
+    return out;
+  }
+
+  /** Resolve for a change: a change to the root first copies a shared layer (then resolves again in the copy). */
+  private forChange(path: string, cwd: string, cred: Cred, follow: boolean): Resolved {
+    const r = this.resolve(path, cwd, cred, follow);
+    if (r.mount || !this.copyUp()) return r;
+    return this.resolve(path, cwd, cred, follow);
+  }
+
+  /** stat/lstat for a change (chmod, chown): ENOENT when missing. */
+  private forChangeStat(path: string, cwd: string, cred: Cred, follow: boolean): StatInfo {
+    const r = this.forChange(path, cwd, cred, follow);
+    if (!r.node) throw new FsError('ENOENT');
+    return { node: r.node, path: r.path, mount: r.mount };
+  }
+
+  /** Copy a shared root layer for this view; false when there was nothing to copy. */
+  private copyUp(): boolean {
+    if (!this.shared || this.readOnlyRoot) return false;
+    this.root = cloneTree(this.root, this.rootKey);
+    this.shared = false;
+    this.ctx = { root: this.root.root, mounts: this.mounts };
+    return true;
   }
 
   addMount(m: MountEntry): void {
@@ -68,11 +117,12 @@ export class FsView {
   }
 
   readdir(path: string, cwd: string, cred: Cred): string[] {
-    const { node } = this.stat(path, cwd, cred);
+    const { node, path: dir } = this.stat(path, cwd, cred);
     if (node.kind !== 'dir') throw new FsError('ENOTDIR');
     if (!allowed(node, cred, 4)) throw new FsError('EACCES');
     const names = [...node.entries.keys()];
-    // Mount points hide nothing here: they are entries in the parent (the kubelet creates them).
+    // A mount point is an entry of its parent (the runtime creates it), even where the shared layer lacks it.
+    if (this.mounts.size > 0) for (const m of this.mountNames(dir)) if (!node.entries.has(m)) names.push(m);
     return names;
   }
 
@@ -82,7 +132,7 @@ export class FsView {
 
   /** Key under which changes to `path` (canonical) are notified. */
   keyOf(path: string, mount: MountEntry | null): string {
-    if (!mount) return `vol:${this.rootTree.key}:${path}`;
+    if (!mount) return `vol:${this.rootKey}:${path}`;
     return `vol:${mount.tree.key}:${this.inVolume(path, mount, true)}`;
   }
 
@@ -96,7 +146,7 @@ export class FsView {
   touched(op: FileOp['op'], path: string, mount: MountEntry | null, size: number, mode?: number): void {
     const obs = this.observer;
     if (!obs) return;
-    if (mount) {
+    if (mount && !mount.system) {
       const fop: FileOp = mode === undefined
         ? { op, volume: mount.name, path: this.inVolume(path, mount, false), size }
         : { op, volume: mount.name, path: this.inVolume(path, mount, false), size, mode };
@@ -110,7 +160,7 @@ export class FsView {
    * Returns the inode; `truncate` empties it.
    */
   openWrite(path: string, cwd: string, cred: Cred, opts: { truncate: boolean; create?: boolean; mode?: number }): StatInfo {
-    const r = this.resolve(path, cwd, cred, true);
+    const r = this.forChange(path, cwd, cred, true);
     if (r.node) {
       if (r.node.kind === 'dir') throw new FsError('EISDIR');
       if (r.node.kind === 'dev') return { node: r.node, path: r.path, mount: r.mount };
@@ -162,7 +212,7 @@ export class FsView {
   }
 
   mkdir(path: string, cwd: string, cred: Cred, mode = 0o777): void {
-    const r = this.resolve(path, cwd, cred, false);
+    const r = this.forChange(path, cwd, cred, false);
     if (r.node) throw new FsError('EEXIST');
     this.checkWritable(r.mount);
     if (!allowed(r.parent, cred, 3)) throw new FsError('EACCES');
@@ -186,7 +236,7 @@ export class FsView {
   }
 
   unlink(path: string, cwd: string, cred: Cred): void {
-    const r = this.resolve(path, cwd, cred, false);
+    const r = this.forChange(path, cwd, cred, false);
     if (!r.node) throw new FsError('ENOENT');
     if (r.node.kind === 'dir') throw new FsError('EISDIR');
     this.checkUnlink(r, cred);
@@ -197,7 +247,7 @@ export class FsView {
   }
 
   rmdir(path: string, cwd: string, cred: Cred): void {
-    const r = this.resolve(path, cwd, cred, false);
+    const r = this.forChange(path, cwd, cred, false);
     if (!r.node) throw new FsError('ENOENT');
     if (r.node.kind !== 'dir') throw new FsError('ENOTDIR');
     if (r.name === '.' || r.name === '..') throw new FsError('EINVAL');
@@ -210,7 +260,7 @@ export class FsView {
   }
 
   symlink(target: string, path: string, cwd: string, cred: Cred): void {
-    const r = this.resolve(path, cwd, cred, false);
+    const r = this.forChange(path, cwd, cred, false);
     if (r.node) throw new FsError('EEXIST');
     this.checkWritable(r.mount);
     if (!allowed(r.parent, cred, 3)) throw new FsError('EACCES');
@@ -221,6 +271,7 @@ export class FsView {
   }
 
   link(existing: string, path: string, cwd: string, cred: Cred): void {
+    if (!this.resolve(path, cwd, cred, false).mount) this.copyUp();
     const src = this.lstat(existing, cwd, cred);
     if (src.node.kind === 'dir') throw new FsError('EPERM');
     const r = this.resolve(path, cwd, cred, false);
@@ -235,10 +286,14 @@ export class FsView {
 
   /** rename(2); EXDEV across trees (mv then copies). */
   rename(from: string, to: string, cwd: string, cred: Cred): void {
+    if (!this.resolve(from, cwd, cred, false).mount || !this.resolve(to, cwd, cred, false).mount) this.copyUp();
     const a = this.resolve(from, cwd, cred, false);
     if (!a.node) throw new FsError('ENOENT');
     const b = this.resolve(to, cwd, cred, false);
-    if ((a.mount?.tree ?? this.rootTree) !== (b.mount?.tree ?? this.rootTree)) throw new FsError('EXDEV');
+    // The kernel compares the mounts of the two parent directories (EXDEV), then refuses to rename a mount point
+    // or over one (EBUSY): `mv /tmp/x /etc/hosts` in a container is "Device or resource busy".
+    if (this.parentTree(a, cred) !== this.parentTree(b, cred)) throw new FsError('EXDEV');
+    if (this.mounts.has(a.path) || this.mounts.has(b.path)) throw new FsError('EBUSY');
     this.checkUnlink(a, cred);
     this.checkWritable(b.mount);
     if (!allowed(b.parent, cred, 3)) throw new FsError('EACCES');
@@ -256,8 +311,15 @@ export class FsView {
     this.touched('write', b.path, b.mount, a.node.kind === 'file' ? byteLength(a.node.data) : 0);
   }
 
+  /** The tree holding the directory an entry is in (for a mount point: the tree under the mount). */
+  private parentTree(r: Resolved, cred: Cred): Tree {
+    if (!this.mounts.has(r.path)) return r.mount?.tree ?? this.root;
+    const dir = r.path.slice(0, r.path.lastIndexOf('/')) || '/';
+    return this.resolve(dir, '/', cred, true).mount?.tree ?? this.root;
+  }
+
   chmod(path: string, cwd: string, cred: Cred, mode: number): void {
-    const { node, path: p, mount } = this.stat(path, cwd, cred);
+    const { node, path: p, mount } = this.forChangeStat(path, cwd, cred, true);
     this.checkWritable(mount);
     if (cred.uid !== 0 && cred.uid !== node.uid) throw new FsError('EPERM');
     node.mode = mode & 0o7777;
@@ -265,7 +327,7 @@ export class FsView {
   }
 
   chown(path: string, cwd: string, cred: Cred, uid: number | null, gid: number | null, follow = true): void {
-    const { node, path: p, mount } = follow ? this.stat(path, cwd, cred) : this.lstat(path, cwd, cred);
+    const { node, path: p, mount } = this.forChangeStat(path, cwd, cred, follow);
     this.checkWritable(mount);
     if (cred.uid !== 0) throw new FsError('EPERM');
     if (uid !== null) node.uid = uid;
@@ -275,7 +337,7 @@ export class FsView {
 
   /** touch: create if missing (unless `noCreate`), set mtime. */
   touch(path: string, cwd: string, cred: Cred, noCreate: boolean, mtime?: number): void {
-    const r = this.resolve(path, cwd, cred, true);
+    const r = this.forChange(path, cwd, cred, true);
     if (!r.node) {
       if (noCreate) return;
       this.openWrite(path, cwd, cred, { truncate: false });

@@ -36,7 +36,7 @@ export const timeout: Applet = function* (ctx) {
   const argv = o.rest.slice(1);
   const { applet } = lookup(ctx, argv[0], ctx.env);
   if (!applet) { err(ctx, `can't execute '${argv[0]}': No such file or directory`); return 127; }
-  const child = ctx.k.spawn(ctx.p.pid, cloneFds(ctx.p.fds), (p): ProcGen => applet({ ...ctx, p, argv }));
+  const child = ctx.k.spawn(ctx.p.pid, cloneFds(ctx.p.fds), (p): ProcGen => applet({ ...ctx, p, argv, env: ctx.env }));
   const deadline = ctx.k.clock() + secs * 1_000_000;
   for (;;) {
     if (child.done) { ctx.k.procs.delete(child.pid); return child.status; }

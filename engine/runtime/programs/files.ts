@@ -186,6 +186,27 @@ export const cp: Applet = function* (ctx) {
   return status;
 };
 
+/**
+ * Models busybox mv across filesystems (rename gave EXDEV): an existing destination of the other type is
+ * refused, any other is unlinked first (a bind-mounted file cannot be: EBUSY), then the source is copied.
+ */
+function moveAcross(ctx: Ctx, src: string, target: string): boolean {
+  const dest = ctx.fs.exists(target, ctx.cwd, ctx.cred);
+  if (!dest) return true;
+  const srcIsDir = ctx.fs.lstat(src, ctx.cwd, ctx.cred).node.kind === 'dir';
+  if ((dest.kind === 'dir') !== srcIsDir) {
+    err(ctx, dest.kind === 'dir' ? "can't overwrite directory with non-directory" : "can't overwrite non-directory with directory");
+    return false;
+  }
+  try {
+    ctx.fs.unlink(target, ctx.cwd, ctx.cred);
+    return true;
+  } catch (e) {
+    err(ctx, `can't remove '${target}': ${errnoMsg(e)}`);
+    return false;
+  }
+}
+
 export const mv: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'fin');
   if (o.bad) return badOption(ctx, o.bad);
@@ -200,7 +221,7 @@ export const mv: Applet = function* (ctx) {
       ctx.fs.rename(s, target, ctx.cwd, ctx.cred);
     } catch (e) {
       if (e instanceof FsError && e.code === 'EXDEV') {
-        if (copyTree(ctx, s, target, true, true)) yield* removeTree(ctx, s, true, true);
+        if (moveAcross(ctx, s, target) && copyTree(ctx, s, target, true, true)) yield* removeTree(ctx, s, true, true);
         else status = 1;
         continue;
       }

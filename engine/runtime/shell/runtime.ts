@@ -18,7 +18,7 @@ import { cloneFds } from './io';
 import { evalNode } from './exec';
 import { callFunction } from './simple';
 import { BUILTINS } from './builtins';
-import type { Ctx, ImageFlavor } from './sys';
+import { LazyEnvCtx, type ImageFlavor } from './sys';
 import { appletFor, SHELL_APPLET } from '../programs/registry';
 import { newShellData } from './start';
 
@@ -163,12 +163,7 @@ export class ShellRuntime {
     if (applet) {
       // Most applets (sleep, echo, cat …) never read the environment: it is built on first use. The shell
       // waits for the applet, so its variables cannot change in between.
-      let env: Map<string, string> | undefined;
-      const ctx: Ctx = {
-        k: this.k, p: sh.p, fs: this.fs, cred: this.cred, host: this.host, flavor: this.flavor,
-        argv, cwd: sh.d.cwd, get env() { return (env ??= exportedEnv()); }, line,
-      };
-      return yield* applet(ctx);
+      return yield* applet(new LazyEnvCtx(this.k, sh.p, this.fs, this.cred, this.host, this.flavor, argv, sh.d.cwd, line, exportedEnv));
     }
     if (node.exe) return this.notFound(sh, name, line);
     return yield* this.runScript(sh, path, node.data, argv, exportedEnv());

@@ -36,6 +36,23 @@ export interface Ctx {
   readonly line: number;
 }
 
+/**
+ * A Ctx whose environment is built on first use: most applets (sleep, echo, cat …) never read it. A class
+ * rather than an object literal with a getter, which V8 builds slowly on every command.
+ */
+export class LazyEnvCtx implements Ctx {
+  private envMap: ReadonlyMap<string, string> | undefined;
+  constructor(
+    readonly k: Kernel, readonly p: Proc, readonly fs: FsView, readonly cred: Cred, readonly host: ContainerHost,
+    readonly flavor: ImageFlavor, readonly argv: readonly string[], public cwd: string, readonly line: number,
+    private readonly makeEnv: () => ReadonlyMap<string, string>,
+  ) {}
+
+  get env(): ReadonlyMap<string, string> {
+    return (this.envMap ??= this.makeEnv());
+  }
+}
+
 /** Write to fd `fd`. Blocks on a full pipe; throws SigPipe when nobody reads. */
 export function* writeFd(k: Kernel, p: Proc, fd: number, s: string): Generator<Block, boolean, unknown> {
   const of = p.fds[fd];
