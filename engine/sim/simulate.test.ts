@@ -47,7 +47,8 @@ describe('simulate', () => {
   });
 });
 
-describe('npm run simulate', () => {
+// Each case starts `npx tsx` twice: generous timeouts, so a busy machine cannot fail them.
+describe('npm run simulate', { timeout: 120_000 }, () => {
   const cli = (...args: string[]) => execFileSync('npx', ['tsx', 'engine/cli.ts', ...args], { encoding: 'utf8' });
 
   it('prints the jsonl rows, identical bytes on two runs', () => {
