@@ -51,15 +51,18 @@ class Mulberry32 implements Prng {
   }
 
   suffix(length: number): string {
-    let s = '';
-    for (let i = 0; i < length; i++) s += SUFFIX_ALPHABET[this.int(SUFFIX_ALPHABET.length)];
-    return s;
+    return this.draw(SUFFIX_ALPHABET, length);
   }
 
   hex(length: number): string {
-    let s = '';
-    for (let i = 0; i < length; i++) s += HEX[this.int(16)];
-    return s;
+    return this.draw(HEX, length);
+  }
+
+  /** `length` characters of `alphabet`, as one flat string: names and IDs live as long as the run. */
+  private draw(alphabet: string, length: number): string {
+    const codes = new Array<number>(length);
+    for (let i = 0; i < length; i++) codes[i] = alphabet.charCodeAt(this.int(alphabet.length));
+    return String.fromCharCode.apply(null, codes);
   }
 
   fork(label: string): Prng {

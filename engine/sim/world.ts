@@ -236,8 +236,7 @@ export class World {
       this.store.update(same, false);
     } else {
       // Models the event recorder's name: "<object>.<UnixNano in hex>", so events list in time order.
-      const nanos = BigInt(this.epoch + this.now()) * 1_000_000n + BigInt(this.eventSeq++ % 1_000_000);
-      const name = `${meta.name}.${nanos.toString(16)}`;
+      const name = `${meta.name}.${nanosHex(this.epoch + this.now(), this.eventSeq++ % 1_000_000)}`;
       const event: LooseObject = {
         apiVersion: 'v1', kind: 'Event',
         metadata: { name, namespace: ns, uid: this.store.newUid(), creationTimestamp: now, resourceVersion: this.store.nextResourceVersion() },
@@ -322,4 +321,14 @@ export class World {
 
 export function matches(selector: Record<string, string>, labels: Record<string, string> | undefined): boolean {
   return Object.entries(selector).every(([k, v]) => labels?.[k] === v);
+}
+
+/** Hex of `ms` × 10⁶ + `extra` (a UnixNano past 2⁵³), exact in two halves of 24 bits without BigInt. */
+export function nanosHex(ms: number, extra: number): string {
+  const split = 2 ** 24;
+  let hi = Math.floor(ms / split) * 1_000_000;
+  let lo = (ms % split) * 1_000_000 + extra;
+  hi += Math.floor(lo / split);
+  lo %= split;
+  return hi === 0 ? lo.toString(16) : hi.toString(16) + lo.toString(16).padStart(6, '0');
 }

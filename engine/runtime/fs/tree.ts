@@ -38,11 +38,13 @@ export interface Tree {
   readonly root: DirInode;
   /** Next inode number; per tree so numbering never depends on other trees. */
   nextIno: number;
+  /** Bumped on every change made through a view (FsView.version: caches of lookups check it). */
+  gen: number;
 }
 
 /** A fresh, empty tree for a volume. `key` must be stable and unique within a simulation (e.g. `<pod-uid>/<volume>`). */
 export function createTree(key: string, opts: { mode?: number; uid?: number; gid?: number; mtime?: number } = {}): Tree {
-  const tree: Tree = { key, root: undefined as unknown as DirInode, nextIno: 2 };
+  const tree: Tree = { key, root: undefined as unknown as DirInode, nextIno: 2, gen: 0 };
   (tree as { root: DirInode }).root = {
     kind: 'dir', ino: 1, mode: opts.mode ?? 0o777, uid: opts.uid ?? 0, gid: opts.gid ?? 0,
     mtime: opts.mtime ?? 0, nlink: 2, entries: new Map(),
@@ -78,7 +80,7 @@ export function cloneTree(src: Tree, key: string): Tree {
     if (!out) linked.set(n, (out = { ...n }));
     return out;
   };
-  return { key, root: copy(src.root) as DirInode, nextIno: src.nextIno };
+  return { key, root: copy(src.root) as DirInode, nextIno: src.nextIno, gen: src.gen };
 }
 
 /** Size in bytes as `ls -l`/`stat` report it (UTF-8 length of the content). */

@@ -135,3 +135,13 @@ describe('fs: a layer shared until the first write (copy-up)', () => {
     expect(r.stderr).toBe("ls: /tmp/f: No such file or directory\nmv: can't overwrite non-directory with directory\n");
   });
 });
+
+describe('fs: $PATH lookups follow changes', () => {
+  it('a program created after a failed lookup is found, and one removed is gone', () => {
+    const vol = createTree('vol:v', { mode: 0o777 });
+    const fs = fsWith([{ name: 'v', mountPath: '/v', tree: vol }]);
+    const r = runScript("PATH=/v:$PATH; hello; printf '#!/bin/sh\\necho hi\\n' > /v/hello; hello; chmod +x /v/hello; hello; rm /v/hello; hello", { fs });
+    expect(r.stdout).toBe('hi\n');
+    expect(r.stderr).toBe('sh: hello: not found\nsh: hello: Permission denied\nsh: hello: not found\n');
+  });
+});

@@ -79,6 +79,7 @@ export class FsView {
   private copyUp(): boolean {
     if (!this.shared || this.readOnlyRoot) return false;
     this.root = cloneTree(this.root, this.rootKey);
+    this.root.gen++;
     this.shared = false;
     this.ctx = { root: this.root.root, mounts: this.mounts };
     return true;
@@ -142,8 +143,19 @@ export class FsView {
     return rel === '/' ? mount.base : mount.base + rel;
   }
 
+  /**
+   * A number that changes whenever anything this view can see changes (its root or a mounted tree, by any
+   * container): lookups cached under it stay valid while it holds.
+   */
+  version(): number {
+    let v = this.root.gen;
+    for (const m of this.mounts.values()) v += m.tree.gen;
+    return v;
+  }
+
   /** Report a change: FileOp for volumes, notify for everybody watching. */
   touched(op: FileOp['op'], path: string, mount: MountEntry | null, size: number, mode?: number): void {
+    (mount ? mount.tree : this.root).gen++;
     const obs = this.observer;
     if (!obs) return;
     if (mount && !mount.system) {

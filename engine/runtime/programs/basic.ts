@@ -34,15 +34,50 @@ export function* sleepFor(ctx: Ctx, ms: number): G<void> {
   yield { k: 'sleep', until };
 }
 
+const SLEEP_USAGE = 'BusyBox v1.36.1 multi-call binary.\n\nUsage: sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays\n';
+const DURATION_SUFFIX: Readonly<Record<string, number>> = { '': 1, s: 1, m: 60, h: 3600, d: 86400 };
+
+/** xatoul_sfx with busybox's duration suffixes: digits then exactly one of s/m/h/d or nothing. */
+function durationUnits(s: string): number | null {
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+  const mult = DURATION_SUFFIX[s.slice(i)];
+  return i === 0 || mult === undefined ? null : Number(s.slice(0, i)) * mult;
+}
+
+/**
+ * Models libbb parse_duration_str: with a `.`, the digits-and-dots prefix must be one strtod number (else the
+ * usage text), and its suffix is checked by putting `1` in place of the prefix's last character (so `0.5x`
+ * complains about '1x'); without, xatoul_sfx. Returns seconds, or the error to print.
+ */
+function parseDuration(arg: string): number | { usage: true } | { invalid: string } {
+  if (!arg.includes('.')) {
+    const n = durationUnits(arg);
+    return n === null ? { invalid: arg } : n;
+  }
+  let len = 0;
+  while (len < arg.length && '0123456789.'.includes(arg[len])) len++;
+  const num = arg.slice(0, len);
+  if (!/^(\d+\.?\d*|\.\d+)$/.test(num)) return { usage: true };
+  const rest = '1' + arg.slice(len);
+  const mult = durationUnits(rest);
+  return mult === null ? { invalid: rest } : Number(num) * mult;
+}
+
+/** busybox sleep (FANCY_SLEEP, FLOAT_DURATION): the args add up; `inf…` as the first arg sleeps forever. */
 export const sleep: Applet = function* (ctx) {
-  const args = ctx.argv.slice(1);
-  if (args.length === 0) { errRaw(ctx, 'BusyBox v1.36.1 multi-call binary.\n\nUsage: sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays\n'); return 1; }
+  const argv = ctx.argv;
+  if (argv.length === 1) { errRaw(ctx, SLEEP_USAGE); return 1; }
   let total = 0;
-  for (const a of args) {
-    const m = /^(inf(?:inity)?|[0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)([smhd]?)$/i.exec(a);
-    if (!m) { err(ctx, `invalid number '${a}'`); return 1; }
-    const n = /^inf/i.test(m[1]) ? Infinity : Number(m[1]);
-    total += n * ({ '': 1, s: 1, m: 60, h: 3600, d: 86400 } as Record<string, number>)[m[2]] * 1000;
+  if (argv[1].slice(0, 3).toLowerCase() === 'inf') total = Infinity;
+  else {
+    for (let i = 1; i < argv.length; i++) {
+      const d = parseDuration(argv[i]);
+      if (typeof d === 'number') { total += d * 1000; continue; }
+      if ('usage' in d) errRaw(ctx, SLEEP_USAGE);
+      else err(ctx, `invalid number '${d.invalid}'`);
+      return 1;
+    }
   }
   if (total === Infinity) total = 1e15;
   yield* sleepFor(ctx, total);

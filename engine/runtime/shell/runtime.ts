@@ -18,7 +18,7 @@ import { cloneFds } from './io';
 import { evalNode } from './exec';
 import { callFunction } from './simple';
 import { BUILTINS } from './builtins';
-import { LazyEnvCtx, type ImageFlavor } from './sys';
+import { exportedWith, LazyEnvCtx, type ImageFlavor } from './sys';
 import { appletFor, SHELL_APPLET } from '../programs/registry';
 import { newShellData } from './start';
 
@@ -27,7 +27,8 @@ type G<T> = Generator<Block, T, unknown>;
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'while', 'until', 'for', 'do', 'done', 'case', 'esac', 'in', '{', '}', '!']);
 
 export class ShellRuntime {
-  readonly pathCache = new Map<string, string | null>();
+  /** $PATH lookups by name, valid while $PATH, the mode asked and the filesystem's version are unchanged. */
+  readonly pathCache = new Map<string, { pathVar: string; exec: boolean; version: number; found: { path: string; node: Inode } | null }>();
   constructor(
     readonly k: Kernel,
     readonly fs: FsView,
@@ -75,20 +76,19 @@ export class ShellRuntime {
    * so a caller about to run it need not resolve the path again.
    */
   lookPath(pathVar: string, cwd: string, name: string, exec = true): { path: string; node: Inode } | null {
-    const key = pathVar + '\0' + name;
-    const hit = this.pathCache.get(key);
-    if (hit === null) return null;
-    if (hit !== undefined) {
-      const node = this.fs.exists(hit, '/', this.cred);
-      if (node) return { path: hit, node };
-    }
+    const version = this.fs.version();
+    const hit = this.pathCache.get(name);
+    if (hit && hit.version === version && hit.pathVar === pathVar && hit.exec === exec) return hit.found;
     let found: { path: string; node: Inode } | null = null;
     for (const dir of pathVar.split(':')) {
       const p = (dir === '' ? '.' : dir) + '/' + name;
       const n = this.fs.exists(p, cwd, this.cred);
       if (n && n.kind === 'file' && (!exec || (n.mode & 0o111) !== 0)) { found = { path: p, node: n }; break; }
     }
-    if (found === null || found.path[0] === '/') this.pathCache.set(key, found === null ? null : found.path);
+    // A relative PATH entry depends on the directory: only absolute answers (and misses with none) are kept.
+    if (found === null ? !pathVar.split(':').some((d) => d === '' || d[0] !== '/') : found.path[0] === '/') {
+      this.pathCache.set(name, { pathVar, exec, version, found });
+    }
     return found;
   }
 
@@ -129,7 +129,10 @@ export class ShellRuntime {
     if (name.includes('/')) {
       path = name;
     } else {
-      const found = this.lookPath(sh.d.vars.get('PATH') ?? '', sh.d.cwd, name);
+      const pathVar = sh.d.vars.get('PATH') ?? '';
+      const found = this.lookPath(pathVar, sh.d.cwd, name);
+      // ash's find_command takes any regular file on $PATH; exec then fails on it with EACCES.
+      if (found === null && this.lookPath(pathVar, sh.d.cwd, name, false)) { sh.errSync(`${name}: Permission denied`); return 126; }
       if (found === null) return this.notFound(sh, name, line);
       ({ path, node } = found);
     }
@@ -144,14 +147,9 @@ export class ShellRuntime {
       sh.errSync(`${name}: Permission denied`);
       return 126;
     }
-    const exportedEnv = (): Map<string, string> => {
-      const env = sh.d.vars.exported();
-      for (const [n, v] of assigns) env.set(n, v);
-      return env;
-    };
     const applet = node.exe ? appletFor(node.exe === 'busybox' ? basename(path) : node.exe, this.flavor) : null;
     if (applet && (applet === SHELL_APPLET)) {
-      const env = exportedEnv();
+      const env = exportedWith(sh.d.vars, assigns);
       // A new shell is a new process (ash forks before exec): nothing it does reaches this shell.
       const child = this.k.spawn(sh.p.pid, cloneFds(sh.p.fds), (p) => applet({
         k: this.k, p, fs: this.fs, cred: this.cred, host: this.host, flavor: this.flavor, argv, cwd: sh.d.cwd, env, line,
@@ -163,10 +161,10 @@ export class ShellRuntime {
     if (applet) {
       // Most applets (sleep, echo, cat …) never read the environment: it is built on first use. The shell
       // waits for the applet, so its variables cannot change in between.
-      return yield* applet(new LazyEnvCtx(this.k, sh.p, this.fs, this.cred, this.host, this.flavor, argv, sh.d.cwd, line, exportedEnv));
+      return yield* applet(new LazyEnvCtx(this.k, sh.p, this.fs, this.cred, this.host, this.flavor, argv, sh.d.cwd, line, sh.d.vars, assigns));
     }
     if (node.exe) return this.notFound(sh, name, line);
-    return yield* this.runScript(sh, path, node.data, argv, exportedEnv());
+    return yield* this.runScript(sh, path, node.data, argv, exportedWith(sh.d.vars, assigns));
   }
 
   private *runScript(sh: Shell, path: string, text: string, argv: string[], env: Map<string, string>): G<number> {

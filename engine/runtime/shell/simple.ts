@@ -68,7 +68,7 @@ export function* evalSimple(sh: Shell, node: Simple): G<number> {
   const argv = node.words.length ? yield* expandWords(sh, node.words) : EMPTY_ARGV;
   if (argv.length === 0) return yield* assignOnly(sh, node);
   const name = argv[0];
-  const assigns: [string, string][] = [];
+  const assigns: [string, string][] = node.assigns.length ? [] : NO_ASSIGNS;
   for (const a of node.assigns) assigns.push([a.name, yield* expandString(sh, a.value)]);
   if (sh.d.opt.x) trace(sh, assigns, argv);
   const special = SPECIAL.has(name);
@@ -102,6 +102,8 @@ export function* evalSimple(sh: Shell, node: Simple): G<number> {
 }
 
 const EMPTY_ARGV: string[] = [];
+/** Shared by every command without prefix assignments (never written: only filled when there are some). */
+const NO_ASSIGNS: [string, string][] = [];
 
 function* assignOnly(sh: Shell, node: Simple): G<number> {
   const vals: [string, string][] = [];

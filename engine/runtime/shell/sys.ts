@@ -45,12 +45,21 @@ export class LazyEnvCtx implements Ctx {
   constructor(
     readonly k: Kernel, readonly p: Proc, readonly fs: FsView, readonly cred: Cred, readonly host: ContainerHost,
     readonly flavor: ImageFlavor, readonly argv: readonly string[], public cwd: string, readonly line: number,
-    private readonly makeEnv: () => ReadonlyMap<string, string>,
+    /** The shell's exported variables, and the command's prefix assignments laid over them. */
+    private readonly vars: { exported(): Map<string, string> },
+    private readonly assigns: readonly (readonly [string, string])[],
   ) {}
 
   get env(): ReadonlyMap<string, string> {
-    return (this.envMap ??= this.makeEnv());
+    return (this.envMap ??= exportedWith(this.vars, this.assigns));
   }
+}
+
+/** The environment a program gets: the exported variables plus the command's prefix assignments. */
+export function exportedWith(vars: { exported(): Map<string, string> }, assigns: readonly (readonly [string, string])[]): Map<string, string> {
+  const env = vars.exported();
+  for (const [n, v] of assigns) env.set(n, v);
+  return env;
 }
 
 /** Write to fd `fd`. Blocks on a full pipe; throws SigPipe when nobody reads. */
