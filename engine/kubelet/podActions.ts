@@ -3,7 +3,6 @@
  * (KRM computePodActions, KRC computeInitContainerActions). The pod worker carries the decisions out.
  */
 import type { Why } from '../sim/trace';
-import { isSidecar } from './phase';
 import { last, type ContainerState2, type PodRuntime } from './podState';
 
 export interface InitDecision {
@@ -19,7 +18,7 @@ export function computeInitActions(rt: PodRuntime, toStart: ContainerState2[]): 
   const restartExitedSidecars = (upTo: number) => {
     for (let i = 0; i < upTo; i++) {
       const c = init[i];
-      if (isSidecar(c.spec) && last(c.instances)?.state === 'exited' && !c.starting) toStart.push(c);
+      if (c.kind === 'sidecar' && last(c.instances)?.state === 'exited' && !c.starting) toStart.push(c);
     }
   };
   const waiting: InitDecision = { initialized: false, killPod: false };
@@ -38,7 +37,7 @@ export function computeInitActions(rt: PodRuntime, toStart: ContainerState2[]): 
   const c = init[idx];
   const inst = last(c.instances)!;
   restartExitedSidecars(idx);
-  if (isSidecar(c.spec)) {
+  if (c.kind === 'sidecar') {
     if (inst.state === 'exited') { toStart.push(c); return waiting; }
     if (!inst.started) return waiting;
   } else if (inst.state === 'running') {
@@ -84,13 +83,13 @@ export function waitReasons(rt: PodRuntime, toStart: readonly ContainerState2[])
   const failedInit = rt.terminal ? init.find((c) => last(c.instances)?.state === 'exited' && last(c.instances)?.exitCode !== 0) : undefined;
   const pending = init.filter((c) => {
     const inst = last(c.instances);
-    return isSidecar(c.spec) ? !inst?.started : !(inst?.state === 'exited' && inst.exitCode === 0);
+    return c.kind === 'sidecar' ? !inst?.started : !(inst?.state === 'exited' && inst.exitCode === 0);
   }).map((c) => c.name);
   init.forEach((c, i) => {
     if (!idle(c)) return;
     if (failedInit) { out.push([c, { type: 'pod-failed', failedInit: failedInit.name }]); return; }
     const prev = init[i - 1];
-    if (prev && isSidecar(prev.spec)) out.push([c, { type: 'waiting-for-sidecar', sidecar: prev.name }]);
+    if (prev && prev.kind === 'sidecar') out.push([c, { type: 'waiting-for-sidecar', sidecar: prev.name }]);
     else if (prev) out.push([c, { type: 'waiting-for-previous-init', previous: prev.name }]);
   });
   for (const c of app) {

@@ -9,7 +9,6 @@ import { PRIORITY } from '../sim/scheduler';
 import { goDuration } from './backoff';
 import type { NodeContext } from './nodeContext';
 import { containerKind, last, type ContainerState2, type PodRuntime } from './podState';
-import { isSidecar } from './phase';
 import { appsFinished, computeAppActions, computeInitActions, waitReasons } from './podActions';
 
 /** How often a pod in back-off is re-synced (pod_workers completeWork requeues after backOffPeriod). */
@@ -101,7 +100,7 @@ export class PodWorker {
     if (!rt.hasInitialized || rt.terminal || this.completing) return;
     if (!appsFinished(rt)) return;
     // Models the sidecar termination ordering: sidecars stop after the app containers, in reverse spec order.
-    const sidecars = rt.init.filter((c) => isSidecar(c.spec) && last(c.instances)?.state === 'running').reverse();
+    const sidecars = rt.init.filter((c) => c.kind === 'sidecar' && last(c.instances)?.state === 'running').reverse();
     if (sidecars.length === 0) {
       rt.terminal = true;
       this.ctx.postStatus(this);
@@ -222,7 +221,7 @@ export class PodWorker {
     const grace = (graceSeconds ?? this.rt.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
     this.graceUntil = this.ctx.scheduler.now() + grace;
     const apps = this.rt.app.filter((c) => last(c.instances)?.state === 'running');
-    const regularInits = this.rt.init.filter((c) => !isSidecar(c.spec) && last(c.instances)?.state === 'running');
+    const regularInits = this.rt.init.filter((c) => c.kind !== 'sidecar' && last(c.instances)?.state === 'running');
     for (const c of [...apps, ...regularInits]) this.stopContainer(c);
     this.ctx.scheduler.at(this.graceUntil, PRIORITY.kubelet, () => this.syncTermination());
     this.requestSync();
@@ -235,8 +234,8 @@ export class PodWorker {
     if (now >= this.graceUntil) {
       for (const c of [...running(this.rt.app), ...running(this.rt.init)]) this.ctx.kill(this, c);
     }
-    if (running(this.rt.app).length === 0 && running(this.rt.init.filter((c) => !isSidecar(c.spec))).length === 0) {
-      const sidecars = running(this.rt.init.filter((c) => isSidecar(c.spec))).reverse();
+    if (running(this.rt.app).length === 0 && running(this.rt.init.filter((c) => c.kind !== 'sidecar')).length === 0) {
+      const sidecars = running(this.rt.init.filter((c) => c.kind === 'sidecar')).reverse();
       if (sidecars.length > 0) { this.stopInOrder(sidecars, () => this.syncTermination()); return; }
       this.gone = true;
       this.ctx.podGone(this);

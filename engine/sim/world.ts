@@ -128,7 +128,8 @@ export class World {
   /** Budgets hit during the run that did not stop it (each a sentence for the run notice). */
   readonly notices: string[] = [];
   private eventSeq = 0;
-  private readonly eventsByKey = new Map<string, LooseObject>();
+  /** Per involved object (uid): its events and what each was recorded from, for the correlator's aggregation. */
+  private readonly eventsByObject = new Map<string, { input: EventInput; event: LooseObject }[]>();
   readonly epoch: number;
 
   constructor(readonly seed: number, readonly settings: EngineSettings, readonly profile: VersionProfile) {
@@ -227,8 +228,10 @@ export class World {
     const involved = `${obj.kind}/${meta.name}`;
     const now = this.iso();
     // Models the event correlator's aggregation key: same object, field, reason, message, type and source.
-    const key = `${meta.uid}|${ev.fieldPath ?? ''}|${ev.reason}|${ev.message}|${ev.type}|${ev.source}`;
-    const same = this.eventsByKey.get(key);
+    let mine = this.eventsByObject.get(meta.uid!);
+    if (!mine) this.eventsByObject.set(meta.uid!, (mine = []));
+    const same = mine.find(({ input: e }) => e.reason === ev.reason && e.message === ev.message && e.type === ev.type && e.source === ev.source &&
+      (e.fieldPath ?? '') === (ev.fieldPath ?? ''))?.event;
     if (same) {
       const w = same as Writable<LooseObject>;
       w.count = (same.count as number) + 1;
@@ -246,7 +249,7 @@ export class World {
         firstTimestamp: now, lastTimestamp: now, reportingComponent: ev.source, reportingInstance: ev.source === 'kubelet' ? NODE_NAME : '',
       };
       this.store.add(event);
-      this.eventsByKey.set(key, event);
+      mine.push({ input: ev, event });
     }
     // Two literals rather than a spread in the middle: same key order, no intermediate objects.
     const object = involved.toLowerCase();

@@ -23,6 +23,8 @@ export interface StatInfo {
 
 export class FsView {
   readonly mounts = new Map<string, MountEntry>();
+  /** The mounted trees, each once (version() sums their change counts on every $PATH lookup). */
+  private readonly mountTrees: Tree[] = [];
   observer: FsObserver | null = null;
   /** Virtual ms used for mtimes; the kernel keeps it current. */
   now = 0;
@@ -87,6 +89,7 @@ export class FsView {
 
   addMount(m: MountEntry): void {
     this.mounts.set(m.path, m);
+    if (!this.mountTrees.includes(m.tree)) this.mountTrees.push(m.tree);
   }
 
   resolve(path: string, cwd: string, cred: Cred, follow = true): Resolved {
@@ -149,7 +152,8 @@ export class FsView {
    */
   version(): number {
     let v = this.root.gen;
-    for (const m of this.mounts.values()) v += m.tree.gen;
+    const trees = this.mountTrees;
+    for (let i = 0; i < trees.length; i++) v += trees[i].gen;
     return v;
   }
 
