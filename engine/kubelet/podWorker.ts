@@ -22,6 +22,8 @@ const RESYNC_IN_BACKOFF_MS = 10_000;
 const STATUS_LAG_MS = 1_000;
 /** How often a pod whose volumes cannot be mounted is retried (and FailedMount repeated). */
 const VOLUME_RETRY_MS = 10_000;
+/** The PLEG relist period (pkg/kubelet/kubelet.go genericPlegRelistPeriod): how soon the kubelet sees a dead sandbox. */
+const PLEG_RELIST_MS = 1_000;
 
 export class PodWorker {
   readonly rt: PodRuntime;
@@ -34,6 +36,8 @@ export class PodWorker {
   /** All app containers are done (Never/OnFailure): sidecars are being stopped; nothing restarts any more. */
   private completing = false;
   private graceUntil = 0;
+  /** When the kubelet's relist notices that the current sandbox was stopped. */
+  private sandboxNoticedAt = 0;
   gone = false;
 
   constructor(private readonly ctx: NodeContext, rt: PodRuntime) {
@@ -76,6 +80,8 @@ export class PodWorker {
     }
     if (!rt.sandboxReady) {
       // Models computePodActions: createPodSandbox first; networking precedes every container.
+      if (rt.sandboxes.length > 0 && !this.sandboxChanged()) return;
+      this.ctx.runPodSandbox(this);
       rt.sandboxReady = true;
       this.ctx.postStatus(this);
     }
@@ -93,6 +99,47 @@ export class PodWorker {
     this.busy = true;
     this.startedAny = false;
     this.startNext();
+  }
+
+  /**
+   * The runtime stopped the pod's sandbox (`crictl stopp`, a node reboot): containerd's StopPodSandbox
+   * SIGKILLs every container in it (stopContainer with timeout 0, so no preStop and no Killing event) and
+   * tears the network down. The kubelet notices at its next relist.
+   */
+  sandboxStopped(): void {
+    const rt = this.rt;
+    const sb = last(rt.sandboxes);
+    if (!sb?.ready) return;
+    sb.ready = false;
+    if (this.gone || this.deleting || rt.terminal) return;
+    rt.sandboxReady = false;
+    this.startQueue = [];
+    for (const c of [...rt.init, ...rt.app]) if (last(c.instances)?.state === 'running') this.ctx.kill(this, c);
+    this.sandboxNoticedAt = this.ctx.scheduler.now() + PLEG_RELIST_MS;
+    this.ctx.postStatus(this);
+    this.syncAt(this.sandboxNoticedAt);
+  }
+
+  /**
+   * Models computePodActions for a pod whose sandbox died (podSandboxChanged). No new sandbox under
+   * restartPolicy Never once any container has run, nor under OnFailure once every app container has
+   * succeeded: the pod just ends. Otherwise SyncPod records SandboxChanged, kills what is left and creates
+   * a new sandbox, where everything starts again from init container 0 (computeInitActions looks only at
+   * the current sandbox's instances). Returns whether to create the sandbox now.
+   */
+  private sandboxChanged(): boolean {
+    const rt = this.rt;
+    if (this.ctx.scheduler.now() < this.sandboxNoticedAt) return false;
+    const policy = rt.pod.spec?.restartPolicy ?? 'Always';
+    const ran = [...rt.init, ...rt.app].some((c) => c.instances.length > 0);
+    const appsSucceeded = rt.app.every((c) => last(c.instances)?.state === 'exited' && last(c.instances)?.exitCode === 0);
+    if ((policy === 'Never' && ran) || (policy === 'OnFailure' && appsSucceeded)) {
+      rt.terminal = true;
+      this.ctx.postStatus(this);
+      return false;
+    }
+    this.ctx.event(this, undefined, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.');
+    return true;
   }
 
   /** Under Never/OnFailure, once no app container runs or will restart, stop the sidecars and finish. */
@@ -128,17 +175,21 @@ export class PodWorker {
     if (!c) {
       this.busy = false;
       this.ctx.postStatus(this);
-      if (this.startedAny) this.requestSync();
+      // A sandbox that died during this round is re-created by the next sync.
+      if (this.startedAny || !this.rt.sandboxReady) this.requestSync();
       return;
     }
     if (this.inBackoff(c)) { this.startNext(); return; }
     c.starting = true;
+    const sandbox = this.rt.sandbox;
     this.ctx.explain(this, c, { type: 'starting' });
     this.ctx.images.ensure(this, c, (ok) => {
       if (!ok) { c.starting = false; this.startNext(); return; }
       // Models startContainer: create, start, then run postStart synchronously before the next container.
       this.ctx.scheduler.after(this.ctx.settings.containerStartMs, PRIORITY.kubelet, () => {
         if (this.gone || this.deleting) { c.starting = false; this.busy = false; return; }
+        // CreateContainer in a sandbox that was stopped meanwhile fails; the next sync starts over.
+        if (this.rt.sandbox !== sandbox || !this.rt.sandboxReady) { c.starting = false; this.startNext(); return; }
         c.starting = false;
         c.waiting = undefined;
         this.startedAny = true;
