@@ -20,6 +20,7 @@ import { startProbes } from './prober';
 import { describeHandler, runHandler, type Handler } from './handlers';
 import { jsonEqual } from '../sim/jsonEqual';
 import { pendingInitRuleFor } from './phase';
+import { watchEmptyDirLimits } from './eviction';
 
 export const NODE_NAME = 'node1';
 export const NODE_IP = '172.18.0.2';
@@ -104,7 +105,9 @@ export class Kubelet implements NodeContext {
   }
 
   prepareVolumes(worker: PodWorker): string | null {
-    return this.volumes.prepare(worker.rt.pod);
+    const failure = this.volumes.prepare(worker.rt.pod);
+    if (failure === null) watchEmptyDirLimits(this.scheduler, worker, this.volumes.limitedEmptyDirs(worker.rt.pod.metadata!.uid!));
+    return failure;
   }
 
   startContainer(worker: PodWorker, c: ContainerState2, onExit: (status: ExitStatus) => void): void {

@@ -80,6 +80,8 @@ export interface PodRuntime {
   hasInitialized: boolean;
   /** The kubelet decided the pod is done (KillPod for a failed init under Never, or all app containers finished). */
   terminal: boolean;
+  /** The eviction manager evicted the pod: status.reason Evicted with this message. */
+  evictedMessage?: string;
   /** Once Failed or Succeeded, the kubelet never moves the phase again (generateAPIPodStatus). */
   finalPhase?: PodPhase;
   /** The current sandbox's IP (a re-created sandbox gets a new one from IPAM). */
@@ -191,6 +193,7 @@ export interface PodStatusMemo {
   readonly hasInitialized: boolean;
   readonly sandboxReady: boolean;
   readonly podIp: string;
+  readonly evictedMessage: string | undefined;
   readonly finalPhase: PodPhase | undefined;
   readonly epoch: number;
   /** What status.conditions were built from. */
@@ -224,7 +227,7 @@ export function buildPodStatus(rt: PodRuntime, now: number, epoch: number, prev:
   const appInSpecOrder = rt.app.map((c) => containerStatus(c, hasInit, epoch));
   const memo = rt.statusMemo;
   if (memo && prev === memo.status && memo.spec === spec && memo.terminal === rt.terminal && memo.hasInitialized === rt.hasInitialized &&
-    memo.sandboxReady === rt.sandboxReady && memo.podIp === rt.podIp && memo.finalPhase === rt.finalPhase && memo.epoch === epoch &&
+    memo.sandboxReady === rt.sandboxReady && memo.podIp === rt.podIp && memo.evictedMessage === rt.evictedMessage && memo.finalPhase === rt.finalPhase && memo.epoch === epoch &&
     sameItems(memo.init, initContainerStatuses) && sameItems(memo.app, appInSpecOrder)) {
     return memo.status;
   }
@@ -245,6 +248,8 @@ export function buildPodStatus(rt: PodRuntime, now: number, epoch: number, prev:
   const status: PodStatus = {
     phase,
     conditions,
+    // Models evictPod's status function: phase Failed, reason Evicted, the eviction message.
+    ...(rt.evictedMessage !== undefined ? { reason: 'Evicted', message: rt.evictedMessage } : {}),
     hostIP: rt.hostIp,
     hostIPs: [{ ip: rt.hostIp }],
     podIP: rt.podIp,
@@ -256,7 +261,7 @@ export function buildPodStatus(rt: PodRuntime, now: number, epoch: number, prev:
   if (initContainerStatuses.length) status.initContainerStatuses = initContainerStatuses;
   rt.statusMemo = {
     status, init: initContainerStatuses, app: appInSpecOrder, spec, terminal: rt.terminal, hasInitialized: rt.hasInitialized,
-    sandboxReady: rt.sandboxReady, podIp: rt.podIp, finalPhase: rt.finalPhase, epoch, conditionValues: values,
+    sandboxReady: rt.sandboxReady, podIp: rt.podIp, evictedMessage: rt.evictedMessage, finalPhase: rt.finalPhase, epoch, conditionValues: values,
   };
   return status;
 }

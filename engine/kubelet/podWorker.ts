@@ -22,6 +22,8 @@ const RESYNC_IN_BACKOFF_MS = 10_000;
 const STATUS_LAG_MS = 1_000;
 /** How often a pod whose volumes cannot be mounted is retried (and FailedMount repeated). */
 const VOLUME_RETRY_MS = 10_000;
+/** kuberuntime_container.go minimumGracePeriodInSeconds: the shortest SIGTERM-to-SIGKILL window. */
+const MIN_GRACE_MS = 2_000;
 /** The PLEG relist period (pkg/kubelet/kubelet.go genericPlegRelistPeriod): how soon the kubelet sees a dead sandbox. */
 const PLEG_RELIST_MS = 1_000;
 
@@ -142,6 +144,25 @@ export class PodWorker {
     return true;
   }
 
+  /**
+   * Models evictPod → TerminatePodAbnormallyAndWait: a Warning Evicted event, the status (phase Failed, reason
+   * Evicted, the message; local-storage evictions set no DisruptionTarget condition), and every container
+   * killed with the eviction's grace period override (1 s), raised to the runtime's 2 s minimum
+   * (kuberuntime_container.go minimumGracePeriodInSeconds).
+   */
+  evict(message: string): void {
+    const rt = this.rt;
+    if (this.gone || this.deleting || rt.terminal) return;
+    this.ctx.event(this, undefined, 'Warning', 'Evicted', message);
+    rt.evictedMessage = message;
+    rt.finalPhase = 'Failed';
+    rt.terminal = true;
+    this.startQueue = [];
+    this.graceUntil = this.ctx.scheduler.now() + MIN_GRACE_MS;
+    for (const c of [...rt.app, ...rt.init]) if (last(c.instances)?.state === 'running') this.stopContainer(c);
+    this.ctx.postStatus(this);
+  }
+
   /** Under Never/OnFailure, once no app container runs or will restart, stop the sidecars and finish. */
   private maybeComplete(): void {
     const rt = this.rt;
@@ -189,7 +210,7 @@ export class PodWorker {
       this.ctx.scheduler.after(this.ctx.settings.containerStartMs, PRIORITY.kubelet, () => {
         if (this.gone || this.deleting) { c.starting = false; this.busy = false; return; }
         // CreateContainer in a sandbox that was stopped meanwhile fails; the next sync starts over.
-        if (this.rt.sandbox !== sandbox || !this.rt.sandboxReady) { c.starting = false; this.startNext(); return; }
+        if (this.rt.sandbox !== sandbox || !this.rt.sandboxReady || this.rt.terminal) { c.starting = false; this.startNext(); return; }
         c.starting = false;
         c.waiting = undefined;
         this.startedAny = true;

@@ -12,6 +12,7 @@ import type { MountSpec } from '../runtime/seam';
 import type { World } from '../sim/world';
 import { decodeBase64 } from './containerStart';
 import { NODE_NAME } from './kubelet';
+import { quantityValue } from '../scenario/quantity';
 
 interface PodVolume {
   readonly tree: Tree;
@@ -19,6 +20,16 @@ interface PodVolume {
   readonly base?: string;
   readonly readOnly: boolean;
   readonly type: string;
+  /** A disk-backed emptyDir's sizeLimit: bytes, and the quantity as the spec writes it. */
+  readonly sizeLimit?: { readonly bytes: number; readonly text: string };
+}
+
+/** A disk-backed emptyDir with a sizeLimit, which the eviction manager watches. */
+export interface LimitedVolume {
+  readonly name: string;
+  readonly tree: Tree;
+  readonly limitBytes: number;
+  readonly limitText: string;
 }
 
 function lookupDir(tree: Tree, path: string): 'dir' | 'file' | 'missing' {
@@ -117,7 +128,12 @@ export class VolumeManager {
       return { tree, readOnly: true, type: 'downwardAPI' };
     }
     // emptyDir, and anything this node cannot provide, behaves as an empty directory (0777, like emptyDir).
-    return { tree: createTree(`emptydir:${uid}:${v.name}`, { mode: 0o777, mtime: now }), readOnly: false, type: v.emptyDir ? 'emptyDir' : 'other' };
+    const tree = createTree(`emptydir:${uid}:${v.name}`, { mode: 0o777, mtime: now });
+    // Models emptyDirLimitEviction's test: only a positive sizeLimit counts (size.Sign() == 1). A Memory
+    // emptyDir is a tmpfs of that size instead (calculateEmptyDirMemorySize): it fills up, it is not evicted.
+    const bytes = quantityValue(v.emptyDir?.sizeLimit);
+    const sizeLimit = bytes !== null && bytes > 0 && v.emptyDir?.medium !== 'Memory' ? { bytes, text: String(v.emptyDir!.sizeLimit) } : undefined;
+    return { tree, readOnly: false, type: v.emptyDir ? 'emptyDir' : 'other', ...(sizeLimit ? { sizeLimit } : {}) };
   }
 
   /** The mounts of one container, in its volumeMounts order. */
@@ -129,6 +145,15 @@ export class VolumeManager {
       if (!v) continue;
       const sub = [v.base, m.subPath].filter((s) => s && s !== '/').join('/');
       out.push({ name: m.name, mountPath: m.mountPath, readOnly: v.readOnly || !!m.readOnly, tree: v.tree, ...(sub ? { subPath: sub } : {}) });
+    }
+    return out;
+  }
+
+  /** The pod's disk-backed emptyDir volumes with a sizeLimit, in spec order. */
+  limitedEmptyDirs(uid: string): LimitedVolume[] {
+    const out: LimitedVolume[] = [];
+    for (const [name, v] of this.pods.get(uid) ?? []) {
+      if (v.sizeLimit) out.push({ name, tree: v.tree, limitBytes: v.sizeLimit.bytes, limitText: v.sizeLimit.text });
     }
     return out;
   }
