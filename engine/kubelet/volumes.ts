@@ -13,6 +13,7 @@ import type { World } from '../sim/world';
 import { decodeBase64 } from './containerStart';
 import { NODE_NAME } from './kubelet';
 import { quantityValue } from '../scenario/quantity';
+import { setVolumeOwnership } from './volumeOwnership';
 
 interface PodVolume {
   readonly tree: Tree;
@@ -53,9 +54,12 @@ export class VolumeManager {
   prepare(pod: Pod): string | null {
     const uid = pod.metadata!.uid!;
     const vols = new Map<string, PodVolume>();
+    const fsGroup = pod.spec?.securityContext?.fsGroup;
     for (const v of pod.spec?.volumes ?? []) {
       const made = this.make(pod, v);
       if (typeof made === 'string') return `MountVolume.SetUp failed for volume "${v.name}" : ${made}`;
+      // Models SetVolumeOwnership at SetUp: every plugin here but hostPath applies the pod's fsGroup.
+      if (fsGroup !== undefined && made.type !== 'hostPath') setVolumeOwnership(made.tree, fsGroup, made.readOnly);
       vols.set(v.name, made);
     }
     this.pods.set(uid, vols);
