@@ -47,6 +47,13 @@ describe('crictl pods', () => {
     expect(cmd(t, 'crictl pods --bogus')).toMatchObject({ stderr: 'Incorrect Usage: flag provided but not defined: -bogus\n', exit: 1 });
   });
 
+  it('a bad --name pattern fails as crictl reports Go regexp errors', () => {
+    const t = run(pod('web', 'Always'), 5_000, [{ atMs: 1_000, run: 'crictl pods --name (' }]);
+    expect(cmd(t, 'crictl pods --name (')).toMatchObject({
+      stderr: 'ERRO[0000] listing pod sandboxes: list pod sandboxes: invalid regular expression "(": error parsing regexp: missing closing ): `(`\n', exit: 1,
+    });
+  });
+
   it('CREATED reads as docker/go-units HumanDuration', () => {
     expect([500, 1_000, 59_999, 60_000, 119_999, 120_000, 3_600_000].map(unitsHumanDuration))
       .toEqual(['Less than a second', '1 second', '59 seconds', 'About a minute', 'About a minute', '2 minutes', 'About an hour']);

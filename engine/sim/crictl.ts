@@ -65,13 +65,23 @@ export function unitsHumanDuration(ms: number): string {
   return `${Math.trunc(hours / 24)} days`;
 }
 
-/** Go regexp MatchString for the --name/--namespace filters; JavaScript's syntax agrees on the usual patterns. */
-function compile(flag: string, pattern: string | undefined): RegExp | null | { error: string } {
+/** What Go's regexp parser calls the errors JavaScript's finds too (regexp/syntax ErrorCode texts). */
+const GO_REGEXP_ERRORS: readonly [RegExp, string][] = [
+  [/Unterminated group/, 'missing closing )'], [/Unmatched '\)'/, 'unexpected )'], [/Unterminated character class/, 'missing closing ]'],
+  [/Nothing to repeat/, 'missing argument to repetition operator'], [/\\ at end of pattern/, 'trailing backslash at end of expression'],
+];
+
+/**
+ * Models crictl compileRegex for --name/--namespace (Go regexp MatchString; JavaScript's syntax agrees on the
+ * usual patterns). The error names the whole pattern, as Go does for these codes.
+ */
+function compile(pattern: string | undefined): RegExp | null | { error: string } {
   if (pattern === undefined || pattern === '') return null;
   try {
     return new RegExp(pattern);
-  } catch {
-    return { error: `listing pod sandboxes: list pod sandboxes: compile regex: error parsing regexp: invalid ${flag} pattern: \`${pattern}\`` };
+  } catch (e) {
+    const code = GO_REGEXP_ERRORS.find(([re]) => re.test(String(e)))?.[1] ?? 'invalid syntax';
+    return { error: `listing pod sandboxes: list pod sandboxes: invalid regular expression ${JSON.stringify(pattern)}: error parsing regexp: ${code}: \`${pattern}\`` };
   }
 }
 
@@ -79,8 +89,8 @@ function compile(flag: string, pattern: string | undefined): RegExp | null | { e
 function pods(world: World, o: PodsOptions): CommandOutput {
   const state = o.state?.toLowerCase();
   if (state !== undefined && state !== 'ready' && state !== 'notready') return fail('listing pod sandboxes: list pod sandboxes: --state should be ready or notready');
-  const nameRe = compile('name', o.name);
-  const nsRe = compile('namespace', o.namespace);
+  const nameRe = compile(o.name);
+  const nsRe = compile(o.namespace);
   if (nameRe && 'error' in nameRe) return fail(nameRe.error);
   if (nsRe && 'error' in nsRe) return fail(nsRe.error);
   let list = sandboxes(world).filter((l) => {
