@@ -93,6 +93,39 @@ describe('crictl stopp', () => {
     expect(rows(t, 'once').at(-1)).toMatchObject({ status: 'Error', phase: 'Failed' });
   });
 
+  it('OnFailure once every app container succeeded (sidecar still running): no new sandbox, the pod completes', () => {
+    const done = `apiVersion: v1
+kind: Pod
+metadata: {name: done}
+spec:
+  restartPolicy: OnFailure
+  initContainers:
+  - {name: side, image: busybox:1.36, restartPolicy: Always, command: ['sh', '-c', 'trap "" TERM; sleep 3600']}
+  containers:
+  - {name: app, image: busybox:1.36, command: ['sh', '-c', 'sleep 2']}
+`;
+    const t = run(done, 40_000, [{ atMs: 6_000, run: `crictl stopp ${idOf(done, 'done')}` }]);
+    expect(t.records.filter((r) => r.type === 'event' && r.reason === 'SandboxChanged')).toHaveLength(0);
+    expect(rows(t, 'done').at(-1)).toMatchObject({ phase: 'Succeeded' });
+  });
+
+  it('stopped mid-initialization: the running init container dies (137) and init starts again from the first', () => {
+    const slow = `apiVersion: v1
+kind: Pod
+metadata: {name: slow}
+spec:
+  initContainers:
+  - {name: one, image: busybox:1.36, command: ['sh', '-c', 'sleep 1']}
+  - {name: two, image: busybox:1.36, command: ['sh', '-c', 'sleep 30']}
+  containers:
+  - {name: app, image: busybox:1.36, command: ['sh', '-c', 'sleep 3600']}
+`;
+    const t = run(slow, 30_000, [{ atMs: 6_000, run: `crictl stopp ${idOf(slow, 'slow')}` }]);
+    const events = t.records.filter((r) => r.type === 'container' && r.state !== 'waiting').map((r) => r.type === 'container' && `${r.container} ${r.state} ${r.exitCode ?? ''}`.trim());
+    expect(events.slice(0, 5)).toEqual(['one running', 'one terminated 0', 'two running', 'two terminated 137', 'one running']);
+    expect(rows(t, 'slow').filter((r) => r.t > 6_000).map((r) => r.status)).toContain('Init:0/2');
+  });
+
   it.each([['1.36', 'Pending'], ['1.31', 'Running']])('Kubernetes %s: the phase while init runs again is %s', (version, phase) => {
     const t = run(manifests, 30_000, [{ atMs: 10_000, run: `crictl stopp ${id}` }], { kubernetesVersion: version });
     const reinit = t.records.find((r) => r.type === 'container' && r.container === 'init' && r.state === 'running' && r.restartCount === 1)!;
