@@ -112,7 +112,13 @@ export class VolumeManager {
       const tree = createTree(`projected:${uid}:${v.name}`, { mode: 0o777, mtime: now });
       const files: Record<string, FileSpec> = {};
       for (const src of v.projected.sources ?? []) {
-        if (src.serviceAccountToken) files[`/${src.serviceAccountToken.path}`] = { data: podToken(pod), mode: 0o644 };
+        // Models projected.go collectData: with an fsUser or fsGroup the token is 0600 (SetVolumeOwnership then makes it
+        // 0640), owned by the fsUser, so a non-root container can read it.
+        if (src.serviceAccountToken) {
+          const fsUser = fsUserFrom(pod);
+          const guarded = fsUser !== undefined || pod.spec?.securityContext?.fsGroup !== undefined;
+          files[`/${src.serviceAccountToken.path}`] = { data: podToken(pod), mode: guarded ? 0o600 : v.projected.defaultMode ?? 0o644, uid: fsUser ?? 0 };
+        }
         for (const item of src.configMap?.items ?? []) files[`/${item.path}`] = { data: CLUSTER_CA, mode: 0o644 };
         for (const item of src.downwardAPI?.items ?? []) if (item.fieldRef?.fieldPath === 'metadata.namespace') files[`/${item.path}`] = { data: ns, mode: 0o644 };
       }
@@ -165,6 +171,20 @@ export class VolumeManager {
   release(uid: string): void {
     this.pods.delete(uid);
   }
+}
+
+/**
+ * Models volume/util FsUserFrom: the runAsUser every init and app container runs as (container level over pod
+ * level), or none when one of them sets none or two differ.
+ */
+function fsUserFrom(pod: Pod): number | undefined {
+  let user: number | undefined;
+  for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
+    const u = c.securityContext?.runAsUser ?? pod.spec?.securityContext?.runAsUser;
+    if (u === undefined || (user !== undefined && user !== u)) return undefined;
+    user = u;
+  }
+  return user;
 }
 
 const CLUSTER_CA = '-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIplayground0wDQYJKoZIhvcNAQELBQAwFTETMBEGA1UEAxMKa3ViZXJuZXRlcw==\n-----END CERTIFICATE-----\n';
