@@ -10,7 +10,7 @@ import { goDuration } from './backoff';
 import type { NodeContext } from './nodeContext';
 import { containerKind, last, type ContainerState2, type PodRuntime } from './podState';
 import { isSidecar } from './phase';
-import { appsFinished, computeAppActions, computeInitActions, waitReasons } from './podActions';
+import { appsFinished, computeAppActions, computeInitActions, recreateSandbox, waitReasons } from './podActions';
 
 /** How often a pod in back-off is re-synced (pod_workers completeWork requeues after backOffPeriod). */
 const RESYNC_IN_BACKOFF_MS = 10_000;
@@ -122,20 +122,11 @@ export class PodWorker {
     this.syncAt(this.sandboxNoticedAt);
   }
 
-  /**
-   * Models computePodActions for a pod whose sandbox died (podSandboxChanged). No new sandbox under
-   * restartPolicy Never once any container has run, nor under OnFailure once every app container has
-   * succeeded: the pod just ends. Otherwise SyncPod records SandboxChanged, kills what is left and creates
-   * a new sandbox, where everything starts again from init container 0 (computeInitActions looks only at
-   * the current sandbox's instances). Returns whether to create the sandbox now.
-   */
+  /** The sandbox died: create the next one (after SandboxChanged), or end the pod (recreateSandbox). */
   private sandboxChanged(): boolean {
     const rt = this.rt;
     if (this.ctx.scheduler.now() < this.sandboxNoticedAt) return false;
-    const policy = rt.pod.spec?.restartPolicy ?? 'Always';
-    const ran = [...rt.init, ...rt.app].some((c) => c.instances.length > 0);
-    const appsSucceeded = rt.app.every((c) => last(c.instances)?.state === 'exited' && last(c.instances)?.exitCode === 0);
-    if ((policy === 'Never' && ran) || (policy === 'OnFailure' && appsSucceeded)) {
+    if (!recreateSandbox(rt)) {
       rt.terminal = true;
       this.ctx.postStatus(this);
       return false;
