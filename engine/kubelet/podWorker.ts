@@ -113,10 +113,12 @@ export class PodWorker {
     const sb = last(rt.sandboxes);
     if (!sb?.ready) return;
     sb.ready = false;
-    if (this.gone || this.deleting || rt.terminal) return;
+    if (this.gone) return;
+    for (const c of [...rt.init, ...rt.app]) if (last(c.instances)?.state === 'running') this.ctx.kill(this, c);
+    // A pod being deleted or already finished gets no new sandbox: its termination goes on.
+    if (this.deleting || rt.terminal) return;
     rt.sandboxReady = false;
     this.startQueue = [];
-    for (const c of [...rt.init, ...rt.app]) if (last(c.instances)?.state === 'running') this.ctx.kill(this, c);
     this.sandboxNoticedAt = this.ctx.scheduler.now() + PLEG_RELIST_MS;
     this.ctx.postStatus(this);
     this.syncAt(this.sandboxNoticedAt);

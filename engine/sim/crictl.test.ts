@@ -126,6 +126,12 @@ spec:
     expect(rows(t, 'slow').filter((r) => r.t > 6_000).map((r) => r.status)).toContain('Init:0/2');
   });
 
+  it('a pod being deleted: stopping its sandbox kills its containers now, and the pod goes without a new sandbox', () => {
+    const t = run(manifests, 40_000, [{ atMs: 10_000, run: 'kubectl delete pod web' }, { atMs: 12_000, run: `crictl stopp ${id}` }]);
+    expect(t.records.filter((r) => r.type === 'event' && r.reason === 'SandboxChanged')).toHaveLength(0);
+    expect(rows(t, 'web').at(-1)).toMatchObject({ t: 12_000, deleted: true });
+  });
+
   it.each([['1.36', 'Pending'], ['1.31', 'Running']])('Kubernetes %s: the phase while init runs again is %s', (version, phase) => {
     const t = run(manifests, 30_000, [{ atMs: 10_000, run: `crictl stopp ${id}` }], { kubernetesVersion: version });
     const reinit = t.records.find((r) => r.type === 'container' && r.container === 'init' && r.state === 'running' && r.restartCount === 1)!;
