@@ -163,6 +163,8 @@ export function buildContainerStart(world: World, rt: PodRuntime, c: ContainerSt
     runAsUser: sc.runAsUser as number | undefined,
     runAsGroup: sc.runAsGroup as number | undefined,
     fsGroup: pod.spec?.securityContext?.fsGroup,
+    supplementalGroups: pod.spec?.securityContext?.supplementalGroups,
+    supplementalGroupsPolicy: (pod.spec?.securityContext as { supplementalGroupsPolicy?: string } | undefined)?.supplementalGroupsPolicy,
     readOnlyRootFilesystem: spec.securityContext?.readOnlyRootFilesystem,
     pod: facts,
     restartCount: restartIndex,

@@ -19,6 +19,8 @@ import { VolumeManager } from './volumes';
 import { startProbes } from './prober';
 import { describeHandler, runHandler, type Handler } from './handlers';
 import { jsonEqual } from '../sim/jsonEqual';
+import { pendingInitRuleFor } from './phase';
+import { watchEmptyDirLimits } from './eviction';
 
 export const NODE_NAME = 'node1';
 export const NODE_IP = '172.18.0.2';
@@ -58,7 +60,9 @@ export class Kubelet implements NodeContext {
       pod,
       init: makeContainerStates(pod.spec?.initContainers, true, (c) => this.imageId(c.image ?? '')),
       app: makeContainerStates(pod.spec?.containers, false, (c) => this.imageId(c.image ?? '')),
+      pendingInitRule: pendingInitRuleFor(this.world.profile.minor),
       sandbox: 1,
+      sandboxes: [],
       sandboxReady: false,
       volumesReady: false,
       hasInitialized: false,
@@ -84,8 +88,26 @@ export class Kubelet implements NodeContext {
     this.workers.get(uid)?.beginDeletion(graceSeconds);
   }
 
+  /**
+   * Models the runtime's RunPodSandbox for the pod's next attempt. A re-created sandbox is a new network
+   * namespace: IPAM hands it a new IP, and nothing has run in it yet.
+   */
+  runPodSandbox(worker: PodWorker): void {
+    const rt = worker.rt;
+    const attempt = rt.sandboxes.length;
+    if (attempt > 0) {
+      rt.sandbox++;
+      rt.podIp = this.world.allocatePodIp();
+      rt.hasInitialized = false;
+    }
+    const uid = rt.pod.metadata!.uid!;
+    rt.sandboxes.push({ id: this.world.prng.fork(`${uid}/sandbox/${attempt}`).hex(64), attempt, createdAt: this.scheduler.now(), ready: true });
+  }
+
   prepareVolumes(worker: PodWorker): string | null {
-    return this.volumes.prepare(worker.rt.pod);
+    const failure = this.volumes.prepare(worker.rt.pod);
+    if (failure === null) watchEmptyDirLimits(this.scheduler, worker, this.volumes.limitedEmptyDirs(worker.rt.pod.metadata!.uid!));
+    return failure;
   }
 
   startContainer(worker: PodWorker, c: ContainerState2, onExit: (status: ExitStatus) => void): void {

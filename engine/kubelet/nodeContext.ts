@@ -23,6 +23,8 @@ export interface NodeContext {
   readonly settings: KubeletSettings;
   readonly backoff: Backoff;
   readonly images: ImageService;
+  /** Create the pod's next sandbox (the first, or a re-creation after the last one died). */
+  runPodSandbox(worker: PodWorker): void;
   /** Set up the pod's volumes; the kubelet's FailedMount message when one cannot be. */
   prepareVolumes(worker: PodWorker): string | null;
   /** Create and start a new instance of `c` (its process runs from now). */

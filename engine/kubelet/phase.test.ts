@@ -4,7 +4,7 @@
 // list; ours takes init and app statuses apart, so each case names which list a status belongs to.
 import type { Container, ContainerStatus, PodSpec } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
-import { getPhase, type PodPhase } from './phase';
+import { getPhase, pendingInitRuleFor, type PodPhase } from './phase';
 
 // ---- status builders (the shapes of the upstream helpers, by meaning) ----------------------------
 const waiting = (name: string): ContainerStatus => ({ name, ready: false, restartCount: 0, image: '', imageID: '', state: { waiting: {} } });
@@ -195,5 +195,17 @@ describe('getPhase: more cases from its branches', () => {
   });
   it('restartPolicy defaults to Always', () => {
     expect(getPhase({ spec: { containers: [regular('app')] }, containerStatuses: [failed('app')], podIsTerminal: false, podHasInitialized: true })).toBe('Running');
+  });
+});
+
+// k8s-semantics §2.1/§13 [ver]: a sandbox re-created after the app ran; init-1 runs again, the app's old run is Terminated.
+describe('getPhase while a re-created sandbox re-runs the init containers, per version rule', () => {
+  const spec: PodSpec = { initContainers: [regular('init-1')], containers: [regular('app')], restartPolicy: 'Always' };
+  it.each([['split', 'Pending'], ['until-app-started', 'Running'], ['any', 'Pending']] as const)('%s → %s', (rule, want) => {
+    expect(getPhase({ spec, initContainerStatuses: [running('init-1')], containerStatuses: [failed('app')], podIsTerminal: false,
+      podHasInitialized: false, pendingInitRule: rule })).toBe(want);
+  });
+  it('maps versions to rules: ≤1.27 any, 1.28–1.31 until-app-started, ≥1.32 split', () => {
+    expect([27, 28, 31, 32, 36].map(pendingInitRuleFor)).toEqual(['any', 'until-app-started', 'until-app-started', 'split', 'split']);
   });
 });

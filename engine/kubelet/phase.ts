@@ -29,12 +29,29 @@ export interface PhaseInput {
   readonly podIsTerminal: boolean;
   /** Some app container has started in the current sandbox (getPhase's podHasInitialized). */
   readonly podHasInitialized: boolean;
+  /** Which version's rule makes pending init containers keep the pod Pending (default: the newest). */
+  readonly pendingInitRule?: PendingInitRule;
+}
+
+/**
+ * [ver] How getPhase treats pending init containers (k8s-semantics §2.1, §13):
+ * - `split` (≥1.32, PR #126653): pending regular init containers always mean Pending; pending sidecars
+ *   only until the current sandbox's app containers have started;
+ * - `until-app-started` (1.28–1.31): any pending init container means Pending only while no app
+ *   container has ever started (HasAnyRegularContainerStarted on the statuses), so a pod whose sandbox
+ *   was re-created stays Running while its init containers run again;
+ * - `any` (≤1.27): any pending init container means Pending.
+ */
+export type PendingInitRule = 'split' | 'until-app-started' | 'any';
+
+export function pendingInitRuleFor(minor: number): PendingInitRule {
+  return minor >= 32 ? 'split' : minor >= 28 ? 'until-app-started' : 'any';
 }
 
 export function getPhase(input: PhaseInput): PodPhase {
   const { spec } = input;
   let pendingRegularInit = 0, pendingSidecar = 0, failedInit = 0;
-  let unknown = 0, running = 0, waiting = 0, stopped = 0, succeeded = 0;
+  let unknown = 0, running = 0, waiting = 0, stopped = 0, succeeded = 0, appStarted = false;
 
   for (const c of spec.initContainers ?? []) {
     const s = named(input.initContainerStatuses, c.name);
@@ -64,6 +81,7 @@ export function getPhase(input: PhaseInput): PodPhase {
   for (const c of spec.containers ?? []) {
     const s = named(input.containerStatuses, c.name);
     if (!s) { unknown++; continue; }
+    if (s.state?.running || s.state?.terminated) appStarted = true;
     if (s.state?.running) running++;
     else if (s.state?.terminated) { stopped++; if (s.state.terminated.exitCode === 0) succeeded++; }
     else if (s.state?.waiting) { if (s.lastState?.terminated) stopped++; else waiting++; }
@@ -72,7 +90,10 @@ export function getPhase(input: PhaseInput): PodPhase {
 
   const restartPolicy = spec.restartPolicy ?? 'Always';
   if (failedInit > 0 && restartPolicy === 'Never') return 'Failed';
-  if (pendingRegularInit > 0 || (pendingSidecar > 0 && !input.podHasInitialized) || waiting > 0) return 'Pending';
+  const rule = input.pendingInitRule ?? 'split';
+  const pendingInit = rule === 'split' ? pendingRegularInit > 0 || (pendingSidecar > 0 && !input.podHasInitialized)
+    : pendingRegularInit + pendingSidecar > 0 && (rule === 'any' || !appStarted);
+  if (pendingInit || waiting > 0) return 'Pending';
   if (running > 0 && unknown === 0) return 'Running';
   if (running === 0 && stopped > 0 && unknown === 0) {
     if (input.podIsTerminal) return stopped === succeeded ? 'Succeeded' : 'Failed';

@@ -65,6 +65,19 @@ export function computeAppActions(rt: PodRuntime, toStart: ContainerState2[]): v
   }
 }
 
+/**
+ * Models computePodActions for a pod whose sandbox died (podSandboxChanged): no new sandbox under restartPolicy
+ * Never once any container has run, nor under OnFailure once every app container has succeeded (the pod just
+ * ends); otherwise SyncPod records SandboxChanged, kills what is left and creates a new sandbox, where everything
+ * starts again from init container 0 (computeInitActions looks only at the current sandbox's instances).
+ */
+export function recreateSandbox(rt: PodRuntime): boolean {
+  const policy = rt.pod.spec?.restartPolicy ?? 'Always';
+  if (policy === 'Never') return ![...rt.init, ...rt.app].some((c) => c.instances.length > 0);
+  if (policy === 'OnFailure') return !rt.app.every((c) => last(c.instances)?.state === 'exited' && last(c.instances)?.exitCode === 0);
+  return true;
+}
+
 /** Every app container has exited and will not be restarted (restartPolicy Never, or OnFailure after exit 0). */
 export function appsFinished(rt: PodRuntime): boolean {
   const policy = rt.pod.spec?.restartPolicy ?? 'Always';

@@ -8,7 +8,7 @@ import { rfc3339 } from '../sim/time';
 import { podQOSClass } from '../kubectl/qos';
 import type { ContainerKind } from '../sim/trace';
 import { podConditions, withTransitionTimes, type ConditionValue } from './conditions';
-import { getPhase, isSidecar, type PodPhase } from './phase';
+import { getPhase, isSidecar, type PendingInitRule, type PodPhase } from './phase';
 
 /** One run of a container (a new one is created for every restart). */
 export interface Instance {
@@ -51,11 +51,28 @@ export interface ContainerState2 {
   statusMemo?: StatusMemo;
 }
 
+/** A pod sandbox as the container runtime lists it (CRI PodSandbox: `crictl pods`). */
+export interface Sandbox {
+  /** 64 hex digits, from the seed (containerd's ids are random). */
+  readonly id: string;
+  /** CRI PodSandboxMetadata.attempt: 0 for the pod's first sandbox, one more for each re-creation. */
+  readonly attempt: number;
+  /** Virtual ms. */
+  readonly createdAt: number;
+  /** SANDBOX_READY until stopped (crictl stopp, or the pod's end). */
+  ready: boolean;
+}
+
 export interface PodRuntime {
   readonly pod: Pod;
   readonly init: ContainerState2[];
   readonly app: ContainerState2[];
+  /** The version's getPhase rule for pending init containers. */
+  readonly pendingInitRule: PendingInitRule;
+  /** Number of the current sandbox (1 for the first); each instance records the one it ran in. */
   sandbox: number;
+  /** Every sandbox made for the pod, oldest first; the last is the current one. */
+  readonly sandboxes: Sandbox[];
   sandboxReady: boolean;
   /** Every volume is set up (mounts can be made). */
   volumesReady: boolean;
@@ -63,9 +80,12 @@ export interface PodRuntime {
   hasInitialized: boolean;
   /** The kubelet decided the pod is done (KillPod for a failed init under Never, or all app containers finished). */
   terminal: boolean;
+  /** The eviction manager evicted the pod: status.reason Evicted with this message. */
+  evictedMessage?: string;
   /** Once Failed or Succeeded, the kubelet never moves the phase again (generateAPIPodStatus). */
   finalPhase?: PodPhase;
-  readonly podIp: string;
+  /** The current sandbox's IP (a re-created sandbox gets a new one from IPAM). */
+  podIp: string;
   readonly hostIp: string;
   readonly startTime: number;
   /** status.qosClass, computed at the first status post. */
@@ -172,6 +192,8 @@ export interface PodStatusMemo {
   readonly terminal: boolean;
   readonly hasInitialized: boolean;
   readonly sandboxReady: boolean;
+  readonly podIp: string;
+  readonly evictedMessage: string | undefined;
   readonly finalPhase: PodPhase | undefined;
   readonly epoch: number;
   /** What status.conditions were built from. */
@@ -205,13 +227,14 @@ export function buildPodStatus(rt: PodRuntime, now: number, epoch: number, prev:
   const appInSpecOrder = rt.app.map((c) => containerStatus(c, hasInit, epoch));
   const memo = rt.statusMemo;
   if (memo && prev === memo.status && memo.spec === spec && memo.terminal === rt.terminal && memo.hasInitialized === rt.hasInitialized &&
-    memo.sandboxReady === rt.sandboxReady && memo.finalPhase === rt.finalPhase && memo.epoch === epoch &&
+    memo.sandboxReady === rt.sandboxReady && memo.podIp === rt.podIp && memo.evictedMessage === rt.evictedMessage && memo.finalPhase === rt.finalPhase && memo.epoch === epoch &&
     sameItems(memo.init, initContainerStatuses) && sameItems(memo.app, appInSpecOrder)) {
     return memo.status;
   }
   // Models KTYPES SortedContainerStatuses: app container statuses are sorted by name, not spec order.
   const containerStatuses = appInSpecOrder.slice().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  let phase = getPhase({ spec, initContainerStatuses, containerStatuses, podIsTerminal: rt.terminal, podHasInitialized: rt.hasInitialized });
+  let phase = getPhase({ spec, initContainerStatuses, containerStatuses, podIsTerminal: rt.terminal, podHasInitialized: rt.hasInitialized,
+    pendingInitRule: rt.pendingInitRule });
   // Models generateAPIPodStatus: "Pod attempted illegal phase transition" out of a terminal phase.
   if (rt.finalPhase) phase = rt.finalPhase;
   else if (phase === 'Failed' || phase === 'Succeeded') rt.finalPhase = phase;
@@ -225,6 +248,8 @@ export function buildPodStatus(rt: PodRuntime, now: number, epoch: number, prev:
   const status: PodStatus = {
     phase,
     conditions,
+    // Models evictPod's status function: phase Failed, reason Evicted, the eviction message.
+    ...(rt.evictedMessage !== undefined ? { reason: 'Evicted', message: rt.evictedMessage } : {}),
     hostIP: rt.hostIp,
     hostIPs: [{ ip: rt.hostIp }],
     podIP: rt.podIp,
@@ -236,7 +261,7 @@ export function buildPodStatus(rt: PodRuntime, now: number, epoch: number, prev:
   if (initContainerStatuses.length) status.initContainerStatuses = initContainerStatuses;
   rt.statusMemo = {
     status, init: initContainerStatuses, app: appInSpecOrder, spec, terminal: rt.terminal, hasInitialized: rt.hasInitialized,
-    sandboxReady: rt.sandboxReady, finalPhase: rt.finalPhase, epoch, conditionValues: values,
+    sandboxReady: rt.sandboxReady, podIp: rt.podIp, evictedMessage: rt.evictedMessage, finalPhase: rt.finalPhase, epoch, conditionValues: values,
   };
   return status;
 }

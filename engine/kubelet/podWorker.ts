@@ -9,7 +9,7 @@ import { PRIORITY } from '../sim/scheduler';
 import { goDuration } from './backoff';
 import type { NodeContext } from './nodeContext';
 import { containerKind, last, type ContainerState2, type PodRuntime } from './podState';
-import { appsFinished, computeAppActions, computeInitActions, waitReasons } from './podActions';
+import { appsFinished, computeAppActions, computeInitActions, recreateSandbox, waitReasons } from './podActions';
 
 /** How often a pod in back-off is re-synced (pod_workers completeWork requeues after backOffPeriod). */
 const RESYNC_IN_BACKOFF_MS = 10_000;
@@ -21,6 +21,10 @@ const RESYNC_IN_BACKOFF_MS = 10_000;
 const STATUS_LAG_MS = 1_000;
 /** How often a pod whose volumes cannot be mounted is retried (and FailedMount repeated). */
 const VOLUME_RETRY_MS = 10_000;
+/** kuberuntime_container.go minimumGracePeriodInSeconds: the shortest SIGTERM-to-SIGKILL window. */
+const MIN_GRACE_MS = 2_000;
+/** The PLEG relist period (pkg/kubelet/kubelet.go genericPlegRelistPeriod): how soon the kubelet sees a dead sandbox. */
+const PLEG_RELIST_MS = 1_000;
 
 export class PodWorker {
   readonly rt: PodRuntime;
@@ -33,6 +37,8 @@ export class PodWorker {
   /** All app containers are done (Never/OnFailure): sidecars are being stopped; nothing restarts any more. */
   private completing = false;
   private graceUntil = 0;
+  /** When the kubelet's relist notices that the current sandbox was stopped. */
+  private sandboxNoticedAt = 0;
   gone = false;
 
   constructor(private readonly ctx: NodeContext, rt: PodRuntime) {
@@ -75,6 +81,8 @@ export class PodWorker {
     }
     if (!rt.sandboxReady) {
       // Models computePodActions: createPodSandbox first; networking precedes every container.
+      if (rt.sandboxes.length > 0 && !this.sandboxChanged()) return;
+      this.ctx.runPodSandbox(this);
       rt.sandboxReady = true;
       this.ctx.postStatus(this);
     }
@@ -92,6 +100,59 @@ export class PodWorker {
     this.busy = true;
     this.startedAny = false;
     this.startNext();
+  }
+
+  /**
+   * The runtime stopped the pod's sandbox (`crictl stopp`, a node reboot): containerd's StopPodSandbox
+   * SIGKILLs every container in it (stopContainer with timeout 0, so no preStop and no Killing event) and
+   * tears the network down. The kubelet notices at its next relist.
+   */
+  sandboxStopped(): void {
+    const rt = this.rt;
+    const sb = last(rt.sandboxes);
+    if (!sb?.ready) return;
+    sb.ready = false;
+    if (this.gone) return;
+    for (const c of [...rt.init, ...rt.app]) if (last(c.instances)?.state === 'running') this.ctx.kill(this, c);
+    // A pod being deleted or already finished gets no new sandbox: its termination goes on.
+    if (this.deleting || rt.terminal) return;
+    rt.sandboxReady = false;
+    this.startQueue = [];
+    this.sandboxNoticedAt = this.ctx.scheduler.now() + PLEG_RELIST_MS;
+    this.ctx.postStatus(this);
+    this.syncAt(this.sandboxNoticedAt);
+  }
+
+  /** The sandbox died: create the next one (after SandboxChanged), or end the pod (recreateSandbox). */
+  private sandboxChanged(): boolean {
+    const rt = this.rt;
+    if (this.ctx.scheduler.now() < this.sandboxNoticedAt) return false;
+    if (!recreateSandbox(rt)) {
+      rt.terminal = true;
+      this.ctx.postStatus(this);
+      return false;
+    }
+    this.ctx.event(this, undefined, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.');
+    return true;
+  }
+
+  /**
+   * Models evictPod → TerminatePodAbnormallyAndWait: a Warning Evicted event, the status (phase Failed, reason
+   * Evicted, the message; local-storage evictions set no DisruptionTarget condition), and every container
+   * killed with the eviction's grace period override (1 s), raised to the runtime's 2 s minimum
+   * (kuberuntime_container.go minimumGracePeriodInSeconds).
+   */
+  evict(message: string): void {
+    const rt = this.rt;
+    if (this.gone || this.deleting || rt.terminal) return;
+    this.ctx.event(this, undefined, 'Warning', 'Evicted', message);
+    rt.evictedMessage = message;
+    rt.finalPhase = 'Failed';
+    rt.terminal = true;
+    this.startQueue = [];
+    this.graceUntil = this.ctx.scheduler.now() + MIN_GRACE_MS;
+    for (const c of [...rt.app, ...rt.init]) if (last(c.instances)?.state === 'running') this.stopContainer(c);
+    this.ctx.postStatus(this);
   }
 
   /** Under Never/OnFailure, once no app container runs or will restart, stop the sidecars and finish. */
@@ -127,17 +188,21 @@ export class PodWorker {
     if (!c) {
       this.busy = false;
       this.ctx.postStatus(this);
-      if (this.startedAny) this.requestSync();
+      // A sandbox that died during this round is re-created by the next sync.
+      if (this.startedAny || !this.rt.sandboxReady) this.requestSync();
       return;
     }
     if (this.inBackoff(c)) { this.startNext(); return; }
     c.starting = true;
+    const sandbox = this.rt.sandbox;
     this.ctx.explain(this, c, { type: 'starting' });
     this.ctx.images.ensure(this, c, (ok) => {
       if (!ok) { c.starting = false; this.startNext(); return; }
       // Models startContainer: create, start, then run postStart synchronously before the next container.
       this.ctx.scheduler.after(this.ctx.settings.containerStartMs, PRIORITY.kubelet, () => {
         if (this.gone || this.deleting) { c.starting = false; this.busy = false; return; }
+        // CreateContainer in a sandbox that was stopped meanwhile fails; the next sync starts over.
+        if (this.rt.sandbox !== sandbox || !this.rt.sandboxReady || this.rt.terminal) { c.starting = false; this.startNext(); return; }
         c.starting = false;
         c.waiting = undefined;
         this.startedAny = true;

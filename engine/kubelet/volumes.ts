@@ -12,6 +12,8 @@ import type { MountSpec } from '../runtime/seam';
 import type { World } from '../sim/world';
 import { decodeBase64 } from './containerStart';
 import { NODE_NAME } from './kubelet';
+import { quantityValue } from '../scenario/quantity';
+import { setVolumeOwnership } from './volumeOwnership';
 
 interface PodVolume {
   readonly tree: Tree;
@@ -19,6 +21,16 @@ interface PodVolume {
   readonly base?: string;
   readonly readOnly: boolean;
   readonly type: string;
+  /** A disk-backed emptyDir's sizeLimit: bytes, and the quantity as the spec writes it. */
+  readonly sizeLimit?: { readonly bytes: number; readonly text: string };
+}
+
+/** A disk-backed emptyDir with a sizeLimit, which the eviction manager watches. */
+export interface LimitedVolume {
+  readonly name: string;
+  readonly tree: Tree;
+  readonly limitBytes: number;
+  readonly limitText: string;
 }
 
 function lookupDir(tree: Tree, path: string): 'dir' | 'file' | 'missing' {
@@ -42,9 +54,12 @@ export class VolumeManager {
   prepare(pod: Pod): string | null {
     const uid = pod.metadata!.uid!;
     const vols = new Map<string, PodVolume>();
+    const fsGroup = pod.spec?.securityContext?.fsGroup;
     for (const v of pod.spec?.volumes ?? []) {
       const made = this.make(pod, v);
       if (typeof made === 'string') return `MountVolume.SetUp failed for volume "${v.name}" : ${made}`;
+      // Models SetVolumeOwnership at SetUp: every plugin here but hostPath applies the pod's fsGroup.
+      if (fsGroup !== undefined && made.type !== 'hostPath') setVolumeOwnership(made.tree, fsGroup, made.readOnly);
       vols.set(v.name, made);
     }
     this.pods.set(uid, vols);
@@ -97,7 +112,13 @@ export class VolumeManager {
       const tree = createTree(`projected:${uid}:${v.name}`, { mode: 0o777, mtime: now });
       const files: Record<string, FileSpec> = {};
       for (const src of v.projected.sources ?? []) {
-        if (src.serviceAccountToken) files[`/${src.serviceAccountToken.path}`] = { data: podToken(pod), mode: 0o644 };
+        // Models projected.go collectData: with an fsUser or fsGroup the token is 0600 (SetVolumeOwnership then makes it
+        // 0640), owned by the fsUser, so a non-root container can read it.
+        if (src.serviceAccountToken) {
+          const fsUser = fsUserFrom(pod);
+          const guarded = fsUser !== undefined || pod.spec?.securityContext?.fsGroup !== undefined;
+          files[`/${src.serviceAccountToken.path}`] = { data: podToken(pod), mode: guarded ? 0o600 : v.projected.defaultMode ?? 0o644, uid: fsUser ?? 0 };
+        }
         for (const item of src.configMap?.items ?? []) files[`/${item.path}`] = { data: CLUSTER_CA, mode: 0o644 };
         for (const item of src.downwardAPI?.items ?? []) if (item.fieldRef?.fieldPath === 'metadata.namespace') files[`/${item.path}`] = { data: ns, mode: 0o644 };
       }
@@ -117,7 +138,12 @@ export class VolumeManager {
       return { tree, readOnly: true, type: 'downwardAPI' };
     }
     // emptyDir, and anything this node cannot provide, behaves as an empty directory (0777, like emptyDir).
-    return { tree: createTree(`emptydir:${uid}:${v.name}`, { mode: 0o777, mtime: now }), readOnly: false, type: v.emptyDir ? 'emptyDir' : 'other' };
+    const tree = createTree(`emptydir:${uid}:${v.name}`, { mode: 0o777, mtime: now });
+    // Models emptyDirLimitEviction's test: only a positive sizeLimit counts (size.Sign() == 1). A Memory
+    // emptyDir is a tmpfs of that size instead (calculateEmptyDirMemorySize): it fills up, it is not evicted.
+    const bytes = quantityValue(v.emptyDir?.sizeLimit);
+    const sizeLimit = bytes !== null && bytes > 0 && v.emptyDir?.medium !== 'Memory' ? { bytes, text: String(v.emptyDir!.sizeLimit) } : undefined;
+    return { tree, readOnly: false, type: v.emptyDir ? 'emptyDir' : 'other', ...(sizeLimit ? { sizeLimit } : {}) };
   }
 
   /** The mounts of one container, in its volumeMounts order. */
@@ -133,9 +159,32 @@ export class VolumeManager {
     return out;
   }
 
+  /** The pod's disk-backed emptyDir volumes with a sizeLimit, in spec order. */
+  limitedEmptyDirs(uid: string): LimitedVolume[] {
+    const out: LimitedVolume[] = [];
+    for (const [name, v] of this.pods.get(uid) ?? []) {
+      if (v.sizeLimit) out.push({ name, tree: v.tree, limitBytes: v.sizeLimit.bytes, limitText: v.sizeLimit.text });
+    }
+    return out;
+  }
+
   release(uid: string): void {
     this.pods.delete(uid);
   }
+}
+
+/**
+ * Models volume/util FsUserFrom: the runAsUser every init and app container runs as (container level over pod
+ * level), or none when one of them sets none or two differ.
+ */
+function fsUserFrom(pod: Pod): number | undefined {
+  let user: number | undefined;
+  for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
+    const u = c.securityContext?.runAsUser ?? pod.spec?.securityContext?.runAsUser;
+    if (u === undefined || (user !== undefined && user !== u)) return undefined;
+    user = u;
+  }
+  return user;
 }
 
 const CLUSTER_CA = '-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIplayground0wDQYJKoZIhvcNAQELBQAwFTETMBEGA1UEAxMKa3ViZXJuZXRlcw==\n-----END CERTIFICATE-----\n';

@@ -11,6 +11,7 @@ import { runShell } from './shell/start';
 import { ScriptCache } from './shell/scriptCache';
 import type { ContainerHost, ContainerProcess, ContainerStart, PodFacts } from './seam';
 import { imageFiles, runServer } from './servers';
+import { processGroups } from './groups';
 
 /** A started container: its main process, and a way to run more processes inside it. */
 export interface RunningContainer {
@@ -80,9 +81,11 @@ export function createRuntime(catalog: ImageCatalog): ContainerRuntime {
         layers: mountLayers,
       });
       const argv = resolveArgv(spec, image.def?.entrypoint, image.def?.cmd ?? ['sh']);
-      const groups = spec.fsGroup !== undefined ? [spec.fsGroup] : [];
+      const uid = spec.runAsUser ?? 0, gid = spec.runAsGroup ?? 0;
+      const groups = processGroups(layerFor(image), { uid, gid, fsGroup: spec.fsGroup, supplementalGroups: spec.supplementalGroups,
+        supplementalGroupsPolicy: spec.supplementalGroupsPolicy });
       const shellOpts = {
-        argv, env: spec.env, cwd: spec.workingDir || '/', fs, uid: spec.runAsUser ?? 0, gid: spec.runAsGroup ?? 0, groups, host,
+        argv, env: spec.env, cwd: spec.workingDir || '/', fs, uid, gid, groups, host,
         epochMs: spec.pod.epochMs, podIp: spec.pod.ip,
         budgets: { commandMicros: spec.commandMicros, stepBudget: spec.stepBudget, outputBudget: spec.outputBudget },
         flavor: shellFlavor(image.flavor), scripts,

@@ -185,6 +185,9 @@ export interface ContainerStart<Tree = unknown> {
   readonly runAsUser?: number;
   readonly runAsGroup?: number;
   readonly fsGroup?: number;
+  /** The pod's securityContext.supplementalGroups and supplementalGroupsPolicy (Merge, the default, or Strict). */
+  readonly supplementalGroups?: readonly number[];
+  readonly supplementalGroupsPolicy?: string;
   readonly readOnlyRootFilesystem?: boolean;
   readonly pod: PodFacts;
   /** Restart number of this container (0 for the first instance). */

@@ -1,5 +1,5 @@
 /**
- * Runs a kubectl (or `curl localhost:PORT`) line against the cluster at the current virtual time:
+ * Runs a kubectl (or `curl localhost:PORT`, or `crictl` on the node) line against the cluster at the current virtual time:
  * parse with kubectl/parseKubectl, then read through the kubectl printers or change objects through
  * the API server, with kubectl's exact output.
  */
@@ -10,12 +10,13 @@ import type { ApiObject, LooseObject, Writable } from '../cluster/store';
 import type { KubectlCommand, Target } from '../kubectl/commands';
 import {
   createDeploymentObject, createNamespaceObject, createServiceObject, deletedMessage, FORCE_DELETE_WARNING, getOptionsFor, matchesSelector,
-  notFoundError, operationMessage, parseKubectl, parseSelector, resourceInfo, RESOURCES, runDescribe, runGet, runGetWatch, runLogs,
+  notFoundError, operationMessage, parseKubectl, parseSelector, resourceInfo, RESOURCES, runDescribe, runGet, runGetWatch, runLogs, tokenize,
   type KubectlProfile, type LogInstance, type ObjectStore, type ResourceName,
 } from '../kubectl/index';
 import { parseManifests } from '../scenario/parseManifests';
 import type { ActionContext } from './actions';
 import { portForward, curlLocal } from './portForward';
+import { runCrictl } from './crictl';
 
 export interface CommandOutput {
   readonly stdout: string;
@@ -221,6 +222,8 @@ function startWatch(ctx: ActionContext, cmd: Extract<KubectlCommand, { type: 'ge
 
 /** Runs one command line; never throws (a failure becomes kubectl-style stderr). */
 export function executeLine(ctx: ActionContext, line: string, stdin?: string): CommandOutput {
+  const words = tokenize(line);
+  if (Array.isArray(words) && words[0] === 'crictl') return runCrictl(ctx.world, words);
   const parsed = parseKubectl(line);
   if ('error' in parsed) return out('', `${parsed.error}\n`, 1);
   try {

@@ -65,8 +65,10 @@ const action = fc.record({
   run: fc.oneof(
     fc.constantFrom('kubectl get pods', 'kubectl get pods -w', 'kubectl describe pod', 'kubectl logs', 'kubectl logs x -c y -p', 'kubectl delete pod --all',
       'kubectl create service clusterip s --tcp=80:80', 'kubectl scale deploy/x --replicas=-3', 'kubectl apply -f -', 'kubectl port-forward pod/x 8080:80',
-      'curl localhost:8080', 'kubectl', '', 'rm -rf /', 'kubectl get "unterminated', 'kubectl rollout restart deployment/x', 'kubectl get events'),
+      'curl localhost:8080', 'kubectl', '', 'rm -rf /', 'kubectl get "unterminated', 'kubectl rollout restart deployment/x', 'kubectl get events',
+      'crictl', 'crictl pods', 'crictl pods -q -l', 'crictl pods --name (', 'crictl pods -n', 'crictl stopp', 'crictl stopp ""', 'crictl ps'),
     fc.string({ maxLength: 40 }).map((s) => `kubectl ${s}`),
+    fc.string({ maxLength: 40 }).map((s) => `crictl ${s}`),
     fc.string({ maxLength: 40 }),
   ),
   stdin: fc.option(fc.oneof(fc.string({ maxLength: 60 }), skeleton.map((o) => JSON.stringify(o))), { nil: undefined }),

@@ -80,6 +80,18 @@ describe('upstream e2e tests: container order and invariants', () => {
     expect(events).not.toContain('regular-1 running');
   });
 
+  // container_lifecycle_test.go [Serial] "should restart the containers in right order after the node reboot": after the
+  // sandbox is stopped, init-1..3 start again in order before regular-1, in a new sandbox with a new IP.
+  it('a stopped sandbox: every container is killed, then init-1..3 and regular-1 run again in order', () => {
+    const trace = traceOf('lifecycle-node-reboot-reruns-init-in-order');
+    const first = ['init-1 running', 'init-1 terminated', 'init-2 running', 'init-2 terminated', 'init-3 running', 'init-3 terminated', 'regular-1 running'];
+    expect(containerEvents(trace, 'initialized-pod').slice(0, 16)).toEqual([...first, 'regular-1 terminated', ...first, 'regular-1 terminated']);
+    const killed = trace.records.find((r): r is ContainerRecord => r.type === 'container' && r.container === 'regular-1' && r.state === 'terminated');
+    expect([killed?.t, killed?.exitCode, killed?.reason]).toEqual([25_000, 137, 'Error']);
+    const changed = trace.records.filter((r) => r.type === 'event' && r.reason === 'SandboxChanged');
+    expect(changed.map((r) => r.t)).toEqual([26_000]);
+  });
+
   it('the regular container restarts; the init container ran exactly once', () => {
     const events = containerEvents(traceOf('lifecycle-app-restarts-do-not-rerun-init'), 'no-init-rerun');
     expect(events.filter((e) => e.startsWith('init-1 '))).toEqual(['init-1 terminated']);

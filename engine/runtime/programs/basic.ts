@@ -146,10 +146,9 @@ export const id: Applet = function* (ctx) {
   }
   const fmt = (n: number, name: string | null) => (name === null ? `${n}` : `${n}(${name})`);
   let text = `uid=${fmt(uid, un)} gid=${fmt(gid, gn)}`;
-  // Supplementary groups only when the process has some (the kubelet passes them).
+  // Supplementary groups as getgroups(2) returns them (the runtime sets them, sorted as the kernel keeps them).
   if (ctx.cred.groups.length) {
-    const groups = [...new Set([gid, ...ctx.cred.groups])];
-    text += ` groups=${groups.map((g) => fmt(g, nameForId(ctx, '/etc/group', g))).join(',')}`;
+    text += ` groups=${ctx.cred.groups.map((g) => fmt(g, nameForId(ctx, '/etc/group', g))).join(',')}`;
   }
   yield* out(ctx, text + '\n');
   return 0;
