@@ -40,6 +40,7 @@ export function createContainerHost(world: World, worker: PodWorker, c: Containe
     },
     fileOp(op) {
       world.trace.push({ t: world.scheduler.now(), type: 'file', ...base, ...op });
+      world.kubelet.volumeChanged(worker, op.volume);
     },
     notify(key) {
       world.processes.notify(key);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTree, populate } from '../runtime/fs/index';
 import { emptyDirEvictionMessage, overLimit } from './eviction';
+import { simulate } from '../sim/simulate';
 
 describe('emptyDir sizeLimit check', () => {
   it('words the message as emptyDirMessageFmt, trailing space included', () => {
@@ -17,5 +18,24 @@ describe('emptyDir sizeLimit check', () => {
     // Root directory + one block per file.
     expect(overLimit([vol('exact', 1, 8192)])).toBeUndefined();
     expect(overLimit([vol('a', 1, 8192), vol('b', 2, 8192), vol('c', 3, 8192)])?.name).toBe('b');
+  });
+});
+
+describe('a run with the default until', () => {
+  // Nothing changes after the writes at ~1 s, so the run would end 30 s later; the over-full volume is only
+  // seen at the 60 s stats refresh, and the run must go on until then to show the eviction.
+  it('lasts until the eviction manager acts on an over-full emptyDir', () => {
+    const manifests = `apiVersion: v1
+kind: Pod
+metadata: {name: tight}
+spec:
+  volumes: [{name: cache, emptyDir: {sizeLimit: 4Ki}}]
+  containers:
+  - {name: c, image: busybox:1.36, command: ['sh', '-c', 'echo a > /cache/a; sleep 3600'], volumeMounts: [{name: cache, mountPath: /cache}]}
+`;
+    const trace = simulate({ manifests });
+    const evicted = trace.records.find((r) => r.type === 'event' && r.reason === 'Evicted');
+    expect(evicted?.t).toBe(60_000);
+    expect(trace.until).toBe(62_000 + 30_000);
   });
 });

@@ -27,6 +27,11 @@ export function overLimit(volumes: readonly LimitedVolume[]): LimitedVolume | un
   return volumes.find((v) => diskUsage(v.tree) > v.limitBytes);
 }
 
+/** The next volume-stats refresh after `now` (they fall on whole periods of the kubelet's clock). */
+export function nextStatsRefresh(now: number): number {
+  return (Math.floor(now / VOLUME_STATS_AGG_PERIOD_MS) + 1) * VOLUME_STATS_AGG_PERIOD_MS;
+}
+
 /**
  * Watches one pod's limited emptyDirs from the stats cycle after its volumes are set up, until it is
  * evicted or gone.
@@ -39,6 +44,5 @@ export function watchEmptyDirLimits(scheduler: Scheduler, worker: PodWorker, vol
     if (v) { worker.evict(emptyDirEvictionMessage(v.name, v.limitText)); return; }
     scheduler.at(scheduler.now() + VOLUME_STATS_AGG_PERIOD_MS, PRIORITY.kubelet, check);
   };
-  const next = (Math.floor(scheduler.now() / VOLUME_STATS_AGG_PERIOD_MS) + 1) * VOLUME_STATS_AGG_PERIOD_MS;
-  scheduler.at(next, PRIORITY.kubelet, check);
+  scheduler.at(nextStatsRefresh(scheduler.now()), PRIORITY.kubelet, check);
 }

@@ -20,7 +20,7 @@ import { startProbes } from './prober';
 import { describeHandler, runHandler, type Handler } from './handlers';
 import { jsonEqual } from '../sim/jsonEqual';
 import { pendingInitRuleFor } from './phase';
-import { watchEmptyDirLimits } from './eviction';
+import { nextStatsRefresh, overLimit, watchEmptyDirLimits } from './eviction';
 
 export const NODE_NAME = 'node1';
 export const NODE_IP = '172.18.0.2';
@@ -108,6 +108,15 @@ export class Kubelet implements NodeContext {
     const failure = this.volumes.prepare(worker.rt.pod);
     if (failure === null) watchEmptyDirLimits(this.scheduler, worker, this.volumes.limitedEmptyDirs(worker.rt.pod.metadata!.uid!));
     return failure;
+  }
+
+  /**
+   * A container changed a file in one of the pod's volumes. When that leaves a limited emptyDir over its
+   * sizeLimit, the eviction manager will act at the next stats refresh: a default-length run lasts until then.
+   */
+  volumeChanged(worker: PodWorker, volume: string): void {
+    const v = this.volumes.limitedEmptyDir(worker.rt.pod.metadata!.uid!, volume);
+    if (v && overLimit([v])) this.world.dueChangeAt = Math.max(this.world.dueChangeAt, nextStatsRefresh(this.scheduler.now()));
   }
 
   startContainer(worker: PodWorker, c: ContainerState2, onExit: (status: ExitStatus) => void): void {

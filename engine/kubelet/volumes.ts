@@ -162,10 +162,17 @@ export class VolumeManager {
   /** The pod's disk-backed emptyDir volumes with a sizeLimit, in spec order. */
   limitedEmptyDirs(uid: string): LimitedVolume[] {
     const out: LimitedVolume[] = [];
-    for (const [name, v] of this.pods.get(uid) ?? []) {
-      if (v.sizeLimit) out.push({ name, tree: v.tree, limitBytes: v.sizeLimit.bytes, limitText: v.sizeLimit.text });
+    for (const name of this.pods.get(uid)?.keys() ?? []) {
+      const v = this.limitedEmptyDir(uid, name);
+      if (v) out.push(v);
     }
     return out;
+  }
+
+  /** The pod's volume `name` when it is a disk-backed emptyDir with a sizeLimit (a map lookup: every write asks). */
+  limitedEmptyDir(uid: string, name: string): LimitedVolume | undefined {
+    const v = this.pods.get(uid)?.get(name);
+    return v?.sizeLimit ? { name, tree: v.tree, limitBytes: v.sizeLimit.bytes, limitText: v.sizeLimit.text } : undefined;
   }
 
   release(uid: string): void {

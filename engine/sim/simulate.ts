@@ -172,7 +172,7 @@ export function simulate(input: ScenarioInput, options: SimulateOptions = {}): T
       break;
     }
     if (fixedUntil !== undefined) break;
-    const wanted = Math.min(LIMITS.maxUntilMs, Math.max(lastChange(world) + LIMITS.quietTailMs, lastAction + LIMITS.quietTailMs));
+    const wanted = Math.min(LIMITS.maxUntilMs, Math.max(lastChange(world) + LIMITS.quietTailMs, lastAction + LIMITS.quietTailMs, world.dueChangeAt));
     if (wanted <= end) break;
     end = wanted;
   }

@@ -125,6 +125,11 @@ export class World {
   private readonly logBytes = new Map<string, number>();
   private readonly lastRow = new Map<string, RowMemo>();
   private nextPodIp = 5;
+  /**
+   * A time by which something is known to change (the eviction manager's next look at an over-full volume):
+   * a run with the default `until` goes on at least until then.
+   */
+  dueChangeAt = 0;
   /** Budgets hit during the run that did not stop it (each a sentence for the run notice). */
   readonly notices: string[] = [];
   private eventSeq = 0;
