@@ -17,6 +17,7 @@ import { parseManifests } from '../scenario/parseManifests';
 import type { ActionContext } from './actions';
 import { portForward, curlLocal } from './portForward';
 import { runCrictl } from './crictl';
+import { substituteCommands } from './substitute';
 
 export interface CommandOutput {
   readonly stdout: string;
@@ -222,6 +223,18 @@ function startWatch(ctx: ActionContext, cmd: Extract<KubectlCommand, { type: 'ge
 
 /** Runs one command line; never throws (a failure becomes kubectl-style stderr). */
 export function executeLine(ctx: ActionContext, line: string, stdin?: string): CommandOutput {
+  if (!line.includes('$(')) return executeWords(ctx, line, stdin);
+  // Inner commands run first, each without stdin (the outer command's stdin is its own).
+  const sub = substituteCommands(line, (inner) => {
+    const r = executeWords(ctx, inner);
+    return { stdout: r.stdout, stderr: r.stderr };
+  });
+  if ('error' in sub) return out('', `sh: ${sub.error}\n`, 2);
+  const r = executeWords(ctx, sub.line, stdin);
+  return sub.stderr ? { ...r, stderr: sub.stderr + r.stderr } : r;
+}
+
+function executeWords(ctx: ActionContext, line: string, stdin?: string): CommandOutput {
   const words = tokenize(line);
   if (Array.isArray(words) && words[0] === 'crictl') return runCrictl(ctx.world, words);
   const parsed = parseKubectl(line);
