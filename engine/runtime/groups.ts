@@ -31,8 +31,20 @@ function imageGroups(layer: Tree, uid: number): number[] {
     .filter((f) => f.length > 3 && f[3].split(',').includes(user)).map((f) => Number(f[2]));
 }
 
-export function processGroups(layer: Tree, input: GroupsInput): number[] {
+/** Image layers never change: what their /etc/group says of a uid, kept per layer by the runtime. */
+export type ImageGroupsCache = Map<Tree, Map<number, readonly number[]>>;
+
+function cachedImageGroups(layer: Tree, uid: number, cache: ImageGroupsCache | undefined): readonly number[] {
+  if (!cache) return imageGroups(layer, uid);
+  let byUid = cache.get(layer);
+  if (!byUid) cache.set(layer, (byUid = new Map()));
+  let groups = byUid.get(uid);
+  if (!groups) byUid.set(uid, (groups = imageGroups(layer, uid)));
+  return groups;
+}
+
+export function processGroups(layer: Tree, input: GroupsInput, cache?: ImageGroupsCache): number[] {
   const all = [input.gid, ...(input.fsGroup !== undefined ? [input.fsGroup] : []), ...(input.supplementalGroups ?? []),
-    ...(input.supplementalGroupsPolicy === 'Strict' ? [] : imageGroups(layer, input.uid))];
+    ...(input.supplementalGroupsPolicy === 'Strict' ? [] : cachedImageGroups(layer, input.uid, cache))];
   return [...new Set(all)].sort((a, b) => a - b);
 }

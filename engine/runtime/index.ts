@@ -11,7 +11,7 @@ import { runShell } from './shell/start';
 import { ScriptCache } from './shell/scriptCache';
 import type { ContainerHost, ContainerProcess, ContainerStart, PodFacts } from './seam';
 import { imageFiles, runServer } from './servers';
-import { processGroups } from './groups';
+import { processGroups, type ImageGroupsCache } from './groups';
 
 /** A started container: its main process, and a way to run more processes inside it. */
 export interface RunningContainer {
@@ -48,6 +48,7 @@ export function createRuntime(catalog: ImageCatalog): ContainerRuntime {
   const mountLayers = new Map<string, Tree>();
   // Per pod: /etc/hosts, /etc/hostname, /etc/resolv.conf, shared by its containers and kept across restarts.
   const podFiles = new Map<string, Tree>();
+  const imageGroups: ImageGroupsCache = new Map();
   const layerFor = (image: ImageLookup): Tree => {
     const key = `${image.ref.repo}:${image.ref.tag}`;
     let tree = layers.get(key);
@@ -83,7 +84,7 @@ export function createRuntime(catalog: ImageCatalog): ContainerRuntime {
       const argv = resolveArgv(spec, image.def?.entrypoint, image.def?.cmd ?? ['sh']);
       const uid = spec.runAsUser ?? 0, gid = spec.runAsGroup ?? 0;
       const groups = processGroups(layerFor(image), { uid, gid, fsGroup: spec.fsGroup, supplementalGroups: spec.supplementalGroups,
-        supplementalGroupsPolicy: spec.supplementalGroupsPolicy });
+        supplementalGroupsPolicy: spec.supplementalGroupsPolicy }, imageGroups);
       const shellOpts = {
         argv, env: spec.env, cwd: spec.workingDir || '/', fs, uid, gid, groups, host,
         epochMs: spec.pod.epochMs, podIp: spec.pod.ip,

@@ -133,8 +133,8 @@ export class World {
   /** Budgets hit during the run that did not stop it (each a sentence for the run notice). */
   readonly notices: string[] = [];
   private eventSeq = 0;
-  /** Per involved object (uid): its events and what each was recorded from, for the correlator's aggregation. */
-  private readonly eventsByObject = new Map<string, { input: EventInput; event: LooseObject }[]>();
+  /** Per involved object (uid) and message: its events and what each was recorded from, for the correlator's aggregation. */
+  private readonly eventsByObject = new Map<string, Map<string, { input: EventInput; event: LooseObject }[]>>();
   readonly epoch: number;
 
   constructor(readonly seed: number, readonly settings: EngineSettings, readonly profile: VersionProfile) {
@@ -233,9 +233,11 @@ export class World {
     const involved = `${obj.kind}/${meta.name}`;
     const now = this.iso();
     // Models the event correlator's aggregation key: same object, field, reason, message, type and source.
-    let mine = this.eventsByObject.get(meta.uid!);
-    if (!mine) this.eventsByObject.set(meta.uid!, (mine = []));
-    const same = mine.find(({ input: e }) => e.reason === ev.reason && e.message === ev.message && e.type === ev.type && e.source === ev.source &&
+    let byMessage = this.eventsByObject.get(meta.uid!);
+    if (!byMessage) this.eventsByObject.set(meta.uid!, (byMessage = new Map()));
+    let mine = byMessage.get(ev.message);
+    if (!mine) byMessage.set(ev.message, (mine = []));
+    const same = mine.find(({ input: e }) => e.reason === ev.reason && e.type === ev.type && e.source === ev.source &&
       (e.fieldPath ?? '') === (ev.fieldPath ?? ''))?.event;
     if (same) {
       const w = same as Writable<LooseObject>;
