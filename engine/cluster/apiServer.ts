@@ -4,7 +4,7 @@
  */
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 import type { Pod, PodStatus, Service, ServiceSpec } from 'kubernetes-types/core/v1';
-import { applyDefaults } from '../scenario/defaults';
+import { applyDefaultsInPlace } from '../scenario/defaults';
 import { podQOSClass } from '../kubectl/qos';
 import { effectivePodRequest } from '../kubelet/resources';
 import { NODE_NAME } from '../kubelet/kubelet';
@@ -56,7 +56,7 @@ export class ApiServer {
   create(input: ApiObject, source: SourceInfo = {}): CreateResult {
     const w = this.world;
     const kind = input.kind ?? '';
-    const obj = applyDefaults(structuredCloneJson(input)) as Writable<LooseObject>;
+    const obj = applyDefaultsInPlace(structuredCloneJson(input)) as Writable<LooseObject>;
     const meta = { ...(obj.metadata ?? {}) } as Writable<ObjectMeta>;
     // Models names.SimpleNameGenerator: generateName + 5 random characters (from the seeded generator).
     if (!meta.name && meta.generateName) meta.name = `${meta.generateName}${w.prng.fork(`gen/${meta.generateName}/${this.generated++}`).suffix(5)}`;

@@ -31,7 +31,11 @@ const CLUSTER_SCOPED = new Set(['Namespace']);
  * @param obj a decoded manifest (any JSON-like value; non-objects are returned copied unchanged)
  */
 export function applyDefaults<T>(obj: T): T {
-  const copy = deepCopy(obj, 0) as T;
+  return applyDefaultsInPlace(deepCopy(obj, 0) as T);
+}
+
+/** applyDefaults on an object the caller already owns (a fresh copy): it is defaulted and returned. */
+export function applyDefaultsInPlace<T>(copy: T): T {
   try {
     if (isObj(copy)) defaultObject(copy);
   } catch {
