@@ -4,7 +4,8 @@ import { FsError } from '../fs/errors';
 import type { Inode } from '../fs/tree';
 import type { Ctx } from '../shell/sys';
 import { readOf } from '../shell/sys';
-import { badOption, err, errnoMsg, getopts, out, type Applet, type G } from './lib';
+import { badOption, err, errnoMsg, errRaw, getopts, out, prog, type Applet, type G } from './lib';
+import { wording } from './wording';
 
 export const cat: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'nbvetAsu');
@@ -26,10 +27,10 @@ export const cat: Applet = function* (ctx) {
     }
     try {
       const st = ctx.fs.stat(f, ctx.cwd, ctx.cred);
-      if (st.node.kind === 'dir') { err(ctx, `read error: Is a directory`); status = 1; continue; }
+      if (st.node.kind === 'dir') { err(ctx, wording(ctx).catIsDir(f)); status = 1; continue; }
       yield* out(ctx, number(ctx.fs.readFile(f, ctx.cwd, ctx.cred)));
     } catch (e) {
-      err(ctx, `can't open '${f}': ${errnoMsg(e)}`);
+      err(ctx, wording(ctx).cantRead('cat', f, errnoMsg(e), 'cant-open'));
       status = 1;
     }
   }
@@ -56,7 +57,7 @@ export const mkdir: Applet = function* (ctx) {
       } else ctx.fs.mkdir(d, ctx.cwd, ctx.cred, mode);
       if (o.values.has('m')) ctx.fs.chmod(d, ctx.cwd, ctx.cred, mode);
     } catch (e) {
-      err(ctx, `can't create directory '${d}': ${errnoMsg(e)}`);
+      err(ctx, wording(ctx).mkdir(d, errnoMsg(e)));
       status = 1;
     }
   }
@@ -69,12 +70,12 @@ function* removeTree(ctx: Ctx, path: string, force: boolean, recursive: boolean)
     n = ctx.fs.lstat(path, ctx.cwd, ctx.cred).node;
   } catch (e) {
     if (force && e instanceof FsError && e.code === 'ENOENT') return true;
-    err(ctx, `can't remove '${path}': ${errnoMsg(e)}`);
+    err(ctx, wording(ctx).rm(path, errnoMsg(e)));
     return false;
   }
   try {
     if (n.kind === 'dir') {
-      if (!recursive) { err(ctx, `'${path}' is a directory`); return false; }
+      if (!recursive) { err(ctx, wording(ctx).rmIsDir(path)); return false; }
       let ok = true;
       for (const name of ctx.fs.readdir(path, ctx.cwd, ctx.cred)) {
         if (!(yield* removeTree(ctx, path.replace(/\/+$/, '') + '/' + name, force, true))) ok = false;
@@ -83,7 +84,7 @@ function* removeTree(ctx: Ctx, path: string, force: boolean, recursive: boolean)
       ctx.fs.rmdir(path, ctx.cwd, ctx.cred);
     } else ctx.fs.unlink(path, ctx.cwd, ctx.cred);
   } catch (e) {
-    err(ctx, `can't remove '${path}': ${errnoMsg(e)}`);
+    err(ctx, wording(ctx).rm(path, errnoMsg(e)));
     return false;
   }
   return true;
@@ -94,7 +95,11 @@ export const rm: Applet = function* (ctx) {
   if (o.bad) return badOption(ctx, o.bad);
   const recursive = o.flags.has('r') || o.flags.has('R');
   const force = o.flags.has('f');
-  if (o.rest.length === 0 && !force) { err(ctx, 'usage: rm [-irf] FILE...'); return 1; }
+  if (o.rest.length === 0 && !force) {
+    if (ctx.flavor.userland === 'gnu') errRaw(ctx, wording(ctx).missingOperand('rm'));
+    else err(ctx, 'usage: rm [-irf] FILE...');
+    return 1;
+  }
   let status = 0;
   for (const f of o.rest) if (!(yield* removeTree(ctx, f, force, recursive))) status = 1;
   return status;
@@ -107,7 +112,7 @@ export const rmdir: Applet = function* (ctx) {
     try {
       ctx.fs.rmdir(d, ctx.cwd, ctx.cred);
     } catch (e) {
-      err(ctx, `'${d}': ${errnoMsg(e)}`);
+      err(ctx, wording(ctx).rmdir(d, errnoMsg(e)));
       status = 1;
     }
   }
@@ -122,7 +127,7 @@ export const touch: Applet = function* (ctx) {
     try {
       ctx.fs.touch(f, ctx.cwd, ctx.cred, o.flags.has('c'));
     } catch (e) {
-      err(ctx, `${f}: ${errnoMsg(e)}`);
+      err(ctx, wording(ctx).touch(f, errnoMsg(e)));
       status = 1;
     }
   }
@@ -144,12 +149,12 @@ function copyTree(ctx: Ctx, src: string, dst: string, recursive: boolean, preser
   try {
     n = ctx.fs.stat(src, ctx.cwd, ctx.cred).node;
   } catch (e) {
-    err(ctx, `can't stat '${src}': ${errnoMsg(e)}`);
+    err(ctx, wording(ctx).cpStat(src, errnoMsg(e)));
     return false;
   }
   try {
     if (n.kind === 'dir') {
-      if (!recursive) { err(ctx, `omitting directory '${src}'`); return false; }
+      if (!recursive) { err(ctx, wording(ctx).cpOmitDir(src)); return false; }
       if (!isDir(ctx, dst)) ctx.fs.mkdir(dst, ctx.cwd, ctx.cred, n.mode);
       let ok = true;
       for (const name of ctx.fs.readdir(src, ctx.cwd, ctx.cred)) {
@@ -172,7 +177,7 @@ export const cp: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'rRapfdPLHiuvn');
   if (o.bad) return badOption(ctx, o.bad);
   const files = o.rest;
-  if (files.length < 2) { err(ctx, 'missing file operand'); return 1; }
+  if (files.length < 2) { errRaw(ctx, wording(ctx).missingOperand(prog(ctx), 'file operand')); return 1; }
   const dst = files[files.length - 1];
   const srcs = files.slice(0, -1);
   const dirDst = isDir(ctx, dst);
@@ -190,7 +195,7 @@ export const mv: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'fin');
   if (o.bad) return badOption(ctx, o.bad);
   const files = o.rest;
-  if (files.length < 2) { err(ctx, 'missing file operand'); return 1; }
+  if (files.length < 2) { errRaw(ctx, wording(ctx).missingOperand(prog(ctx), 'file operand')); return 1; }
   const dst = files[files.length - 1];
   const dirDst = isDir(ctx, dst);
   let status = 0;
@@ -204,7 +209,7 @@ export const mv: Applet = function* (ctx) {
         else status = 1;
         continue;
       }
-      if (e instanceof FsError && e.code === 'ENOENT' && !ctx.fs.exists(s, ctx.cwd, ctx.cred)) err(ctx, `can't rename '${s}': ${e.message}`);
+      if (e instanceof FsError && e.code === 'ENOENT' && !ctx.fs.exists(s, ctx.cwd, ctx.cred)) err(ctx, wording(ctx).mvStat(s, e.message));
       else err(ctx, `can't rename '${s}': ${errnoMsg(e)}`);
       status = 1;
     }

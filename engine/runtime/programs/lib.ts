@@ -2,6 +2,7 @@
 import { FsError } from '../fs/errors';
 import type { Block, ProcGen } from '../shell/kernel';
 import { readAll, readOf, writeFd, type Ctx } from '../shell/sys';
+import { wording } from './wording';
 
 export type G<T> = Generator<Block, T, unknown>;
 export type Applet = (ctx: Ctx) => ProcGen;
@@ -97,8 +98,9 @@ export function getopts(argv: readonly string[], spec: string, stopAtFirst = fal
 }
 
 export function badOption(ctx: Ctx, c: string): number {
-  err(ctx, `invalid option -- '${c}'`);
-  return 1;
+  const [text, status] = wording(ctx).badOption(prog(ctx), c);
+  errRaw(ctx, text);
+  return status;
 }
 
 /** Whole contents of a file operand ('-' = stdin). null after printing busybox's open error. */
@@ -111,7 +113,7 @@ export function* readInput(ctx: Ctx, name: string, style: 'cant-open' | 'plain' 
     return ctx.fs.readFile(name, ctx.cwd, ctx.cred);
   } catch (e) {
     const m = errnoMsg(e);
-    err(ctx, style === 'cant-open' ? `can't open '${name}': ${m}` : `${name}: ${m}`);
+    err(ctx, wording(ctx).cantRead(prog(ctx), name, m, style));
     return null;
   }
 }

@@ -4,6 +4,7 @@ import { utcParts } from '../../sim/time';
 import { inodeSize, typeBits, type Inode } from '../fs/tree';
 import type { Ctx } from '../shell/sys';
 import { badOption, err, errnoMsg, getopts, idForName, nameForId, out, type Applet } from './lib';
+import { wording } from './wording';
 import { sedApplet } from './sed';
 import { awkApplet } from './awk';
 import { expr, kill } from './procs';
@@ -72,8 +73,8 @@ export const ls: Applet = function* (ctx) {
         ctx.fs.lstat(t, ctx.cwd, ctx.cred);
         files.push(t);
       } catch {
-        err(ctx, `${t}: ${errnoMsg(e)}`);
-        status = 1;
+        err(ctx, wording(ctx).lsCannotAccess(t, errnoMsg(e)));
+        status = wording(ctx).lsMissingStatus;
       }
     }
   }

@@ -7,7 +7,7 @@ import type { Block } from './kernel';
 import type { Shell } from './shell';
 import { BreakErr, ExitErr, ReturnErr } from './state';
 import { writeFd } from './sys';
-import { echoApplet, printfText } from '../programs/printf';
+import { printfText } from '../programs/printf';
 import { testEval } from '../programs/test';
 import { MORE_BUILTINS } from './builtins2';
 import { JOB_BUILTINS } from './jobs';
@@ -23,7 +23,7 @@ function* colon(): Generator<Block, number, unknown> { return 0; }
 function* falseB(): Generator<Block, number, unknown> { return 1; }
 
 function* echo(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
-  const text = echoApplet(argv);
+  const text = sh.d.dialect.echo(argv);
   yield* writeFd(sh.k, sh.p, 1, text);
   return 0;
 }
@@ -53,7 +53,7 @@ export const SYNC_BUILTINS = new Map<string, (sh: Shell, argv: string[]) => numb
 function* exit(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
   let status = sh.d.status;
   if (argv.length > 1) {
-    if (!isNum(argv[1])) sh.builtinError(`Illegal number: ${argv[1]}`);
+    if (!isNum(argv[1])) sh.builtinError(sh.d.dialect.msg.badNumber(argv[1]));
     status = Number(argv[1]) & 255;
   }
   throw new ExitErr(status);
@@ -62,7 +62,7 @@ function* exit(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
 function* ret(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
   let status = sh.d.status;
   if (argv.length > 1) {
-    if (!/^-?[0-9]+$/.test(argv[1])) sh.builtinError(`Illegal number: ${argv[1]}`);
+    if (!/^-?[0-9]+$/.test(argv[1])) sh.builtinError(sh.d.dialect.msg.badNumber(argv[1]));
     status = Number(argv[1]) & 255;
   }
   throw new ReturnErr(status);
@@ -72,7 +72,7 @@ function loopCtl(cont: boolean) {
   return function* (sh: Shell, argv: string[]): Generator<Block, number, unknown> {
     let n = 1;
     if (argv.length > 1) {
-      if (!isNum(argv[1]) || Number(argv[1]) === 0) sh.builtinError(`Illegal number: ${argv[1]}`);
+      if (!isNum(argv[1]) || Number(argv[1]) === 0) sh.builtinError(sh.d.dialect.msg.badNumber(argv[1]));
       n = Number(argv[1]);
     }
     // Models ash.c breakcmd: outside a loop it does nothing.
@@ -84,10 +84,13 @@ function loopCtl(cont: boolean) {
 function* shift(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
   let n = 1;
   if (argv.length > 1) {
-    if (!isNum(argv[1])) sh.builtinError(`Illegal number: ${argv[1]}`);
+    if (!isNum(argv[1])) sh.builtinError(sh.d.dialect.msg.badNumber(argv[1]));
     n = Number(argv[1]);
   }
-  if (n > sh.d.pos.length) return 1;
+  if (n > sh.d.pos.length) {
+    const tooFar = sh.d.dialect.shiftTooFar;
+    return tooFar === null ? 1 : sh.builtinError(tooFar);
+  }
   sh.d.pos = sh.d.pos.slice(n);
   return 0;
 }
@@ -107,7 +110,8 @@ function* dot(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
     if (path === null) throw new Error();
     text = sh.fs.readFile(path, sh.d.cwd, sh.cred);
   } catch {
-    sh.fatal(`${argv[0]}: line ${sh.line}: can't open '${name}': No such file or directory`);
+    sh.writeErrSync(sh.d.dialect.builtin(sh.d.arg0, argv[0], sh.line, sh.d.dialect.msg.cantOpenDot(name)) + '\n');
+    throw new ExitErr(sh.d.dialect.fatalStatus.other);
   }
   const savedPos = sh.d.pos;
   if (argv.length > 2) sh.d.pos = argv.slice(2);
@@ -123,17 +127,22 @@ function* dot(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
 
 function* local(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
   const frame = sh.d.frames[sh.d.frames.length - 1];
-  if (!frame) sh.builtinError('not in a function');
+  if (!frame) sh.builtinError(sh.d.dialect.msg.notInFunction);
   for (const a of argv.slice(1)) {
     const eq = a.indexOf('=');
     const name = eq < 0 ? a : a.slice(0, eq);
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) sh.builtinError(`${name}: bad variable name`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) sh.builtinError(sh.d.dialect.msg.badName(name));
     const old = sh.d.vars.map.get(name);
     if (!frame.has(name)) frame.set(name, old ? { ...old } : undefined);
     if (eq >= 0) sh.assign(name, a.slice(eq + 1));
     else if (!old) sh.d.vars.map.set(name, { v: undefined, exp: false, ro: false });
   }
   return 0;
+}
+
+/** The builtin `name` of this shell (dash has no `[[`, `source` or `let`: $PATH is searched for them). */
+export function builtinOf(sh: Shell, name: string): Builtin | undefined {
+  return sh.d.dialect.lacks.has(name) ? undefined : BUILTINS.get(name);
 }
 
 export const BUILTINS = new Map<string, Builtin>([

@@ -41,7 +41,7 @@ const cd: B = function* (sh, argv) {
     if (st.node.kind !== 'dir') throw new FsError('ENOTDIR');
     sh.fs.resolve(abs + '/.', '/', sh.cred);
   } catch (e) {
-    if (e instanceof FsError) sh.builtinError(`can't cd to ${target}: ${e.message}`);
+    if (e instanceof FsError) sh.builtinError(sh.d.dialect.msg.cantCd(target, e.message));
     throw e;
   }
   sh.d.vars.set('OLDPWD', sh.d.cwd);
@@ -71,7 +71,7 @@ function exportLike(ro: boolean): B {
     for (const a of args) {
       const eq = a.indexOf('=');
       const name = eq < 0 ? a : a.slice(0, eq);
-      if (!NAME.test(name)) sh.builtinError(`${name}: bad variable name`);
+      if (!NAME.test(name)) sh.builtinError(sh.d.dialect.msg.badName(name));
       if (eq >= 0) sh.assign(name, a.slice(eq + 1));
       let v = sh.d.vars.map.get(name);
       if (!v) { v = { v: undefined, exp: false, ro: false }; sh.d.vars.map.set(name, v); }
@@ -89,7 +89,7 @@ const unset: B = function* (sh, argv) {
     if (a === '-v') { funcs = false; continue; }
     if (funcs) { sh.d.funcs.delete(a); continue; }
     const v = sh.d.vars.map.get(a);
-    if (v && v.ro) sh.builtinError(`${a}: is read only`);
+    if (v && v.ro) sh.builtinError(sh.d.dialect.msg.unsetReadOnly(a));
     sh.d.vars.map.delete(a);
   }
   return 0;
@@ -120,8 +120,11 @@ const set: B = function* (sh, argv) {
         yield* writeFd(sh.k, sh.p, 1, lines.join(''));
         continue;
       }
-      const k = LONG_OPTS[name];
-      if (!k) { sh.writeErrSync(`${sh.d.arg0}: set: line ${sh.line}: illegal option -o ${name}\n`); return 1; }
+      const k = sh.d.dialect.setOptions.has(name) ? LONG_OPTS[name] : undefined;
+      if (!k) {
+        if (sh.d.dialect.name === 'ash') { sh.writeErrSync(`${sh.d.arg0}: set: line ${sh.line}: illegal option -o ${name}\n`); return 1; }
+        return sh.builtinError(sh.d.dialect.name === 'dash' ? `Illegal option -o ${name}` : `${name}: invalid option name`);
+      }
       sh.d.opt[k] = on;
       continue;
     }

@@ -101,7 +101,7 @@ export function* evalNode(sh: Shell, node: Node): G<number> {
     }
     case 'group': {
       const saved = node.redirs.length ? yield* applyRedirs(sh, node.redirs) : [];
-      if (saved === null) { d.status = 1; return 1; }
+      if (saved === null) return (d.status = d.dialect.redirStatus);
       try {
         status = yield* evalNode(sh, node.body);
       } finally {
@@ -111,7 +111,7 @@ export function* evalNode(sh: Shell, node: Node): G<number> {
     }
     case 'subshell': {
       const saved = node.redirs.length ? yield* applyRedirs(sh, node.redirs) : [];
-      if (saved === null) { d.status = 1; return 1; }
+      if (saved === null) return (d.status = d.dialect.redirStatus);
       const child = sh.spawn(node.body, cloneFds(sh.p.fds), false);
       if (saved.length) restore(sh, saved);
       yield { k: 'child', pid: child.pid, intr: false };

@@ -177,7 +177,7 @@ function arithValue(sh: Shell, text: string): number {
   try {
     return evalArith(text, sh.arithVars, sh.k.arith);
   } catch (e) {
-    if (e instanceof ArithError) return sh.fatal(e.message);
+    if (e instanceof ArithError) return sh.fatal(sh.d.dialect.msg.arith(e.message, text));
     throw e;
   }
 }
@@ -219,7 +219,7 @@ function addPartSync(sh: Shell, f: Fields, p: Part, inDq: boolean): void {
       if (p.op !== null || p.name === '@' || p.name === '*') { runSync(addParam(sh, f, p, quoted)); return; }
       const val = sh.getParam(p.name);
       if (val === undefined) {
-        if (sh.d.opt.u && !isSpecial(p.name)) sh.fatal(`${p.name}: parameter not set`);
+        if (sh.d.opt.u && !isSpecial(p.name)) unbound(sh, p.name);
         return;
       }
       if (quoted) f.quoted(val);
@@ -277,7 +277,7 @@ function* addParam(sh: Shell, f: Fields, p: ParamPart, quoted: boolean): G<void>
       const set = p.colon ? pos.length > 0 && pos.join('') !== '' : pos.length > 0;
       if ((p.op === '+') === set) { if (p.arg) yield* addParts(sh, f, p.arg.parts, quoted); return; }
       if (p.op === '+') return;
-      if (p.op === '?') return sh.fatal(`${name}: parameter not set`);
+      if (p.op === '?') return sh.fatal(sh.d.dialect.msg.paramNull(name, p.colon), sh.d.dialect.fatalStatus.unset);
     }
     if (quoted && name === '*') { const ifs = ifsOf(sh); f.quoted(pos.join(ifs === '' ? '' : ifs[0] ?? ' ')); return; }
     const ifs = ifsOf(sh);
@@ -290,12 +290,14 @@ function* addParam(sh: Shell, f: Fields, p: ParamPart, quoted: boolean): G<void>
     }
     return;
   }
+  // dash parses ${x/a/b} and ${x:1:2} but has no such expansion: the word fails when expanded.
+  if (p.op !== null && sh.d.dialect.unsupportedOps.has(p.op)) return sh.fatal(sh.d.dialect.msg.badSubst(`\${${name}}`));
   let val = sh.getParam(name);
   switch (p.op) {
     case null:
       break;
     case 'len':
-      if (val === undefined && sh.d.opt.u && !isSpecial(name)) return sh.fatal(`${name}: parameter not set`);
+      if (val === undefined && sh.d.opt.u && !isSpecial(name)) return unbound(sh, name);
       f.quoted(String((val ?? '').length));
       return;
     case '-': case '=': case '?': case '+': {
@@ -308,10 +310,9 @@ function* addParam(sh: Shell, f: Fields, p: ParamPart, quoted: boolean): G<void>
       if (p.op === '-') { if (p.arg) yield* addParts(sh, f, p.arg.parts, quoted); return; }
       const arg = p.arg ? yield* expandString(sh, p.arg) : '';
       if (p.op === '?') {
-        const msg = arg !== '' ? arg : p.colon ? 'parameter not set or null' : 'parameter not set';
-        return sh.fatal(`${name}: ${msg}`);
+        return sh.fatal(arg !== '' ? `${name}: ${arg}` : sh.d.dialect.msg.paramNull(name, p.colon), sh.d.dialect.fatalStatus.unset);
       }
-      if (/^[0-9]/.test(name)) return sh.fatal(`${name}: bad variable name`);
+      if (/^[0-9]/.test(name)) return sh.fatal(sh.d.dialect.msg.badName(name));
       sh.assign(name, arg);
       val = arg;
       break;
@@ -338,11 +339,16 @@ function* addParam(sh: Shell, f: Fields, p: ParamPart, quoted: boolean): G<void>
     }
   }
   if (val === undefined) {
-    if (sh.d.opt.u && !isSpecial(name) && p.op === null) return sh.fatal(`${name}: parameter not set`);
+    if (sh.d.opt.u && !isSpecial(name) && p.op === null) return unbound(sh, name);
     return;
   }
   if (quoted) f.quoted(val);
   else f.split(val, ifsOf(sh));
+}
+
+/** `set -u` met an unset variable. */
+function unbound(sh: Shell, name: string): never {
+  return sh.fatal(sh.d.dialect.msg.unbound(name), sh.d.dialect.fatalStatus.unset);
 }
 
 function isSpecial(name: string): boolean {

@@ -20,11 +20,11 @@ export class Parser extends WordReader {
   private pending: PendingDoc[] = [];
 
   spawn(src: string, lineBase: number): Parser {
-    return new Parser(src, lineBase);
+    return new Parser(src, lineBase, this.bash);
   }
 
   protected parseNested(src: string, line: number): Node {
-    const p = new Parser(src, line);
+    const p = new Parser(src, line, this.bash);
     const items: Node[] = [];
     for (;;) {
       const n = p.next();
@@ -116,7 +116,8 @@ export class Parser extends WordReader {
   }
 
   unexpected(expecting?: string): never {
-    this.fail(`unexpected ${this.describe()}${expecting ? ` (expecting "${expecting}")` : ''}`);
+    const token = this.describe();
+    this.fail(`unexpected ${token}${expecting ? ` (expecting "${expecting}")` : ''}`, token, expecting);
   }
 
   private checkNotEnd(): void {
@@ -158,8 +159,11 @@ export class Parser extends WordReader {
     }
   }
 
-  /** A list inside a compound command; newlines separate; ends before a keyword or `)`. */
-  private compoundList(inParen = false): Node {
+  /**
+   * A list inside a compound command; newlines separate; ends before a keyword or `)`. An empty list at
+   * the end of the input names the word that should close it (`expecting "done"`), as ash and dash do.
+   */
+  private compoundList(inParen = false, expect?: string): Node {
     const items: Node[] = [];
     for (;;) {
       this.skipNewlines();
@@ -175,7 +179,7 @@ export class Parser extends WordReader {
       else if (op === ')' && inParen) { items.push(n); break; } else if (op !== null && op !== ';;' && op !== ')') this.unexpected();
       items.push(n);
     }
-    if (items.length === 0) this.unexpected();
+    if (items.length === 0) this.unexpected(this.src[this.pos] === undefined ? expect : undefined);
     return items.length === 1 ? items[0] : { type: 'seq', items };
   }
 
@@ -227,16 +231,16 @@ export class Parser extends WordReader {
     if (kw === 'if') node = this.ifCmd();
     else if (kw === 'while' || kw === 'until') {
       this.pos += kw.length;
-      const cond = this.compoundList();
+      const cond = this.compoundList(false, 'do');
       this.expectKw('do');
-      const body = this.compoundList();
+      const body = this.compoundList(false, 'done');
       this.expectKw('done');
       node = { type: 'while', until: kw === 'until', cond, body };
     } else if (kw === 'for') node = this.forCmd(line);
     else if (kw === 'case') node = this.caseCmd(line);
     else if (kw === '{') {
       this.pos++;
-      const body = this.compoundList();
+      const body = this.compoundList(false, '}');
       this.expectKw('}');
       node = { type: 'group', body, redirs: [] };
     } else if (this.src[this.pos] === '(') {
@@ -269,9 +273,9 @@ export class Parser extends WordReader {
 
   private ifCmd(kwLen = 2): Node {
     this.pos += kwLen;
-    const cond = this.compoundList();
+    const cond = this.compoundList(false, 'then');
     this.expectKw('then');
-    const then = this.compoundList();
+    const then = this.compoundList(false, 'fi');
     this.skipWs();
     let els: Node | null = null;
     if (this.atKw('elif')) {
@@ -280,7 +284,7 @@ export class Parser extends WordReader {
     }
     if (this.atKw('else')) {
       this.pos += 4;
-      els = this.compoundList();
+      els = this.compoundList(false, 'fi');
     }
     this.expectKw('fi');
     return { type: 'if', cond, then, else: els };
@@ -310,7 +314,7 @@ export class Parser extends WordReader {
     } else if (this.src[this.pos] === ';') this.pos++;
     this.skipNewlines();
     this.expectKw('do');
-    const body = this.compoundList();
+    const body = this.compoundList(false, 'done');
     this.expectKw('done');
     return { type: 'for', name: w.raw, words, body, line };
   }

@@ -42,13 +42,12 @@ export function* applyRedirs(sh: Shell, redirs: readonly Redir[]): Generator<Blo
         const mode = r.op === '<' ? 'r' : r.op === '>>' ? 'a' : r.op === '<>' ? 'rw' : 'w';
         if (r.op === '>' && sh.d.opt.C) {
           const ex = sh.fs.exists(target, sh.d.cwd, sh.cred);
-          if (ex && ex.kind === 'file') { sh.errSync(`can't create ${target}: File exists`); restore(sh, saved); return null; }
+          if (ex && ex.kind === 'file') { sh.errSync(sh.d.dialect.msg.redirect(target, true, ERRNO.EEXIST, 'EEXIST')); restore(sh, saved); return null; }
         }
         const res = openPath(sh.fs, sh.p, sh.d.cwd, sh.cred, target, mode);
         if ('err' in res) {
           const create = mode !== 'r';
-          const why = res.err === 'ENOENT' ? (create ? 'nonexistent directory' : 'no such file') : ERRNO[res.err];
-          sh.errSync(`can't ${create ? 'create' : 'open'} ${target}: ${why}`);
+          sh.errSync(sh.d.dialect.msg.redirect(target, create, ERRNO[res.err], res.err));
           restore(sh, saved);
           return null;
         }

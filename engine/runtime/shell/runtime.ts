@@ -17,9 +17,11 @@ import { ExitErr } from './state';
 import { cloneFds } from './io';
 import { evalNode } from './exec';
 import { callFunction } from './simple';
-import { BUILTINS } from './builtins';
+import { builtinOf } from './builtins';
 import type { Ctx, ImageFlavor } from './sys';
-import { appletFor, SHELL_APPLET } from '../programs/registry';
+import { appletFor, isShellApplet } from '../programs/registry';
+import { ASH, type Dialect } from './dialect';
+import { dialectFor } from './dialects';
 import { newShellData } from './start';
 
 type G<T> = Generator<Block, T, unknown>;
@@ -48,14 +50,17 @@ export class ShellRuntime {
 
   /** Parse and run `text` in `sh` one top-level command at a time (eval, trap actions, `.`). */
   *evalString(sh: Shell, text: string, _isEval: boolean): G<number> {
-    const parsed = this.scripts.get(text, sh.line);
+    const parsed = this.scripts.get(text, sh.line, sh.d.dialect.bashSyntax);
     let status = 0;
     for (let i = 0; ; i++) {
       let node: Node | null;
       try {
         node = parsed.at(i);
       } catch (e) {
-        if (e instanceof SyntaxError) sh.fatal(`syntax error: ${e.message}`);
+        if (e instanceof SyntaxError) {
+          sh.writeErrSync(sh.d.dialect.syntax(e, sh.d.arg0, text));
+          throw new ExitErr(2);
+        }
         throw e;
       }
       if (node === null) break;
@@ -63,6 +68,19 @@ export class ShellRuntime {
     }
     sh.d.status = status;
     return status;
+  }
+
+  /**
+   * The shell that runs a script file: the one its `#!` line names when the image has it (bash, sh),
+   * else /bin/sh of the image (busybox ash, dash in Debian-based images).
+   */
+  scriptDialect(text: string): Dialect {
+    const m = /^#!\s*(?:\S*\/env\s+)?(\S+)/.exec(text);
+    let path = m ? (m[1].includes('/') ? m[1] : `/usr/bin/${m[1]}`) : '/bin/sh';
+    let node = this.fs.exists(path, '/', this.cred);
+    if (!node) { path = '/bin/sh'; node = this.fs.exists(path, '/', this.cred); }
+    if (!node || node.kind !== 'file' || !node.exe) return ASH;
+    return (node.exe === 'busybox' ? dialectFor(basename(path)) : dialectFor(node.exe)) ?? ASH;
   }
 
   /** $PATH lookup of an executable regular file (cached until PATH changes). */
@@ -96,7 +114,7 @@ export class ShellRuntime {
   describe(sh: Shell, name: string): { type: string; short: string } | null {
     if (KEYWORDS.has(name)) return { type: `${name} is a shell keyword`, short: name };
     if (sh.d.funcs.has(name)) return { type: `${name} is a function`, short: name };
-    if (BUILTINS.has(name)) return { type: `${name} is a ${isSpecial(name) ? 'special ' : ''}shell builtin`, short: name };
+    if (builtinOf(sh, name)) return { type: `${name} is a ${isSpecial(name) ? 'special ' : ''}shell builtin`, short: name };
     const p = name.includes('/') ? (this.fs.exists(name, sh.d.cwd, this.cred) ? name : null) : this.findInPath(sh, name);
     if (p === null) return null;
     return { type: `${name} is ${p}`, short: p };
@@ -104,7 +122,7 @@ export class ShellRuntime {
 
   /** `command NAME…` / `exec NAME…`: builtins and programs, functions skipped. */
   *runCommand(sh: Shell, argv: string[], allowBuiltin: boolean): G<number> {
-    const b = BUILTINS.get(argv[0]);
+    const b = builtinOf(sh, argv[0]);
     if (b && allowBuiltin) {
       try {
         return yield* b(sh, argv);
@@ -150,7 +168,7 @@ export class ShellRuntime {
       return env;
     };
     const applet = node.exe ? appletFor(node.exe === 'busybox' ? basename(path) : node.exe, this.flavor) : null;
-    if (applet && (applet === SHELL_APPLET)) {
+    if (applet && isShellApplet(applet)) {
       const env = exportedEnv();
       // A new shell is a new process (ash forks before exec): nothing it does reaches this shell.
       const child = this.k.spawn(sh.p.pid, cloneFds(sh.p.fds), (p) => applet({
@@ -178,7 +196,7 @@ export class ShellRuntime {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the child's generator outlives this call
     const rt = this;
     const child = this.k.spawn(sh.p.pid, cloneFds(sh.p.fds), (p) => {
-      const d = newShellData(env, path, argv.slice(1), sh.d.cwd, p.pid);
+      const d = newShellData(env, path, argv.slice(1), sh.d.cwd, p.pid, this.scriptDialect(text));
       const script = new Shell(rt, p, d, false);
       p.disposition = (sig) => script.disposition(sig);
       return (function* () {
@@ -197,7 +215,7 @@ export class ShellRuntime {
   }
 
   private notFound(sh: Shell, name: string, line: number): number {
-    sh.errSync(`${name}: not found`);
+    sh.errSync(sh.d.dialect.notFound(name));
     this.host.explain({ type: 'command-not-found', command: name, line });
     return 127;
   }

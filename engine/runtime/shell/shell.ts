@@ -89,13 +89,13 @@ export class Shell {
 
   /** Assign a variable; a read-only one is a fatal error (`sh: x: is read only`). */
   assign(name: string, value: string): void {
-    if (!this.d.vars.set(name, value)) this.fatal(`${name}: is read only`);
+    if (!this.d.vars.set(name, value)) this.fatal(this.d.dialect.msg.readOnly(name));
     if (name === 'IFS' || name === 'PATH') this.rt.pathCache.clear();
   }
 
-  /** Print `sh: msg` on stderr without blocking. */
+  /** Print a shell diagnostic (`sh: msg`, `sh: 1: msg`, `bash: line 1: msg`) on stderr without blocking. */
   errSync(msg: string): void {
-    this.writeErrSync(`${this.d.arg0}: ${msg}\n`);
+    this.writeErrSync(this.d.dialect.where(this.d.arg0, this.line) + msg + '\n');
   }
 
   writeErrSync(text: string): void {
@@ -109,15 +109,15 @@ export class Shell {
     }
   }
 
-  /** A fatal shell error: message, then the shell exits with status 2. */
-  fatal(msg: string, status = 2): never {
+  /** A fatal shell error: message, then the shell exits (status 2; bash: 1). */
+  fatal(msg: string, status = this.d.dialect.fatalStatus.other): never {
     this.errSync(msg);
     throw new ExitErr(status);
   }
 
-  /** An error from builtin `name`: `sh: name: line N: msg`, status 2 (or `status`). */
-  builtinError(msg: string, status = 2): never {
-    this.writeErrSync(`${this.d.arg0}: ${this.cmdName ? this.cmdName + ': ' : ''}line ${this.line}: ${msg}\n`);
+  /** An error from the current builtin in the dialect's form (ash: `sh: cd: line 1: msg`), status 2 (bash: 1). */
+  builtinError(msg: string, status = this.d.dialect.builtinStatus): never {
+    this.writeErrSync(this.d.dialect.builtin(this.d.arg0, this.cmdName, this.line, msg) + '\n');
     throw new BuiltinErr(status);
   }
 
@@ -125,7 +125,7 @@ export class Shell {
     try {
       return evalArith(text, this.arithVars, this.k.arith);
     } catch (e) {
-      if (e instanceof ArithError) this.fatal(e.message);
+      if (e instanceof ArithError) this.fatal(this.d.dialect.msg.arith(e.message, text));
       throw e;
     }
   }

@@ -9,7 +9,7 @@ import { BudgetStop, FLUSH, YIELD, type Block } from './kernel';
 import { applyRedirs, commit, restore } from './redirect';
 import { BuiltinErr, type Shell } from './shell';
 import { ExitErr, ReturnErr, type Var } from './state';
-import { BUILTINS, SPECIAL, SYNC_BUILTINS } from './builtins';
+import { BUILTINS, builtinOf, SPECIAL, SYNC_BUILTINS } from './builtins';
 
 type G<T> = Generator<Block, T, unknown>;
 type Simple = Extract<Node, { type: 'simple' }>;
@@ -42,7 +42,7 @@ export function simpleFast(sh: Shell, node: Simple): number {
   const w0 = node.words[0].lit;
   if (w0 === null || node.assigns.length || d.opt.x) return SLOW;
   const fn = SYNC_BUILTINS.get(w0);
-  if (!fn || d.funcs.has(w0)) return SLOW;
+  if (!fn || d.funcs.has(w0) || d.dialect.lacks.has(w0)) return SLOW;
   sh.line = node.line;
   k.charge();
   if (k.runq.length) k.slice++;
@@ -71,11 +71,11 @@ export function* evalSimple(sh: Shell, node: Simple): G<number> {
   const assigns: [string, string][] = [];
   for (const a of node.assigns) assigns.push([a.name, yield* expandString(sh, a.value)]);
   if (sh.d.opt.x) trace(sh, assigns, argv);
-  const special = SPECIAL.has(name);
+  const special = SPECIAL.has(name) && !sh.d.dialect.lacks.has(name);
   const saved = node.redirs.length ? yield* applyRedirs(sh, node.redirs) : null;
   if (saved === null && node.redirs.length) {
-    if (special) throw new ExitErr(1);
-    return 1;
+    if (special) throw new ExitErr(sh.d.dialect.redirStatus);
+    return sh.d.dialect.redirStatus;
   }
   try {
     if (special) {
@@ -83,7 +83,7 @@ export function* evalSimple(sh: Shell, node: Simple): G<number> {
       return yield* runBuiltin(sh, name, argv, true);
     }
     const fn = sh.d.funcs.get(name);
-    if (fn || BUILTINS.has(name)) {
+    if (fn || builtinOf(sh, name)) {
       const undo = assigns.length ? tempAssign(sh, assigns) : null;
       try {
         return fn ? yield* callFunction(sh, name, fn, argv) : yield* runBuiltin(sh, name, argv, false);
@@ -114,7 +114,7 @@ function* assignOnly(sh: Shell, node: Simple): G<number> {
   const status = sh.substRan ? sh.d.status : 0;
   if (node.redirs.length) {
     const saved = yield* applyRedirs(sh, node.redirs);
-    if (saved === null) return 1;
+    if (saved === null) return sh.d.dialect.redirStatus;
     restore(sh, saved);
   }
   return status;
@@ -170,7 +170,7 @@ function tempAssign(sh: Shell, assigns: [string, string][]): [string, Var | unde
   const undo: [string, Var | undefined][] = [];
   for (const [n, v] of assigns) {
     const old = sh.d.vars.map.get(n);
-    if (old && old.ro) sh.fatal(`${n}: is read only`);
+    if (old && old.ro) sh.fatal(sh.d.dialect.msg.readOnly(n));
     undo.push([n, old ? { ...old } : undefined]);
     sh.d.vars.map.set(n, { v, exp: true, ro: false });
   }

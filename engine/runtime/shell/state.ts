@@ -3,6 +3,7 @@
  * variables, so nothing it sets reaches its parent, as with a real fork.
  */
 import type { Node } from './ast';
+import type { Dialect } from './dialect';
 
 export interface Var { v: string | undefined; exp: boolean; ro: boolean }
 
@@ -57,6 +58,8 @@ export interface ShellData {
   condDepth: number;
   /** $$: the pid of the top shell (subshells keep it). */
   rootPid: number;
+  /** Which shell this is (ash, dash or bash): its wording, builtins and syntax. */
+  readonly dialect: Dialect;
 }
 
 export function cloneData(d: ShellData): ShellData {
@@ -66,7 +69,7 @@ export function cloneData(d: ShellData): ShellData {
   return {
     vars: new Vars(d.vars), funcs: new Map(d.funcs), pos: d.pos.slice(), arg0: d.arg0, cwd: d.cwd,
     opt: { ...d.opt }, traps, status: d.status, bgPid: d.bgPid, frames: [], loopDepth: 0, condDepth: d.condDepth,
-    rootPid: d.rootPid,
+    rootPid: d.rootPid, dialect: d.dialect,
   };
 }
 

@@ -5,7 +5,15 @@
  */
 import type { Node, ParamPart, Part, Word } from './ast';
 
-export class SyntaxError extends Error {}
+/**
+ * A syntax error. `token`/`expecting` are set for an unexpected token (each shell words that its own
+ * way); `line` is where the parser stood.
+ */
+export class SyntaxError extends Error {
+  constructor(message: string, readonly line?: number, readonly token?: string, readonly expecting?: string) {
+    super(message);
+  }
+}
 
 /** Where a word ends. */
 type Mode = 'unq' | 'dq' | 'heredoc' | 'param' | 'paramdq' | 'arith';
@@ -48,7 +56,8 @@ export abstract class WordReader {
   pos = 0;
   /** Extra terminator for ${x/pat/rep} and ${x:off:len} arguments. */
   stopChar: string | null = null;
-  constructor(readonly src: string, readonly lineBase: number) {}
+  /** `bash`: read bash's syntax ($'…', ${x,,}, brace words …) as well. */
+  constructor(readonly src: string, readonly lineBase: number, readonly bash = false) {}
 
   /** Parse a command list for `$( … )` up to the closing paren. */
   protected abstract parseSubshellBody(): Node;
@@ -57,8 +66,8 @@ export abstract class WordReader {
   /** A reader of the same kind over another string (pattern slices, here-document bodies). */
   abstract spawn(src: string, lineBase: number): WordReader;
 
-  fail(msg: string): never {
-    throw new SyntaxError(msg);
+  fail(msg: string, token?: string, expecting?: string): never {
+    throw new SyntaxError(msg, this.lineAt(this.pos), token, expecting);
   }
 
   lineAt(pos: number): number {

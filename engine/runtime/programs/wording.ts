@@ -1,0 +1,74 @@
+/**
+ * Where busybox and the GNU tools (coreutils 9, grep, sed) word the same failure differently. The
+ * applets are shared; each asks `wording(ctx)` for the text, so the two userlands differ only here.
+ * GNU's texts follow the C locale (ASCII quotes), as a container without LANG runs.
+ */
+import type { Ctx } from '../shell/sys';
+
+export interface Wording {
+  /** A file operand that cannot be read (cat, wc, head, tail, sort, sed, cut, uniq …). */
+  cantRead(prog: string, file: string, why: string, style: 'cant-open' | 'plain'): string;
+  /** ls of a missing operand; the status ls then exits with. */
+  lsCannotAccess(file: string, why: string): string;
+  readonly lsMissingStatus: number;
+  mkdir(dir: string, why: string): string;
+  rm(path: string, why: string): string;
+  rmIsDir(path: string): string;
+  rmdir(dir: string, why: string): string;
+  touch(file: string, why: string): string;
+  cpStat(src: string, why: string): string;
+  cpOmitDir(src: string): string;
+  mvStat(src: string, why: string): string;
+  /** An unknown option: the text (with any `Try … --help` line) and the status. */
+  badOption(prog: string, c: string): [string, number];
+  /** A missing operand (`missing file operand` for cp/mv). */
+  missingOperand(prog: string, what?: string): string;
+  catIsDir(file: string): string;
+}
+
+const BUSYBOX: Wording = {
+  cantRead: (_prog, file, why, style) => (style === 'plain' ? `${file}: ${why}` : `can't open '${file}': ${why}`),
+  lsCannotAccess: (file, why) => `${file}: ${why}`,
+  lsMissingStatus: 1,
+  mkdir: (d, why) => `can't create directory '${d}': ${why}`,
+  rm: (p, why) => `can't remove '${p}': ${why}`,
+  rmIsDir: (p) => `'${p}' is a directory`,
+  rmdir: (d, why) => `'${d}': ${why}`,
+  touch: (f, why) => `${f}: ${why}`,
+  cpStat: (s, why) => `can't stat '${s}': ${why}`,
+  cpOmitDir: (s) => `omitting directory '${s}'`,
+  mvStat: (s, why) => `can't rename '${s}': ${why}`,
+  badOption: (prog, c) => [`${prog}: invalid option -- '${c}'\n`, 1],
+  missingOperand: (prog, what = 'operand') => `${prog}: missing ${what}\n`,
+  catIsDir: () => 'read error: Is a directory',
+};
+
+/** coreutils' usage() exit status: 2 for ls, sort (and grep), 1 for the rest. */
+const GNU_USAGE_STATUS: Readonly<Record<string, number>> = { ls: 2, sort: 2, grep: 2, egrep: 2, fgrep: 2, timeout: 125, env: 125 };
+
+const GNU: Wording = {
+  cantRead: (prog, file, why) => {
+    if (prog === 'head' || prog === 'tail') return `cannot open '${file}' for reading: ${why}`;
+    if (prog === 'sort') return `cannot read: ${file}: ${why}`;
+    if (prog === 'sed') return `can't read ${file}: ${why}`;
+    return `${file}: ${why}`;
+  },
+  lsCannotAccess: (file, why) => `cannot access '${file}': ${why}`,
+  lsMissingStatus: 2,
+  mkdir: (d, why) => `cannot create directory '${d}': ${why}`,
+  rm: (p, why) => `cannot remove '${p}': ${why}`,
+  rmIsDir: (p) => `cannot remove '${p}': Is a directory`,
+  rmdir: (d, why) => `failed to remove '${d}': ${why}`,
+  touch: (f, why) => `cannot touch '${f}': ${why}`,
+  cpStat: (s, why) => `cannot stat '${s}': ${why}`,
+  cpOmitDir: (s) => `-r not specified; omitting directory '${s}'`,
+  mvStat: (s, why) => `cannot stat '${s}': ${why}`,
+  badOption: (prog, c) => [`${prog}: invalid option -- '${c}'\nTry '${prog} --help' for more information.\n`, GNU_USAGE_STATUS[prog] ?? 1],
+  missingOperand: (prog, what = 'operand') => `${prog}: missing ${what}\nTry '${prog} --help' for more information.\n`,
+  catIsDir: (f) => `${f}: Is a directory`,
+};
+
+/** The wording of the image's userland. */
+export function wording(ctx: Ctx): Wording {
+  return ctx.flavor.userland === 'gnu' ? GNU : BUSYBOX;
+}
