@@ -8,6 +8,7 @@ import { ArithError, evalArith } from './arith';
 import type { Block } from './kernel';
 import { escapeGlob, hasGlob, removeAffix, replacePattern, unescapeGlob } from './pattern';
 import { globPath } from './glob';
+import { braceWords } from './brace';
 import type { Shell } from './shell';
 
 type G<T> = Generator<Block, T, unknown>;
@@ -67,7 +68,7 @@ class Fields {
 /** Expand command arguments: a list of fields after splitting and globbing. */
 export function* expandWords(sh: Shell, words: readonly Word[]): G<string[]> {
   const out: string[] = [];
-  for (const w of words) {
+  for (const w of sh.d.dialect.bashSyntax ? words.flatMap(braceWords) : words) {
     if (w.sync) { expandOneSync(sh, w, out); continue; }
     const f = new Fields(true);
     yield* addParts(sh, f, w.parts, false);
@@ -79,6 +80,7 @@ export function* expandWords(sh: Shell, words: readonly Word[]): G<string[]> {
 /** expandWords for words without command substitution: no generator on the way. */
 export function expandWordsSync(sh: Shell, words: readonly Word[]): string[] {
   const out: string[] = [];
+  if (sh.d.dialect.bashSyntax) words = words.flatMap(braceWords);
   for (let i = 0; i < words.length; i++) expandOneSync(sh, words[i], out);
   return out;
 }

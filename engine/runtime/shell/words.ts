@@ -204,7 +204,7 @@ export abstract class WordReader {
       }
       this.pos += 2;
       const body = this.parseSubshellBody();
-      if (src[this.pos] !== ')') this.fail('unexpected end of file (expecting ")")');
+      if (src[this.pos] !== ')') this.fail('unexpected end of file (expecting ")")', 'end of file', ')');
       this.pos++;
       return { t: 'cmd', body, quoted };
     }
