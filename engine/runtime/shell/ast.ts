@@ -30,6 +30,8 @@ export interface ParamPart {
   readonly arg2: Word | null;
   /** Inside double quotes: no field splitting or globbing of the result. */
   readonly quoted: boolean;
+  /** bash `${a[i]}`: the subscript (`@` or `*` as literal words, else an arithmetic word). */
+  readonly index?: Word;
 }
 
 export interface Word {
@@ -44,13 +46,31 @@ export interface Word {
 
 export interface Redir {
   readonly fd: number;
-  readonly op: '<' | '>' | '>>' | '>|' | '<>' | '<&' | '>&' | '<<' | '<<-';
+  /** `<<<` is bash's here-string. */
+  readonly op: '<' | '>' | '>>' | '>|' | '<>' | '<&' | '>&' | '<<' | '<<-' | '<<<';
   readonly target: Word;
   /** Here-document body (filled once the body line(s) are read). */
   heredoc?: Word;
 }
 
-export interface Assign { readonly name: string; readonly value: Word }
+export interface Assign {
+  readonly name: string;
+  readonly value: Word;
+  /** bash `a=(x y)`: the elements (value is then empty). */
+  readonly array?: readonly Word[];
+  /** bash `a+=…`: append to the string or array. */
+  readonly append?: boolean;
+  /** bash `a[i]=v`: the subscript (arithmetic). */
+  readonly index?: Word;
+}
+
+/** bash's `[[ … ]]` expression. */
+export type CondExpr =
+  | { readonly t: 'and' | 'or'; readonly l: CondExpr; readonly r: CondExpr }
+  | { readonly t: 'not'; readonly e: CondExpr }
+  | { readonly t: 'unary'; readonly op: string; readonly w: Word }
+  | { readonly t: 'binary'; readonly op: string; readonly l: Word; readonly r: Word }
+  | { readonly t: 'word'; readonly w: Word };
 
 export type Node =
   | {
@@ -69,6 +89,10 @@ export type Node =
   | { readonly type: 'group'; readonly body: Node; readonly redirs: readonly Redir[] }
   | { readonly type: 'subshell'; readonly body: Node; readonly redirs: readonly Redir[] }
   | { readonly type: 'func'; readonly name: string; readonly body: Node; readonly line: number }
+  /** bash `[[ … ]]`. */
+  | { readonly type: 'cond'; readonly expr: CondExpr; readonly line: number }
+  /** bash `(( … ))`. */
+  | { readonly type: 'arith'; readonly expr: Word; readonly line: number }
   | { readonly type: 'empty' };
 
 export interface CaseItem { readonly pats: readonly Word[]; readonly body: Node | null }

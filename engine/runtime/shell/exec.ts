@@ -12,6 +12,7 @@ import { applyRedirs, restore } from './redirect';
 import type { Shell } from './shell';
 import { BreakErr, ExitErr } from './state';
 import { evalSimple, simpleFast, SLOW } from './simple';
+import { evalArithCmd, evalCond } from './bashEval';
 
 type G<T> = Generator<Block, T, unknown>;
 
@@ -122,6 +123,12 @@ export function* evalNode(sh: Shell, node: Node): G<number> {
     case 'func':
       d.funcs.set(node.name, node.body);
       status = 0;
+      break;
+    case 'cond':
+      status = yield* evalCond(sh, node);
+      break;
+    case 'arith':
+      status = yield* evalArithCmd(sh, node);
       break;
     case 'empty':
       status = 0;

@@ -9,6 +9,7 @@ import type { Block } from './kernel';
 import { escapeGlob, hasGlob, removeAffix, replacePattern, unescapeGlob } from './pattern';
 import { globPath } from './glob';
 import { braceWords } from './brace';
+import { arrayElement, arrayValues } from './bashEval';
 import type { Shell } from './shell';
 
 type G<T> = Generator<Block, T, unknown>;
@@ -91,7 +92,7 @@ function expandOneSync(sh: Shell, w: Word, out: string[]): void {
   // Hot shapes ($x, "$x", $((…))): skip the field builder when nothing can split or glob.
   if (parts.length === 1) {
     const p = parts[0];
-    if (p.t === 'param' && p.op === null && p.name !== '@' && p.name !== '*') {
+    if (p.t === 'param' && p.op === null && !p.index && p.name !== '@' && p.name !== '*') {
       const val = sh.getParam(p.name);
       if (val !== undefined && (p.quoted || (isPlain(val) && ifsOf(sh) === ' \t\n'))) {
         if (p.quoted || val !== '') out.push(val);
@@ -146,7 +147,7 @@ export function expandStringSync(sh: Shell, w: Word): string {
   if (parts.length === 1) {
     const p = parts[0];
     if (p.t === 'arith') return String(arithValue(sh, expandStringSync(sh, p.expr)));
-    if (p.t === 'param' && p.op === null && p.name !== '@' && p.name !== '*') {
+    if (p.t === 'param' && p.op === null && !p.index && p.name !== '@' && p.name !== '*') {
       const val = sh.getParam(p.name);
       if (val !== undefined) return val;
     }
@@ -218,7 +219,7 @@ function addPartSync(sh: Shell, f: Fields, p: Part, inDq: boolean): void {
     }
     case 'param': {
       const quoted = inDq || p.quoted;
-      if (p.op !== null || p.name === '@' || p.name === '*') { runSync(addParam(sh, f, p, quoted)); return; }
+      if (p.op !== null || p.index || p.name === '@' || p.name === '*') { runSync(addParam(sh, f, p, quoted)); return; }
       const val = sh.getParam(p.name);
       if (val === undefined) {
         if (sh.d.opt.u && !isSpecial(p.name)) unbound(sh, p.name);
@@ -271,9 +272,29 @@ function* addParts(sh: Shell, f: Fields, parts: readonly Part[], inDq: boolean):
   }
 }
 
+/** "$@"-like fields from a list ($@, $*, ${a[@]}, ${a[*]}). */
+function addList(sh: Shell, f: Fields, list: readonly string[], star: boolean, quoted: boolean): void {
+  const ifs = ifsOf(sh);
+  if (quoted && star) { f.quoted(list.join(ifs === '' ? '' : ifs[0] ?? ' ')); return; }
+  for (let i = 0; i < list.length; i++) {
+    if (i > 0 && (quoted || f.has)) f.end();
+    if (quoted) f.quoted(list[i]);
+    else f.split(list[i], ifs);
+  }
+}
+
 function* addParam(sh: Shell, f: Fields, p: ParamPart, quoted: boolean): G<void> {
   const name = p.name;
-  if ((name === '@' || name === '*') && (p.op === null || p.op === '-' || p.op === '+' || p.op === '=' || p.op === '?')) {
+  let val: string | undefined;
+  if (p.index) {
+    const all = p.index.raw === '@' || p.index.raw === '*';
+    if (all) {
+      const list = arrayValues(sh, name);
+      if (p.op === 'len') { f.quoted(String(list.length)); return; }
+      if (p.op === null) { addList(sh, f, list, p.index.raw === '*', quoted); return; }
+      val = list.join(' ');
+    } else val = arrayElement(sh, name, sh.arithOf(yield* expandString(sh, p.index)));
+  } else if ((name === '@' || name === '*') && (p.op === null || p.op === '-' || p.op === '+' || p.op === '=' || p.op === '?')) {
     const pos = sh.d.pos;
     if (p.op !== null) {
       const set = p.colon ? pos.length > 0 && pos.join('') !== '' : pos.length > 0;
@@ -281,20 +302,11 @@ function* addParam(sh: Shell, f: Fields, p: ParamPart, quoted: boolean): G<void>
       if (p.op === '+') return;
       if (p.op === '?') return sh.fatal(sh.d.dialect.msg.paramNull(name, p.colon), sh.d.dialect.fatalStatus.unset);
     }
-    if (quoted && name === '*') { const ifs = ifsOf(sh); f.quoted(pos.join(ifs === '' ? '' : ifs[0] ?? ' ')); return; }
-    const ifs = ifsOf(sh);
-    for (let i = 0; i < pos.length; i++) {
-      if (i > 0) {
-        if (quoted || f.has) f.end();
-      }
-      if (quoted) f.quoted(pos[i]);
-      else f.split(pos[i], ifs);
-    }
+    addList(sh, f, pos, name === '*', quoted);
     return;
-  }
+  } else val = sh.getParam(name);
   // dash parses ${x/a/b} and ${x:1:2} but has no such expansion: the word fails when expanded.
   if (p.op !== null && sh.d.dialect.unsupportedOps.has(p.op)) return sh.fatal(sh.d.dialect.msg.badSubst(`\${${name}}`));
-  let val = sh.getParam(name);
   switch (p.op) {
     case null:
       break;
@@ -328,6 +340,13 @@ function* addParam(sh: Shell, f: Fields, p: ParamPart, quoted: boolean): G<void>
       const pat = p.arg ? yield* expandPattern(sh, p.arg) : '';
       const rep = p.arg2 ? yield* expandString(sh, p.arg2) : '';
       val = replacePattern(sh.k.pat, val ?? '', pat, rep, p.op);
+      break;
+    }
+    case ',': case ',,': case '^': case '^^': {
+      // bash's case modification (the optional pattern is not modelled: every character is converted).
+      const s = val ?? '';
+      const conv = (c: string) => (p.op![0] === ',' ? c.toLowerCase() : c.toUpperCase());
+      val = p.op.length === 2 ? conv(s) : conv(s.slice(0, 1)) + s.slice(1);
       break;
     }
     case 'sub': {

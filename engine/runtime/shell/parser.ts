@@ -6,6 +6,7 @@
  */
 import { EMPTY, type Assign, type CaseItem, type Node, type Redir, type Word } from './ast';
 import { heredocWord, makeWord, WordReader } from './words';
+import { bashAssign, parseArithCmd, parseCond, parseFunctionKw } from './parseBash';
 
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'while', 'until', 'for', 'do', 'done', 'case', 'esac', 'in', '{', '}', '!']);
 /** Words that end a compound list. */
@@ -89,7 +90,7 @@ export class Parser extends WordReader {
   }
 
   /** Is the next token the reserved word `kw`? */
-  private atKw(kw: string): boolean {
+  atKw(kw: string): boolean {
     return this.src.startsWith(kw, this.pos) && DELIM.has(this.src[this.pos + kw.length]);
   }
 
@@ -151,7 +152,7 @@ export class Parser extends WordReader {
     d.redir.heredoc = heredocWord(this, body, d.quoted);
   }
 
-  private skipNewlines(): void {
+  skipNewlines(): void {
     for (;;) {
       this.skipWs();
       if (this.src[this.pos] === '\n') this.newline();
@@ -223,12 +224,15 @@ export class Parser extends WordReader {
     this.pos += kw.length;
   }
 
-  private command(): Node {
+  command(): Node {
     this.skipWs();
     const line = this.lineAt(this.pos);
     const kw = this.peekKw();
     let node: Node;
-    if (kw === 'if') node = this.ifCmd();
+    if (this.bash && this.src.startsWith('[[', this.pos) && DELIM.has(this.src[this.pos + 2])) node = parseCond(this, line);
+    else if (this.bash && this.src.startsWith('((', this.pos)) node = parseArithCmd(this, line);
+    else if (this.bash && this.atKw('function')) return parseFunctionKw(this, line);
+    else if (kw === 'if') node = this.ifCmd();
     else if (kw === 'while' || kw === 'until') {
       this.pos += kw.length;
       const cond = this.compoundList(false, 'do');
@@ -369,7 +373,7 @@ export class Parser extends WordReader {
     }
     if (src[p] !== '<' && src[p] !== '>') return null;
     this.pos = p;
-    const op = this.peekOp() as Redir['op'];
+    const op = this.bash && src.startsWith('<<<', p) ? '<<<' : this.peekOp() as Redir['op'];
     this.pos += op.length;
     if (fd < 0) fd = op[0] === '<' ? 0 : 1;
     this.skipWs();
@@ -403,6 +407,11 @@ export class Parser extends WordReader {
       if (c === '(' && words.length === 1 && assigns.length === 0 && redirs.length === 0) return this.funcDef(words[0], line);
       const w = this.readWord();
       if (!w) break;
+      if (words.length === 0 && this.bash && w.parts[0].t === 'lit' && w.raw.indexOf('=') > 0) {
+        const eq = w.raw.indexOf('=');
+        const a = bashAssign(this, w, eq, () => assignValue(this, w, eq));
+        if (a) { assigns.push(a); continue; }
+      }
       if (words.length === 0) {
         const eq = w.raw.indexOf('=');
         if (eq > 0 && NAME_RE.test(w.raw.slice(0, eq)) && w.parts[0].t === 'lit' && w.parts[0].v.length > eq) {
@@ -413,7 +422,7 @@ export class Parser extends WordReader {
       words.push(w);
     }
     if (words.length === 0 && assigns.length === 0 && redirs.length === 0) this.unexpected();
-    const fast = redirs.length === 0 && words.every((w) => w.sync) && assigns.every((a) => a.value.sync);
+    const fast = redirs.length === 0 && words.every((w) => w.sync) && assigns.every((a) => a.value.sync && !a.array && !a.append && !a.index);
     return { type: 'simple', assigns, words, redirs, line, fast };
   }
 

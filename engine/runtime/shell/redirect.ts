@@ -20,8 +20,9 @@ export function* applyRedirs(sh: Shell, redirs: readonly Redir[]): Generator<Blo
   const fds = sh.p.fds;
   for (const r of redirs) {
     let of: OpenFile | null;
-    if (r.op === '<<' || r.op === '<<-') {
-      const body = r.heredoc ? yield* expandString(sh, r.heredoc) : '';
+    if (r.op === '<<' || r.op === '<<-' || r.op === '<<<') {
+      // bash's here-string is its word, expanded, plus a newline.
+      const body = r.op === '<<<' ? (yield* expandString(sh, r.target)) + '\n' : r.heredoc ? yield* expandString(sh, r.heredoc) : '';
       const node: FileInode = { kind: 'file', ino: 0, mode: 0o600, uid: 0, gid: 0, mtime: 0, nlink: 0, data: body };
       of = { kind: 'file', fs: sh.fs, info: { node, path: '', mount: null }, pos: 0, append: false, read: true, write: false, refs: 0 };
     } else {

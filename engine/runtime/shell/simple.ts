@@ -10,6 +10,7 @@ import { applyRedirs, commit, restore } from './redirect';
 import { BuiltinErr, type Shell } from './shell';
 import { ExitErr, ReturnErr, type Var } from './state';
 import { BUILTINS, builtinOf, SPECIAL, SYNC_BUILTINS } from './builtins';
+import { assignBash } from './bashEval';
 
 type G<T> = Generator<Block, T, unknown>;
 type Simple = Extract<Node, { type: 'simple' }>;
@@ -106,6 +107,7 @@ const EMPTY_ARGV: string[] = [];
 function* assignOnly(sh: Shell, node: Simple): G<number> {
   const vals: [string, string][] = [];
   for (const a of node.assigns) {
+    if (a.array || a.append || a.index) { yield* assignBash(sh, a); continue; }
     const v = yield* expandString(sh, a.value);
     vals.push([a.name, v]);
     sh.assign(a.name, v);

@@ -5,7 +5,8 @@
 import type { Node } from './ast';
 import type { Dialect } from './dialect';
 
-export interface Var { v: string | undefined; exp: boolean; ro: boolean }
+/** A variable; `arr` holds a bash indexed array (element 0 mirrors `v`, as `$a` is `${a[0]}`). */
+export interface Var { v: string | undefined; exp: boolean; ro: boolean; arr?: Map<number, string> }
 
 export interface Options { e: boolean; u: boolean; x: boolean; f: boolean; n: boolean; v: boolean; C: boolean; pipefail: boolean }
 
@@ -20,7 +21,7 @@ export class Vars {
   map: Map<string, Var>;
   constructor(from?: Vars) {
     this.map = new Map();
-    if (from) for (const [k, v] of from.map) this.map.set(k, { v: v.v, exp: v.exp, ro: v.ro });
+    if (from) for (const [k, v] of from.map) this.map.set(k, v.arr ? { v: v.v, exp: v.exp, ro: v.ro, arr: new Map(v.arr) } : { v: v.v, exp: v.exp, ro: v.ro });
   }
   get(name: string): string | undefined {
     const e = this.map.get(name);
@@ -32,6 +33,7 @@ export class Vars {
     if (e === undefined) { this.map.set(name, { v: value, exp: false, ro: false }); return true; }
     if (e.ro) return false;
     e.v = value;
+    if (e.arr) e.arr.set(0, value);
     return true;
   }
   exported(): Map<string, string> {
