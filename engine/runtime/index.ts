@@ -42,7 +42,7 @@ function distroOf(flavor: ImageFlavor): Distro | undefined {
 function shellFlavor(flavor: ImageFlavor): ShellFlavor {
   if (flavor.kind === 'busybox') return { busyboxVersion: flavor.version, extraApplets: flavor.extraApplets };
   const distro = distroOf(flavor);
-  if (distro) return { busyboxVersion: '1.36', extraApplets: distro.extraApplets, userland: 'gnu' };
+  if (distro) return { busyboxVersion: '1.36', extraApplets: distro.extraApplets, userland: 'gnu', release: distro.release };
   // alpine, the alpine-based servers' tags and unknown images ship a busybox (or a compatible) shell.
   return { busyboxVersion: '1.36' };
 }

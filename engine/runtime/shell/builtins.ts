@@ -53,7 +53,11 @@ export const SYNC_BUILTINS = new Map<string, (sh: Shell, argv: string[]) => numb
 function* exit(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
   let status = sh.d.status;
   if (argv.length > 1) {
-    if (!isNum(argv[1])) sh.builtinError(sh.d.dialect.msg.badNumber(argv[1]));
+    if (!isNum(argv[1])) {
+      // A bad status ends the shell with 2 in every dialect (bash too, where other builtin errors do not).
+      sh.writeErrSync(sh.d.dialect.builtin(sh.d.arg0, 'exit', sh.line, sh.d.dialect.msg.badNumber(argv[1])) + '\n');
+      throw new ExitErr(2);
+    }
     status = Number(argv[1]) & 255;
   }
   throw new ExitErr(status);
@@ -62,9 +66,11 @@ function* exit(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
 function* ret(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
   let status = sh.d.status;
   if (argv.length > 1) {
-    if (!/^-?[0-9]+$/.test(argv[1])) sh.builtinError(sh.d.dialect.msg.badNumber(argv[1]));
+    if (!/^-?[0-9]+$/.test(argv[1])) sh.builtinError(sh.d.dialect.msg.badNumber(argv[1]), 2);
     status = Number(argv[1]) & 255;
   }
+  const outside = sh.d.dialect.returnOutside;
+  if (outside !== null && sh.funcDepth === 0 && sh.sourceDepth === 0) sh.builtinError(outside, 2);
   throw new ReturnErr(status);
 }
 
@@ -75,8 +81,12 @@ function loopCtl(cont: boolean) {
       if (!isNum(argv[1]) || Number(argv[1]) === 0) sh.builtinError(sh.d.dialect.msg.badNumber(argv[1]));
       n = Number(argv[1]);
     }
-    // Models ash.c breakcmd: outside a loop it does nothing.
-    if (sh.d.loopDepth === 0) return 0;
+    // Models ash.c breakcmd: outside a loop it does nothing (bash says so, status 0).
+    if (sh.d.loopDepth === 0) {
+      const msg = sh.d.dialect.loopCtlOutside;
+      if (msg !== null) sh.writeErrSync(sh.d.dialect.builtin(sh.d.arg0, argv[0], sh.line, msg) + '\n');
+      return 0;
+    }
     throw new BreakErr(Math.min(n, sh.d.loopDepth), cont);
   };
 }
@@ -104,7 +114,7 @@ function* dot(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
   if (argv.length < 2) return 0;
   const name = argv[1];
   let path: string | null = name;
-  if (!name.includes('/')) path = sh.rt.findInPath(sh, name, false);
+  if (!name.includes('/')) path = sh.rt.findInPath(sh, name, false) ?? (sh.d.dialect.sourceSearchesCwd && sh.fs.exists(name, sh.d.cwd, sh.cred) ? name : null);
   let text: string;
   try {
     if (path === null) throw new Error();
@@ -115,12 +125,14 @@ function* dot(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
   }
   const savedPos = sh.d.pos;
   if (argv.length > 2) sh.d.pos = argv.slice(2);
+  sh.sourceDepth++;
   try {
     return yield* sh.rt.evalString(sh, text, true);
   } catch (e) {
     if (e instanceof ReturnErr) return e.status;
     throw e;
   } finally {
+    sh.sourceDepth--;
     if (argv.length > 2) sh.d.pos = savedPos;
   }
 }

@@ -88,6 +88,7 @@ const unset: B = function* (sh, argv) {
     if (a === '-f') { funcs = true; continue; }
     if (a === '-v') { funcs = false; continue; }
     if (funcs) { sh.d.funcs.delete(a); continue; }
+    if (!NAME.test(a)) sh.builtinError(sh.d.dialect.msg.badName(a));
     const v = sh.d.vars.map.get(a);
     if (v && v.ro) sh.builtinError(sh.d.dialect.msg.unsetReadOnly(a));
     sh.d.vars.map.delete(a);
@@ -204,7 +205,12 @@ const typeB: B = function* (sh, argv) {
   let out = '';
   for (const name of argv.slice(1)) {
     const r = sh.rt.describe(sh, name);
-    if (r === null) { out += `${name}: not found\n`; status = 127; } else out += r.type + '\n';
+    if (r === null) {
+      const how = sh.d.dialect.typeNotFound;
+      if (how.toStderr) sh.writeErrSync(sh.d.dialect.builtin(sh.d.arg0, 'type', sh.line, `${name}: not found`) + '\n');
+      else out += `${name}: not found\n`;
+      status = how.status;
+    } else out += r.type + '\n';
   }
   yield* writeFd(sh.k, sh.p, 1, out);
   return status;

@@ -54,6 +54,18 @@ export interface Dialect {
   readonly unsupportedOps: ReadonlySet<string>;
   /** Names of ash builtins this shell does not have (so $PATH is searched instead). */
   readonly lacks: ReadonlySet<string>;
+  /** Whether an error in a special builtin (set, unset, return …) ends the shell (POSIX; not bash). */
+  readonly specialErrorsFatal: boolean;
+  /** `type` of an unknown name: the diagnostic goes to stderr as a builtin error (bash), else to stdout. */
+  readonly typeNotFound: { readonly toStderr: boolean; readonly status: number };
+  /** `break`/`continue` outside a loop: the diagnostic (status stays 0), or null when silent. */
+  readonly loopCtlOutside: string | null;
+  /** `return` outside a function and a sourced script: the diagnostic (status 2), or null (it ends the script). */
+  readonly returnOutside: string | null;
+  /** `source name` looks in the current directory after $PATH (bash outside POSIX mode). */
+  readonly sourceSearchesCwd: boolean;
+  /** Variables the shell sets at start, by the image's Debian release. */
+  initialVars(release: 'bookworm' | 'trixie'): Readonly<Record<string, string>>;
   /** `set -o` names it knows. */
   readonly setOptions: ReadonlySet<string>;
   /** What the `echo` builtin prints for argv. */
@@ -76,6 +88,12 @@ export const ASH: Dialect = {
   shiftTooFar: null,
   unsupportedOps: new Set(),
   lacks: new Set(),
+  specialErrorsFatal: true,
+  typeNotFound: { toStderr: false, status: 127 },
+  loopCtlOutside: null,
+  returnOutside: null,
+  sourceSearchesCwd: false,
+  initialVars: () => ({}),
   setOptions: new Set(['errexit', 'nounset', 'xtrace', 'noglob', 'noexec', 'verbose', 'noclobber', 'pipefail']),
   echo: echoApplet,
   msg: {

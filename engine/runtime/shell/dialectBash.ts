@@ -30,6 +30,13 @@ export const BASH: Dialect = {
   shiftTooFar: null,
   unsupportedOps: new Set(),
   lacks: new Set(),
+  specialErrorsFatal: false,
+  typeNotFound: { toStderr: true, status: 1 },
+  loopCtlOutside: `only meaningful in a \`for', \`while', or \`until' loop`,
+  returnOutside: "can only `return' from a function or sourced script",
+  sourceSearchesCwd: true,
+  // bookworm ships bash 5.2.15, trixie 5.2.37.
+  initialVars: (release) => ({ BASH_VERSION: release === 'trixie' ? '5.2.37(1)-release' : '5.2.15(1)-release' }),
   setOptions: ASH.setOptions,
   echo: ASH.echo,
   msg: {

@@ -50,6 +50,12 @@ export const DASH: Dialect = {
   shiftTooFar: "can't shift that many",
   unsupportedOps: new Set(['/', '//', '/#', '/%', 'sub']),
   lacks: new Set(['[[', 'source', 'let']),
+  specialErrorsFatal: true,
+  typeNotFound: ASH.typeNotFound,
+  loopCtlOutside: null,
+  returnOutside: null,
+  sourceSearchesCwd: false,
+  initialVars: ASH.initialVars,
   setOptions: new Set(['errexit', 'nounset', 'xtrace', 'noglob', 'noexec', 'verbose', 'noclobber']),
   echo: dashEcho,
   msg: {

@@ -196,7 +196,7 @@ export class ShellRuntime {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the child's generator outlives this call
     const rt = this;
     const child = this.k.spawn(sh.p.pid, cloneFds(sh.p.fds), (p) => {
-      const d = newShellData(env, path, argv.slice(1), sh.d.cwd, p.pid, this.scriptDialect(text));
+      const d = newShellData(env, path, argv.slice(1), sh.d.cwd, p.pid, this.scriptDialect(text), this.flavor);
       const script = new Shell(rt, p, d, false);
       p.disposition = (sig) => script.disposition(sig);
       return (function* () {

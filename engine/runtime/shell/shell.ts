@@ -27,6 +27,8 @@ export class Shell {
   /** Whether this shell is the container's main process (EXIT trap, PID 1 rules). */
   readonly isMain: boolean;
   funcDepth = 0;
+  /** Nesting of `.`/`source` (bash's `return` is allowed there). */
+  sourceDepth = 0;
   /** Set while the EXIT trap runs, so `exit` inside it does not re-run it. */
   exiting = false;
   /** A command substitution ran during the current command (its status becomes $?). */

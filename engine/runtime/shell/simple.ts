@@ -130,7 +130,7 @@ function* runBuiltin(sh: Shell, name: string, argv: string[], special: boolean):
     return yield* fn(sh, argv);
   } catch (e) {
     if (e instanceof BuiltinErr) {
-      if (special) throw new ExitErr(e.status);
+      if (special && sh.d.dialect.specialErrorsFatal) throw new ExitErr(e.status);
       return e.status;
     }
     throw e;

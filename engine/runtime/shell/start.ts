@@ -52,8 +52,9 @@ export interface ShellOptions {
 const DEFAULT_PATH = '/sbin:/usr/sbin:/bin:/usr/bin';
 
 /** A fresh shell state from an environment (what exec of /bin/sh starts with). */
-export function newShellData(env: ReadonlyMap<string, string>, arg0: string, pos: string[], cwd: string, pid: number, dialect: Dialect): ShellData {
+export function newShellData(env: ReadonlyMap<string, string>, arg0: string, pos: string[], cwd: string, pid: number, dialect: Dialect, flavor: ImageFlavor): ShellData {
   const vars = new Vars();
+  for (const [k, v] of Object.entries(dialect.initialVars(flavor.release ?? 'bookworm'))) vars.map.set(k, { v, exp: false, ro: false });
   for (const [k, v] of env) vars.map.set(k, { v, exp: true, ro: false });
   if (!vars.map.has('PATH')) vars.map.set('PATH', { v: DEFAULT_PATH, exp: false, ro: false });
   vars.map.set('PWD', { v: cwd, exp: vars.map.get('PWD')?.exp ?? true, ro: false });
@@ -111,7 +112,7 @@ export function* runProgram(opts: ShellOptions): ContainerProcess {
   const prog = name === 'busybox' ? basename(argv[0]) : name;
 
   k.execShell = (p, av, e, dir, dialect) => {
-    const d = newShellData(e, av[0], [], dir, p.pid, dialect);
+    const d = newShellData(e, av[0], [], dir, p.pid, dialect, opts.flavor);
     const sh = new Shell(rt, p, d, false);
     p.disposition = (sig) => sh.disposition(sig);
     return shellMain(sh, av.slice(1));
@@ -119,7 +120,7 @@ export function* runProgram(opts: ShellOptions): ContainerProcess {
   const init = k.spawn(0, fds, (p) => {
     const dialect = node.exe ? dialectFor(prog) : rt.scriptDialect(node.data);
     if (dialect) {
-      const d = newShellData(env, argv[0], [], cwd, p.pid, dialect);
+      const d = newShellData(env, argv[0], [], cwd, p.pid, dialect, opts.flavor);
       const sh = new Shell(rt, p, d, true);
       p.disposition = (sig) => sh.disposition(sig);
       return shellMain(sh, node.exe ? argv.slice(1) : [argv[0], ...argv.slice(1)]);

@@ -22,6 +22,8 @@ export interface ImageFlavor {
    * images (coreutils, grep, sed, mawk; dash as /bin/sh, bash), with GNU wording.
    */
   readonly userland?: 'busybox' | 'gnu';
+  /** Debian release of a GNU userland (versions differ: bash 5.2.15 in bookworm, 5.2.37 in trixie). */
+  readonly release?: 'bookworm' | 'trixie';
 }
 
 /** What an applet (or the shell) runs with. */
