@@ -13,7 +13,7 @@ export const echo: Applet = function* (ctx) {
 };
 
 export const printf: Applet = function* (ctx) {
-  const r = printfText(ctx.argv.slice(1), 'printf');
+  const r = printfText(ctx.argv.slice(1), 'printf: ');
   if (r.out) yield* out(ctx, r.out);
   for (const e of r.errors) errRaw(ctx, e + '\n');
   return r.status;

@@ -11,6 +11,7 @@ import { printfText } from '../programs/printf';
 import { testEval } from '../programs/test';
 import { MORE_BUILTINS } from './builtins2';
 import { JOB_BUILTINS } from './jobs';
+import { getopts } from './getopts';
 
 export type Builtin = (sh: Shell, argv: string[]) => Generator<Block, number, unknown>;
 
@@ -29,7 +30,8 @@ function* echo(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
 }
 
 function* printf(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
-  const r = printfText(argv.slice(1), sh.d.arg0);
+  const dialect = sh.d.dialect;
+  const r = printfText(argv.slice(1), dialect.utilityPrefix(sh.d.arg0, 'printf', sh.line), dialect.printf);
   if (r.out) yield* writeFd(sh.k, sh.p, 1, r.out);
   for (const e of r.errors) sh.writeErrSync(e + '\n');
   return r.status;
@@ -37,7 +39,10 @@ function* printf(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
 
 function testSync(sh: Shell, argv: string[]): number {
   const r = testEval(argv, sh.fs, sh.d.cwd, sh.cred);
-  if (r.error) sh.writeErrSync(`${sh.d.arg0}: ${r.error}\n`);
+  if (r.error) {
+    const dialect = sh.d.dialect;
+    sh.writeErrSync(dialect.utilityPrefix(sh.d.arg0, argv[0], sh.line) + dialect.testError(r.error) + '\n');
+  }
   return r.status;
 }
 
@@ -161,6 +166,6 @@ export const BUILTINS = new Map<string, Builtin>([
   [':', colon], ['true', colon], ['false', falseB], ['echo', echo], ['printf', printf],
   ['test', test], ['[', test], ['[[', test], ['exit', exit], ['return', ret],
   ['break', loopCtl(false)], ['continue', loopCtl(true)], ['shift', shift], ['eval', evalB],
-  ['.', dot], ['source', dot], ['local', local],
+  ['.', dot], ['source', dot], ['local', local], ['getopts', getopts],
   ...MORE_BUILTINS, ...JOB_BUILTINS,
 ]);

@@ -123,8 +123,10 @@ const set: B = function* (sh, argv) {
       }
       const k = sh.d.dialect.setOptions.has(name) ? LONG_OPTS[name] : undefined;
       if (!k) {
-        if (sh.d.dialect.name === 'ash') { sh.writeErrSync(`${sh.d.arg0}: set: line ${sh.line}: illegal option -o ${name}\n`); return 1; }
-        return sh.builtinError(sh.d.dialect.name === 'dash' ? `Illegal option -o ${name}` : `${name}: invalid option name`);
+        const [msg, fatal] = sh.d.dialect.msg.badSetOption(name);
+        if (fatal) return sh.builtinError(msg);
+        sh.writeErrSync(sh.d.dialect.builtin(sh.d.arg0, 'set', sh.line, msg) + '\n');
+        return 1;
       }
       sh.d.opt[k] = on;
       continue;
@@ -152,6 +154,7 @@ const read: B = function* (sh, argv) {
   }
   void prompt;
   const names = argv.slice(i);
+  if (names.length === 0 && sh.d.dialect.readNeedsName) sh.builtinError('arg count');
   if (names.length === 0) names.push('REPLY');
   const of = sh.p.fds[0];
   let text = '';

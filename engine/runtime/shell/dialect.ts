@@ -4,7 +4,7 @@
  * shell holds its diagnostics' wording, which builtins and `${…}` forms it lacks, and whether it
  * reads bash syntax; the evaluator asks the descriptor instead of testing the shell's name.
  */
-import { echoApplet } from '../programs/printf';
+import { BUSYBOX_PRINTF, echoApplet, type PrintfWording } from '../programs/printf';
 import type { SyntaxError } from './words';
 
 export type DialectName = 'ash' | 'dash' | 'bash';
@@ -26,6 +26,8 @@ export interface DialectMessages {
   badSubst(raw: string): string;
   arith(message: string, expr: string): string;
   cantOpenDot(name: string): string;
+  /** `set -o NAME` the shell lacks: the message, and whether it is an error of the special builtin. */
+  badSetOption(name: string): [string, boolean];
 }
 
 export interface Dialect {
@@ -38,6 +40,8 @@ export interface Dialect {
   where(arg0: string, line: number): string;
   /** A builtin's diagnostic line (no newline). */
   builtin(arg0: string, cmd: string | null, line: number, msg: string): string;
+  /** Before a diagnostic of the printf and test builtins (ash words them as its applets: `sh: …`). */
+  utilityPrefix(arg0: string, cmd: string, line: number): string;
   /** After `where`: a command $PATH does not have. */
   notFound(name: string): string;
   /** The whole diagnostic (with newline) for a syntax error met at `line` of `src`. */
@@ -66,6 +70,16 @@ export interface Dialect {
   readonly sourceSearchesCwd: boolean;
   /** Variables the shell sets at start, by the image's Debian release. */
   initialVars(release: 'bookworm' | 'trixie'): Readonly<Record<string, string>>;
+  /** getopts' diagnostics, and whether a plain option sets OPTARG to '' (dash, ash) or unsets it (bash). */
+  readonly getopts: { illegal(arg0: string, c: string): string; noArg(arg0: string, c: string): string; readonly clearsOptarg: boolean };
+  /** `read` without a variable name fails (`arg count`) instead of reading into REPLY. */
+  readonly readNeedsName: boolean;
+  /** `**` in $((…)) (dash has none). */
+  readonly arithPower: boolean;
+  /** printf builtin's wording. */
+  readonly printf: PrintfWording;
+  /** A `test`/`[` builtin error (busybox's wording in) as this shell words it. */
+  testError(msg: string): string;
   /** `set -o` names it knows. */
   readonly setOptions: ReadonlySet<string>;
   /** What the `echo` builtin prints for argv. */
@@ -80,6 +94,7 @@ export const ASH: Dialect = {
   firstLine: 0,
   where: (arg0) => `${arg0}: `,
   builtin: (arg0, cmd, line, msg) => `${arg0}: ${cmd ? cmd + ': ' : ''}line ${line}: ${msg}`,
+  utilityPrefix: (arg0) => `${arg0}: `,
   notFound: (name) => `${name}: not found`,
   syntax: (e, arg0) => `${arg0}: syntax error: ${e.message}\n`,
   fatalStatus: { unset: 2, other: 2 },
@@ -94,6 +109,11 @@ export const ASH: Dialect = {
   returnOutside: null,
   sourceSearchesCwd: false,
   initialVars: () => ({}),
+  getopts: { illegal: (_a, c) => `Illegal option -${c}`, noArg: (_a, c) => `No arg for -${c} option`, clearsOptarg: true },
+  readNeedsName: false,
+  arithPower: true,
+  printf: BUSYBOX_PRINTF,
+  testError: (m) => m,
   setOptions: new Set(['errexit', 'nounset', 'xtrace', 'noglob', 'noexec', 'verbose', 'noclobber', 'pipefail']),
   echo: echoApplet,
   msg: {
@@ -109,5 +129,6 @@ export const ASH: Dialect = {
     badSubst: () => 'bad substitution',
     arith: (m) => m,
     cantOpenDot: (n) => `can't open '${n}': No such file or directory`,
+    badSetOption: (n) => [`illegal option -o ${n}`, false],
   },
 };

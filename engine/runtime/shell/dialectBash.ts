@@ -12,6 +12,7 @@ export const BASH: Dialect = {
   firstLine: 1,
   where: (arg0, line) => `${arg0}: line ${line}: `,
   builtin: (arg0, cmd, line, msg) => `${arg0}: line ${line}: ${cmd ? cmd + ': ' : ''}${msg}`,
+  utilityPrefix(arg0, cmd, line) { return this.builtin(arg0, cmd, line, ''); },
   notFound: (name) => `${name}: command not found`,
   syntax: (e, arg0, src) => {
     const line = e.line ?? 1;
@@ -36,6 +37,16 @@ export const BASH: Dialect = {
   returnOutside: "can only `return' from a function or sourced script",
   sourceSearchesCwd: true,
   // bookworm ships bash 5.2.15, trixie 5.2.37.
+  getopts: {
+    illegal: (a, c) => `${a}: illegal option -- ${c}`, noArg: (a, c) => `${a}: option requires an argument -- ${c}`, clearsOptarg: false,
+  },
+  readNeedsName: false,
+  arithPower: true,
+  printf: {
+    badNumber: (a) => `${a}: invalid number`, usage: ['printf: usage: printf [-v var] format [arguments]', 2, true],
+    badConversion: (c) => [`%${c}: invalid format character`, 1],
+  },
+  testError: (m) => m.replace(/^(.*): bad number$/, '$1: integer expression expected'),
   initialVars: (release) => ({ BASH_VERSION: release === 'trixie' ? '5.2.37(1)-release' : '5.2.15(1)-release' }),
   setOptions: ASH.setOptions,
   echo: ASH.echo,
@@ -53,5 +64,6 @@ export const BASH: Dialect = {
     badSubst: (raw) => `${raw}: bad substitution`,
     arith: (m, expr) => (m === 'divide by zero' ? `${expr}: division by 0` : `${expr}: syntax error: operand expected`),
     cantOpenDot: (n) => `${n}: No such file or directory`,
+    badSetOption: (n) => [`${n}: invalid option name`, true],
   },
 };

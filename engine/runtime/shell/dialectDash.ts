@@ -38,6 +38,7 @@ export const DASH: Dialect = {
   firstLine: 1,
   where: (arg0, line) => `${arg0}: ${line}: `,
   builtin: (arg0, cmd, line, msg) => `${arg0}: ${line}: ${cmd ? cmd + ': ' : ''}${msg}`,
+  utilityPrefix(arg0, cmd, line) { return this.builtin(arg0, cmd, line, ''); },
   notFound: (name) => `${name}: not found`,
   syntax: (e, arg0, src) => {
     const text = e.token !== undefined ? `${e.token} unexpected${e.expecting ? ` (expecting "${e.expecting}")` : ''}`
@@ -56,6 +57,14 @@ export const DASH: Dialect = {
   returnOutside: null,
   sourceSearchesCwd: false,
   initialVars: ASH.initialVars,
+  getopts: ASH.getopts,
+  readNeedsName: true,
+  arithPower: false,
+  printf: {
+    badNumber: (a) => `${a}: expected numeric value`, usage: ['usage: printf format [arg ...]', 2],
+    badConversion: (c) => [`%${c}: invalid directive`, 2],
+  },
+  testError: (m) => m.replace(/^(.*): bad number$/, 'Illegal number: $1'),
   setOptions: new Set(['errexit', 'nounset', 'xtrace', 'noglob', 'noexec', 'verbose', 'noclobber']),
   echo: dashEcho,
   msg: {
@@ -65,6 +74,7 @@ export const DASH: Dialect = {
     redirect: (t, create, why, errno) => `cannot ${create ? 'create' : 'open'} ${t}: ${errno === 'ENOENT' ? (create ? 'Directory nonexistent' : 'No such file') : why}`,
     arith: (m, expr) => `arithmetic expression: ${m === 'divide by zero' ? 'division by zero' : 'expecting primary'}: "${expr}"`,
     cantOpenDot: (n) => `${n}: not found`,
+    badSetOption: (n) => [`Illegal option -o ${n}`, true],
   },
 };
 

@@ -4,7 +4,6 @@
  * ifsbreakup/expandmeta. There is no brace expansion in ash: `{1..3}` stays one word.
  */
 import type { ParamPart, Part, Word } from './ast';
-import { ArithError, evalArith } from './arith';
 import type { Block } from './kernel';
 import { escapeGlob, hasGlob, removeAffix, replacePattern, unescapeGlob } from './pattern';
 import { globPath } from './glob';
@@ -177,12 +176,7 @@ function ifsOf(sh: Shell): string {
 }
 
 function arithValue(sh: Shell, text: string): number {
-  try {
-    return evalArith(text, sh.arithVars, sh.k.arith);
-  } catch (e) {
-    if (e instanceof ArithError) return sh.fatal(sh.d.dialect.msg.arith(e.message, text));
-    throw e;
-  }
+  return sh.arithOf(text);
 }
 
 /** Drive a generator that cannot block (its words are sync) to its result. */

@@ -27,6 +27,8 @@ export class Shell {
   /** Whether this shell is the container's main process (EXIT trap, PID 1 rules). */
   readonly isMain: boolean;
   funcDepth = 0;
+  /** Where `getopts` stopped inside a bundled argument (-abc), valid while OPTIND is `ind`. */
+  optState: { ind: number; off: number } | null = null;
   /** Nesting of `.`/`source` (bash's `return` is allowed there). */
   sourceDepth = 0;
   /** Set while the EXIT trap runs, so `exit` inside it does not re-run it. */
@@ -125,6 +127,7 @@ export class Shell {
 
   arithOf(text: string): number {
     try {
+      if (!this.d.dialect.arithPower && text.includes('**')) throw new ArithError('arithmetic syntax error');
       return evalArith(text, this.arithVars, this.k.arith);
     } catch (e) {
       if (e instanceof ArithError) this.fatal(this.d.dialect.msg.arith(e.message, text));
