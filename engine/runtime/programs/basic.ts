@@ -6,6 +6,7 @@ import { echoApplet, printfText } from './printf';
 import { testEval } from './test';
 import { runChild } from './exec';
 import { badOption, err, errRaw, getopts, nameForId, out, prog, type Applet, type G } from './lib';
+import { wording } from './wording';
 
 export const echo: Applet = function* (ctx) {
   yield* out(ctx, echoApplet(ctx.argv));
@@ -36,11 +37,13 @@ export function* sleepFor(ctx: Ctx, ms: number): G<void> {
 
 export const sleep: Applet = function* (ctx) {
   const args = ctx.argv.slice(1);
+  const none = wording(ctx).noOperands('sleep');
+  if (args.length === 0 && none) { errRaw(ctx, none); return 1; }
   if (args.length === 0) { errRaw(ctx, 'BusyBox v1.36.1 multi-call binary.\n\nUsage: sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays\n'); return 1; }
   let total = 0;
   for (const a of args) {
     const m = /^(inf(?:inity)?|[0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)([smhd]?)$/i.exec(a);
-    if (!m) { err(ctx, `invalid number '${a}'`); return 1; }
+    if (!m) { err(ctx, wording(ctx).badInterval(a)); return 1; }
     const n = /^inf/i.test(m[1]) ? Infinity : Number(m[1]);
     total += n * ({ '': 1, s: 1, m: 60, h: 3600, d: 86400 } as Record<string, number>)[m[2]] * 1000;
   }
@@ -111,8 +114,8 @@ export const id: Applet = function* (ctx) {
   }
   const fmt = (n: number, name: string | null) => (name === null ? `${n}` : `${n}(${name})`);
   let text = `uid=${fmt(uid, un)} gid=${fmt(gid, gn)}`;
-  // Supplementary groups only when the process has some (the kubelet passes them).
-  if (ctx.cred.groups.length) {
+  // busybox lists supplementary groups only when the process has some (the kubelet passes them); GNU always.
+  if (ctx.cred.groups.length || wording(ctx).idAlwaysGroups) {
     const groups = [...new Set([gid, ...ctx.cred.groups])];
     text += ` groups=${groups.map((g) => fmt(g, nameForId(ctx, '/etc/group', g))).join(',')}`;
   }

@@ -40,6 +40,8 @@ export const cat: Applet = function* (ctx) {
 export const mkdir: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'pm:v');
   if (o.bad) return badOption(ctx, o.bad);
+  const none = o.rest.length === 0 ? wording(ctx).noOperands('mkdir') : null;
+  if (none) { errRaw(ctx, none); return 1; }
   const mode = o.values.has('m') ? parseInt(o.values.get('m')![0], 8) : 0o777;
   let status = 0;
   for (const d of o.rest) {
@@ -241,7 +243,7 @@ export const ln: Applet = function* (ctx) {
 
 export const basename: Applet = function* (ctx) {
   const a = ctx.argv.slice(1);
-  if (a.length === 0) { err(ctx, 'missing operand'); return 1; }
+  if (a.length === 0) { errRaw(ctx, wording(ctx).noOperands('basename') ?? 'basename: missing operand\n'); return 1; }
   let b = a[0].replace(/\/+$/, '');
   b = b === '' ? (a[0] === '' ? '' : '/') : b.slice(b.lastIndexOf('/') + 1);
   if (a[1] && b !== a[1] && b.endsWith(a[1])) b = b.slice(0, -a[1].length);
@@ -251,7 +253,7 @@ export const basename: Applet = function* (ctx) {
 
 export const dirname: Applet = function* (ctx) {
   const a = ctx.argv[1];
-  if (a === undefined) { err(ctx, 'missing operand'); return 1; }
+  if (a === undefined) { errRaw(ctx, wording(ctx).noOperands('dirname') ?? 'dirname: missing operand\n'); return 1; }
   let d = a.replace(/\/+$/, '');
   if (d === '') d = a === '' ? '.' : '/';
   else {

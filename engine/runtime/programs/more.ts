@@ -3,7 +3,7 @@
 import { utcParts } from '../../sim/time';
 import { inodeSize, typeBits, type Inode } from '../fs/tree';
 import type { Ctx } from '../shell/sys';
-import { badOption, err, errnoMsg, getopts, idForName, nameForId, out, type Applet } from './lib';
+import { badOption, err, errnoMsg, errRaw, getopts, idForName, nameForId, out, type Applet } from './lib';
 import { wording } from './wording';
 import { sedApplet } from './sed';
 import { awkApplet } from './awk';
@@ -124,7 +124,7 @@ export const stat: Applet = function* (ctx) {
     try {
       n = o.flags.has('L') ? ctx.fs.stat(f, ctx.cwd, ctx.cred).node : ctx.fs.lstat(f, ctx.cwd, ctx.cred).node;
     } catch (e) {
-      err(ctx, `can't stat '${f}': ${errnoMsg(e)}`);
+      err(ctx, wording(ctx).statFail(f, errnoMsg(e)));
       status = 1;
       continue;
     }
@@ -201,7 +201,7 @@ function changeEach(ctx: Ctx, paths: readonly string[], recursive: boolean, chan
       if (n === null) { status = 1; return; }
       if (recursive && n.kind === 'dir') for (const e of ctx.fs.readdir(p, ctx.cwd, ctx.cred)) apply(p + '/' + e);
     } catch (e) {
-      err(ctx, `${p}: ${errnoMsg(e)}`);
+      err(ctx, wording(ctx).cannotAccess(p, errnoMsg(e)));
       status = 1;
     }
   };
@@ -213,6 +213,8 @@ export const chmod: Applet = function* (ctx) {
   const args = ctx.argv.slice(1);
   const recursive = args[0] === '-R';
   if (recursive) args.shift();
+  const none = args.length === 0 ? wording(ctx).noOperands('chmod') : null;
+  if (none) { errRaw(ctx, none); return 1; }
   if (args.length < 2) { err(ctx, 'usage: chmod [-R] MODE[,MODE]... FILE...'); return 1; }
   const spec = args[0];
   return changeEach(ctx, args.slice(1), recursive, (p) => {

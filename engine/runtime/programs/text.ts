@@ -4,6 +4,7 @@ import { openPath, writeOf, type Ctx } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
 import { retain } from '../shell/io';
 import { badOption, chomp, eachChunk, eachLine, err, errnoMsg, getopts, out, readInput, splitLines, type Applet, type G } from './lib';
+import { wording } from './wording';
 import { grep } from './grep';
 
 function numArg(v: string | undefined, def: number): number {
@@ -97,21 +98,23 @@ export const wc: Applet = function* (ctx) {
   const files = o.rest.length ? o.rest : ['-'];
   const total = { l: 0, w: 0, c: 0 };
   let status = 0;
-  let text = '';
-  const fmt = (v: Record<string, number>, name: string) => {
-    const nums = cols.map((c) => String(v[c]));
-    const single = cols.length === 1 && files.length === 1;
-    return (single ? nums.join(' ') : nums.map((s) => s.padStart(9)).join(' ')) + (name === '-' && files.length === 1 && o.rest.length === 0 ? '' : ' ' + name) + '\n';
-  };
+  const rows: [Record<string, number>, string][] = [];
+  let regularBytes = 0;
+  let nonRegular = false;
   for (const f of files) {
     const data = yield* readInput(ctx, f, 'plain');
     if (data === null) { status = 1; continue; }
     const v = { l: (data.match(/\n/g) ?? []).length, w: (data.match(/\S+/g) ?? []).length, c: new TextEncoder().encode(data).length };
+    if (f === '-' && ctx.p.fds[0]?.kind !== 'file') nonRegular = true;
+    else regularBytes += v.c;
     total.l += v.l; total.w += v.w; total.c += v.c;
-    text += fmt(v, f);
+    rows.push([v, f]);
   }
-  if (files.length > 1) text += fmt(total, 'total');
-  yield* out(ctx, text);
+  if (files.length > 1) rows.push([total, 'total']);
+  const width = wording(ctx).wcWidth(regularBytes, nonRegular, cols.length, files.length);
+  const fmt = (v: Record<string, number>, name: string) =>
+    cols.map((c) => String(v[c]).padStart(width)).join(' ') + (name === '-' && files.length === 1 && o.rest.length === 0 ? '' : ' ' + name) + '\n';
+  yield* out(ctx, rows.map(([v, name]) => fmt(v, name)).join(''));
   return status;
 };
 

@@ -24,6 +24,20 @@ export interface Wording {
   /** A missing operand (`missing file operand` for cp/mv). */
   missingOperand(prog: string, what?: string): string;
   catIsDir(file: string): string;
+  /** A program run without its operands: GNU's `missing operand` text; null where busybox has its own usage. */
+  noOperands(prog: string): string | null;
+  /** chmod/chown of a path that cannot be reached. */
+  cannotAccess(path: string, why: string): string;
+  statFail(file: string, why: string): string;
+  /** env/timeout could not run `cmd` (`found`: it exists but is no program). */
+  execFail(prog: string, cmd: string, found: boolean): string;
+  badInterval(arg: string): string;
+  /** sed's status when an input file cannot be read. */
+  readonly sedMissingStatus: number;
+  /** id prints `groups=` even without supplementary groups (GNU). */
+  readonly idAlwaysGroups: boolean;
+  /** wc's column width: busybox pads to 9; GNU to the digits of the regular files' total size, 7 when one input is a pipe. */
+  wcWidth(regularBytes: number, nonRegular: boolean, cols: number, inputs: number): number;
 }
 
 const BUSYBOX: Wording = {
@@ -41,6 +55,14 @@ const BUSYBOX: Wording = {
   badOption: (prog, c) => [`${prog}: invalid option -- '${c}'\n`, 1],
   missingOperand: (prog, what = 'operand') => `${prog}: missing ${what}\n`,
   catIsDir: () => 'read error: Is a directory',
+  noOperands: () => null,
+  cannotAccess: (p, why) => `${p}: ${why}`,
+  statFail: (f, why) => `can't stat '${f}': ${why}`,
+  execFail: (_prog, cmd, found) => `can't execute '${cmd}': ${found ? 'Exec format error' : 'No such file or directory'}`,
+  badInterval: (a) => `invalid number '${a}'`,
+  sedMissingStatus: 0,
+  idAlwaysGroups: false,
+  wcWidth: (_b, _n, cols, inputs) => (cols === 1 && inputs === 1 ? 0 : 9),
 };
 
 /** coreutils' usage() exit status: 2 for ls, sort (and grep), 1 for the rest. */
@@ -66,6 +88,17 @@ const GNU: Wording = {
   badOption: (prog, c) => [`${prog}: invalid option -- '${c}'\nTry '${prog} --help' for more information.\n`, GNU_USAGE_STATUS[prog] ?? 1],
   missingOperand: (prog, what = 'operand') => `${prog}: missing ${what}\nTry '${prog} --help' for more information.\n`,
   catIsDir: (f) => `${f}: Is a directory`,
+  noOperands: (prog) => `${prog}: missing operand\nTry '${prog} --help' for more information.\n`,
+  cannotAccess: (p, why) => `cannot access '${p}': ${why}`,
+  statFail: (f, why) => `cannot statx '${f}': ${why}`,
+  execFail: (prog, cmd, found) => {
+    const why = found ? 'Permission denied' : 'No such file or directory';
+    return prog === 'timeout' ? `failed to run command '${cmd}': ${why}` : `'${cmd}': ${why}`;
+  },
+  badInterval: (a) => `invalid time interval '${a}'\nTry 'sleep --help' for more information.`,
+  sedMissingStatus: 2,
+  idAlwaysGroups: true,
+  wcWidth: (bytes, nonRegular, cols, inputs) => (cols === 1 && inputs === 1 ? 0 : Math.max(String(bytes).length, nonRegular ? 7 : 1)),
 };
 
 /** The wording of the image's userland. */
