@@ -5,7 +5,7 @@ import type { Ctx } from '../shell/sys';
 import { echoApplet, printfText } from './printf';
 import { testEval } from './test';
 import { runChild } from './exec';
-import { badOption, err, errRaw, getopts, nameForId, out, prog, type Applet, type G } from './lib';
+import { badOption, err, errRaw, getopts, idForName, nameForId, out, primaryGroupOf, prog, type Applet, type G } from './lib';
 import { wording } from './wording';
 
 export const echo: Applet = function* (ctx) {
@@ -102,9 +102,18 @@ export const printenv: Applet = function* (ctx) {
 export const id: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'ugnrG');
   if (o.bad) return badOption(ctx, o.bad);
-  const { uid, gid } = ctx.cred;
+  // `id USER` describes that account (its primary group; supplementary ones from /etc/group are not modelled).
+  const user = o.rest[0];
+  const uid = user === undefined ? ctx.cred.uid : idForName(ctx, '/etc/passwd', user);
+  if (uid === null) { err(ctx, `'${user}': no such user`); return 1; }
+  const gid = user === undefined ? ctx.cred.gid : primaryGroupOf(ctx, uid);
+  const supplementary = user === undefined ? ctx.cred.groups : [];
   const un = nameForId(ctx, '/etc/passwd', uid);
   const gn = nameForId(ctx, '/etc/group', gid);
+  if (o.flags.has('G')) {
+    yield* out(ctx, [...new Set([gid, ...supplementary])].join(' ') + '\n');
+    return 0;
+  }
   if (o.flags.has('u') || o.flags.has('g')) {
     const isU = o.flags.has('u');
     const n = isU ? uid : gid;
@@ -115,8 +124,8 @@ export const id: Applet = function* (ctx) {
   const fmt = (n: number, name: string | null) => (name === null ? `${n}` : `${n}(${name})`);
   let text = `uid=${fmt(uid, un)} gid=${fmt(gid, gn)}`;
   // busybox lists supplementary groups only when the process has some (the kubelet passes them); GNU always.
-  if (ctx.cred.groups.length || wording(ctx).idAlwaysGroups) {
-    const groups = [...new Set([gid, ...ctx.cred.groups])];
+  if (supplementary.length || wording(ctx).idAlwaysGroups || user !== undefined) {
+    const groups = [...new Set([gid, ...supplementary])];
     text += ` groups=${groups.map((g) => fmt(g, nameForId(ctx, '/etc/group', g))).join(',')}`;
   }
   yield* out(ctx, text + '\n');

@@ -169,7 +169,7 @@ function copyTree(ctx: Ctx, src: string, dst: string, recursive: boolean, preser
     ctx.fs.writeFile(dst, ctx.cwd, ctx.cred, data, false, n.mode);
     if (!existed || preserve) ctx.fs.chmod(dst, ctx.cwd, ctx.cred, preserve ? n.mode : n.mode & ~ctx.fs.umask);
   } catch (e) {
-    err(ctx, `can't create '${dst}': ${errnoMsg(e)}`);
+    err(ctx, wording(ctx).cpCreate(dst, errnoMsg(e)));
     return false;
   }
   return true;
@@ -179,7 +179,8 @@ export const cp: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'rRapfdPLHiuvn');
   if (o.bad) return badOption(ctx, o.bad);
   const files = o.rest;
-  if (files.length < 2) { errRaw(ctx, wording(ctx).missingOperand(prog(ctx), 'file operand')); return 1; }
+  if (files.length === 0) { errRaw(ctx, wording(ctx).missingOperand(prog(ctx), 'file operand')); return 1; }
+  if (files.length === 1) { errRaw(ctx, wording(ctx).missingDestination(prog(ctx), files[0])); return 1; }
   const dst = files[files.length - 1];
   const srcs = files.slice(0, -1);
   const dirDst = isDir(ctx, dst);
@@ -197,7 +198,8 @@ export const mv: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'fin');
   if (o.bad) return badOption(ctx, o.bad);
   const files = o.rest;
-  if (files.length < 2) { errRaw(ctx, wording(ctx).missingOperand(prog(ctx), 'file operand')); return 1; }
+  if (files.length === 0) { errRaw(ctx, wording(ctx).missingOperand(prog(ctx), 'file operand')); return 1; }
+  if (files.length === 1) { errRaw(ctx, wording(ctx).missingDestination(prog(ctx), files[0])); return 1; }
   const dst = files[files.length - 1];
   const dirDst = isDir(ctx, dst);
   let status = 0;
@@ -234,7 +236,8 @@ export const ln: Applet = function* (ctx) {
       if (o.flags.has('s')) ctx.fs.symlink(s, target, ctx.cwd, ctx.cred);
       else ctx.fs.link(s, target, ctx.cwd, ctx.cred);
     } catch (e) {
-      err(ctx, `${target}: ${errnoMsg(e)}`);
+      const sourceMissing = !o.flags.has('s') && !ctx.fs.exists(s, ctx.cwd, ctx.cred);
+      err(ctx, wording(ctx).lnFail(target, s, o.flags.has('s'), errnoMsg(e), sourceMissing));
       status = 1;
     }
   }

@@ -39,6 +39,12 @@ export function idForName(ctx: Ctx, file: string, name: string): number | null {
   return null;
 }
 
+/** The primary group id of user `uid` (the fourth field of its /etc/passwd entry); 0 when unknown. */
+export function primaryGroupOf(ctx: Ctx, uid: number): number {
+  for (const f of dbEntries(ctx, '/etc/passwd')) if (f.length > 3 && Number(f[2]) === uid) return Number(f[3]);
+  return 0;
+}
+
 export function err(ctx: Ctx, msg: string): void {
   errRaw(ctx, `${prog(ctx)}: ${msg}\n`);
 }

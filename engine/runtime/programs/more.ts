@@ -217,6 +217,8 @@ export const chmod: Applet = function* (ctx) {
   if (none) { errRaw(ctx, none); return 1; }
   if (args.length < 2) { err(ctx, 'usage: chmod [-R] MODE[,MODE]... FILE...'); return 1; }
   const spec = args[0];
+  const badFirst = applyMode(spec, 0o644, false, 0) === null ? wording(ctx).invalidModeFirst(spec) : null;
+  if (badFirst) { errRaw(ctx, badFirst); return 1; }
   return changeEach(ctx, args.slice(1), recursive, (p) => {
     const n = ctx.fs.stat(p, ctx.cwd, ctx.cred).node;
     const m = applyMode(spec, n.mode, n.kind === 'dir', 0);

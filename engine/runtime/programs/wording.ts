@@ -24,6 +24,13 @@ export interface Wording {
   /** A missing operand (`missing file operand` for cp/mv). */
   missingOperand(prog: string, what?: string): string;
   catIsDir(file: string): string;
+  /** ln could not make `target` (from `source`). */
+  lnFail(target: string, source: string, symbolic: boolean, why: string, sourceMissing: boolean): string;
+  cpCreate(dst: string, why: string): string;
+  /** cp/mv given one operand. */
+  missingDestination(prog: string, only: string): string;
+  /** chmod's mode is checked before any file (GNU), or per file (busybox: null here). */
+  invalidModeFirst(spec: string): string | null;
   /** A program run without its operands: GNU's `missing operand` text; null where busybox has its own usage. */
   noOperands(prog: string): string | null;
   /** chmod/chown of a path that cannot be reached. */
@@ -56,6 +63,10 @@ const BUSYBOX: Wording = {
   missingOperand: (prog, what = 'operand') => `${prog}: missing ${what}\n`,
   catIsDir: () => 'read error: Is a directory',
   noOperands: () => null,
+  lnFail: (target, _s, _sym, why) => `${target}: ${why}`,
+  cpCreate: (d, why) => `can't create '${d}': ${why}`,
+  missingDestination: (prog) => `${prog}: missing file operand\n`,
+  invalidModeFirst: () => null,
   cannotAccess: (p, why) => `${p}: ${why}`,
   statFail: (f, why) => `can't stat '${f}': ${why}`,
   execFail: (_prog, cmd, found) => `can't execute '${cmd}': ${found ? 'Exec format error' : 'No such file or directory'}`,
@@ -88,6 +99,11 @@ const GNU: Wording = {
   badOption: (prog, c) => [`${prog}: invalid option -- '${c}'\nTry '${prog} --help' for more information.\n`, GNU_USAGE_STATUS[prog] ?? 1],
   missingOperand: (prog, what = 'operand') => `${prog}: missing ${what}\nTry '${prog} --help' for more information.\n`,
   catIsDir: (f) => `${f}: Is a directory`,
+  lnFail: (target, source, symbolic, why, sourceMissing) => (sourceMissing && !symbolic ? `failed to access '${source}': ${why}`
+    : `failed to create ${symbolic ? 'symbolic' : 'hard'} link '${target}': ${why}`),
+  cpCreate: (d, why) => `cannot create regular file '${d}': ${why}`,
+  missingDestination: (prog, only) => `${prog}: missing destination file operand after '${only}'\nTry '${prog} --help' for more information.\n`,
+  invalidModeFirst: (spec) => `chmod: invalid mode: '${spec}'\nTry 'chmod --help' for more information.\n`,
   noOperands: (prog) => `${prog}: missing operand\nTry '${prog} --help' for more information.\n`,
   cannotAccess: (p, why) => `cannot access '${p}': ${why}`,
   statFail: (f, why) => `cannot statx '${f}': ${why}`,

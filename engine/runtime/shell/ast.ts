@@ -77,6 +77,8 @@ export type Node =
     readonly type: 'simple'; readonly assigns: readonly Assign[]; readonly words: readonly Word[]; readonly redirs: readonly Redir[]; readonly line: number;
     /** No redirections and every word sync: a candidate for the synchronous fast path (simple.ts). */
     readonly fast: boolean;
+    /** bash `declare/local/typeset/readonly/export name=(…)`: the arrays, assigned once the builtin ran. */
+    readonly declArrays?: readonly Assign[];
   }
   | { readonly type: 'pipe'; readonly cmds: readonly Node[]; readonly bang: boolean }
   | { readonly type: 'and' | 'or'; readonly left: Node; readonly right: Node }
@@ -91,10 +93,13 @@ export type Node =
   | { readonly type: 'func'; readonly name: string; readonly body: Node; readonly line: number }
   /** bash `[[ … ]]`. */
   | { readonly type: 'cond'; readonly expr: CondExpr; readonly line: number }
+  /** bash `for (( init; cond; step ))`: empty parts are null. */
+  | { readonly type: 'cfor'; readonly init: Word | null; readonly cond: Word | null; readonly step: Word | null; readonly body: Node; readonly line: number }
   /** bash `(( … ))`. */
   | { readonly type: 'arith'; readonly expr: Word; readonly line: number }
   | { readonly type: 'empty' };
 
-export interface CaseItem { readonly pats: readonly Word[]; readonly body: Node | null }
+/** `next`: bash's `;&` runs the next item's body too (`fall`), `;;&` goes on testing patterns (`test`). */
+export interface CaseItem { readonly pats: readonly Word[]; readonly body: Node | null; readonly next?: 'fall' | 'test' }
 
 export const EMPTY: Node = { type: 'empty' };

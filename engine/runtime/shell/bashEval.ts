@@ -90,6 +90,12 @@ export function* evalArithCmd(sh: Shell, node: Extract<Node, { type: 'arith' }>)
   return sh.arithOf(yield* expandString(sh, node.expr)) !== 0 ? 0 : 1;
 }
 
+/** Set array variable `name` to `values` (index 0 up). */
+export function setArray(sh: Shell, name: string, values: readonly string[]): void {
+  const arr = new Map(values.map((v, i) => [i, v] as [number, string]));
+  sh.d.vars.map.set(name, { v: values[0], exp: false, ro: false, arr });
+}
+
 /** The elements of array (or scalar) `name`, by index. */
 export function arrayValues(sh: Shell, name: string): string[] {
   const v = sh.d.vars.map.get(name);
@@ -132,5 +138,7 @@ export function* assignBash(sh: Shell, a: Assign): G<void> {
     v.v = arr.get(0);
     return;
   }
-  sh.assign(a.name, a.append ? (v?.v ?? '') + value : value);
+  // `+=` adds to an integer variable (declare -i) and appends to a string.
+  if (a.append && v?.int) sh.assign(a.name, String(sh.arithOf(v.v || '0') + sh.arithOf(value)));
+  else sh.assign(a.name, a.append ? (v?.v ?? '') + value : value);
 }

@@ -12,6 +12,7 @@ import { testEval } from '../programs/test';
 import { MORE_BUILTINS } from './builtins2';
 import { JOB_BUILTINS } from './jobs';
 import { getopts } from './getopts';
+import { BASH_BUILTINS, declareName, declFlags } from './bashBuiltins';
 
 export type Builtin = (sh: Shell, argv: string[]) => Generator<Block, number, unknown>;
 
@@ -31,8 +32,11 @@ function* echo(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
 
 function* printf(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
   const dialect = sh.d.dialect;
-  const r = printfText(argv.slice(1), dialect.utilityPrefix(sh.d.arg0, 'printf', sh.line), dialect.printf);
-  if (r.out) yield* writeFd(sh.k, sh.p, 1, r.out);
+  // bash's `printf -v NAME` assigns the output instead of writing it.
+  const into = dialect.builtinOptions && argv[1] === '-v' && argv.length > 3 ? argv[2] : null;
+  const r = printfText(argv.slice(into === null ? 1 : 3), dialect.utilityPrefix(sh.d.arg0, 'printf', sh.line), dialect.printf);
+  if (into !== null) sh.assign(into, r.out);
+  else if (r.out) yield* writeFd(sh.k, sh.p, 1, r.out);
   for (const e of r.errors) sh.writeErrSync(e + '\n');
   return r.status;
 }
@@ -125,7 +129,8 @@ function* dot(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
     if (path === null) throw new Error();
     text = sh.fs.readFile(path, sh.d.cwd, sh.cred);
   } catch {
-    sh.writeErrSync(sh.d.dialect.builtin(sh.d.arg0, argv[0], sh.line, sh.d.dialect.msg.cantOpenDot(name)) + '\n');
+    sh.writeErrSync(sh.d.dialect.msg.dotMissing(sh.d.arg0, argv[0], sh.line, name) + '\n');
+    if (!sh.d.dialect.specialErrorsFatal) return 1;
     throw new ExitErr(sh.d.dialect.fatalStatus.other);
   }
   const savedPos = sh.d.pos;
@@ -145,7 +150,10 @@ function* dot(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
 function* local(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
   const frame = sh.d.frames[sh.d.frames.length - 1];
   if (!frame) sh.builtinError(sh.d.dialect.msg.notInFunction);
-  for (const a of argv.slice(1)) {
+  // bash takes declare's attribute options (local -r x=1); ash and dash read them as names.
+  const [flags, first] = sh.d.dialect.builtinOptions ? declFlags(argv) : ['', 1];
+  for (const a of argv.slice(first)) {
+    if (flags) { declareName(sh, a, flags, true); continue; }
     const eq = a.indexOf('=');
     const name = eq < 0 ? a : a.slice(0, eq);
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) sh.builtinError(sh.d.dialect.msg.badName(name));
@@ -167,5 +175,5 @@ export const BUILTINS = new Map<string, Builtin>([
   ['test', test], ['[', test], ['[[', test], ['exit', exit], ['return', ret],
   ['break', loopCtl(false)], ['continue', loopCtl(true)], ['shift', shift], ['eval', evalB],
   ['.', dot], ['source', dot], ['local', local], ['getopts', getopts],
-  ...MORE_BUILTINS, ...JOB_BUILTINS,
+  ...MORE_BUILTINS, ...JOB_BUILTINS, ...BASH_BUILTINS,
 ]);

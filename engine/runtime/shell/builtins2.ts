@@ -88,6 +88,9 @@ const unset: B = function* (sh, argv) {
     if (a === '-f') { funcs = true; continue; }
     if (a === '-v') { funcs = false; continue; }
     if (funcs) { sh.d.funcs.delete(a); continue; }
+    // bash: `unset 'a[i]'` removes one element.
+    const elem = sh.d.dialect.builtinOptions ? /^([A-Za-z_][A-Za-z0-9_]*)\[(.+)\]$/.exec(a) : null;
+    if (elem) { unsetElement(sh, elem[1], sh.arithOf(elem[2])); continue; }
     if (!NAME.test(a)) sh.builtinError(sh.d.dialect.msg.badName(a));
     const v = sh.d.vars.map.get(a);
     if (v && v.ro) sh.builtinError(sh.d.dialect.msg.unsetReadOnly(a));
@@ -95,6 +98,15 @@ const unset: B = function* (sh, argv) {
   }
   return 0;
 };
+
+function unsetElement(sh: Parameters<B>[0], name: string, i: number): void {
+  const v = sh.d.vars.map.get(name);
+  if (!v) return;
+  if (v.ro) sh.builtinError(sh.d.dialect.msg.unsetReadOnly(name));
+  if (!v.arr) { if (i === 0) sh.d.vars.map.delete(name); return; }
+  v.arr.delete(i);
+  v.v = v.arr.get(0);
+}
 
 const LONG_OPTS: Record<string, 'e' | 'u' | 'x' | 'f' | 'n' | 'v' | 'C' | 'pipefail'> = {
   errexit: 'e', nounset: 'u', xtrace: 'x', noglob: 'f', noexec: 'n', verbose: 'v', noclobber: 'C', pipefail: 'pipefail',
@@ -114,7 +126,13 @@ const set: B = function* (sh, argv) {
     if (a === '-' ) { i++; break; }
     if ((a[0] !== '-' && a[0] !== '+') || a.length < 2) break;
     const on = a[0] === '-';
-    if (a[1] === 'o') {
+    // Options cluster (-eu); an `o` in the cluster takes the next argument as its name (set -euo pipefail).
+    for (const c of a.slice(1)) {
+      if (c !== 'o') {
+        if (!'eufxnvC'.includes(c)) sh.builtinError(`illegal option ${a[0]}${c}`);
+        sh.d.opt[c as 'e'] = on;
+        continue;
+      }
       const name = argv[++i];
       if (name === undefined) {
         const lines = Object.entries(LONG_OPTS).map(([n, k]) => `${n.padEnd(16)}${sh.d.opt[k] ? 'on' : 'off'}\n`);
@@ -129,11 +147,6 @@ const set: B = function* (sh, argv) {
         return 1;
       }
       sh.d.opt[k] = on;
-      continue;
-    }
-    for (const c of a.slice(1)) {
-      if (!'eufxnvC'.includes(c)) sh.builtinError(`illegal option ${a[0]}${c}`);
-      sh.d.opt[c as 'e'] = on;
     }
   }
   if (i < argv.length) sh.d.pos = argv.slice(i);
@@ -206,8 +219,15 @@ function splitRead(s: string, ifs: string, n: number): string[] {
 const typeB: B = function* (sh, argv) {
   let status = 0;
   let out = '';
-  for (const name of argv.slice(1)) {
+  // bash's `type -t`: one word (keyword, function, builtin, file), nothing for an unknown name.
+  const kindOnly = sh.d.dialect.builtinOptions && argv[1] === '-t';
+  for (const name of argv.slice(kindOnly ? 2 : 1)) {
     const r = sh.rt.describe(sh, name);
+    if (kindOnly) {
+      if (r === null) status = 1;
+      else out += r.kind + '\n';
+      continue;
+    }
     if (r === null) {
       const how = sh.d.dialect.typeNotFound;
       if (how.toStderr) sh.writeErrSync(sh.d.dialect.builtin(sh.d.arg0, 'type', sh.line, `${name}: not found`) + '\n');

@@ -6,6 +6,7 @@
  */
 import { BUSYBOX_PRINTF, echoApplet, type PrintfWording } from '../programs/printf';
 import type { SyntaxError } from './words';
+import { BASH_ONLY } from './bashBuiltins';
 
 export type DialectName = 'ash' | 'dash' | 'bash';
 
@@ -25,7 +26,8 @@ export interface DialectMessages {
   paramNull(name: string, colon: boolean): string;
   badSubst(raw: string): string;
   arith(message: string, expr: string): string;
-  cantOpenDot(name: string): string;
+  /** `.`/`source` of a file that cannot be found: the whole diagnostic line. */
+  dotMissing(arg0: string, cmd: string, line: number, name: string): string;
   /** `set -o NAME` the shell lacks: the message, and whether it is an error of the special builtin. */
   badSetOption(name: string): [string, boolean];
 }
@@ -74,12 +76,16 @@ export interface Dialect {
   readonly getopts: { illegal(arg0: string, c: string): string; noArg(arg0: string, c: string): string; readonly clearsOptarg: boolean };
   /** `read` without a variable name fails (`arg count`) instead of reading into REPLY. */
   readonly readNeedsName: boolean;
-  /** `**` in $((…)) (dash has none). */
-  readonly arithPower: boolean;
+  /** `**` and `base#digits` in $((…)) (dash has neither). */
+  readonly arithExtensions: boolean;
   /** printf builtin's wording. */
   readonly printf: PrintfWording;
   /** A `test`/`[` builtin error (busybox's wording in) as this shell words it. */
   testError(msg: string): string;
+  /** bash's options of shared builtins: `type -t`, `printf -v`, `local -r`, `unset 'a[i]'`, `$(<file)`. */
+  readonly builtinOptions: boolean;
+  /** bash's status variables: PIPESTATUS after each pipeline, FUNCNAME inside functions. */
+  readonly bashVariables: boolean;
   /** `set -o` names it knows. */
   readonly setOptions: ReadonlySet<string>;
   /** What the `echo` builtin prints for argv. */
@@ -102,7 +108,7 @@ export const ASH: Dialect = {
   redirStatus: 1,
   shiftTooFar: null,
   unsupportedOps: new Set(),
-  lacks: new Set(),
+  lacks: new Set(BASH_ONLY),
   specialErrorsFatal: true,
   typeNotFound: { toStderr: false, status: 127 },
   loopCtlOutside: null,
@@ -111,7 +117,9 @@ export const ASH: Dialect = {
   initialVars: () => ({}),
   getopts: { illegal: (_a, c) => `Illegal option -${c}`, noArg: (_a, c) => `No arg for -${c} option`, clearsOptarg: true },
   readNeedsName: false,
-  arithPower: true,
+  arithExtensions: true,
+  bashVariables: false,
+  builtinOptions: false,
   printf: BUSYBOX_PRINTF,
   testError: (m) => m,
   setOptions: new Set(['errexit', 'nounset', 'xtrace', 'noglob', 'noexec', 'verbose', 'noclobber', 'pipefail']),
@@ -128,7 +136,7 @@ export const ASH: Dialect = {
     paramNull: (n, colon) => `${n}: ${colon ? 'parameter not set or null' : 'parameter not set'}`,
     badSubst: () => 'bad substitution',
     arith: (m) => m,
-    cantOpenDot: (n) => `can't open '${n}': No such file or directory`,
+    dotMissing: (arg0, cmd, line, n) => ASH.builtin(arg0, cmd, line, `can't open '${n}': No such file or directory`),
     badSetOption: (n) => [`illegal option -o ${n}`, false],
   },
 };

@@ -41,7 +41,9 @@ export const BASH: Dialect = {
     illegal: (a, c) => `${a}: illegal option -- ${c}`, noArg: (a, c) => `${a}: option requires an argument -- ${c}`, clearsOptarg: false,
   },
   readNeedsName: false,
-  arithPower: true,
+  arithExtensions: true,
+  bashVariables: true,
+  builtinOptions: true,
   printf: {
     badNumber: (a) => `${a}: invalid number`, usage: ['printf: usage: printf [-v var] format [arguments]', 2, true],
     badConversion: (c) => [`%${c}: invalid format character`, 1],
@@ -63,7 +65,7 @@ export const BASH: Dialect = {
     paramNull: (n, colon) => `${n}: ${colon ? 'parameter null or not set' : 'parameter not set'}`,
     badSubst: (raw) => `${raw}: bad substitution`,
     arith: (m, expr) => (m === 'divide by zero' ? `${expr}: division by 0` : `${expr}: syntax error: operand expected`),
-    cantOpenDot: (n) => `${n}: No such file or directory`,
+    dotMissing: (arg0, _cmd, line, n) => `${arg0}: line ${line}: ${n}: No such file or directory`,
     badSetOption: (n) => [`${n}: invalid option name`, true],
   },
 };

@@ -12,7 +12,7 @@ import { applyRedirs, restore } from './redirect';
 import type { Shell } from './shell';
 import { BreakErr, ExitErr } from './state';
 import { evalSimple, simpleFast, SLOW } from './simple';
-import { evalArithCmd, evalCond } from './bashEval';
+import { evalArithCmd, evalCond, setArray } from './bashEval';
 
 type G<T> = Generator<Block, T, unknown>;
 
@@ -23,6 +23,7 @@ export function* evalNode(sh: Shell, node: Node): G<number> {
     case 'simple': {
       const fast = simpleFast(sh, node);
       status = fast !== SLOW ? fast : yield* evalSimple(sh, node);
+      if (d.dialect.bashVariables) setArray(sh, 'PIPESTATUS', [String(status)]);
       break;
     }
     case 'seq': {
@@ -89,13 +90,17 @@ export function* evalNode(sh: Shell, node: Node): G<number> {
       sh.line = node.line;
       const word = yield* expandString(sh, node.word);
       status = 0;
-      outer: for (const item of node.items) {
+      let falling = false;
+      for (const item of node.items) {
+        let hit = falling;
         for (const p of item.pats) {
-          const pat = yield* expandPattern(sh, p);
-          if (!matchPattern(sh.k.pat, pat, word)) continue;
-          status = item.body ? yield* evalNode(sh, item.body) : 0;
-          break outer;
+          if (hit) break;
+          hit = matchPattern(sh.k.pat, yield* expandPattern(sh, p), word);
         }
+        if (!hit) continue;
+        status = item.body ? yield* evalNode(sh, item.body) : 0;
+        falling = item.next === 'fall';
+        if (!item.next) break;
       }
       d.status = status;
       return status;
@@ -129,6 +134,9 @@ export function* evalNode(sh: Shell, node: Node): G<number> {
       break;
     case 'arith':
       status = yield* evalArithCmd(sh, node);
+      break;
+    case 'cfor':
+      status = yield* evalCFor(sh, node);
       break;
     case 'empty':
       status = 0;
@@ -172,12 +180,15 @@ function* evalPipe(sh: Shell, cmds: readonly Node[], bang: boolean): G<number> {
   }
   let status = 0;
   let failed = 0;
+  const statuses: string[] = [];
   for (const p of procs) {
     yield { k: 'child', pid: p.pid, intr: false };
     status = p.status;
+    statuses.push(String(status));
     if (status !== 0) failed = status;
     sh.k.procs.delete(p.pid);
   }
+  if (d.dialect.bashVariables) setArray(sh, 'PIPESTATUS', statuses);
   if (d.opt.pipefail) status = failed;
   return bang ? (status === 0 ? 1 : 0) : status;
 }
@@ -189,6 +200,7 @@ function fastStatus(sh: Shell, node: Node): number {
   if (s === SLOW) return SLOW;
   const d = sh.d;
   d.status = s;
+  if (d.dialect.bashVariables) setArray(sh, 'PIPESTATUS', [String(s)]);
   if (s !== 0 && d.opt.e && d.condDepth === 0) throw new ExitErr(s);
   return s;
 }
@@ -224,6 +236,26 @@ function* evalWhile(sh: Shell, cond: Node, body: Node, until: boolean): G<number
       const r = yield* loopBody(sh, body);
       if (r === 'break') break;
       if (r !== 'continue') status = r;
+    }
+  } finally {
+    d.loopDepth--;
+  }
+  return status;
+}
+
+function* evalCFor(sh: Shell, node: Extract<Node, { type: 'cfor' }>): G<number> {
+  const d = sh.d;
+  sh.line = node.line;
+  if (node.init) sh.arithOf(yield* expandString(sh, node.init));
+  let status = 0;
+  d.loopDepth++;
+  try {
+    while (!node.cond || sh.arithOf(yield* expandString(sh, node.cond)) !== 0) {
+      sh.k.charge();
+      const r = yield* loopBody(sh, node.body);
+      if (r === 'break') break;
+      if (r !== 'continue') status = r;
+      if (node.step) sh.arithOf(yield* expandString(sh, node.step));
     }
   } finally {
     d.loopDepth--;

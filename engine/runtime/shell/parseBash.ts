@@ -123,6 +123,31 @@ export function parseArithCmd(p: Parser, line: number): Node {
   return { type: 'arith', expr: makeWord(parts, ''), line };
 }
 
+/** `for (( init; cond; step )) do … done` at the parser's position (on the `((`). */
+export function parseCFor(p: Parser, line: number, body: () => Node): Node {
+  p.pos += 2;
+  const exprs: (Word | null)[] = [];
+  for (let k = 0; k < 3; k++) {
+    const start = p.pos;
+    let depth = 0;
+    while (p.pos < p.src.length) {
+      const c = p.src[p.pos];
+      if (c === '(') depth++;
+      else if (c === ')') { if (depth === 0) break; depth--; } else if (c === ';' && depth === 0 && k < 2) break;
+      p.pos++;
+    }
+    const text = p.src.slice(start, p.pos);
+    exprs.push(text.trim() ? makeWord(p.spawn(text + ')', p.lineAt(start)).readParts('arith', false), text) : null);
+    if (k < 2) { if (p.src[p.pos] !== ';') p.unexpected('))'); p.pos++; }
+  }
+  if (!p.src.startsWith('))', p.pos)) p.unexpected('))');
+  p.pos += 2;
+  p.skipWs();
+  if (p.src[p.pos] === ';') p.pos++;
+  p.skipNewlines();
+  return { type: 'cfor', init: exprs[0], cond: exprs[1], step: exprs[2], body: body(), line };
+}
+
 /** `function name [()] body`. */
 export function parseFunctionKw(p: Parser, line: number): Node {
   p.pos += 'function'.length;

@@ -6,7 +6,7 @@
  */
 import { EMPTY, type Assign, type CaseItem, type Node, type Redir, type Word } from './ast';
 import { heredocWord, makeWord, WordReader } from './words';
-import { bashAssign, parseArithCmd, parseCond, parseFunctionKw } from './parseBash';
+import { bashAssign, parseArithCmd, parseCFor, parseCond, parseFunctionKw } from './parseBash';
 
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'while', 'until', 'for', 'do', 'done', 'case', 'esac', 'in', '{', '}', '!']);
 /** Words that end a compound list. */
@@ -14,6 +14,8 @@ const LIST_END = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}
 const DELIM = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>', undefined as unknown as string]);
 const OPS = ['&&', '||', ';;', '<<-', '<<', '>>', '<&', '>&', '<>', '>|', ';', '&', '|', '(', ')', '<', '>'];
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** bash's declaration builtins, whose `name=(…)` arguments are array assignments. */
+const DECL_BUILTINS = new Set(['declare', 'typeset', 'local', 'readonly', 'export']);
 
 interface PendingDoc { redir: Redir; delim: string; quoted: boolean; strip: boolean }
 
@@ -175,6 +177,8 @@ export class Parser extends WordReader {
       if (c === ')' || this.src.startsWith(';;', this.pos)) break;
       let n = this.andOr();
       this.skipWs();
+      // bash's `;&` ends a case item like `;;`.
+      if (this.bash && this.src.startsWith(';&', this.pos)) { items.push(n); break; }
       const op = this.peekOp();
       if (op === '&') { this.pos++; n = { type: 'bg', body: n }; } else if (op === ';') this.pos++;
       else if (op === ')' && inParen) { items.push(n); break; } else if (op !== null && op !== ';;' && op !== ')') this.unexpected();
@@ -297,6 +301,7 @@ export class Parser extends WordReader {
   private forCmd(line: number): Node {
     this.pos += 3;
     this.skipWs();
+    if (this.bash && this.src.startsWith('((', this.pos)) return parseCFor(this, line, () => this.doGroup());
     const w = this.readWord();
     if (!w || !NAME_RE.test(w.raw)) this.fail(`bad for loop variable`);
     this.skipNewlines();
@@ -317,10 +322,16 @@ export class Parser extends WordReader {
       else this.unexpected('do');
     } else if (this.src[this.pos] === ';') this.pos++;
     this.skipNewlines();
+    const body = this.doGroup();
+    return { type: 'for', name: w.raw, words, body, line };
+  }
+
+  /** `do list done`. */
+  private doGroup(): Node {
     this.expectKw('do');
     const body = this.compoundList(false, 'done');
     this.expectKw('done');
-    return { type: 'for', name: w.raw, words, body, line };
+    return body;
   }
 
   private caseCmd(line: number): Node {
@@ -352,10 +363,12 @@ export class Parser extends WordReader {
         body = this.compoundList();
       }
       this.skipWs();
-      // ash (1.35 and 1.36 alike) has no `;&` fall-through: `;` then `&` is a syntax error.
-      if (this.src.startsWith(';;', this.pos)) this.pos += 2;
-      else if (this.atKw('esac')) { items.push({ pats, body }); this.pos += 4; break; } else this.unexpected();
-      items.push({ pats, body });
+      // ash (1.35 and 1.36 alike) and dash have no `;&` fall-through: `;` then `&` is a syntax error. bash has
+      // `;&` and `;;&`.
+      let next: CaseItem['next'];
+      if (this.bash && this.src.startsWith(';;&', this.pos)) { this.pos += 3; next = 'test'; } else if (this.src.startsWith(';;', this.pos)) this.pos += 2;
+      else if (this.bash && this.src.startsWith(';&', this.pos)) { this.pos += 2; next = 'fall'; } else if (this.atKw('esac')) { items.push({ pats, body }); this.pos += 4; break; } else this.unexpected();
+      items.push(next ? { pats, body, next } : { pats, body });
     }
     return { type: 'case', word, items, line };
   }
@@ -399,6 +412,7 @@ export class Parser extends WordReader {
     const assigns: Assign[] = [];
     const words: Word[] = [];
     const redirs: Redir[] = [];
+    const declArrays: Assign[] = [];
     for (;;) {
       this.skipWs();
       const r = this.tryRedir();
@@ -407,6 +421,12 @@ export class Parser extends WordReader {
       if (c === '(' && words.length === 1 && assigns.length === 0 && redirs.length === 0) return this.funcDef(words[0], line);
       const w = this.readWord();
       if (!w) break;
+      if (this.bash && words.length > 0 && DECL_BUILTINS.has(words[0].raw) && /^[A-Za-z_][A-Za-z0-9_]*=$/.test(w.raw) && this.src[this.pos] === '(') {
+        const a = bashAssign(this, w, w.raw.length - 1, () => w)!;
+        declArrays.push(a);
+        words.push(makeWord([{ t: 'lit', v: a.name }], a.name));
+        continue;
+      }
       if (words.length === 0 && this.bash && w.parts[0].t === 'lit' && w.raw.indexOf('=') > 0) {
         const eq = w.raw.indexOf('=');
         const a = bashAssign(this, w, eq, () => assignValue(this, w, eq));
@@ -422,8 +442,8 @@ export class Parser extends WordReader {
       words.push(w);
     }
     if (words.length === 0 && assigns.length === 0 && redirs.length === 0) this.unexpected();
-    const fast = redirs.length === 0 && words.every((w) => w.sync) && assigns.every((a) => a.value.sync && !a.array && !a.append && !a.index);
-    return { type: 'simple', assigns, words, redirs, line, fast };
+    const fast = redirs.length === 0 && !declArrays.length && words.every((w) => w.sync) && assigns.every((a) => a.value.sync && !a.array && !a.append && !a.index);
+    return declArrays.length ? { type: 'simple', assigns, words, redirs, line, fast, declArrays } : { type: 'simple', assigns, words, redirs, line, fast };
   }
 
   private funcDef(nameWord: Word, line: number): Node {

@@ -11,6 +11,8 @@ import { cloneFds, newCapture, captured, type FdTable } from './io';
 import type { Block, Kernel, Proc, ProcGen } from './kernel';
 import { cloneData, ExitErr, ReturnErr, BreakErr, type ShellData } from './state';
 import { SigPipe, type ImageFlavor } from './sys';
+import { expandString } from './expand';
+import { FsError } from '../fs/errors';
 import type { ShellRuntime } from './runtime';
 
 type G<T> = Generator<Block, T, unknown>;
@@ -93,6 +95,7 @@ export class Shell {
 
   /** Assign a variable; a read-only one is a fatal error (`sh: x: is read only`). */
   assign(name: string, value: string): void {
+    if (this.d.vars.map.get(name)?.int) value = String(this.arithOf(value));
     if (!this.d.vars.set(name, value)) this.fatal(this.d.dialect.msg.readOnly(name));
     if (name === 'IFS' || name === 'PATH') this.rt.pathCache.clear();
   }
@@ -127,7 +130,9 @@ export class Shell {
 
   arithOf(text: string): number {
     try {
-      if (!this.d.dialect.arithPower && text.includes('**')) throw new ArithError('arithmetic syntax error');
+      // dash stops at `#` (a token it does not know) and at the second `*` (an operand was due).
+      if (!this.d.dialect.arithExtensions && /[0-9]#/.test(text)) throw new ArithError('expecting EOF');
+      if (!this.d.dialect.arithExtensions && text.includes('**')) throw new ArithError('arithmetic syntax error');
       return evalArith(text, this.arithVars, this.k.arith);
     } catch (e) {
       if (e instanceof ArithError) this.fatal(this.d.dialect.msg.arith(e.message, text));
@@ -223,6 +228,17 @@ export class Shell {
 
   /** `$(…)`: run in a child with stdout captured; $? becomes its status. */
   *commandSubst(body: Node): G<string> {
+    // bash reads `$(<file)` itself, without running a command (dash runs the empty command: no output).
+    if (this.d.dialect.builtinOptions && body.type === 'simple' && !body.words.length && !body.assigns.length && body.redirs.length === 1 && body.redirs[0].op === '<') {
+      const name = yield* expandString(this, body.redirs[0].target);
+      try {
+        return this.fs.readFile(name, this.d.cwd, this.cred);
+      } catch (e) {
+        if (!(e instanceof FsError)) throw e;
+        this.errSync(this.d.dialect.msg.redirect(name, false, e.message, e.code));
+        return '';
+      }
+    }
     const cap = newCapture(this.k.budgets.outputBudget * 4 + 65536);
     const fds = cloneFds(this.p.fds);
     const old = fds[1];

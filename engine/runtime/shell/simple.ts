@@ -10,7 +10,7 @@ import { applyRedirs, commit, restore } from './redirect';
 import { BuiltinErr, type Shell } from './shell';
 import { ExitErr, ReturnErr, type Var } from './state';
 import { BUILTINS, builtinOf, SPECIAL, SYNC_BUILTINS } from './builtins';
-import { assignBash } from './bashEval';
+import { arrayValues, assignBash, setArray } from './bashEval';
 
 type G<T> = Generator<Block, T, unknown>;
 type Simple = Extract<Node, { type: 'simple' }>;
@@ -81,13 +81,18 @@ export function* evalSimple(sh: Shell, node: Simple): G<number> {
   try {
     if (special) {
       for (const [n, v] of assigns) sh.assign(n, v);
-      return yield* runBuiltin(sh, name, argv, true);
+      const st = yield* runBuiltin(sh, name, argv, true);
+      for (const a of node.declArrays ?? []) yield* assignBash(sh, a);
+      return st;
     }
     const fn = sh.d.funcs.get(name);
     if (fn || builtinOf(sh, name)) {
       const undo = assigns.length ? tempAssign(sh, assigns) : null;
       try {
-        return fn ? yield* callFunction(sh, name, fn, argv) : yield* runBuiltin(sh, name, argv, false);
+        if (fn) return yield* callFunction(sh, name, fn, argv);
+        const st = yield* runBuiltin(sh, name, argv, false);
+        for (const a of node.declArrays ?? []) yield* assignBash(sh, a);
+        return st;
       } finally {
         if (undo) undoAssign(sh, undo);
       }
@@ -151,12 +156,19 @@ export function* callFunction(sh: Shell, name: string, body: Node, argv: string[
   d.frames.push(new Map());
   d.loopDepth = 0;
   sh.funcDepth++;
+  // bash's FUNCNAME: the call stack, innermost first.
+  const savedNames = d.dialect.bashVariables ? d.vars.map.get('FUNCNAME') : undefined;
+  if (d.dialect.bashVariables) setArray(sh, 'FUNCNAME', [name, ...arrayValues(sh, 'FUNCNAME')]);
   try {
     return yield* sh.rt.eval(sh, body);
   } catch (e) {
     if (e instanceof ReturnErr) { d.status = e.status; return e.status; }
     throw e;
   } finally {
+    if (d.dialect.bashVariables) {
+      if (savedNames) d.vars.map.set('FUNCNAME', savedNames);
+      else d.vars.map.delete('FUNCNAME');
+    }
     sh.funcDepth--;
     d.loopDepth = savedLoop;
     d.pos = savedPos;

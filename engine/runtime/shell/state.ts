@@ -6,7 +6,11 @@ import type { Node } from './ast';
 import type { Dialect } from './dialect';
 
 /** A variable; `arr` holds a bash indexed array (element 0 mirrors `v`, as `$a` is `${a[0]}`). */
-export interface Var { v: string | undefined; exp: boolean; ro: boolean; arr?: Map<number, string> }
+export interface Var {
+  v: string | undefined; exp: boolean; ro: boolean; arr?: Map<number, string>;
+  /** bash `declare -i`: assignments evaluate their value arithmetically. */
+  int?: boolean;
+}
 
 export interface Options { e: boolean; u: boolean; x: boolean; f: boolean; n: boolean; v: boolean; C: boolean; pipefail: boolean }
 
@@ -21,7 +25,7 @@ export class Vars {
   map: Map<string, Var>;
   constructor(from?: Vars) {
     this.map = new Map();
-    if (from) for (const [k, v] of from.map) this.map.set(k, v.arr ? { v: v.v, exp: v.exp, ro: v.ro, arr: new Map(v.arr) } : { v: v.v, exp: v.exp, ro: v.ro });
+    if (from) for (const [k, v] of from.map) this.map.set(k, v.arr || v.int ? { ...v, arr: v.arr && new Map(v.arr) } : { v: v.v, exp: v.exp, ro: v.ro });
   }
   get(name: string): string | undefined {
     const e = this.map.get(name);
