@@ -4,9 +4,10 @@
  * (`syntax error: unexpected "done"`, `… (expecting "fi")`), and its habit of parsing one
  * top-level line at a time, so earlier lines run before a later line's syntax error.
  */
-import { EMPTY, type Assign, type CaseItem, type Node, type Redir, type Word } from './ast';
+import { EMPTY, type Assign, type Node, type Redir, type Word } from './ast';
 import { heredocWord, makeWord, WordReader } from './words';
-import { bashAssign, parseArithCmd, parseCFor, parseCond, parseFunctionKw } from './parseBash';
+import { bashAssign, parseArithCmd, parseCond, parseFunctionKw } from './parseBash';
+import { caseCmd, doGroup, forCmd, ifCmd } from './parseCompound';
 
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'while', 'until', 'for', 'do', 'done', 'case', 'esac', 'in', '{', '}', '!']);
 /** Words that end a compound list. */
@@ -131,7 +132,7 @@ export class Parser extends WordReader {
   }
 
   /** Consume a newline, then read any here-document bodies it completes. */
-  private newline(): void {
+  newline(): void {
     this.pos++;
     const docs = this.pending;
     this.pending = [];
@@ -166,7 +167,7 @@ export class Parser extends WordReader {
    * A list inside a compound command; newlines separate; ends before a keyword or `)`. An empty list at
    * the end of the input names the word that should close it (`expecting "done"`), as ash and dash do.
    */
-  private compoundList(inParen = false, expect?: string): Node {
+  compoundList(inParen = false, expect?: string): Node {
     const items: Node[] = [];
     for (;;) {
       this.skipNewlines();
@@ -222,7 +223,7 @@ export class Parser extends WordReader {
     return { type: 'pipe', cmds, bang };
   }
 
-  private expectKw(kw: string): void {
+  expectKw(kw: string): void {
     this.skipWs();
     if (!this.atKw(kw)) this.unexpected(kw);
     this.pos += kw.length;
@@ -236,16 +237,13 @@ export class Parser extends WordReader {
     if (this.bash && this.src.startsWith('[[', this.pos) && DELIM.has(this.src[this.pos + 2])) node = parseCond(this, line);
     else if (this.bash && this.src.startsWith('((', this.pos)) node = parseArithCmd(this, line);
     else if (this.bash && this.atKw('function')) return parseFunctionKw(this, line);
-    else if (kw === 'if') node = this.ifCmd();
+    else if (kw === 'if') node = ifCmd(this);
     else if (kw === 'while' || kw === 'until') {
       this.pos += kw.length;
       const cond = this.compoundList(false, 'do');
-      this.expectKw('do');
-      const body = this.compoundList(false, 'done');
-      this.expectKw('done');
-      node = { type: 'while', until: kw === 'until', cond, body };
-    } else if (kw === 'for') node = this.forCmd(line);
-    else if (kw === 'case') node = this.caseCmd(line);
+      node = { type: 'while', until: kw === 'until', cond, body: doGroup(this) };
+    } else if (kw === 'for') node = forCmd(this, line);
+    else if (kw === 'case') node = caseCmd(this, line);
     else if (kw === '{') {
       this.pos++;
       const body = this.compoundList(false, '}');
@@ -277,100 +275,6 @@ export class Parser extends WordReader {
       if (!r) return out;
       out.push(r);
     }
-  }
-
-  private ifCmd(kwLen = 2): Node {
-    this.pos += kwLen;
-    const cond = this.compoundList(false, 'then');
-    this.expectKw('then');
-    const then = this.compoundList(false, 'fi');
-    this.skipWs();
-    let els: Node | null = null;
-    if (this.atKw('elif')) {
-      els = this.ifCmd(4);
-      return { type: 'if', cond, then, else: els };
-    }
-    if (this.atKw('else')) {
-      this.pos += 4;
-      els = this.compoundList(false, 'fi');
-    }
-    this.expectKw('fi');
-    return { type: 'if', cond, then, else: els };
-  }
-
-  private forCmd(line: number): Node {
-    this.pos += 3;
-    this.skipWs();
-    if (this.bash && this.src.startsWith('((', this.pos)) return parseCFor(this, line, () => this.doGroup());
-    const w = this.readWord();
-    if (!w || !NAME_RE.test(w.raw)) this.fail(`bad for loop variable`);
-    this.skipNewlines();
-    let words: Word[] | null = null;
-    if (this.atKw('in')) {
-      this.pos += 2;
-      words = [];
-      for (;;) {
-        this.skipWs();
-        const x = this.readWord();
-        if (!x) break;
-        words.push(x);
-      }
-      this.skipWs();
-      const c = this.src[this.pos];
-      if (c === ';') this.pos++;
-      else if (c === '\n') this.newline();
-      else this.unexpected('do');
-    } else if (this.src[this.pos] === ';') this.pos++;
-    this.skipNewlines();
-    const body = this.doGroup();
-    return { type: 'for', name: w.raw, words, body, line };
-  }
-
-  /** `do list done`. */
-  private doGroup(): Node {
-    this.expectKw('do');
-    const body = this.compoundList(false, 'done');
-    this.expectKw('done');
-    return body;
-  }
-
-  private caseCmd(line: number): Node {
-    this.pos += 4;
-    this.skipWs();
-    const word = this.readWord();
-    if (!word) this.unexpected();
-    this.skipNewlines();
-    this.expectKw('in');
-    const items: CaseItem[] = [];
-    for (;;) {
-      this.skipNewlines();
-      if (this.atKw('esac')) { this.pos += 4; break; }
-      if (this.src[this.pos] === '(') this.pos++;
-      const pats: Word[] = [];
-      for (;;) {
-        this.skipWs();
-        const p = this.readWord();
-        if (!p) this.unexpected(')');
-        pats.push(p);
-        this.skipWs();
-        if (this.src[this.pos] === '|') { this.pos++; continue; }
-        if (this.src[this.pos] === ')') { this.pos++; break; }
-        this.unexpected(')');
-      }
-      this.skipNewlines();
-      let body: Node | null = null;
-      if (!this.src.startsWith(';;', this.pos) && !this.atKw('esac')) {
-        body = this.compoundList();
-      }
-      this.skipWs();
-      // ash (1.35 and 1.36 alike) and dash have no `;&` fall-through: `;` then `&` is a syntax error. bash has
-      // `;&` and `;;&`.
-      let next: CaseItem['next'];
-      if (this.bash && this.src.startsWith(';;&', this.pos)) { this.pos += 3; next = 'test'; } else if (this.src.startsWith(';;', this.pos)) this.pos += 2;
-      else if (this.bash && this.src.startsWith(';&', this.pos)) { this.pos += 2; next = 'fall'; } else if (this.atKw('esac')) { items.push({ pats, body }); this.pos += 4; break; } else this.unexpected();
-      items.push(next ? { pats, body, next } : { pats, body });
-    }
-    return { type: 'case', word, items, line };
   }
 
   private tryRedir(): Redir | null {
