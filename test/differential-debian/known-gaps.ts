@@ -13,6 +13,7 @@ export const KNOWN_GAPS: Readonly<Record<'sh' | 'bash', Readonly<Record<string, 
   bash: {
     b024: 'bash arithmetic errors name the error token (`(error token is "0")`); ours does not track token positions',
     b138: 'shopt (nullglob, extglob …) is not implemented',
+    b214: 'shopt (nullglob, extglob …) is not implemented',
     b064: 'diagnostics inside a sourced file name that file (`f: line 1: x: command not found`); ours use the shell\'s own prefix',
   },
 };

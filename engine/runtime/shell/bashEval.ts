@@ -104,6 +104,14 @@ export function arrayValues(sh: Shell, name: string): string[] {
   return [...v.arr].sort((a, b) => a[0] - b[0]).map(([, x]) => x);
 }
 
+/** `${!name[@]}`: the indices that are set, in order. */
+export function arrayKeys(sh: Shell, name: string): string[] {
+  const v = sh.d.vars.map.get(name);
+  if (!v) return [];
+  if (!v.arr) return v.v === undefined ? [] : ['0'];
+  return [...v.arr.keys()].sort((a, b) => a - b).map(String);
+}
+
 /** `${name[i]}`; a negative index counts from the end. */
 export function arrayElement(sh: Shell, name: string, i: number): string | undefined {
   const v = sh.d.vars.map.get(name);
@@ -111,6 +119,18 @@ export function arrayElement(sh: Shell, name: string, i: number): string | undef
   if (!v.arr) return i === 0 || i === -1 ? v.v : undefined;
   if (i < 0) i += Math.max(-1, ...v.arr.keys()) + 1;
   return v.arr.get(i);
+}
+
+/** `name[i]=value`. */
+export function setElement(sh: Shell, name: string, i: number, value: string): void {
+  const d = sh.d;
+  let v = d.vars.map.get(name);
+  if (v && v.ro) sh.fatal(d.dialect.msg.readOnly(name));
+  if (!v) { v = { v: undefined, exp: false, ro: false }; d.vars.map.set(name, v); }
+  const arr = v.arr ?? new Map(v.v !== undefined ? [[0, v.v]] : []);
+  arr.set(i, value);
+  v.arr = arr;
+  v.v = arr.get(0);
 }
 
 /** bash's array and append assignments. */
@@ -131,11 +151,7 @@ export function* assignBash(sh: Shell, a: Assign): G<void> {
   const value = yield* expandString(sh, a.value);
   if (a.index) {
     const i = sh.arithOf(yield* expandString(sh, a.index));
-    if (!v) { v = { v: undefined, exp: false, ro: false }; d.vars.map.set(a.name, v); }
-    const arr = v.arr ?? new Map(v.v !== undefined ? [[0, v.v]] : []);
-    arr.set(i, a.append ? (arr.get(i) ?? '') + value : value);
-    v.arr = arr;
-    v.v = arr.get(0);
+    setElement(sh, a.name, i, a.append ? (arrayElement(sh, a.name, i) ?? '') + value : value);
     return;
   }
   // `+=` adds to an integer variable (declare -i) and appends to a string.

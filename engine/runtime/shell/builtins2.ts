@@ -5,6 +5,7 @@ import type { Shell } from './shell';
 import { ExitErr } from './state';
 import { readLineOf, writeFd } from './sys';
 import { FsError } from '../fs/errors';
+import { setArray } from './bashEval';
 
 type B = (sh: Shell, argv: string[]) => Generator<Block, number, unknown>;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -156,16 +157,16 @@ const set: B = function* (sh, argv) {
 const read: B = function* (sh, argv) {
   let raw = false;
   let i = 1;
-  let prompt = '';
-  for (; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '-r') raw = true;
-    else if (a === '-p') prompt = argv[++i] ?? '';
-    else if (a === '-t' || a === '-n' || a === '-u' || a === '-d') i++;
-    else if (a === '-s') continue;
-    else break;
+  // bash's `read -a NAME` splits the line into an array.
+  let arrayName: string | null = null;
+  // Option clusters (-rs); p, t, n, u, d take a value (the prompt is not shown: stdin is no terminal).
+  for (; i < argv.length && /^-[A-Za-z]+$/.test(argv[i]); i++) {
+    for (const c of argv[i].slice(1)) {
+      if (c === 'r') raw = true;
+      else if (c === 'a' && sh.d.dialect.builtinOptions) arrayName = argv[++i] ?? '';
+      else if ('ptnud'.includes(c)) i++;
+    }
   }
-  void prompt;
   const names = argv.slice(i);
   if (names.length === 0 && sh.d.dialect.readNeedsName) sh.builtinError('arg count');
   if (names.length === 0) names.push('REPLY');
@@ -186,6 +187,10 @@ const read: B = function* (sh, argv) {
     }
   }
   const ifs = sh.d.vars.get('IFS') ?? ' \t\n';
+  if (arrayName !== null) {
+    setArray(sh, arrayName, splitRead(text, ifs, Infinity));
+    return eof ? 1 : 0;
+  }
   const fields = splitRead(text, ifs, names.length);
   for (let j = 0; j < names.length; j++) sh.assign(names[j], fields[j] ?? '');
   return eof ? 1 : 0;
@@ -252,7 +257,7 @@ const command: B = function* (sh, argv) {
   if (v || V) {
     // Models ash.c commandcmd -v: only the first name is looked up.
     const r = sh.rt.describe(sh, argv[i]);
-    if (r === null) { if (V) sh.writeErrSync(`${argv[i]}: not found\n`); return 127; }
+    if (r === null) { if (V) sh.writeErrSync(`${argv[i]}: not found\n`); return sh.d.dialect.typeNotFound.status; }
     yield* writeFd(sh.k, sh.p, 1, (V ? r.type : r.short) + '\n');
     return 0;
   }

@@ -70,8 +70,10 @@ export interface Dialect {
   readonly returnOutside: string | null;
   /** `source name` looks in the current directory after $PATH (bash outside POSIX mode). */
   readonly sourceSearchesCwd: boolean;
-  /** Variables the shell sets at start, by the image's Debian release. */
-  initialVars(release: 'bookworm' | 'trixie'): Readonly<Record<string, string>>;
+  /** Variables the shell sets at start (arrays as lists), by the image's Debian release and the environment. */
+  initialVars(release: 'bookworm' | 'trixie', env: ReadonlyMap<string, string>): Readonly<Record<string, string | readonly string[]>>;
+  /** `type` calls special builtins `special shell builtin` (POSIX shells; bash does not). */
+  readonly typeSaysSpecial: boolean;
   /** getopts' diagnostics, and whether a plain option sets OPTARG to '' (dash, ash) or unsets it (bash). */
   readonly getopts: { illegal(arg0: string, c: string): string; noArg(arg0: string, c: string): string; readonly clearsOptarg: boolean };
   /** `read` without a variable name fails (`arg count`) instead of reading into REPLY. */
@@ -115,6 +117,7 @@ export const ASH: Dialect = {
   returnOutside: null,
   sourceSearchesCwd: false,
   initialVars: () => ({}),
+  typeSaysSpecial: true,
   getopts: { illegal: (_a, c) => `Illegal option -${c}`, noArg: (_a, c) => `No arg for -${c} option`, clearsOptarg: true },
   readNeedsName: false,
   arithExtensions: true,

@@ -49,7 +49,15 @@ export const BASH: Dialect = {
     badConversion: (c) => [`%${c}: invalid format character`, 1],
   },
   testError: (m) => m.replace(/^(.*): bad number$/, '$1: integer expression expected'),
-  initialVars: (release) => ({ BASH_VERSION: release === 'trixie' ? '5.2.37(1)-release' : '5.2.15(1)-release' }),
+  // SHLVL counts nested bash shells (exported).
+  initialVars: (release, env) => {
+    const patch = release === 'trixie' ? '37' : '15';
+    return {
+      BASH_VERSION: `5.2.${patch}(1)-release`, BASH_VERSINFO: ['5', '2', patch, '1', 'release', 'x86_64-pc-linux-gnu'],
+      SHLVL: String((Number(env.get('SHLVL')) || 0) + 1),
+    };
+  },
+  typeSaysSpecial: false,
   setOptions: ASH.setOptions,
   echo: ASH.echo,
   msg: {

@@ -57,6 +57,7 @@ export const DASH: Dialect = {
   returnOutside: null,
   sourceSearchesCwd: false,
   initialVars: ASH.initialVars,
+  typeSaysSpecial: true,
   getopts: ASH.getopts,
   readNeedsName: true,
   arithExtensions: false,

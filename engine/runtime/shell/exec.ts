@@ -143,9 +143,26 @@ export function* evalNode(sh: Shell, node: Node): G<number> {
       break;
   }
   d.status = status;
-  if (status !== 0 && d.opt.e && d.condDepth === 0 && node.type !== 'bg') throw new ExitErr(status);
+  if (status !== 0 && d.condDepth === 0 && node.type !== 'bg') yield* onFailure(sh, status);
   if (sh.p.pending.length) yield* sh.runTraps();
   return status;
+}
+
+/** A command failed outside a condition: bash's ERR trap runs, then `set -e` ends the shell. */
+function* onFailure(sh: Shell, status: number): G<void> {
+  const d = sh.d;
+  const trap = d.traps.get('ERR');
+  if (trap) {
+    // Commands failing inside the trap do not run it again.
+    d.traps.delete('ERR');
+    try {
+      yield* sh.rt.evalString(sh, trap, false);
+    } finally {
+      d.traps.set('ERR', trap);
+    }
+    d.status = status;
+  }
+  if (d.opt.e) throw new ExitErr(status);
 }
 
 function* evalPipe(sh: Shell, cmds: readonly Node[], bang: boolean): G<number> {
@@ -195,7 +212,8 @@ function* evalPipe(sh: Shell, cmds: readonly Node[], bang: boolean): G<number> {
 
 /** A simple command in a loop, run without generators when it can be (see simpleFast). */
 function fastStatus(sh: Shell, node: Node): number {
-  if (node.type !== 'simple' || sh.p.pending.length) return SLOW;
+  // An ERR trap needs the general path (it runs between commands).
+  if (node.type !== 'simple' || sh.p.pending.length || sh.d.traps.has('ERR')) return SLOW;
   const s = simpleFast(sh, node);
   if (s === SLOW) return SLOW;
   const d = sh.d;

@@ -8,7 +8,7 @@ import type { Block } from './kernel';
 import { escapeGlob, hasGlob, removeAffix, replacePattern, unescapeGlob } from './pattern';
 import { globPath } from './glob';
 import { braceWords } from './brace';
-import { arrayElement, arrayValues } from './bashEval';
+import { arrayElement, arrayKeys, arrayValues } from './bashEval';
 import type { Shell } from './shell';
 
 type G<T> = Generator<Block, T, unknown>;
@@ -280,12 +280,31 @@ function addList(sh: Shell, f: Fields, list: readonly string[], star: boolean, q
 function* addParam(sh: Shell, f: Fields, p: ParamPart, quoted: boolean): G<void> {
   const name = p.name;
   let val: string | undefined;
+  if (p.op === 'keys') { addList(sh, f, arrayKeys(sh, name), p.index?.raw === '*', quoted); return; }
+  if (p.op === 'indirect') {
+    // ${!x}: the value of the variable x names (which may be `a[1]`).
+    const target = p.index ? arrayElement(sh, name, sh.arithOf(yield* expandString(sh, p.index))) : sh.getParam(name);
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)\[(.+)\]$/.exec(target ?? '');
+    val = m ? arrayElement(sh, m[1], sh.arithOf(m[2])) : target === undefined || target === '' ? undefined : sh.getParam(target);
+    if (val === undefined) return;
+    if (quoted) f.quoted(val);
+    else f.split(val, ifsOf(sh));
+    return;
+  }
   if (p.index) {
     const all = p.index.raw === '@' || p.index.raw === '*';
     if (all) {
       const list = arrayValues(sh, name);
       if (p.op === 'len') { f.quoted(String(list.length)); return; }
       if (p.op === null) { addList(sh, f, list, p.index.raw === '*', quoted); return; }
+      if (p.op === 'sub') {
+        // ${a[@]:offset:length} slices the elements.
+        let off = p.arg ? sh.arithOf(yield* expandString(sh, p.arg)) : 0;
+        if (off < 0) off = Math.max(0, list.length + off);
+        const len = p.arg2 ? sh.arithOf(yield* expandString(sh, p.arg2)) : list.length;
+        addList(sh, f, list.slice(off, len < 0 ? list.length + len : off + len), p.index.raw === '*', quoted);
+        return;
+      }
       val = list.join(' ');
     } else val = arrayElement(sh, name, sh.arithOf(yield* expandString(sh, p.index)));
   } else if ((name === '@' || name === '*') && (p.op === null || p.op === '-' || p.op === '+' || p.op === '=' || p.op === '?')) {
@@ -336,10 +355,11 @@ function* addParam(sh: Shell, f: Fields, p: ParamPart, quoted: boolean): G<void>
       val = replacePattern(sh.k.pat, val ?? '', pat, rep, p.op);
       break;
     }
-    case ',': case ',,': case '^': case '^^': {
+    case ',': case ',,': case '^': case '^^': case '~': case '~~': {
       // bash's case modification (the optional pattern is not modelled: every character is converted).
       const s = val ?? '';
-      const conv = (c: string) => (p.op![0] === ',' ? c.toLowerCase() : c.toUpperCase());
+      const kind = p.op[0];
+      const conv = (c: string) => (kind === ',' ? c.toLowerCase() : kind === '^' ? c.toUpperCase() : c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase());
       val = p.op.length === 2 ? conv(s) : conv(s.slice(0, 1)) + s.slice(1);
       break;
     }

@@ -114,7 +114,7 @@ export class ShellRuntime {
   describe(sh: Shell, name: string): { type: string; short: string; kind: string } | null {
     if (KEYWORDS.has(name)) return { type: `${name} is a shell keyword`, short: name, kind: 'keyword' };
     if (sh.d.funcs.has(name)) return { type: `${name} is a function`, short: name, kind: 'function' };
-    if (builtinOf(sh, name)) return { type: `${name} is a ${isSpecial(name) ? 'special ' : ''}shell builtin`, short: name, kind: 'builtin' };
+    if (builtinOf(sh, name)) return { type: `${name} is a ${isSpecial(name) && sh.d.dialect.typeSaysSpecial ? 'special ' : ''}shell builtin`, short: name, kind: 'builtin' };
     const p = name.includes('/') ? (this.fs.exists(name, sh.d.cwd, this.cred) ? name : null) : this.findInPath(sh, name);
     if (p === null) return null;
     return { type: `${name} is ${p}`, short: p, kind: 'file' };

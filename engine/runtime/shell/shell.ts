@@ -12,10 +12,13 @@ import type { Block, Kernel, Proc, ProcGen } from './kernel';
 import { cloneData, ExitErr, ReturnErr, BreakErr, type ShellData } from './state';
 import { SigPipe, type ImageFlavor } from './sys';
 import { expandString } from './expand';
+import { arrayElement, setElement } from './bashEval';
 import { FsError } from '../fs/errors';
 import type { ShellRuntime } from './runtime';
 
 type G<T> = Generator<Block, T, unknown>;
+
+const ARRAY_ELEMENT = /^([A-Za-z_][A-Za-z0-9_]*)\[(.*)\]$/;
 
 /** An error inside a builtin (ash raises EXERROR: fatal only for special builtins). */
 export class BuiltinErr { constructor(readonly status: number) {} }
@@ -49,9 +52,15 @@ export class Shell {
     isMain: boolean,
   ) {
     this.isMain = isMain;
+    // bash's arithmetic reads and writes array elements (`a[i]`); ash and dash have no arrays.
+    const element = (n: string): RegExpExecArray | null => {
+      const m = ARRAY_ELEMENT.exec(n);
+      if (m && !this.d.dialect.bashVariables) throw new ArithError('arithmetic syntax error');
+      return m;
+    };
     this.arithVars = {
-      get: (n) => this.getParam(n),
-      set: (n, v) => this.assign(n, v),
+      get: (n) => { const m = element(n); return m ? arrayElement(this, m[1], this.arithOf(m[2])) : this.getParam(n); },
+      set: (n, v) => { const m = element(n); if (m) setElement(this, m[1], this.arithOf(m[2]), v); else this.assign(n, v); },
     };
   }
 
@@ -67,6 +76,7 @@ export class Shell {
       if (name === '0') return this.d.arg0;
       return this.d.pos[Number(name) - 1];
     }
+    if (name === 'LINENO' && this.d.dialect.bashVariables) return String(this.line);
     if (name.length === 1) {
       switch (name) {
         case '?': return String(this.d.status);

@@ -54,8 +54,11 @@ const DEFAULT_PATH = '/sbin:/usr/sbin:/bin:/usr/bin';
 /** A fresh shell state from an environment (what exec of /bin/sh starts with). */
 export function newShellData(env: ReadonlyMap<string, string>, arg0: string, pos: string[], cwd: string, pid: number, dialect: Dialect, flavor: ImageFlavor): ShellData {
   const vars = new Vars();
-  for (const [k, v] of Object.entries(dialect.initialVars(flavor.release ?? 'bookworm'))) vars.map.set(k, { v, exp: false, ro: false });
   for (const [k, v] of env) vars.map.set(k, { v, exp: true, ro: false });
+  for (const [k, v] of Object.entries(dialect.initialVars(flavor.release ?? 'bookworm', env))) {
+    const exp = vars.map.get(k)?.exp ?? k === 'SHLVL';
+    vars.map.set(k, typeof v === 'string' ? { v, exp, ro: false } : { v: v[0], exp, ro: false, arr: new Map(v.map((x, i) => [i, x])) });
+  }
   if (!vars.map.has('PATH')) vars.map.set('PATH', { v: DEFAULT_PATH, exp: false, ro: false });
   vars.map.set('PWD', { v: cwd, exp: vars.map.get('PWD')?.exp ?? true, ro: false });
   return {

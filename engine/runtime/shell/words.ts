@@ -260,6 +260,9 @@ export abstract class WordReader {
         op = 'len';
       }
     }
+    // bash's ${!name} (indirection) and ${!name[@]} (the array's indices).
+    const bang = this.bash && src[this.pos] === '!' && isNameStart(src[this.pos + 1] ?? '');
+    if (bang) this.pos++;
     let name: string;
     const c = src[this.pos];
     if (c === undefined) this.fail("missing '}'");
@@ -281,6 +284,10 @@ export abstract class WordReader {
       this.fail('bad substitution');
     }
     const index = this.readSubscript(quoted);
+    if (bang) {
+      this.expectBrace();
+      return index && (index.raw === '@' || index.raw === '*') ? param(name, 'keys', false, null, null, quoted, index) : param(name, 'indirect', false, null, null, quoted, index);
+    }
     if (op === 'len') {
       if (src[this.pos] !== '}') { this.skipToBrace(); this.fail('bad substitution'); }
       this.pos++;
@@ -308,7 +315,7 @@ export abstract class WordReader {
     if (o === '-' || o === '=' || o === '?' || o === '+') {
       this.pos++;
       op = o;
-    } else if (o === '%' || o === '#' || (this.bash && (o === ',' || o === '^'))) {
+    } else if (o === '%' || o === '#' || (this.bash && (o === ',' || o === '^' || o === '~'))) {
       op = src[this.pos + 1] === o ? o + o : o;
       this.pos += op.length;
     } else if (o === '/') {
