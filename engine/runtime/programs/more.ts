@@ -40,18 +40,18 @@ export const ls: Applet = function* (ctx) {
   const targets = o.rest.length ? o.rest : ['.'];
   let status = 0;
   let text = '';
-  const line = (name: string, n: Inode, path: string): string => {
+  /** One entry: its name line, or for -l its columns (mode, links, owner, group, size, time, name). */
+  const row = (name: string, n: Inode): string[] => {
     let s = name;
     if (o.flags.has('F')) s += n.kind === 'dir' ? '/' : n.kind === 'symlink' ? '@' : n.mode & 0o111 ? '*' : '';
-    if (!long) return s + '\n';
+    if (!long) return [s];
     const user = o.flags.has('n') ? String(n.uid) : nameOf(ctx, '/etc/passwd', n.uid);
     const group = o.flags.has('n') ? String(n.gid) : nameOf(ctx, '/etc/group', n.gid);
     const size = n.kind === 'dev' ? `${n.rdev[0]}, ${n.rdev[1]}` : String(inodeSize(n));
-    let target = '';
-    if (n.kind === 'symlink') target = ` -> ${n.target}`;
-    void path;
-    return `${modeString(n)} ${String(n.nlink).padStart(4)} ${user.padEnd(8)} ${group.padEnd(8)} ${size.padStart(9)} ${lsTime(ctx.k.epochMs, n.mtime)} ${s}${target}\n`;
+    const target = n.kind === 'symlink' ? ` -> ${n.target}` : '';
+    return [modeString(n), String(n.nlink), user, group, size, lsTime(ctx.k.epochMs, n.mtime), s + target];
   };
+  const lines = (rows: string[][]): string => wording(ctx).lsColumns(rows).map((r) => r + '\n').join('');
   const sortNames = (names: string[], dir: string) => {
     const sorted = names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     if (o.flags.has('t')) {
@@ -78,7 +78,7 @@ export const ls: Applet = function* (ctx) {
       }
     }
   }
-  for (const f of sortNames(files, '.')) text += line(f, ctx.fs.lstat(f, ctx.cwd, ctx.cred).node, f);
+  text += lines(sortNames(files, '.').map((f) => row(f, ctx.fs.lstat(f, ctx.cwd, ctx.cred).node)));
   const showHeader = targets.length > 1 || o.flags.has('R');
   const listDir = (d: string, first: boolean) => {
     let names: string[];
@@ -102,12 +102,14 @@ export const ls: Applet = function* (ctx) {
       text += `total ${blocks}\n`;
     }
     const sub: string[] = [];
+    const rows: string[][] = [];
     for (const nm of names) {
       const p = d.replace(/\/$/, '') + '/' + nm;
       const n = ctx.fs.lstat(p, ctx.cwd, ctx.cred).node;
-      text += line(nm, n, p);
+      rows.push(row(nm, n));
       if (o.flags.has('R') && n.kind === 'dir' && nm !== '.' && nm !== '..') sub.push(p);
     }
+    text += lines(rows);
     for (const s of sub) listDir(s, false);
   };
   dirs.sort().forEach((d, i) => listDir(d, i === 0));

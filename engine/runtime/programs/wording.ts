@@ -31,6 +31,8 @@ export interface Wording {
   missingDestination(prog: string, only: string): string;
   /** chmod's mode is checked before any file (GNU), or per file (busybox: null here). */
   invalidModeFirst(spec: string): string | null;
+  /** ls -l's lines from their columns (a one-column row is a plain name). */
+  lsColumns(rows: readonly string[][]): string[];
   /** A program run without its operands: GNU's `missing operand` text; null where busybox has its own usage. */
   noOperands(prog: string): string | null;
   /** chmod/chown of a path that cannot be reached. */
@@ -63,6 +65,9 @@ const BUSYBOX: Wording = {
   missingOperand: (prog, what = 'operand') => `${prog}: missing ${what}\n`,
   catIsDir: () => 'read error: Is a directory',
   noOperands: () => null,
+  // busybox pads to fixed widths: links 4, owner and group 8, size 9.
+  lsColumns: (rows) => rows.map((r) => (r.length === 1 ? r[0]
+    : `${r[0]} ${r[1].padStart(4)} ${r[2].padEnd(8)} ${r[3].padEnd(8)} ${r[4].padStart(9)} ${r[5]} ${r[6]}`)),
   lnFail: (target, _s, _sym, why) => `${target}: ${why}`,
   cpCreate: (d, why) => `can't create '${d}': ${why}`,
   missingDestination: (prog) => `${prog}: missing file operand\n`,
@@ -104,6 +109,13 @@ const GNU: Wording = {
   cpCreate: (d, why) => `cannot create regular file '${d}': ${why}`,
   missingDestination: (prog, only) => `${prog}: missing destination file operand after '${only}'\nTry '${prog} --help' for more information.\n`,
   invalidModeFirst: (spec) => `chmod: invalid mode: '${spec}'\nTry 'chmod --help' for more information.\n`,
+  // GNU pads each column to its widest entry in the listing: counts right-aligned, names left-aligned.
+  lsColumns: (rows) => {
+    const width = (i: number) => Math.max(0, ...rows.map((r) => (r.length > 1 ? r[i].length : 0)));
+    const w = [1, 2, 3, 4].map(width);
+    return rows.map((r) => (r.length === 1 ? r[0]
+      : `${r[0]} ${r[1].padStart(w[0])} ${r[2].padEnd(w[1])} ${r[3].padEnd(w[2])} ${r[4].padStart(w[3])} ${r[5]} ${r[6]}`));
+  },
   noOperands: (prog) => `${prog}: missing operand\nTry '${prog} --help' for more information.\n`,
   cannotAccess: (p, why) => `cannot access '${p}': ${why}`,
   statFail: (f, why) => `cannot statx '${f}': ${why}`,
