@@ -10,6 +10,7 @@ import * as text from './text';
 import * as more from './more';
 import { timeout } from './exec';
 import { NET_APPLETS, EXTRA_APPLETS } from './net';
+import { hasLongOptions, withLongOptions } from './gnuLong';
 import { ASH, type Dialect } from '../shell/dialect';
 import { BASH } from '../shell/dialectBash';
 import { DASH } from '../shell/dialectDash';
@@ -56,12 +57,19 @@ export const DISTRO_PROGRAMS: readonly string[] = [
   'touch', 'tr', 'true', 'uniq', 'wc', 'whoami', 'yes',
 ];
 
+/** The GNU tools' applets with their long options (built once per name). */
+const GNU_APPLETS = new Map<string, Applet>(
+  [...TABLE].filter(([n]) => hasLongOptions(n)).map(([n, a]) => [n, withLongOptions(n, a)]),
+);
+
 export function appletFor(name: string, flavor: ImageFlavor): Applet | null {
   if (flavor.userland === 'gnu') {
     const shell = SHELLS.get(name);
     if (shell) return shell;
     if (name === 'mawk') return TABLE.get('awk')!;
     if (!DISTRO_PROGRAMS.includes(name)) return flavor.extraApplets?.includes(name) ? TABLE.get(name) ?? EXTRA_APPLETS.get(name) ?? null : null;
+    const gnu = GNU_APPLETS.get(name);
+    if (gnu) return gnu;
   }
   const a = TABLE.get(name);
   if (a) return a;
