@@ -63,7 +63,7 @@ export const yes: Applet = function* (ctx) {
 
 export const env: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'iu:', true);
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const vars = new Map(o.flags.has('i') ? [] : ctx.env);
   for (const u of o.values.get('u') ?? []) vars.delete(u);
   let i = 0;
@@ -101,7 +101,7 @@ export const printenv: Applet = function* (ctx) {
 
 export const id: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'ugnrG');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   // `id USER` describes that account (its primary group; supplementary ones from /etc/group are not modelled).
   const user = o.rest[0];
   const uid = user === undefined ? ctx.cred.uid : idForName(ctx, '/etc/passwd', user);
@@ -133,6 +133,8 @@ export const id: Applet = function* (ctx) {
 };
 
 export const whoami: Applet = function* (ctx) {
+  const extra = ctx.argv.length > 1 ? wording(ctx).extraOperand('whoami', ctx.argv[1]) : null;
+  if (extra) { errRaw(ctx, extra); return 1; }
   const n = nameForId(ctx, '/etc/passwd', ctx.cred.uid);
   if (n === null) { err(ctx, `unknown uid ${ctx.cred.uid}`); return 1; }
   yield* out(ctx, n + '\n');
@@ -227,7 +229,7 @@ export const date: Applet = function* (ctx) {
       fmt = spec === 'date' ? '%Y-%m-%d' : spec === 'hours' ? '%Y-%m-%dT%H+00:00' : spec === 'minutes' ? '%Y-%m-%dT%H:%M+00:00' : '%Y-%m-%dT%H:%M:%S+00:00';
       continue;
     }
-    if (a[0] === '-' && a.length > 1) { err(ctx, `invalid option -- '${a[1]}'`); return 1; }
+    if (a[0] === '-' && a.length > 1) return badOption(ctx, a[1]);
     // Setting the clock needs CAP_SYS_TIME, which a container does not have.
     err(ctx, `can't set date: Operation not permitted`);
     return 1;

@@ -9,7 +9,7 @@ import { wording } from './wording';
 
 export const cat: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'nbvetAsu');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const files = o.rest.length ? o.rest : ['-'];
   let status = 0;
   let lineNo = 0;
@@ -39,7 +39,7 @@ export const cat: Applet = function* (ctx) {
 
 export const mkdir: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'pm:v');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const none = o.rest.length === 0 ? wording(ctx).noOperands('mkdir') : null;
   if (none) { errRaw(ctx, none); return 1; }
   const mode = o.values.has('m') ? parseInt(o.values.get('m')![0], 8) : 0o777;
@@ -94,7 +94,7 @@ function* removeTree(ctx: Ctx, path: string, force: boolean, recursive: boolean)
 
 export const rm: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'rRfiv');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const recursive = o.flags.has('r') || o.flags.has('R');
   const force = o.flags.has('f');
   if (o.rest.length === 0 && !force) {
@@ -109,6 +109,8 @@ export const rm: Applet = function* (ctx) {
 
 export const rmdir: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'p');
+  const none = o.rest.length === 0 ? wording(ctx).noOperands('rmdir') : null;
+  if (none) { errRaw(ctx, none); return 1; }
   let status = 0;
   for (const d of o.rest) {
     try {
@@ -123,7 +125,9 @@ export const rmdir: Applet = function* (ctx) {
 
 export const touch: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'cd:t:r:');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
+  const none = o.rest.length === 0 ? wording(ctx).noOperands('touch') : null;
+  if (none) { errRaw(ctx, none); return 1; }
   let status = 0;
   for (const f of o.rest) {
     try {
@@ -177,7 +181,7 @@ function copyTree(ctx: Ctx, src: string, dst: string, recursive: boolean, preser
 
 export const cp: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'rRapfdPLHiuvn');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const files = o.rest;
   if (files.length === 0) { errRaw(ctx, wording(ctx).missingOperand(prog(ctx), 'file operand')); return 1; }
   if (files.length === 1) { errRaw(ctx, wording(ctx).missingDestination(prog(ctx), files[0])); return 1; }
@@ -196,7 +200,7 @@ export const cp: Applet = function* (ctx) {
 
 export const mv: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'fin');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const files = o.rest;
   if (files.length === 0) { errRaw(ctx, wording(ctx).missingOperand(prog(ctx), 'file operand')); return 1; }
   if (files.length === 1) { errRaw(ctx, wording(ctx).missingDestination(prog(ctx), files[0])); return 1; }
@@ -223,9 +227,9 @@ export const mv: Applet = function* (ctx) {
 
 export const ln: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'sfnbv');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const files = o.rest;
-  if (files.length === 0) { err(ctx, 'missing file operand'); return 1; }
+  if (files.length === 0) { errRaw(ctx, wording(ctx).noOperands('ln') ?? 'ln: missing file operand\n'); return 1; }
   const dst = files.length === 1 ? base(files[0]) : files[files.length - 1];
   const dirDst = files.length > 1 && isDir(ctx, dst);
   let status = 0;
@@ -247,6 +251,8 @@ export const ln: Applet = function* (ctx) {
 export const basename: Applet = function* (ctx) {
   const a = ctx.argv.slice(1);
   if (a.length === 0) { errRaw(ctx, wording(ctx).noOperands('basename') ?? 'basename: missing operand\n'); return 1; }
+  const extra = a.length > 2 ? wording(ctx).extraOperand('basename', a[2]) : null;
+  if (extra) { errRaw(ctx, extra); return 1; }
   let b = a[0].replace(/\/+$/, '');
   b = b === '' ? (a[0] === '' ? '' : '/') : b.slice(b.lastIndexOf('/') + 1);
   if (a[1] && b !== a[1] && b.endsWith(a[1])) b = b.slice(0, -a[1].length);

@@ -65,7 +65,8 @@ export function errnoMsg(e: unknown): string {
   throw e;
 }
 
-export interface Opts { flags: Set<string>; values: Map<string, string[]>; rest: string[]; bad: string | null }
+/** `missing`: `bad` is an option whose value is missing (not an unknown one). */
+export interface Opts { flags: Set<string>; values: Map<string, string[]>; rest: string[]; bad: string | null; missing?: boolean }
 
 /** getopt32-style parsing: `spec` like "nrk:" (colon: takes a value); stops at `--`. */
 export function getopts(argv: readonly string[], spec: string, stopAtFirst = false): Opts {
@@ -91,7 +92,7 @@ export function getopts(argv: readonly string[], spec: string, stopAtFirst = fal
       o.flags.add(c);
       if (takes.has(c)) {
         const v = j + 1 < a.length ? a.slice(j + 1) : argv[++i];
-        if (v === undefined) { o.bad = c; return o; }
+        if (v === undefined) { o.bad = c; o.missing = true; return o; }
         const list = o.values.get(c) ?? [];
         list.push(v);
         o.values.set(c, list);
@@ -103,8 +104,8 @@ export function getopts(argv: readonly string[], spec: string, stopAtFirst = fal
   return o;
 }
 
-export function badOption(ctx: Ctx, c: string): number {
-  const [text, status] = wording(ctx).badOption(prog(ctx), c);
+export function badOption(ctx: Ctx, c: string, missing = false): number {
+  const [text, status] = wording(ctx).badOption(prog(ctx), c, missing);
   errRaw(ctx, text);
   return status;
 }

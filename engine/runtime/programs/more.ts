@@ -33,7 +33,7 @@ function lsTime(epochMs: number, mtime: number): string {
 
 export const ls: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'lad1RAFhinrtSCxdLe');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const long = o.flags.has('l') || o.flags.has('n');
   const all = o.flags.has('a');
   const almost = o.flags.has('A');
@@ -119,7 +119,9 @@ export const ls: Applet = function* (ctx) {
 
 export const stat: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'c:LtfF');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
+  const none = o.rest.length === 0 ? wording(ctx).noOperands('stat') : null;
+  if (none) { errRaw(ctx, none); return 1; }
   let status = 0;
   for (const f of o.rest) {
     let n: Inode;
@@ -234,6 +236,8 @@ export const chown: Applet = function* (ctx) {
   const args = ctx.argv.slice(1);
   const recursive = args[0] === '-R';
   if (recursive) args.shift();
+  const none = args.length === 0 ? wording(ctx).noOperands('chown') : args.length === 1 ? wording(ctx).missingDestination('chown', args[0]) : null;
+  if (none) { errRaw(ctx, none.replace('destination file operand', 'operand')); return 1; }
   if (args.length < 2) { err(ctx, 'usage: chown [-R] USER[:GROUP] FILE...'); return 1; }
   const [u, g] = args[0].split(/[:.]/);
   const uid = u ? idForName(ctx, '/etc/passwd', u) : null;

@@ -50,7 +50,7 @@ export const expr: Applet = function* (ctx) {
     while (a[i] === '*' || a[i] === '/' || a[i] === '%') {
       const op = a[i++];
       const r = match();
-      if (!isInt(l) || !isInt(r)) throw new Error('non-numeric argument');
+      if (!isInt(l) || !isInt(r)) throw new Error(wording(ctx).exprNonInteger);
       if (op !== '*' && Number(r) === 0) throw new Error('division by zero');
       l = String(op === '*' ? Number(l) * Number(r) : op === '/' ? Math.trunc(Number(l) / Number(r)) : Number(l) % Number(r));
     }
@@ -61,7 +61,7 @@ export const expr: Applet = function* (ctx) {
     while (a[i] === '+' || a[i] === '-') {
       const op = a[i++];
       const r = mul();
-      if (!isInt(l) || !isInt(r)) throw new Error('non-numeric argument');
+      if (!isInt(l) || !isInt(r)) throw new Error(wording(ctx).exprNonInteger);
       l = String(op === '+' ? Number(l) + Number(r) : Number(l) - Number(r));
     }
     return l;

@@ -118,7 +118,7 @@ function subst(line: string, c: Cmd): [string, boolean] {
 
 export const sedApplet: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'ne:f:iErs');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const ext = o.flags.has('E') || o.flags.has('r');
   const scripts = o.values.get('e') ?? [];
   let files = o.rest;

@@ -19,8 +19,10 @@ function legacyCount(argv: readonly string[]): string[] {
 
 export const head: Applet = function* (ctx) {
   const o = getopts(legacyCount(ctx.argv), 'n:c:qv');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const n = numArg(o.values.get('n')?.[0], 10);
+  const badCount = Number.isNaN(n) ? wording(ctx).badLineCount(o.values.get('n')![0]) : null;
+  if (badCount) { err(ctx, badCount); return 1; }
   const files = o.rest.length ? o.rest : ['-'];
   let status = 0;
   for (const [i, f] of files.entries()) {
@@ -46,10 +48,12 @@ export const head: Applet = function* (ctx) {
 
 export const tail: Applet = function* (ctx) {
   const o = getopts(legacyCount(ctx.argv), 'n:c:fFqs:v');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const spec = o.values.get('n')?.[0] ?? '10';
   const fromStart = spec.startsWith('+');
   const n = numArg(spec, 10);
+  const badCount = Number.isNaN(n) ? wording(ctx).badLineCount(spec) : null;
+  if (badCount) { err(ctx, badCount); return 1; }
   const files = o.rest.length ? o.rest : ['-'];
   const pick = (lines: string[]) => (fromStart ? lines.slice(Math.max(0, n - 1)) : n === 0 ? [] : lines.slice(-n));
   let status = 0;
@@ -92,7 +96,7 @@ function* follow(ctx: Ctx, file: string): G<number> {
 
 export const wc: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'lwcmL');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const which = ['l', 'w', 'c'].filter((c) => o.flags.has(c) || (c === 'c' && o.flags.has('m')));
   const cols = which.length ? which : ['l', 'w', 'c'];
   const files = o.rest.length ? o.rest : ['-'];
@@ -120,7 +124,7 @@ export const wc: Applet = function* (ctx) {
 
 export const tee: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'ai');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const outs: OpenFile[] = [];
   let status = 0;
   for (const f of o.rest) {
@@ -150,7 +154,7 @@ function ranges(spec: string): (i: number) => boolean {
 
 export const cut: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'd:f:c:b:s');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const delim = o.values.get('d')?.[0] ?? '\t';
   const fspec = o.values.get('f')?.[0];
   const cspec = o.values.get('c')?.[0] ?? o.values.get('b')?.[0];
@@ -191,7 +195,7 @@ function expandSet(s: string): string {
 
 export const tr: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'dscC');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const set1 = expandSet(o.rest[0] ?? '');
   const set2 = expandSet(o.rest[1] ?? '');
   const del = o.flags.has('d');
@@ -220,7 +224,7 @@ export const tr: Applet = function* (ctx) {
 
 export const sort: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'nrufk:t:bdsh');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const files = o.rest.length ? o.rest : ['-'];
   let lines: string[] = [];
   for (const f of files) {
@@ -260,7 +264,7 @@ export const sort: Applet = function* (ctx) {
 
 export const uniq: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'cdui');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const data = yield* readInput(ctx, o.rest[0] ?? '-');
   if (data === null) return 1;
   const lines = splitLines(data).map(chomp);
@@ -284,7 +288,7 @@ export const seq: Applet = function* (ctx) {
   const args = o.rest.map((a) => a.replace(/^\0/, ''));
   if (o.bad || args.length < 1 || args.length > 3) { err(ctx, 'usage: seq [-w] [-s SEP] [FIRST [INC]] LAST'); return 1; }
   const nums = args.map(Number);
-  for (const [i, n] of nums.entries()) if (Number.isNaN(n)) { err(ctx, `invalid number '${args[i]}'`); return 1; }
+  for (const [i, n] of nums.entries()) if (Number.isNaN(n)) { err(ctx, wording(ctx).seqBadNumber(args[i])); return 1; }
   const [first, inc, last] = nums.length === 1 ? [1, 1, nums[0]] : nums.length === 2 ? [nums[0], 1, nums[1]] : nums;
   const dec = Math.max(...args.map((a) => (a.includes('.') ? a.length - a.indexOf('.') - 1 : 0)));
   const sep = o.values.get('s')?.[0] ?? '\n';

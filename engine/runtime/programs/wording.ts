@@ -20,7 +20,17 @@ export interface Wording {
   cpOmitDir(src: string): string;
   mvStat(src: string, why: string): string;
   /** An unknown option: the text (with any `Try … --help` line) and the status. */
-  badOption(prog: string, c: string): [string, number];
+  badOption(prog: string, c: string, missing?: boolean): [string, number];
+  /** An operand too many (`whoami x`); null where busybox ignores it. */
+  extraOperand(prog: string, op: string): string | null;
+  /** A bad count for head/tail -n; null where busybox reads it leniently. */
+  badLineCount(arg: string): string | null;
+  /** grep without a pattern: the text (status 2). */
+  readonly grepUsage: string;
+  /** seq's non-numeric argument. */
+  seqBadNumber(arg: string): string;
+  /** expr's arithmetic on a non-number. */
+  readonly exprNonInteger: string;
   /** A missing operand (`missing file operand` for cp/mv). */
   missingOperand(prog: string, what?: string): string;
   catIsDir(file: string): string;
@@ -62,6 +72,11 @@ const BUSYBOX: Wording = {
   cpOmitDir: (s) => `omitting directory '${s}'`,
   mvStat: (s, why) => `can't rename '${s}': ${why}`,
   badOption: (prog, c) => [`${prog}: invalid option -- '${c}'\n`, 1],
+  extraOperand: () => null,
+  badLineCount: () => null,
+  seqBadNumber: (a) => `invalid number '${a}'`,
+  grepUsage: 'grep: usage: grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...\n',
+  exprNonInteger: 'non-numeric argument',
   missingOperand: (prog, what = 'operand') => `${prog}: missing ${what}\n`,
   catIsDir: () => 'read error: Is a directory',
   noOperands: () => null,
@@ -84,6 +99,10 @@ const BUSYBOX: Wording = {
 /** coreutils' usage() exit status: 2 for ls, sort (and grep), 1 for the rest. */
 const GNU_USAGE_STATUS: Readonly<Record<string, number>> = { ls: 2, sort: 2, grep: 2, egrep: 2, fgrep: 2, timeout: 125, env: 125 };
 
+function tryHelp(prog: string): string {
+  return `Try '${prog} --help' for more information.\n`;
+}
+
 const GNU: Wording = {
   cantRead: (prog, file, why) => {
     if (prog === 'head' || prog === 'tail') return `cannot open '${file}' for reading: ${why}`;
@@ -101,7 +120,12 @@ const GNU: Wording = {
   cpStat: (s, why) => `cannot stat '${s}': ${why}`,
   cpOmitDir: (s) => `-r not specified; omitting directory '${s}'`,
   mvStat: (s, why) => `cannot stat '${s}': ${why}`,
-  badOption: (prog, c) => [`${prog}: invalid option -- '${c}'\nTry '${prog} --help' for more information.\n`, GNU_USAGE_STATUS[prog] ?? 1],
+  badOption: (prog, c, missing) => [`${prog}: ${missing ? 'option requires an argument' : 'invalid option'} -- '${c}'\n${tryHelp(prog)}`, GNU_USAGE_STATUS[prog] ?? 1],
+  extraOperand: (prog, op) => `${prog}: extra operand '${op}'\n${tryHelp(prog)}`,
+  badLineCount: (a) => `invalid number of lines: '${a}'`,
+  grepUsage: `Usage: grep [OPTION]... PATTERNS [FILE]...\n${tryHelp('grep')}`,
+  seqBadNumber: (a) => `invalid floating point argument: '${a}'\n${tryHelp('seq').trimEnd()}`,
+  exprNonInteger: 'non-integer argument',
   missingOperand: (prog, what = 'operand') => `${prog}: missing ${what}\nTry '${prog} --help' for more information.\n`,
   catIsDir: (f) => `${f}: Is a directory`,
   lnFail: (target, source, symbolic, why, sourceMissing) => (sourceMissing && !symbolic ? `failed to access '${source}': ${why}`
@@ -116,7 +140,7 @@ const GNU: Wording = {
     return rows.map((r) => (r.length === 1 ? r[0]
       : `${r[0]} ${r[1].padStart(w[0])} ${r[2].padEnd(w[1])} ${r[3].padEnd(w[2])} ${r[4].padStart(w[3])} ${r[5]} ${r[6]}`));
   },
-  noOperands: (prog) => `${prog}: missing operand\nTry '${prog} --help' for more information.\n`,
+  noOperands: (prog) => `${prog}: missing ${prog === 'touch' || prog === 'ln' ? 'file operand' : 'operand'}\n${tryHelp(prog)}`,
   cannotAccess: (p, why) => `cannot access '${p}': ${why}`,
   statFail: (f, why) => `cannot statx '${f}': ${why}`,
   execFail: (prog, cmd, found) => {
