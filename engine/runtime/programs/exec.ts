@@ -32,8 +32,19 @@ export function* runChild(ctx: Ctx, argv: string[], env: ReadonlyMap<string, str
 /** timeout [-s SIG] SECS PROG ARGS: the program runs as a child, killed at the deadline. */
 export const timeout: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 's:k:', true);
-  if (o.bad || o.rest.length < 2) { err(ctx, 'usage: timeout [-s SIG] [-k KILL_SECS] SECS PROG ARGS'); return 1; }
+  const w = wording(ctx);
+  if (o.bad || o.rest.length < 2) {
+    const [text, status] = w.timeoutUsage;
+    errRaw(ctx, text);
+    return status;
+  }
   const secs = Number(o.rest[0].replace(/s$/, ''));
+  // A duration that is no number fails before anything runs (busybox `invalid number`, GNU `invalid time interval`).
+  if (!Number.isFinite(secs) || secs < 0) {
+    const [text, status] = w.timeoutBadInterval(o.rest[0]);
+    errRaw(ctx, text);
+    return status;
+  }
   const argv = o.rest.slice(1);
   const { applet } = lookup(ctx, argv[0], ctx.env);
   if (!applet) { err(ctx, wording(ctx).execFail('timeout', argv[0], false)); return 127; }

@@ -6,6 +6,7 @@ import type { Ctx } from '../shell/sys';
 import { readOf } from '../shell/sys';
 import { badOption, err, errnoMsg, errRaw, getopts, out, prog, type Applet, type G } from './lib';
 import { wording } from './wording';
+import { applyMode } from './more';
 
 export const cat: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'nbvetAsu');
@@ -42,7 +43,11 @@ export const mkdir: Applet = function* (ctx) {
   if (o.bad) return badOption(ctx, o.bad, o.missing);
   const none = o.rest.length === 0 ? wording(ctx).noOperands('mkdir') : null;
   if (none) { errRaw(ctx, none); return 1; }
-  const mode = o.values.has('m') ? parseInt(o.values.get('m')![0], 8) : 0o777;
+  const spec = o.values.get('m')?.[0];
+  // -m takes an octal or symbolic mode (relative to a=rwx); busybox and GNU word a bad one alike.
+  const parsed = spec === undefined ? 0o777 : applyMode(spec, 0o777, true, 0);
+  if (parsed === null) { err(ctx, `invalid mode '${spec}'`); return 1; }
+  const mode = parsed;
   let status = 0;
   for (const d of o.rest) {
     try {

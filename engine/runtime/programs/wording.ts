@@ -27,6 +27,9 @@ export interface Wording {
   badLineCount(arg: string): string | null;
   /** grep without a pattern: the text (status 2). */
   readonly grepUsage: string;
+  /** timeout without its operands; a duration that is no number. */
+  readonly timeoutUsage: [string, number];
+  timeoutBadInterval(arg: string): [string, number];
   /** seq's non-numeric argument. */
   seqBadNumber(arg: string): string;
   /** expr's arithmetic on a non-number. */
@@ -75,6 +78,8 @@ const BUSYBOX: Wording = {
   extraOperand: () => null,
   badLineCount: () => null,
   seqBadNumber: (a) => `invalid number '${a}'`,
+  timeoutUsage: ['timeout: usage: timeout [-s SIG] [-k KILL_SECS] SECS PROG ARGS\n', 1],
+  timeoutBadInterval: (a) => [`timeout: invalid number '${a}'\n`, 1],
   grepUsage: 'grep: usage: grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...\n',
   exprNonInteger: 'non-numeric argument',
   missingOperand: (prog, what = 'operand') => `${prog}: missing ${what}\n`,
@@ -124,6 +129,8 @@ const GNU: Wording = {
   extraOperand: (prog, op) => `${prog}: extra operand '${op}'\n${tryHelp(prog)}`,
   badLineCount: (a) => `invalid number of lines: '${a}'`,
   grepUsage: `Usage: grep [OPTION]... PATTERNS [FILE]...\n${tryHelp('grep')}`,
+  timeoutUsage: [tryHelp('timeout'), 125],
+  timeoutBadInterval: (a) => [`timeout: invalid time interval '${a}'\n${tryHelp('timeout')}`, 125],
   seqBadNumber: (a) => `invalid floating point argument: '${a}'\n${tryHelp('seq').trimEnd()}`,
   exprNonInteger: 'non-integer argument',
   missingOperand: (prog, what = 'operand') => `${prog}: missing ${what}\nTry '${prog} --help' for more information.\n`,
