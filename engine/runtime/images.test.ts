@@ -30,6 +30,16 @@ describe('image programs', () => {
     expect(logsOf('python:3.12', 'command -v curl; bash -c "echo {1..3}"')).toBe('/usr/bin/curl\n1 2 3\n');
     expect(logsOf('python:3.12-slim', 'curl x')).toBe('sh: 1: curl: not found\n');
   });
+  it("node's ENTRYPOINT script hands its arguments to the command, or to node", () => {
+    const manifests = (args: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  restartPolicy: Never\n  containers: [{name: c, image: "node:22", args: ${args}}]\n`;
+    const logs = (args: string) => {
+      const t = simulate({ manifests: manifests(args), untilMs: 10_000, actions: [{ atMs: 8_000, run: 'kubectl logs p' }] });
+      const cmd = t.records.find((r) => r.type === 'command');
+      return cmd && cmd.type === 'command' ? cmd.stdout : '';
+    };
+    expect(logs('["sh", "-c", "echo $0"]')).toBe('sh\n');
+    expect(logs('["echo", "hi"]')).toBe('hi\n');
+  });
   it('alpine/git has git', () => {
     expect(logsOf('alpine/git:2.45.2', 'git --version')).toBe('git version 2.45.2\n');
   });

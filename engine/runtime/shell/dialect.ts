@@ -26,6 +26,8 @@ export interface DialectMessages {
   paramNull(name: string, colon: boolean): string;
   badSubst(raw: string): string;
   arith(message: string, expr: string): string;
+  /** `sh FILE` of a missing file: the whole line and the exit status. */
+  scriptMissing(arg0: string, name: string): [string, number];
   /** `.`/`source` of a file that cannot be found: the whole diagnostic line. */
   dotMissing(arg0: string, cmd: string, line: number, name: string): string;
   /** `set -o NAME` the shell lacks: the message, and whether it is an error of the special builtin. */
@@ -44,6 +46,8 @@ export interface Dialect {
   builtin(arg0: string, cmd: string | null, line: number, msg: string): string;
   /** Before a diagnostic of the printf and test builtins (ash words them as its applets: `sh: …`). */
   utilityPrefix(arg0: string, cmd: string, line: number): string;
+  /** `exec name` of a command $PATH does not have: the whole line. */
+  execNotFound(arg0: string, line: number, name: string): string;
   /** After `where`: a command $PATH does not have. */
   notFound(name: string): string;
   /** The whole diagnostic (with newline) for a syntax error met at `line` of `src`. */
@@ -103,6 +107,7 @@ export const ASH: Dialect = {
   where: (arg0) => `${arg0}: `,
   builtin: (arg0, cmd, line, msg) => `${arg0}: ${cmd ? cmd + ': ' : ''}line ${line}: ${msg}`,
   utilityPrefix: (arg0) => `${arg0}: `,
+  execNotFound: (arg0, line, name) => ASH.builtin(arg0, 'exec', line, `${name}: not found`),
   notFound: (name) => `${name}: not found`,
   syntax: (e, arg0) => `${arg0}: syntax error: ${e.message}\n`,
   fatalStatus: { unset: 2, other: 2 },
@@ -141,5 +146,6 @@ export const ASH: Dialect = {
     arith: (m) => m,
     dotMissing: (arg0, cmd, line, n) => ASH.builtin(arg0, cmd, line, `can't open '${n}': No such file or directory`),
     badSetOption: (n) => [`illegal option -o ${n}`, false],
+    scriptMissing: (arg0, n) => [`${arg0}: can't open '${n}': No such file or directory`, 2],
   },
 };

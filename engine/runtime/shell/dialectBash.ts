@@ -13,6 +13,7 @@ export const BASH: Dialect = {
   where: (arg0, line) => `${arg0}: line ${line}: `,
   builtin: (arg0, cmd, line, msg) => `${arg0}: line ${line}: ${cmd ? cmd + ': ' : ''}${msg}`,
   utilityPrefix(arg0, cmd, line) { return this.builtin(arg0, cmd, line, ''); },
+  execNotFound(arg0, line, name) { return this.builtin(arg0, 'exec', line, `${name}: not found`); },
   notFound: (name) => `${name}: command not found`,
   syntax: (e, arg0, src) => {
     const line = e.line ?? 1;
@@ -75,5 +76,6 @@ export const BASH: Dialect = {
     arith: (m, expr) => (m === 'divide by zero' ? `${expr}: division by 0` : `${expr}: syntax error: operand expected`),
     dotMissing: (arg0, _cmd, line, n) => `${arg0}: line ${line}: ${n}: No such file or directory`,
     badSetOption: (n) => [`${n}: invalid option name`, true],
+    scriptMissing: (arg0, n) => [`${arg0}: ${n}: No such file or directory`, 127],
   },
 };

@@ -39,6 +39,7 @@ export const DASH: Dialect = {
   where: (arg0, line) => `${arg0}: ${line}: `,
   builtin: (arg0, cmd, line, msg) => `${arg0}: ${line}: ${cmd ? cmd + ': ' : ''}${msg}`,
   utilityPrefix(arg0, cmd, line) { return this.builtin(arg0, cmd, line, ''); },
+  execNotFound(arg0, line, name) { return this.builtin(arg0, 'exec', line, `${name}: not found`); },
   notFound: (name) => `${name}: not found`,
   syntax: (e, arg0, src) => {
     const text = e.token !== undefined ? `${e.token} unexpected${e.expecting ? ` (expecting "${e.expecting}")` : ''}`
@@ -78,6 +79,7 @@ export const DASH: Dialect = {
     arith: (m, expr) => `arithmetic expression: ${m === 'divide by zero' ? 'division by zero' : m.startsWith('expecting') ? m : 'expecting primary'}: "${expr}"`,
     dotMissing: (arg0, cmd, line, n) => `${arg0}: ${line}: ${cmd}: ${n}: not found`,
     badSetOption: (n) => [`Illegal option -o ${n}`, true],
+    scriptMissing: (arg0, n) => [`${arg0}: 0: cannot open ${n}: No such file`, 2],
   },
 };
 

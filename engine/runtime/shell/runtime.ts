@@ -136,11 +136,11 @@ export class ShellRuntime {
       if (fn) return yield* callFunction(sh, argv[0], fn, argv);
       return yield* b(sh, argv);
     }
-    return yield* this.external(sh, argv, [], sh.line);
+    return yield* this.external(sh, argv, [], sh.line, allowBuiltin ? null : 'exec');
   }
 
   /** Run a program found on disk: an applet (busybox link) or a shell script. */
-  *external(sh: Shell, argv: string[], assigns: [string, string][], line: number): G<number> {
+  *external(sh: Shell, argv: string[], assigns: [string, string][], line: number, via: 'exec' | null = null): G<number> {
     const name = argv[0];
     let path: string;
     let node: Inode | undefined;
@@ -148,14 +148,14 @@ export class ShellRuntime {
       path = name;
     } else {
       const found = this.lookPath(sh.d.vars.get('PATH') ?? '', sh.d.cwd, name);
-      if (found === null) return this.notFound(sh, name, line);
+      if (found === null) return this.notFound(sh, name, line, via);
       ({ path, node } = found);
     }
     if (!node) {
       try {
         node = this.fs.stat(path, sh.d.cwd, this.cred).node;
       } catch {
-        return this.notFound(sh, name, line);
+        return this.notFound(sh, name, line, via);
       }
     }
     if (node.kind !== 'file' || !allowed(node, this.cred, 1)) {
@@ -188,7 +188,7 @@ export class ShellRuntime {
       };
       return yield* applet(ctx);
     }
-    if (node.exe) return this.notFound(sh, name, line);
+    if (node.exe) return this.notFound(sh, name, line, via);
     return yield* this.runScript(sh, path, node.data, argv, exportedEnv());
   }
 
@@ -214,8 +214,10 @@ export class ShellRuntime {
     return child.status;
   }
 
-  private notFound(sh: Shell, name: string, line: number): number {
-    sh.errSync(sh.d.dialect.notFound(name));
+  private notFound(sh: Shell, name: string, line: number, via: 'exec' | null): number {
+    // `exec name` words it as an error of the exec builtin.
+    if (via) sh.writeErrSync(sh.d.dialect.execNotFound(sh.d.arg0, line, name) + '\n');
+    else sh.errSync(sh.d.dialect.notFound(name));
     this.host.explain({ type: 'command-not-found', command: name, line });
     return 127;
   }

@@ -126,7 +126,8 @@ export function* runProgram(opts: ShellOptions): ContainerProcess {
       const d = newShellData(env, argv[0], [], cwd, p.pid, dialect, opts.flavor);
       const sh = new Shell(rt, p, d, true);
       p.disposition = (sig) => sh.disposition(sig);
-      return shellMain(sh, node.exe ? argv.slice(1) : [argv[0], ...argv.slice(1)]);
+      // A script found on $PATH runs from the path exec found (which is also its $0).
+      return shellMain(sh, node.exe ? argv.slice(1) : [path, ...argv.slice(1)]);
     }
     const applet = appletFor(prog, opts.flavor);
     const ctx: Ctx = { k, p, fs, cred, host, flavor: opts.flavor, argv, cwd, env, line: 0 };
@@ -161,8 +162,9 @@ export function* shellMain(sh: Shell, args: string[]): ProcGen {
     try {
       script = sh.fs.readFile(args[i], sh.d.cwd, sh.cred);
     } catch {
-      sh.errSync(`can't open '${args[i]}': No such file or directory`);
-      return 2;
+      const [text, status] = sh.d.dialect.msg.scriptMissing(sh.d.arg0, args[i]);
+      sh.writeErrSync(text + '\n');
+      return status;
     }
     sh.d.arg0 = args[i];
     sh.d.pos = args.slice(i + 1);
