@@ -23,6 +23,23 @@ describe('image programs', () => {
     expect(logsOf('busybox:1.36', 'curl http://example.com')).toBe('sh: curl: not found\n');
     expect(logsOf('busybox:1.36', 'wget -q -O- http://example.com | grep title')).toBe('    <title>Example Domain</title>\n');
   });
+  it('Debian-based tags run dash with GNU tools and have no busybox network tools; -alpine tags keep busybox', () => {
+    expect(logsOf('nginx:1.27', 'nslookup x; ls nope; echo "a\\tb"')).toBe('sh: 1: nslookup: not found\nls: cannot access \'nope\': No such file or directory\na\tb\n');
+    expect(logsOf('nginx:1.27-alpine', 'nslookup 2>&1 | head -c 0; ls nope')).toBe('ls: nope: No such file or directory\n');
+    expect(logsOf('postgres:17', 'grep -c postgres /etc/passwd; cat /etc/debian_version')).toBe('1\n13.2\n');
+    expect(logsOf('python:3.12', 'command -v curl; bash -c "echo {1..3}"')).toBe('/usr/bin/curl\n1 2 3\n');
+    expect(logsOf('python:3.12-slim', 'curl x')).toBe('sh: 1: curl: not found\n');
+  });
+  it("node's ENTRYPOINT script hands its arguments to the command, or to node", () => {
+    const manifests = (args: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  restartPolicy: Never\n  containers: [{name: c, image: "node:22", args: ${args}}]\n`;
+    const logs = (args: string) => {
+      const t = simulate({ manifests: manifests(args), untilMs: 10_000, actions: [{ atMs: 8_000, run: 'kubectl logs p' }] });
+      const cmd = t.records.find((r) => r.type === 'command');
+      return cmd && cmd.type === 'command' ? cmd.stdout : '';
+    };
+    expect(logs('["sh", "-c", "echo $0"]')).toBe('sh\n');
+    expect(logs('["echo", "hi"]')).toBe('hi\n');
+  });
   it('alpine/git has git', () => {
     expect(logsOf('alpine/git:2.45.2', 'git --version')).toBe('git version 2.45.2\n');
   });

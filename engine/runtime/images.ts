@@ -4,12 +4,55 @@
  * catalogued image fails to pull, as the registry would answer.
  */
 
+import type { ImageUser } from './fs/distro';
+
+/**
+ * The OS userland of an image that is not busybox-based: Debian (GNU coreutils, grep, sed, mawk,
+ * dash as /bin/sh, bash) or Oracle Linux (mysql; bash as /bin/sh).
+ */
+export interface Distro {
+  readonly id: 'debian' | 'oraclelinux';
+  /** Debian codename (Oracle Linux images are modelled on Debian's GNU tools, see `sh`). */
+  readonly release: 'bookworm' | 'trixie';
+  /** The program /bin/sh runs. */
+  readonly sh: 'dash' | 'bash';
+  /** Programs beyond the base system, e.g. curl, wget, git in buildpack-deps based tags, python3, node. */
+  readonly extraApplets: readonly string[];
+  /** Service users the image's Dockerfile adds (nginx, redis, postgres, node …). */
+  readonly users: readonly ImageUser[];
+}
+
 export type ImageFlavor =
   | { readonly kind: 'busybox'; readonly version: string; readonly extraApplets: readonly string[] }
   | { readonly kind: 'alpine'; readonly version: string }
-  | { readonly kind: 'server'; readonly server: 'nginx' | 'httpd' | 'http-echo' | 'redis' | 'mysql' | 'postgres' }
+  /** `distro` is absent for the alpine-based tags, which ship busybox. */
+  | { readonly kind: 'server'; readonly server: 'nginx' | 'httpd' | 'http-echo' | 'redis' | 'mysql' | 'postgres'; readonly distro?: Distro }
+  /** A language image (python, node) whose default command is its interpreter. */
+  | { readonly kind: 'distro'; readonly distro: Distro }
   | { readonly kind: 'pause' }
   | { readonly kind: 'generic' };
+
+/** Debian codename of a docker-library tag: an explicit -bookworm/-trixie suffix, else the image's default. */
+function releaseOf(tag: string, fallback: 'bookworm' | 'trixie'): 'bookworm' | 'trixie' {
+  if (/(^|-)bookworm$/.test(tag)) return 'bookworm';
+  if (/(^|-)trixie$/.test(tag)) return 'trixie';
+  return fallback;
+}
+
+function debian(release: 'bookworm' | 'trixie', users: readonly ImageUser[] = [], extraApplets: readonly string[] = []): Distro {
+  return { id: 'debian', release, sh: 'dash', extraApplets, users };
+}
+
+// buildpack-deps:*-curl adds curl and wget, *-scm adds git and procps (kill); the full python and node tags
+// are built FROM buildpack-deps:<release> (scm included); their -slim tags start from debian:*-slim.
+const BUILDPACK_PROGRAMS = ['curl', 'wget', 'git', 'kill'];
+const ALPINE_TAG = /-alpine(\d+(\.\d+)*)?$|^alpine(\d+(\.\d+)*)?$/;
+
+// Users the docker-library Dockerfiles create (groupadd/useradd --system picks the ids shown).
+const NGINX_USER: ImageUser = { name: 'nginx', uid: 101, gid: 101, home: '/nonexistent', shell: '/bin/false', gecos: 'nginx user' };
+const REDIS_USER: ImageUser = { name: 'redis', uid: 999, gid: 999, home: '/home/redis', shell: '/bin/sh' };
+const POSTGRES_USER: ImageUser = { name: 'postgres', uid: 999, gid: 999, home: '/var/lib/postgresql', shell: '/bin/bash' };
+const NODE_USER: ImageUser = { name: 'node', uid: 1000, gid: 1000, home: '/home/node', shell: '/bin/bash' };
 
 export interface ImageDef {
   /** Normalised repository, e.g. `docker.io/library/busybox`. */
@@ -61,21 +104,40 @@ const CATALOG: readonly ImageDef[] = [
     flavor: () => ({ kind: 'busybox', version: '1.36', extraApplets: ['git'] }) },
   { repo: 'docker.io/library/alpine', tag: (t) => /^(latest|edge|3(\.(\d|1\d|2[01])(\.\d{1,2})?)?)$/.test(t), cmd: ['/bin/sh'], sizeBytes: 3_653_012,
     flavor: (t) => ({ kind: 'alpine', version: t }) },
-  { repo: 'docker.io/library/nginx', tag: (t) => /^(latest|stable|mainline|alpine|perl|(1|1\.(\d|1\d|2[0-7])(\.\d{1,2})?)(-alpine|-perl)?)$/.test(t), entrypoint: ['/docker-entrypoint.sh'],
-    cmd: ['nginx', '-g', 'daemon off;'], sizeBytes: 72_223_946, flavor: () => ({ kind: 'server', server: 'nginx' }) },
-  { repo: 'docker.io/library/httpd', tag: (t) => /^(latest|alpine|(2|2\.[24](\.\d{1,2})?)(-alpine)?)$/.test(t), cmd: ['httpd-foreground'], sizeBytes: 58_214_111,
-    flavor: () => ({ kind: 'server', server: 'httpd' }) },
+  // nginx 1.29 (mainline, latest) and 1.28 (stable) are built on trixie, older tags on bookworm.
+  { repo: 'docker.io/library/nginx', tag: (t) => /^(latest|stable|mainline|alpine|perl|bookworm|trixie|(1|1\.(\d|1\d|2[0-9])(\.\d{1,2})?)(-alpine|-perl|-bookworm|-trixie)?)$/.test(t), entrypoint: ['/docker-entrypoint.sh'],
+    cmd: ['nginx', '-g', 'daemon off;'], sizeBytes: 72_223_946,
+    flavor: (t) => ({ kind: 'server', server: 'nginx', distro: ALPINE_TAG.test(t) ? undefined
+      : debian(releaseOf(t, /^1\.(\d|1\d|2[0-7])(\.|$|-)/.test(t) ? 'bookworm' : 'trixie'), [NGINX_USER]) }) },
+  { repo: 'docker.io/library/httpd', tag: (t) => /^(latest|alpine|bookworm|trixie|(2|2\.[24](\.\d{1,2})?)(-alpine|-bookworm|-trixie)?)$/.test(t), cmd: ['httpd-foreground'], sizeBytes: 58_214_111,
+    flavor: (t) => ({ kind: 'server', server: 'httpd', distro: ALPINE_TAG.test(t) ? undefined : debian(releaseOf(t, 'trixie')) }) },
   { repo: 'docker.io/hashicorp/http-echo', tag: (t) => /^(latest|0\.2\.\d|1\.0(\.\d)?)$/.test(t), entrypoint: ['/http-echo'], sizeBytes: 3_548_112,
     flavor: () => ({ kind: 'server', server: 'http-echo' }) },
-  { repo: 'docker.io/library/redis', tag: (t) => /^(latest|alpine|[2-7](\.\d{1,2}){0,2}(-alpine)?)$/.test(t), entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'],
-    sizeBytes: 45_012_882, flavor: () => ({ kind: 'server', server: 'redis' }) },
+  { repo: 'docker.io/library/redis', tag: (t) => /^(latest|alpine|bookworm|[2-8](\.\d{1,2}){0,2}(-alpine|-bookworm)?)$/.test(t), entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'],
+    sizeBytes: 45_012_882, flavor: (t) => ({ kind: 'server', server: 'redis', distro: ALPINE_TAG.test(t) ? undefined : debian('bookworm', [REDIS_USER]) }) },
+  // mysql 8 and 9 (and 5.7) are built on oraclelinux:*-slim, whose /bin/sh is bash; the GNU tools stand in for
+  // its coreutils-single.
   { repo: 'docker.io/library/mysql', tag: (t) => /^(latest|lts|innovation|5\.7(\.\d{1,2})?|8(\.[0-4](\.\d{1,2})?)?|9(\.[0-4](\.\d{1,2})?)?)$/.test(t), entrypoint: ['docker-entrypoint.sh'], cmd: ['mysqld'],
-    sizeBytes: 172_101_521, flavor: () => ({ kind: 'server', server: 'mysql' }) },
-  { repo: 'docker.io/library/postgres', tag: (t) => /^(latest|alpine|(9(\.[3-6](\.\d{1,2})?)?|1[0-7](\.\d{1,2})?)(-alpine)?)$/.test(t), entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'],
-    sizeBytes: 158_772_412, flavor: () => ({ kind: 'server', server: 'postgres' }) },
+    sizeBytes: 172_101_521, flavor: () => ({ kind: 'server', server: 'mysql',
+      distro: { id: 'oraclelinux', release: 'bookworm', sh: 'bash', extraApplets: [], users: [{ name: 'mysql', uid: 999, gid: 999, home: '/var/lib/mysql', shell: '/bin/bash' }] } }) },
+  { repo: 'docker.io/library/postgres', tag: (t) => /^(latest|alpine|bookworm|trixie|(9(\.[3-6](\.\d{1,2})?)?|1[0-8](\.\d{1,2})?)(-alpine|-bookworm|-trixie)?)$/.test(t), entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'],
+    sizeBytes: 158_772_412, flavor: (t) => ({ kind: 'server', server: 'postgres', distro: ALPINE_TAG.test(t) ? undefined : debian(releaseOf(t, 'trixie'), [POSTGRES_USER]) }) },
+  // python: CMD ["python3"]; full tags FROM buildpack-deps (curl, wget, git), -slim tags FROM debian:*-slim.
+  { repo: 'docker.io/library/python', tag: (t) => /^(latest|slim|alpine|bookworm|trixie|slim-bookworm|slim-trixie|3(\.(\d|1[0-4])(\.\d{1,2})?)?(-slim|-alpine)?(-bookworm|-trixie)?)$/.test(t),
+    cmd: ['python3'], sizeBytes: 1_019_325_440, flavor: (t) => languageFlavor(t, 'python3', [], 'trixie') },
+  // node: ENTRYPOINT ["docker-entrypoint.sh"], CMD ["node"]; full tags FROM buildpack-deps, -slim FROM debian:*-slim.
+  { repo: 'docker.io/library/node', tag: (t) => /^(latest|lts|current|slim|alpine|bookworm|trixie|bookworm-slim|trixie-slim|(1[89]|2[0-5])(\.\d{1,2}){0,2}(-slim|-alpine)?(-bookworm|-trixie)?(-slim)?)$/.test(t),
+    entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], sizeBytes: 1_114_980_352, flavor: (t) => languageFlavor(t, 'node', [NODE_USER], 'bookworm') },
   { repo: 'registry.k8s.io/pause', tag: (t) => /^(latest|3\.\d+)$/.test(t), entrypoint: ['/pause'], sizeBytes: 320_368,
     flavor: () => ({ kind: 'pause' }) },
 ];
+
+/** A python/node tag: busybox for -alpine, else Debian (full tags with buildpack-deps' programs). */
+function languageFlavor(tag: string, interpreter: string, users: readonly ImageUser[], defaultRelease: 'bookworm' | 'trixie'): ImageFlavor {
+  if (ALPINE_TAG.test(tag)) return { kind: 'busybox', version: '1.37', extraApplets: [interpreter] };
+  const slim = /(^|-)slim(-|$)/.test(tag);
+  return { kind: 'distro', distro: debian(releaseOf(tag.replace(/-slim$/, ''), defaultRelease), users, [interpreter, ...(slim ? [] : BUILDPACK_PROGRAMS)]) };
+}
 
 export interface ImageLookup {
   readonly exists: boolean;

@@ -4,9 +4,10 @@
  * override CMD), builds the container's filesystem (image layer, writable layer, mounts) and hands
  * the argv to the program the image runs: the busybox shell and applets, or an image's server.
  */
-import { createBaseLayer, createContainerFs, createPodFilesTree, type FileSpec, type Tree } from './fs/index';
-import { APPLET_NAMES, appletFor } from './programs/registry';
-import { ImageCatalog, type ImageFlavor, type ImageLookup } from './images';
+import { createBaseLayer, createContainerFs, createDistroLayer, createPodFilesTree, type FileSpec, type Tree } from './fs/index';
+import { APPLET_NAMES, appletFor, DISTRO_PROGRAMS } from './programs/registry';
+import { ImageCatalog, type Distro, type ImageFlavor, type ImageLookup } from './images';
+import type { ImageFlavor as ShellFlavor } from './shell/sys';
 import { runShell } from './shell/start';
 import { ScriptCache } from './shell/scriptCache';
 import type { ContainerHost, ContainerProcess, ContainerStart, PodFacts } from './seam';
@@ -33,10 +34,17 @@ export function resolveArgv(spec: Pick<ContainerStart, 'command' | 'args'>, entr
   return [...entrypoint, ...(spec.args && spec.args.length > 0 ? spec.args : cmd)];
 }
 
-/** The busybox version and extra programs the shell models for an image. */
-function shellFlavor(flavor: ImageFlavor): { busyboxVersion: string; extraApplets?: readonly string[] } {
+/** The OS userland of a Debian/Oracle Linux based image; undefined for busybox-based ones. */
+function distroOf(flavor: ImageFlavor): Distro | undefined {
+  return flavor.kind === 'distro' || flavor.kind === 'server' ? flavor.distro : undefined;
+}
+
+/** The busybox version (or GNU userland) and extra programs the shell models for an image. */
+function shellFlavor(flavor: ImageFlavor): ShellFlavor {
   if (flavor.kind === 'busybox') return { busyboxVersion: flavor.version, extraApplets: flavor.extraApplets };
-  // alpine, the servers' images and unknown images ship a busybox (or a compatible) shell today.
+  const distro = distroOf(flavor);
+  if (distro) return { busyboxVersion: '1.36', extraApplets: distro.extraApplets, userland: 'gnu', release: distro.release };
+  // alpine, the alpine-based servers' tags and unknown images ship a busybox (or a compatible) shell.
   return { busyboxVersion: '1.36' };
 }
 
@@ -54,10 +62,16 @@ export function createRuntime(catalog: ImageCatalog): ContainerRuntime {
     let tree = layers.get(key);
     if (!tree) {
       const flavor = shellFlavor(image.flavor);
-      // busybox's applets plus the image's own programs (curl in curl images, git in alpine/git).
-      const applets = [...APPLET_NAMES.filter((n) => appletFor(n, flavor) !== null), ...(flavor.extraApplets ?? [])];
       const files: Record<string, FileSpec> = imageFiles(image.flavor);
-      tree = createBaseLayer(`image:${key}`, { applets, files });
+      const distro = distroOf(image.flavor);
+      if (distro) {
+        tree = createDistroLayer(`image:${key}`, { release: distro.release, sh: distro.sh, users: distro.users, files,
+          programs: [...DISTRO_PROGRAMS, ...distro.extraApplets] });
+      } else {
+        // busybox's applets plus the image's own programs (curl in curl images, git in alpine/git).
+        const applets = [...APPLET_NAMES.filter((n) => appletFor(n, flavor) !== null), ...(flavor.extraApplets ?? [])];
+        tree = createBaseLayer(`image:${key}`, { applets, files });
+      }
       layers.set(key, tree);
     }
     return tree;

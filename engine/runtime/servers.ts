@@ -22,6 +22,17 @@ working. Further configuration is required.</p>
 </html>
 `;
 
+const NODE_ENTRYPOINT = `#!/bin/sh
+set -e
+
+# An option first (\`-e …\`), or a first word that is no command (or a plain file): hand the arguments to node.
+if [ "\${1#-}" != "\${1}" ] || [ -z "$(command -v "\${1}")" ] || { [ -f "\${1}" ] && ! [ -x "\${1}" ]; }; then
+  set -- node "$@"
+fi
+
+exec "$@"
+`;
+
 /** Files an image ships besides busybox's (content a learner may `cat` or serve). */
 export function imageFiles(flavor: ImageFlavor): Record<string, FileSpec> {
   if (flavor.kind === 'server' && flavor.server === 'nginx') {
@@ -30,6 +41,8 @@ export function imageFiles(flavor: ImageFlavor): Record<string, FileSpec> {
   }
   if (flavor.kind === 'server' && flavor.server === 'httpd') return { '/usr/local/apache2/htdocs/index.html': '<html><body><h1>It works!</h1></body></html>\n' };
   if (flavor.kind === 'alpine') return { '/etc/alpine-release': `${flavor.version === 'latest' ? '3.20.3' : flavor.version}\n` };
+  // The node image's ENTRYPOINT: runs `node ARGS` when the first argument is an option or no command.
+  if (flavor.kind === 'distro' && flavor.distro.extraApplets.includes('node')) return { '/usr/local/bin/docker-entrypoint.sh': { data: NODE_ENTRYPOINT, mode: 0o755 } };
   return {};
 }
 

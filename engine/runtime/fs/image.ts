@@ -32,7 +32,8 @@ const BUSYBOX_SIZE = 1_130_000;
 
 export type FileSpec = string | { data: string; mode?: number; uid?: number; gid?: number } | { dir: true; mode?: number } | { symlink: string };
 
-function ensureDir(tree: Tree, path: string, mode = 0o755): DirInode {
+/** The directory at `path`, created (0755 root) with its parents when missing. */
+export function ensureDir(tree: Tree, path: string, mode = 0o755): DirInode {
   let d = tree.root;
   // Walk the components without building arrays: this runs for every file of every container's pod files.
   for (let start = 0; start < path.length;) {
@@ -66,7 +67,8 @@ export function populate(tree: Tree, files: Readonly<Record<string, FileSpec>>):
   }
 }
 
-function addDevices(tree: Tree): void {
+/** /dev's character devices and the /dev/std* links, as the runtime creates them. */
+export function addDevices(tree: Tree): void {
   const dev = ensureDir(tree, '/dev');
   const mk = (name: 'null' | 'zero' | 'random' | 'urandom' | 'tty', rdev: [number, number]) =>
     dev.entries.set(name, { kind: 'dev', ino: tree.nextIno++, mode: 0o666, uid: 0, gid: 0, mtime: 0, nlink: 1, device: name, rdev });

@@ -12,3 +12,5 @@ export { FsView } from './view';
 export type { FsObserver, StatInfo } from './view';
 export { createBaseLayer, createContainerFs, createPodFilesTree, populate, BUSYBOX_PASSWD, BUSYBOX_GROUP } from './image';
 export type { BaseLayerOptions, ContainerFsOptions, FileSpec } from './image';
+export { createDistroLayer } from './distro';
+export type { DistroLayerOptions, ImageUser } from './distro';

@@ -5,7 +5,8 @@ import type { Ctx } from '../shell/sys';
 import { echoApplet, printfText } from './printf';
 import { testEval } from './test';
 import { runChild } from './exec';
-import { badOption, err, errRaw, getopts, nameForId, out, prog, type Applet, type G } from './lib';
+import { badOption, err, errRaw, getopts, idForName, nameForId, out, primaryGroupOf, prog, type Applet, type G } from './lib';
+import { wording } from './wording';
 
 export const echo: Applet = function* (ctx) {
   yield* out(ctx, echoApplet(ctx.argv));
@@ -13,7 +14,7 @@ export const echo: Applet = function* (ctx) {
 };
 
 export const printf: Applet = function* (ctx) {
-  const r = printfText(ctx.argv.slice(1), 'printf');
+  const r = printfText(ctx.argv.slice(1), 'printf: ');
   if (r.out) yield* out(ctx, r.out);
   for (const e of r.errors) errRaw(ctx, e + '\n');
   return r.status;
@@ -67,7 +68,8 @@ function parseDuration(arg: string): number | { usage: true } | { invalid: strin
 /** busybox sleep (FANCY_SLEEP, FLOAT_DURATION): the args add up; `inf…` as the first arg sleeps forever. */
 export const sleep: Applet = function* (ctx) {
   const argv = ctx.argv;
-  if (argv.length === 1) { errRaw(ctx, SLEEP_USAGE); return 1; }
+  const none = wording(ctx).noOperands('sleep');
+  if (argv.length === 1) { errRaw(ctx, none || SLEEP_USAGE); return 1; }
   let total = 0;
   if (argv[1].slice(0, 3).toLowerCase() === 'inf') total = Infinity;
   else {
@@ -75,7 +77,7 @@ export const sleep: Applet = function* (ctx) {
       const d = parseDuration(argv[i]);
       if (typeof d === 'number') { total += d * 1000; continue; }
       if ('usage' in d) errRaw(ctx, SLEEP_USAGE);
-      else err(ctx, `invalid number '${d.invalid}'`);
+      else err(ctx, wording(ctx).badInterval(d.invalid));
       return 1;
     }
   }
@@ -95,7 +97,7 @@ export const yes: Applet = function* (ctx) {
 
 export const env: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'iu:', true);
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const vars = new Map(o.flags.has('i') ? [] : ctx.env);
   for (const u of o.values.get('u') ?? []) vars.delete(u);
   let i = 0;
@@ -133,10 +135,19 @@ export const printenv: Applet = function* (ctx) {
 
 export const id: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'ugnrG');
-  if (o.bad) return badOption(ctx, o.bad);
-  const { uid, gid } = ctx.cred;
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
+  // `id USER` describes that account (its primary group; supplementary ones from /etc/group are not modelled).
+  const user = o.rest[0];
+  const uid = user === undefined ? ctx.cred.uid : idForName(ctx, '/etc/passwd', user);
+  if (uid === null) { err(ctx, `'${user}': no such user`); return 1; }
+  const gid = user === undefined ? ctx.cred.gid : primaryGroupOf(ctx, uid);
+  const supplementary = user === undefined ? ctx.cred.groups : [];
   const un = nameForId(ctx, '/etc/passwd', uid);
   const gn = nameForId(ctx, '/etc/group', gid);
+  if (o.flags.has('G')) {
+    yield* out(ctx, [...new Set([gid, ...supplementary])].join(' ') + '\n');
+    return 0;
+  }
   if (o.flags.has('u') || o.flags.has('g')) {
     const isU = o.flags.has('u');
     const n = isU ? uid : gid;
@@ -146,15 +157,19 @@ export const id: Applet = function* (ctx) {
   }
   const fmt = (n: number, name: string | null) => (name === null ? `${n}` : `${n}(${name})`);
   let text = `uid=${fmt(uid, un)} gid=${fmt(gid, gn)}`;
-  // Supplementary groups as getgroups(2) returns them (the runtime sets them, sorted as the kernel keeps them).
-  if (ctx.cred.groups.length) {
-    text += ` groups=${ctx.cred.groups.map((g) => fmt(g, nameForId(ctx, '/etc/group', g))).join(',')}`;
+  // Supplementary groups as getgroups(2) returns them (the runtime sets them, sorted as the kernel keeps them);
+  // busybox lists them only when the process has some, GNU always.
+  if (supplementary.length || wording(ctx).idAlwaysGroups || user !== undefined) {
+    const groups = supplementary.length ? supplementary : [gid];
+    text += ` groups=${groups.map((g) => fmt(g, nameForId(ctx, '/etc/group', g))).join(',')}`;
   }
   yield* out(ctx, text + '\n');
   return 0;
 };
 
 export const whoami: Applet = function* (ctx) {
+  const extra = ctx.argv.length > 1 ? wording(ctx).extraOperand('whoami', ctx.argv[1]) : null;
+  if (extra) { errRaw(ctx, extra); return 1; }
   const n = nameForId(ctx, '/etc/passwd', ctx.cred.uid);
   if (n === null) { err(ctx, `unknown uid ${ctx.cred.uid}`); return 1; }
   yield* out(ctx, n + '\n');
@@ -249,7 +264,7 @@ export const date: Applet = function* (ctx) {
       fmt = spec === 'date' ? '%Y-%m-%d' : spec === 'hours' ? '%Y-%m-%dT%H+00:00' : spec === 'minutes' ? '%Y-%m-%dT%H:%M+00:00' : '%Y-%m-%dT%H:%M:%S+00:00';
       continue;
     }
-    if (a[0] === '-' && a.length > 1) { err(ctx, `invalid option -- '${a[1]}'`); return 1; }
+    if (a[0] === '-' && a.length > 1) return badOption(ctx, a[1]);
     // Setting the clock needs CAP_SYS_TIME, which a container does not have.
     err(ctx, `can't set date: Operation not permitted`);
     return 1;

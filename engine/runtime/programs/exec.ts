@@ -3,7 +3,8 @@ import { allowed } from '../fs/resolve';
 import type { ProcGen } from '../shell/kernel';
 import { cloneFds } from '../shell/io';
 import type { Ctx } from '../shell/sys';
-import { err, errRaw, getopts, type Applet, type G } from './lib';
+import { err, errRaw, getopts, prog, type Applet, type G } from './lib';
+import { wording } from './wording';
 import { appletFor } from './registry';
 
 function lookup(ctx: Ctx, name: string, env: ReadonlyMap<string, string>): { applet: Applet | null; found: boolean } {
@@ -22,7 +23,7 @@ function lookup(ctx: Ctx, name: string, env: ReadonlyMap<string, string>): { app
 export function* runChild(ctx: Ctx, argv: string[], env: ReadonlyMap<string, string>): G<number> {
   const { applet, found } = lookup(ctx, argv[0], env);
   if (!applet) {
-    err(ctx, `can't execute '${argv[0]}': ${found ? 'Exec format error' : 'No such file or directory'}`);
+    err(ctx, wording(ctx).execFail(prog(ctx), argv[0], found));
     return found ? 126 : 127;
   }
   return yield* applet({ ...ctx, argv, env });
@@ -31,11 +32,22 @@ export function* runChild(ctx: Ctx, argv: string[], env: ReadonlyMap<string, str
 /** timeout [-s SIG] SECS PROG ARGS: the program runs as a child, killed at the deadline. */
 export const timeout: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 's:k:', true);
-  if (o.bad || o.rest.length < 2) { err(ctx, 'usage: timeout [-s SIG] [-k KILL_SECS] SECS PROG ARGS'); return 1; }
+  const w = wording(ctx);
+  if (o.bad || o.rest.length < 2) {
+    const [text, status] = w.timeoutUsage;
+    errRaw(ctx, text);
+    return status;
+  }
   const secs = Number(o.rest[0].replace(/s$/, ''));
+  // A duration that is no number fails before anything runs (busybox `invalid number`, GNU `invalid time interval`).
+  if (!Number.isFinite(secs) || secs < 0) {
+    const [text, status] = w.timeoutBadInterval(o.rest[0]);
+    errRaw(ctx, text);
+    return status;
+  }
   const argv = o.rest.slice(1);
   const { applet } = lookup(ctx, argv[0], ctx.env);
-  if (!applet) { err(ctx, `can't execute '${argv[0]}': No such file or directory`); return 127; }
+  if (!applet) { err(ctx, wording(ctx).execFail('timeout', argv[0], false)); return 127; }
   const child = ctx.k.spawn(ctx.p.pid, cloneFds(ctx.p.fds), (p): ProcGen => applet({ ...ctx, p, argv, env: ctx.env }));
   const deadline = ctx.k.clock() + secs * 1_000_000;
   for (;;) {

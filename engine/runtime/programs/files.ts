@@ -4,11 +4,13 @@ import { FsError } from '../fs/errors';
 import type { Inode } from '../fs/tree';
 import type { Ctx } from '../shell/sys';
 import { readOf } from '../shell/sys';
-import { badOption, err, errnoMsg, getopts, out, type Applet, type G } from './lib';
+import { badOption, err, errnoMsg, errRaw, getopts, out, prog, type Applet, type G } from './lib';
+import { wording } from './wording';
+import { applyMode } from './more';
 
 export const cat: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'nbvetAsu');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const files = o.rest.length ? o.rest : ['-'];
   let status = 0;
   let lineNo = 0;
@@ -26,10 +28,10 @@ export const cat: Applet = function* (ctx) {
     }
     try {
       const st = ctx.fs.stat(f, ctx.cwd, ctx.cred);
-      if (st.node.kind === 'dir') { err(ctx, `read error: Is a directory`); status = 1; continue; }
+      if (st.node.kind === 'dir') { err(ctx, wording(ctx).catIsDir(f)); status = 1; continue; }
       yield* out(ctx, number(ctx.fs.readFile(f, ctx.cwd, ctx.cred)));
     } catch (e) {
-      err(ctx, `can't open '${f}': ${errnoMsg(e)}`);
+      err(ctx, wording(ctx).cantRead('cat', f, errnoMsg(e), 'cant-open'));
       status = 1;
     }
   }
@@ -38,8 +40,14 @@ export const cat: Applet = function* (ctx) {
 
 export const mkdir: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'pm:v');
-  if (o.bad) return badOption(ctx, o.bad);
-  const mode = o.values.has('m') ? parseInt(o.values.get('m')![0], 8) : 0o777;
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
+  const none = o.rest.length === 0 ? wording(ctx).noOperands('mkdir') : null;
+  if (none) { errRaw(ctx, none); return 1; }
+  const spec = o.values.get('m')?.[0];
+  // -m takes an octal or symbolic mode (relative to a=rwx); busybox and GNU word a bad one alike.
+  const parsed = spec === undefined ? 0o777 : applyMode(spec, 0o777, true, 0);
+  if (parsed === null) { err(ctx, `invalid mode '${spec}'`); return 1; }
+  const mode = parsed;
   let status = 0;
   for (const d of o.rest) {
     try {
@@ -56,7 +64,7 @@ export const mkdir: Applet = function* (ctx) {
       } else ctx.fs.mkdir(d, ctx.cwd, ctx.cred, mode);
       if (o.values.has('m')) ctx.fs.chmod(d, ctx.cwd, ctx.cred, mode);
     } catch (e) {
-      err(ctx, `can't create directory '${d}': ${errnoMsg(e)}`);
+      err(ctx, wording(ctx).mkdir(d, errnoMsg(e)));
       status = 1;
     }
   }
@@ -69,12 +77,12 @@ function* removeTree(ctx: Ctx, path: string, force: boolean, recursive: boolean)
     n = ctx.fs.lstat(path, ctx.cwd, ctx.cred).node;
   } catch (e) {
     if (force && e instanceof FsError && e.code === 'ENOENT') return true;
-    err(ctx, `can't remove '${path}': ${errnoMsg(e)}`);
+    err(ctx, wording(ctx).rm(path, errnoMsg(e)));
     return false;
   }
   try {
     if (n.kind === 'dir') {
-      if (!recursive) { err(ctx, `'${path}' is a directory`); return false; }
+      if (!recursive) { err(ctx, wording(ctx).rmIsDir(path)); return false; }
       let ok = true;
       for (const name of ctx.fs.readdir(path, ctx.cwd, ctx.cred)) {
         if (!(yield* removeTree(ctx, path.replace(/\/+$/, '') + '/' + name, force, true))) ok = false;
@@ -83,7 +91,7 @@ function* removeTree(ctx: Ctx, path: string, force: boolean, recursive: boolean)
       ctx.fs.rmdir(path, ctx.cwd, ctx.cred);
     } else ctx.fs.unlink(path, ctx.cwd, ctx.cred);
   } catch (e) {
-    err(ctx, `can't remove '${path}': ${errnoMsg(e)}`);
+    err(ctx, wording(ctx).rm(path, errnoMsg(e)));
     return false;
   }
   return true;
@@ -91,10 +99,14 @@ function* removeTree(ctx: Ctx, path: string, force: boolean, recursive: boolean)
 
 export const rm: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'rRfiv');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const recursive = o.flags.has('r') || o.flags.has('R');
   const force = o.flags.has('f');
-  if (o.rest.length === 0 && !force) { err(ctx, 'usage: rm [-irf] FILE...'); return 1; }
+  if (o.rest.length === 0 && !force) {
+    if (ctx.flavor.userland === 'gnu') errRaw(ctx, wording(ctx).missingOperand('rm'));
+    else err(ctx, 'usage: rm [-irf] FILE...');
+    return 1;
+  }
   let status = 0;
   for (const f of o.rest) if (!(yield* removeTree(ctx, f, force, recursive))) status = 1;
   return status;
@@ -102,12 +114,14 @@ export const rm: Applet = function* (ctx) {
 
 export const rmdir: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'p');
+  const none = o.rest.length === 0 ? wording(ctx).noOperands('rmdir') : null;
+  if (none) { errRaw(ctx, none); return 1; }
   let status = 0;
   for (const d of o.rest) {
     try {
       ctx.fs.rmdir(d, ctx.cwd, ctx.cred);
     } catch (e) {
-      err(ctx, `'${d}': ${errnoMsg(e)}`);
+      err(ctx, wording(ctx).rmdir(d, errnoMsg(e)));
       status = 1;
     }
   }
@@ -116,13 +130,15 @@ export const rmdir: Applet = function* (ctx) {
 
 export const touch: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'cd:t:r:');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
+  const none = o.rest.length === 0 ? wording(ctx).noOperands('touch') : null;
+  if (none) { errRaw(ctx, none); return 1; }
   let status = 0;
   for (const f of o.rest) {
     try {
       ctx.fs.touch(f, ctx.cwd, ctx.cred, o.flags.has('c'));
     } catch (e) {
-      err(ctx, `${f}: ${errnoMsg(e)}`);
+      err(ctx, wording(ctx).touch(f, errnoMsg(e)));
       status = 1;
     }
   }
@@ -144,12 +160,12 @@ function copyTree(ctx: Ctx, src: string, dst: string, recursive: boolean, preser
   try {
     n = ctx.fs.stat(src, ctx.cwd, ctx.cred).node;
   } catch (e) {
-    err(ctx, `can't stat '${src}': ${errnoMsg(e)}`);
+    err(ctx, wording(ctx).cpStat(src, errnoMsg(e)));
     return false;
   }
   try {
     if (n.kind === 'dir') {
-      if (!recursive) { err(ctx, `omitting directory '${src}'`); return false; }
+      if (!recursive) { err(ctx, wording(ctx).cpOmitDir(src)); return false; }
       if (!isDir(ctx, dst)) ctx.fs.mkdir(dst, ctx.cwd, ctx.cred, n.mode);
       let ok = true;
       for (const name of ctx.fs.readdir(src, ctx.cwd, ctx.cred)) {
@@ -162,7 +178,7 @@ function copyTree(ctx: Ctx, src: string, dst: string, recursive: boolean, preser
     ctx.fs.writeFile(dst, ctx.cwd, ctx.cred, data, false, n.mode);
     if (!existed || preserve) ctx.fs.chmod(dst, ctx.cwd, ctx.cred, preserve ? n.mode : n.mode & ~ctx.fs.umask);
   } catch (e) {
-    err(ctx, `can't create '${dst}': ${errnoMsg(e)}`);
+    err(ctx, wording(ctx).cpCreate(dst, errnoMsg(e)));
     return false;
   }
   return true;
@@ -170,9 +186,10 @@ function copyTree(ctx: Ctx, src: string, dst: string, recursive: boolean, preser
 
 export const cp: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'rRapfdPLHiuvn');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const files = o.rest;
-  if (files.length < 2) { err(ctx, 'missing file operand'); return 1; }
+  if (files.length === 0) { errRaw(ctx, wording(ctx).missingOperand(prog(ctx), 'file operand')); return 1; }
+  if (files.length === 1) { errRaw(ctx, wording(ctx).missingDestination(prog(ctx), files[0])); return 1; }
   const dst = files[files.length - 1];
   const srcs = files.slice(0, -1);
   const dirDst = isDir(ctx, dst);
@@ -209,9 +226,10 @@ function moveAcross(ctx: Ctx, src: string, target: string): boolean {
 
 export const mv: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'fin');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const files = o.rest;
-  if (files.length < 2) { err(ctx, 'missing file operand'); return 1; }
+  if (files.length === 0) { errRaw(ctx, wording(ctx).missingOperand(prog(ctx), 'file operand')); return 1; }
+  if (files.length === 1) { errRaw(ctx, wording(ctx).missingDestination(prog(ctx), files[0])); return 1; }
   const dst = files[files.length - 1];
   const dirDst = isDir(ctx, dst);
   let status = 0;
@@ -225,7 +243,7 @@ export const mv: Applet = function* (ctx) {
         else status = 1;
         continue;
       }
-      if (e instanceof FsError && e.code === 'ENOENT' && !ctx.fs.exists(s, ctx.cwd, ctx.cred)) err(ctx, `can't rename '${s}': ${e.message}`);
+      if (e instanceof FsError && e.code === 'ENOENT' && !ctx.fs.exists(s, ctx.cwd, ctx.cred)) err(ctx, wording(ctx).mvStat(s, e.message));
       else err(ctx, `can't rename '${s}': ${errnoMsg(e)}`);
       status = 1;
     }
@@ -235,9 +253,9 @@ export const mv: Applet = function* (ctx) {
 
 export const ln: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'sfnbv');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const files = o.rest;
-  if (files.length === 0) { err(ctx, 'missing file operand'); return 1; }
+  if (files.length === 0) { errRaw(ctx, wording(ctx).noOperands('ln') ?? 'ln: missing file operand\n'); return 1; }
   const dst = files.length === 1 ? base(files[0]) : files[files.length - 1];
   const dirDst = files.length > 1 && isDir(ctx, dst);
   let status = 0;
@@ -248,7 +266,8 @@ export const ln: Applet = function* (ctx) {
       if (o.flags.has('s')) ctx.fs.symlink(s, target, ctx.cwd, ctx.cred);
       else ctx.fs.link(s, target, ctx.cwd, ctx.cred);
     } catch (e) {
-      err(ctx, `${target}: ${errnoMsg(e)}`);
+      const sourceMissing = !o.flags.has('s') && !ctx.fs.exists(s, ctx.cwd, ctx.cred);
+      err(ctx, wording(ctx).lnFail(target, s, o.flags.has('s'), errnoMsg(e), sourceMissing));
       status = 1;
     }
   }
@@ -257,7 +276,9 @@ export const ln: Applet = function* (ctx) {
 
 export const basename: Applet = function* (ctx) {
   const a = ctx.argv.slice(1);
-  if (a.length === 0) { err(ctx, 'missing operand'); return 1; }
+  if (a.length === 0) { errRaw(ctx, wording(ctx).noOperands('basename') ?? 'basename: missing operand\n'); return 1; }
+  const extra = a.length > 2 ? wording(ctx).extraOperand('basename', a[2]) : null;
+  if (extra) { errRaw(ctx, extra); return 1; }
   let b = a[0].replace(/\/+$/, '');
   b = b === '' ? (a[0] === '' ? '' : '/') : b.slice(b.lastIndexOf('/') + 1);
   if (a[1] && b !== a[1] && b.endsWith(a[1])) b = b.slice(0, -a[1].length);
@@ -267,7 +288,7 @@ export const basename: Applet = function* (ctx) {
 
 export const dirname: Applet = function* (ctx) {
   const a = ctx.argv[1];
-  if (a === undefined) { err(ctx, 'missing operand'); return 1; }
+  if (a === undefined) { errRaw(ctx, wording(ctx).noOperands('dirname') ?? 'dirname: missing operand\n'); return 1; }
   let d = a.replace(/\/+$/, '');
   if (d === '') d = a === '' ? '.' : '/';
   else {

@@ -1,6 +1,7 @@
 /** grep (busybox findutils/grep.c): -q -v -i -c -n -E -F -o -r -l -h -H -w -x -s -e. */
 import type { Ctx } from '../shell/sys';
-import { badOption, chomp, err, errnoMsg, getopts, out, readInput, splitLines, type Applet, type G } from './lib';
+import { badOption, chomp, err, errnoMsg, errRaw, getopts, out, readInput, splitLines, type Applet, type G } from './lib';
+import { wording } from './wording';
 
 /** POSIX BRE → JS regex source (\( \) \{ \} \| groups; bare + ? | ( ) literal). */
 export function breToJs(re: string): string {
@@ -39,13 +40,13 @@ export const grep: Applet = function* (ctx) {
   const argv = [...ctx.argv];
   const name = argv[0].slice(argv[0].lastIndexOf('/') + 1);
   const o = getopts(argv, 'qvicnEForRlLhHwxse:f:m:A:B:C:a');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const ext = o.flags.has('E') || name === 'egrep';
   const fixed = o.flags.has('F') || name === 'fgrep';
   let pats = o.values.get('e') ?? [];
   let files = o.rest;
   if (pats.length === 0) {
-    if (files.length === 0) { err(ctx, 'usage: grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...'); return 2; }
+    if (files.length === 0) { errRaw(ctx, wording(ctx).grepUsage); return 2; }
     pats = [files[0]];
     files = files.slice(1);
   }

@@ -2,6 +2,7 @@
 import { FsError } from '../fs/errors';
 import type { Block, ProcGen } from '../shell/kernel';
 import { readAll, readOf, writeFd, type Ctx } from '../shell/sys';
+import { wording } from './wording';
 
 export type G<T> = Generator<Block, T, unknown>;
 export type Applet = (ctx: Ctx) => ProcGen;
@@ -38,6 +39,12 @@ export function idForName(ctx: Ctx, file: string, name: string): number | null {
   return null;
 }
 
+/** The primary group id of user `uid` (the fourth field of its /etc/passwd entry); 0 when unknown. */
+export function primaryGroupOf(ctx: Ctx, uid: number): number {
+  for (const f of dbEntries(ctx, '/etc/passwd')) if (f.length > 3 && Number(f[2]) === uid) return Number(f[3]);
+  return 0;
+}
+
 export function err(ctx: Ctx, msg: string): void {
   errRaw(ctx, `${prog(ctx)}: ${msg}\n`);
 }
@@ -58,7 +65,8 @@ export function errnoMsg(e: unknown): string {
   throw e;
 }
 
-export interface Opts { flags: Set<string>; values: Map<string, string[]>; rest: string[]; bad: string | null }
+/** `missing`: `bad` is an option whose value is missing (not an unknown one). */
+export interface Opts { flags: Set<string>; values: Map<string, string[]>; rest: string[]; bad: string | null; missing?: boolean }
 
 /** getopt32-style parsing: `spec` like "nrk:" (colon: takes a value); stops at `--`. */
 export function getopts(argv: readonly string[], spec: string, stopAtFirst = false): Opts {
@@ -84,7 +92,7 @@ export function getopts(argv: readonly string[], spec: string, stopAtFirst = fal
       o.flags.add(c);
       if (takes.has(c)) {
         const v = j + 1 < a.length ? a.slice(j + 1) : argv[++i];
-        if (v === undefined) { o.bad = c; return o; }
+        if (v === undefined) { o.bad = c; o.missing = true; return o; }
         const list = o.values.get(c) ?? [];
         list.push(v);
         o.values.set(c, list);
@@ -96,9 +104,10 @@ export function getopts(argv: readonly string[], spec: string, stopAtFirst = fal
   return o;
 }
 
-export function badOption(ctx: Ctx, c: string): number {
-  err(ctx, `invalid option -- '${c}'`);
-  return 1;
+export function badOption(ctx: Ctx, c: string, missing = false): number {
+  const [text, status] = wording(ctx).badOption(prog(ctx), c, missing);
+  errRaw(ctx, text);
+  return status;
 }
 
 /** Whole contents of a file operand ('-' = stdin). null after printing busybox's open error. */
@@ -111,7 +120,7 @@ export function* readInput(ctx: Ctx, name: string, style: 'cant-open' | 'plain' 
     return ctx.fs.readFile(name, ctx.cwd, ctx.cred);
   } catch (e) {
     const m = errnoMsg(e);
-    err(ctx, style === 'cant-open' ? `can't open '${name}': ${m}` : `${name}: ${m}`);
+    err(ctx, wording(ctx).cantRead(prog(ctx), name, m, style));
     return null;
   }
 }

@@ -3,7 +3,8 @@
 import { utcParts } from '../../sim/time';
 import { inodeSize, typeBits, type Inode } from '../fs/tree';
 import type { Ctx } from '../shell/sys';
-import { badOption, err, errnoMsg, getopts, idForName, nameForId, out, type Applet } from './lib';
+import { badOption, err, errnoMsg, errRaw, getopts, idForName, nameForId, out, type Applet } from './lib';
+import { wording } from './wording';
 import { sedApplet } from './sed';
 import { awkApplet } from './awk';
 import { expr, kill } from './procs';
@@ -32,25 +33,25 @@ function lsTime(epochMs: number, mtime: number): string {
 
 export const ls: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'lad1RAFhinrtSCxdLe');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const long = o.flags.has('l') || o.flags.has('n');
   const all = o.flags.has('a');
   const almost = o.flags.has('A');
   const targets = o.rest.length ? o.rest : ['.'];
   let status = 0;
   let text = '';
-  const line = (name: string, n: Inode, path: string): string => {
+  /** One entry: its name line, or for -l its columns (mode, links, owner, group, size, time, name). */
+  const row = (name: string, n: Inode): string[] => {
     let s = name;
     if (o.flags.has('F')) s += n.kind === 'dir' ? '/' : n.kind === 'symlink' ? '@' : n.mode & 0o111 ? '*' : '';
-    if (!long) return s + '\n';
+    if (!long) return [s];
     const user = o.flags.has('n') ? String(n.uid) : nameOf(ctx, '/etc/passwd', n.uid);
     const group = o.flags.has('n') ? String(n.gid) : nameOf(ctx, '/etc/group', n.gid);
     const size = n.kind === 'dev' ? `${n.rdev[0]}, ${n.rdev[1]}` : String(inodeSize(n));
-    let target = '';
-    if (n.kind === 'symlink') target = ` -> ${n.target}`;
-    void path;
-    return `${modeString(n)} ${String(n.nlink).padStart(4)} ${user.padEnd(8)} ${group.padEnd(8)} ${size.padStart(9)} ${lsTime(ctx.k.epochMs, n.mtime)} ${s}${target}\n`;
+    const target = n.kind === 'symlink' ? ` -> ${n.target}` : '';
+    return [modeString(n), String(n.nlink), user, group, size, lsTime(ctx.k.epochMs, n.mtime), s + target];
   };
+  const lines = (rows: string[][]): string => wording(ctx).lsColumns(rows).map((r) => r + '\n').join('');
   const sortNames = (names: string[], dir: string) => {
     const sorted = names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     if (o.flags.has('t')) {
@@ -72,12 +73,12 @@ export const ls: Applet = function* (ctx) {
         ctx.fs.lstat(t, ctx.cwd, ctx.cred);
         files.push(t);
       } catch {
-        err(ctx, `${t}: ${errnoMsg(e)}`);
-        status = 1;
+        err(ctx, wording(ctx).lsCannotAccess(t, errnoMsg(e)));
+        status = wording(ctx).lsMissingStatus;
       }
     }
   }
-  for (const f of sortNames(files, '.')) text += line(f, ctx.fs.lstat(f, ctx.cwd, ctx.cred).node, f);
+  text += lines(sortNames(files, '.').map((f) => row(f, ctx.fs.lstat(f, ctx.cwd, ctx.cred).node)));
   const showHeader = targets.length > 1 || o.flags.has('R');
   const listDir = (d: string, first: boolean) => {
     let names: string[];
@@ -101,12 +102,14 @@ export const ls: Applet = function* (ctx) {
       text += `total ${blocks}\n`;
     }
     const sub: string[] = [];
+    const rows: string[][] = [];
     for (const nm of names) {
       const p = d.replace(/\/$/, '') + '/' + nm;
       const n = ctx.fs.lstat(p, ctx.cwd, ctx.cred).node;
-      text += line(nm, n, p);
+      rows.push(row(nm, n));
       if (o.flags.has('R') && n.kind === 'dir' && nm !== '.' && nm !== '..') sub.push(p);
     }
+    text += lines(rows);
     for (const s of sub) listDir(s, false);
   };
   dirs.sort().forEach((d, i) => listDir(d, i === 0));
@@ -116,14 +119,16 @@ export const ls: Applet = function* (ctx) {
 
 export const stat: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'c:LtfF');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
+  const none = o.rest.length === 0 ? wording(ctx).noOperands('stat') : null;
+  if (none) { errRaw(ctx, none); return 1; }
   let status = 0;
   for (const f of o.rest) {
     let n: Inode;
     try {
       n = o.flags.has('L') ? ctx.fs.stat(f, ctx.cwd, ctx.cred).node : ctx.fs.lstat(f, ctx.cwd, ctx.cred).node;
     } catch (e) {
-      err(ctx, `can't stat '${f}': ${errnoMsg(e)}`);
+      err(ctx, wording(ctx).statFail(f, errnoMsg(e)));
       status = 1;
       continue;
     }
@@ -200,7 +205,7 @@ function changeEach(ctx: Ctx, paths: readonly string[], recursive: boolean, chan
       if (n === null) { status = 1; return; }
       if (recursive && n.kind === 'dir') for (const e of ctx.fs.readdir(p, ctx.cwd, ctx.cred)) apply(p + '/' + e);
     } catch (e) {
-      err(ctx, `${p}: ${errnoMsg(e)}`);
+      err(ctx, wording(ctx).cannotAccess(p, errnoMsg(e)));
       status = 1;
     }
   };
@@ -212,8 +217,12 @@ export const chmod: Applet = function* (ctx) {
   const args = ctx.argv.slice(1);
   const recursive = args[0] === '-R';
   if (recursive) args.shift();
+  const none = args.length === 0 ? wording(ctx).noOperands('chmod') : null;
+  if (none) { errRaw(ctx, none); return 1; }
   if (args.length < 2) { err(ctx, 'usage: chmod [-R] MODE[,MODE]... FILE...'); return 1; }
   const spec = args[0];
+  const badFirst = applyMode(spec, 0o644, false, 0) === null ? wording(ctx).invalidModeFirst(spec) : null;
+  if (badFirst) { errRaw(ctx, badFirst); return 1; }
   return changeEach(ctx, args.slice(1), recursive, (p) => {
     const n = ctx.fs.stat(p, ctx.cwd, ctx.cred).node;
     const m = applyMode(spec, n.mode, n.kind === 'dir', 0);
@@ -227,6 +236,8 @@ export const chown: Applet = function* (ctx) {
   const args = ctx.argv.slice(1);
   const recursive = args[0] === '-R';
   if (recursive) args.shift();
+  const none = args.length === 0 ? wording(ctx).noOperands('chown') : args.length === 1 ? wording(ctx).missingDestination('chown', args[0]) : null;
+  if (none) { errRaw(ctx, none.replace('destination file operand', 'operand')); return 1; }
   if (args.length < 2) { err(ctx, 'usage: chown [-R] USER[:GROUP] FILE...'); return 1; }
   const [u, g] = args[0].split(/[:.]/);
   const uid = u ? idForName(ctx, '/etc/passwd', u) : null;

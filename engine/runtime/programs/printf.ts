@@ -65,7 +65,22 @@ export function echoApplet(argv: readonly string[]): string {
 
 export interface PrintfResult { out: string; errors: string[]; status: number }
 
-function toNumber(arg: string, errors: string[], prog: string): number {
+/** How a printf words its failures (after its prefix: `printf: `, `sh: 1: printf: ` …). */
+export interface PrintfWording {
+  badNumber(arg: string): string;
+  /** No format: the text and status; `bare` texts are printed without the prefix (bash). */
+  readonly usage: readonly [string, number, boolean?];
+  badConversion(c: string): [string, number];
+}
+
+/** busybox printf (applet and ash builtin). */
+export const BUSYBOX_PRINTF: PrintfWording = {
+  badNumber: (a) => `invalid number '${a}'`,
+  usage: ['usage: printf FORMAT [ARGUMENT...]', 1],
+  badConversion: (c) => [`%${c}: invalid format`, 1],
+};
+
+function toNumber(arg: string, errors: string[], prog: string, w: PrintfWording = BUSYBOX_PRINTF): number {
   if (arg === '') return 0;
   if (arg[0] === '"' || arg[0] === "'") return arg.length > 1 ? arg.charCodeAt(1) : 0;
   const t = arg.trim();
@@ -75,17 +90,17 @@ function toNumber(arg: string, errors: string[], prog: string): number {
   else if (/^[-+]?[0-9]+$/.test(t)) n = parseInt(t, 10);
   else {
     const m = /^[-+]?[0-9]+/.exec(t);
-    errors.push(`${prog}: invalid number '${arg}'`);
+    errors.push(`${prog}${w.badNumber(arg)}`);
     return m ? parseInt(m[0], 10) : 0;
   }
   return n;
 }
 
-function toFloat(arg: string, errors: string[], prog: string): number {
+function toFloat(arg: string, errors: string[], prog: string, w: PrintfWording): number {
   if (arg === '') return 0;
   const n = Number(arg.trim());
   if (Number.isNaN(n)) {
-    errors.push(`${prog}: invalid number '${arg}'`);
+    errors.push(`${prog}${w.badNumber(arg)}`);
     const m = /^[-+]?[0-9]*\.?[0-9]+/.exec(arg.trim());
     return m ? Number(m[0]) : 0;
   }
@@ -136,10 +151,11 @@ export function fmtG(n: number, prec: number, alt: boolean): string {
   return s;
 }
 
-/** Run printf FORMAT ARGS… and return output, diagnostics and status. */
-export function printfText(args: readonly string[], prog: string): PrintfResult {
+/** Run printf FORMAT ARGS… and return output, diagnostics (each after `prefix`) and status. */
+export function printfText(args: readonly string[], prefix: string, w: PrintfWording = BUSYBOX_PRINTF): PrintfResult {
+  const prog = prefix;
   const errors: string[] = [];
-  if (args.length === 0) return { out: '', errors: [`${prog}: usage: printf FORMAT [ARGUMENT...]`], status: 1 };
+  if (args.length === 0) return { out: '', errors: [`${w.usage[2] ? '' : prefix}${w.usage[0]}`], status: w.usage[1] };
   const fmt = args[0];
   const rest = args.slice(1);
   let out = '';
@@ -165,10 +181,10 @@ export function printfText(args: readonly string[], prog: string): PrintfResult 
       const conv = m[5];
       if (conv === '%') { out += '%'; continue; }
       let width = 0;
-      if (m[2] === '*') width = toNumber(next() ?? '', errors, prog);
+      if (m[2] === '*') width = toNumber(next() ?? '', errors, prog, w);
       else if (m[2]) width = Number(m[2]);
       let prec: number | null = null;
-      if (m[3] !== undefined) prec = m[3] === '*' ? toNumber(next() ?? '', errors, prog) : Number(m[3] || '0');
+      if (m[3] !== undefined) prec = m[3] === '*' ? toNumber(next() ?? '', errors, prog, w) : Number(m[3] || '0');
       const left = flags.includes('-') || width < 0;
       width = Math.abs(width);
       const zero = flags.includes('0') && !left;
@@ -184,7 +200,7 @@ export function printfText(args: readonly string[], prog: string): PrintfResult 
         }
         case 'c': out += pad((arg ?? '').slice(0, 1), width, left, false); break;
         case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': {
-          let n = Math.trunc(toNumber(arg ?? '', errors, prog));
+          let n = Math.trunc(toNumber(arg ?? '', errors, prog, w));
           if (conv === 'u' && n < 0) n = Number(BigInt.asUintN(64, BigInt(n)));
           let body = conv === 'o' ? Math.abs(n).toString(8) : conv === 'x' ? Math.abs(n).toString(16) : conv === 'X' ? Math.abs(n).toString(16).toUpperCase() : String(Math.abs(n));
           if ((conv === 'x' || conv === 'X' || conv === 'o') && n < 0) body = BigInt.asUintN(64, BigInt(n)).toString(conv === 'o' ? 8 : 16);
@@ -196,7 +212,7 @@ export function printfText(args: readonly string[], prog: string): PrintfResult 
           break;
         }
         case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': {
-          const n = toFloat(arg ?? '', errors, prog);
+          const n = toFloat(arg ?? '', errors, prog, w);
           const p = prec ?? 6;
           let body = conv === 'f' || conv === 'F' ? toFixedHalfEven(Math.abs(n), p) : conv === 'e' || conv === 'E' ? fmtExp(Math.abs(n), p, conv === 'E') : fmtG(Math.abs(n), p, flags.includes('#'));
           if (conv === 'G') body = body.toUpperCase();
@@ -204,9 +220,11 @@ export function printfText(args: readonly string[], prog: string): PrintfResult 
           out += pad(sign + body, width, left, zero);
           break;
         }
-        default:
-          errors.push(`${prog}: %${conv}: invalid format`);
-          return { out, errors, status: 1 };
+        default: {
+          const [text, status] = w.badConversion(conv);
+          errors.push(`${prog}${text}`);
+          return { out, errors, status };
+        }
       }
     }
     if (ai >= rest.length || ai === startAi) break;

@@ -1,7 +1,8 @@
 /* eslint-disable require-yield -- every builtin and applet is a generator with one signature; some never block. */
 /** kill and expr (busybox procps/kill.c, coreutils/expr.c). */
 import { SIGNALS } from '../shell/kernel';
-import { err, out, type Applet } from './lib';
+import { err, errRaw, out, type Applet } from './lib';
+import { wording } from './wording';
 
 export const kill: Applet = function* (ctx) {
   let sig = 'TERM';
@@ -21,6 +22,9 @@ export const kill: Applet = function* (ctx) {
 
 export const expr: Applet = function* (ctx) {
   const a = ctx.argv.slice(1);
+  const none = a.length === 0 ? wording(ctx).noOperands('expr') : null;
+  // GNU expr's usage errors exit 2, as its syntax errors do.
+  if (none) { errRaw(ctx, none); return 2; }
   let i = 0;
   const isInt = (s: string) => /^-?[0-9]+$/.test(s);
   const bad = (): never => { throw new Error('syntax error'); };
@@ -46,7 +50,7 @@ export const expr: Applet = function* (ctx) {
     while (a[i] === '*' || a[i] === '/' || a[i] === '%') {
       const op = a[i++];
       const r = match();
-      if (!isInt(l) || !isInt(r)) throw new Error('non-numeric argument');
+      if (!isInt(l) || !isInt(r)) throw new Error(wording(ctx).exprNonInteger);
       if (op !== '*' && Number(r) === 0) throw new Error('division by zero');
       l = String(op === '*' ? Number(l) * Number(r) : op === '/' ? Math.trunc(Number(l) / Number(r)) : Number(l) % Number(r));
     }
@@ -57,7 +61,7 @@ export const expr: Applet = function* (ctx) {
     while (a[i] === '+' || a[i] === '-') {
       const op = a[i++];
       const r = mul();
-      if (!isInt(l) || !isInt(r)) throw new Error('non-numeric argument');
+      if (!isInt(l) || !isInt(r)) throw new Error(wording(ctx).exprNonInteger);
       l = String(op === '+' ? Number(l) + Number(r) : Number(l) - Number(r));
     }
     return l;

@@ -10,13 +10,28 @@ import * as text from './text';
 import * as more from './more';
 import { timeout } from './exec';
 import { NET_APPLETS, EXTRA_APPLETS } from './net';
+import { hasLongOptions, withLongOptions } from './gnuLong';
+import { ASH, type Dialect } from '../shell/dialect';
+import { BASH } from '../shell/dialectBash';
+import { DASH } from '../shell/dialectDash';
 
-/** `sh`/`ash`: exec of the shell in the current process. */
-export const SHELL_APPLET: Applet = function* (ctx) {
-  const run = ctx.k.execShell;
-  if (!run) return 127;
-  return yield* run(ctx.p, ctx.argv, ctx.env, ctx.cwd);
-};
+/** A shell program: exec of the shell (of `dialect`) in the current process. */
+function shellApplet(dialect: Dialect): Applet {
+  return function* (ctx) {
+    const run = ctx.k.execShell;
+    if (!run) return 127;
+    return yield* run(ctx.p, ctx.argv, ctx.env, ctx.cwd, dialect);
+  };
+}
+
+/** `sh`/`ash` of busybox. */
+export const SHELL_APPLET: Applet = shellApplet(ASH);
+const SHELLS: ReadonlyMap<string, Applet> = new Map([['dash', shellApplet(DASH)], ['bash', shellApplet(BASH)]]);
+
+/** Whether `a` runs a shell (which the caller forks first, as a real shell would). */
+export function isShellApplet(a: Applet): boolean {
+  return a === SHELL_APPLET || [...SHELLS.values()].includes(a);
+}
 
 const TABLE: ReadonlyMap<string, Applet> = new Map<string, Applet>([
   ['sh', SHELL_APPLET], ['ash', SHELL_APPLET],
@@ -32,7 +47,30 @@ const TABLE: ReadonlyMap<string, Applet> = new Map<string, Applet>([
 /** Names linked into /bin (sh and ash are the shell itself). */
 export const APPLET_NAMES: readonly string[] = [...TABLE.keys()].sort();
 
+// Models the programs of debian:bookworm/trixie that the playground implements: coreutils, grep, sed,
+// mawk (awk is its alternatives link), hostname, dash (/bin/sh) and bash. Not there: busybox's
+// nslookup, wget, nc (no network tools in the base images), kill and ps (procps is not installed).
+export const DISTRO_PROGRAMS: readonly string[] = [
+  '[', 'awk', 'basename', 'bash', 'cat', 'chmod', 'chown', 'cp', 'cut', 'dash', 'date', 'dirname', 'echo', 'egrep',
+  'env', 'expr', 'false', 'fgrep', 'grep', 'head', 'hostname', 'id', 'ln', 'ls', 'mawk', 'mkdir', 'mv', 'printenv',
+  'printf', 'pwd', 'rm', 'rmdir', 'sed', 'seq', 'sh', 'sleep', 'sort', 'stat', 'tail', 'tee', 'test', 'timeout',
+  'touch', 'tr', 'true', 'uniq', 'wc', 'whoami', 'yes',
+];
+
+/** The GNU tools' applets with their long options (built once per name). */
+const GNU_APPLETS = new Map<string, Applet>(
+  [...TABLE].filter(([n]) => hasLongOptions(n)).map(([n, a]) => [n, withLongOptions(n, a)]),
+);
+
 export function appletFor(name: string, flavor: ImageFlavor): Applet | null {
+  if (flavor.userland === 'gnu') {
+    const shell = SHELLS.get(name);
+    if (shell) return shell;
+    if (name === 'mawk') return TABLE.get('awk')!;
+    if (!DISTRO_PROGRAMS.includes(name)) return flavor.extraApplets?.includes(name) ? TABLE.get(name) ?? EXTRA_APPLETS.get(name) ?? null : null;
+    const gnu = GNU_APPLETS.get(name);
+    if (gnu) return gnu;
+  }
   const a = TABLE.get(name);
   if (a) return a;
   if (flavor.extraApplets?.includes(name)) return EXTRA_APPLETS.get(name) ?? null;

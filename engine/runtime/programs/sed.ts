@@ -4,6 +4,7 @@
  */
 import { breToJs, ereToJs } from './grep';
 import { badOption, chomp, err, getopts, out, readInput, splitLines, type Applet } from './lib';
+import { wording } from './wording';
 
 type Addr = { line: number } | { last: true } | { re: RegExp } | null;
 interface Cmd { a1: Addr; a2: Addr; neg: boolean; c: string; re?: RegExp; rep?: string; global?: boolean; nth?: number; print?: boolean; text?: string; from?: string; to?: string; inRange?: boolean }
@@ -117,7 +118,7 @@ function subst(line: string, c: Cmd): [string, boolean] {
 
 export const sedApplet: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'ne:f:iErs');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const ext = o.flags.has('E') || o.flags.has('r');
   const scripts = o.values.get('e') ?? [];
   let files = o.rest;
@@ -189,11 +190,12 @@ export const sedApplet: Applet = function* (ctx) {
     return 0;
   }
   let all = '';
+  let status = 0;
   for (const f of files.length ? files : ['-']) {
     const data = yield* readInput(ctx, f);
-    if (data === null) continue;
+    if (data === null) { status = wording(ctx).sedMissingStatus; continue; }
     all += data;
   }
   yield* out(ctx, run(all));
-  return 0;
+  return status;
 };

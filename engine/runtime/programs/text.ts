@@ -4,6 +4,7 @@ import { openPath, writeOf, type Ctx } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
 import { retain } from '../shell/io';
 import { badOption, chomp, eachChunk, eachLine, err, errnoMsg, getopts, out, readInput, splitLines, type Applet, type G } from './lib';
+import { wording } from './wording';
 import { grep } from './grep';
 
 function numArg(v: string | undefined, def: number): number {
@@ -18,8 +19,10 @@ function legacyCount(argv: readonly string[]): string[] {
 
 export const head: Applet = function* (ctx) {
   const o = getopts(legacyCount(ctx.argv), 'n:c:qv');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const n = numArg(o.values.get('n')?.[0], 10);
+  const badCount = Number.isNaN(n) ? wording(ctx).badLineCount(o.values.get('n')![0]) : null;
+  if (badCount) { err(ctx, badCount); return 1; }
   const files = o.rest.length ? o.rest : ['-'];
   let status = 0;
   for (const [i, f] of files.entries()) {
@@ -45,10 +48,12 @@ export const head: Applet = function* (ctx) {
 
 export const tail: Applet = function* (ctx) {
   const o = getopts(legacyCount(ctx.argv), 'n:c:fFqs:v');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const spec = o.values.get('n')?.[0] ?? '10';
   const fromStart = spec.startsWith('+');
   const n = numArg(spec, 10);
+  const badCount = Number.isNaN(n) ? wording(ctx).badLineCount(spec) : null;
+  if (badCount) { err(ctx, badCount); return 1; }
   const files = o.rest.length ? o.rest : ['-'];
   const pick = (lines: string[]) => (fromStart ? lines.slice(Math.max(0, n - 1)) : n === 0 ? [] : lines.slice(-n));
   let status = 0;
@@ -91,33 +96,35 @@ function* follow(ctx: Ctx, file: string): G<number> {
 
 export const wc: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'lwcmL');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const which = ['l', 'w', 'c'].filter((c) => o.flags.has(c) || (c === 'c' && o.flags.has('m')));
   const cols = which.length ? which : ['l', 'w', 'c'];
   const files = o.rest.length ? o.rest : ['-'];
   const total = { l: 0, w: 0, c: 0 };
   let status = 0;
-  let text = '';
-  const fmt = (v: Record<string, number>, name: string) => {
-    const nums = cols.map((c) => String(v[c]));
-    const single = cols.length === 1 && files.length === 1;
-    return (single ? nums.join(' ') : nums.map((s) => s.padStart(9)).join(' ')) + (name === '-' && files.length === 1 && o.rest.length === 0 ? '' : ' ' + name) + '\n';
-  };
+  const rows: [Record<string, number>, string][] = [];
+  let regularBytes = 0;
+  let nonRegular = false;
   for (const f of files) {
     const data = yield* readInput(ctx, f, 'plain');
     if (data === null) { status = 1; continue; }
     const v = { l: (data.match(/\n/g) ?? []).length, w: (data.match(/\S+/g) ?? []).length, c: new TextEncoder().encode(data).length };
+    if (f === '-' && ctx.p.fds[0]?.kind !== 'file') nonRegular = true;
+    else regularBytes += v.c;
     total.l += v.l; total.w += v.w; total.c += v.c;
-    text += fmt(v, f);
+    rows.push([v, f]);
   }
-  if (files.length > 1) text += fmt(total, 'total');
-  yield* out(ctx, text);
+  if (files.length > 1) rows.push([total, 'total']);
+  const width = wording(ctx).wcWidth(regularBytes, nonRegular, cols.length, files.length);
+  const fmt = (v: Record<string, number>, name: string) =>
+    cols.map((c) => String(v[c]).padStart(width)).join(' ') + (name === '-' && files.length === 1 && o.rest.length === 0 ? '' : ' ' + name) + '\n';
+  yield* out(ctx, rows.map(([v, name]) => fmt(v, name)).join(''));
   return status;
 };
 
 export const tee: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'ai');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const outs: OpenFile[] = [];
   let status = 0;
   for (const f of o.rest) {
@@ -147,7 +154,7 @@ function ranges(spec: string): (i: number) => boolean {
 
 export const cut: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'd:f:c:b:s');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const delim = o.values.get('d')?.[0] ?? '\t';
   const fspec = o.values.get('f')?.[0];
   const cspec = o.values.get('c')?.[0] ?? o.values.get('b')?.[0];
@@ -188,7 +195,7 @@ function expandSet(s: string): string {
 
 export const tr: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'dscC');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const set1 = expandSet(o.rest[0] ?? '');
   const set2 = expandSet(o.rest[1] ?? '');
   const del = o.flags.has('d');
@@ -217,7 +224,7 @@ export const tr: Applet = function* (ctx) {
 
 export const sort: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'nrufk:t:bdsh');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const files = o.rest.length ? o.rest : ['-'];
   let lines: string[] = [];
   for (const f of files) {
@@ -257,7 +264,7 @@ export const sort: Applet = function* (ctx) {
 
 export const uniq: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'cdui');
-  if (o.bad) return badOption(ctx, o.bad);
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
   const data = yield* readInput(ctx, o.rest[0] ?? '-');
   if (data === null) return 1;
   const lines = splitLines(data).map(chomp);
@@ -281,7 +288,7 @@ export const seq: Applet = function* (ctx) {
   const args = o.rest.map((a) => a.replace(/^\0/, ''));
   if (o.bad || args.length < 1 || args.length > 3) { err(ctx, 'usage: seq [-w] [-s SEP] [FIRST [INC]] LAST'); return 1; }
   const nums = args.map(Number);
-  for (const [i, n] of nums.entries()) if (Number.isNaN(n)) { err(ctx, `invalid number '${args[i]}'`); return 1; }
+  for (const [i, n] of nums.entries()) if (Number.isNaN(n)) { err(ctx, wording(ctx).seqBadNumber(args[i])); return 1; }
   const [first, inc, last] = nums.length === 1 ? [1, 1, nums[0]] : nums.length === 2 ? [nums[0], 1, nums[1]] : nums;
   const dec = Math.max(...args.map((a) => (a.includes('.') ? a.length - a.indexOf('.') - 1 : 0)));
   const sep = o.values.get('s')?.[0] ?? '\n';

@@ -28,14 +28,34 @@ export function varNumber(vars: ArithVars, name: string, cache: Map<string, Expr
   return evalArith(s, vars, cache, depth + 1);
 }
 
+/** A digit's value in `base#digits` (bash and busybox): 0-9, a-z, A-Z (a-z again up to base 36), @, _. */
+function digitValue(c: string, base: number): number {
+  if (c >= '0' && c <= '9') return c.charCodeAt(0) - 48;
+  if (c >= 'a' && c <= 'z') return c.charCodeAt(0) - 87;
+  if (c >= 'A' && c <= 'Z') return c.charCodeAt(0) - (base <= 36 ? 55 : 29);
+  return c === '@' ? 62 : 63;
+}
+
 function parseNumber(s: string): number | null {
   if (/^-?[1-9][0-9]*$|^-?0$/.test(s)) return Number(s);
+  const based = /^([0-9]+)#([0-9a-zA-Z@_]+)$/.exec(s);
+  if (based) {
+    const base = Number(based[1]);
+    if (base < 2 || base > 64) return null;
+    let n = 0;
+    for (const c of based[2]) {
+      const v = digitValue(c, base);
+      if (v >= base) return null;
+      n = n * base + v;
+    }
+    return n;
+  }
   if (/^0[xX][0-9a-fA-F]+$/.test(s)) return parseInt(s, 16);
   if (/^0[0-7]+$/.test(s)) return parseInt(s, 8);
   return null;
 }
 
-const TOKEN = /\s*(0[xX][0-9a-fA-F]+|[0-9][0-9a-zA-Z_]*|[A-Za-z_][A-Za-z0-9_]*|\*\*=|<<=|>>=|\+\+|--|\*\*|<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&^|]=|[-+*/%<>=!~&^|?:(),])/y;
+const TOKEN = /\s*(0[xX][0-9a-fA-F]+|[0-9]+#[0-9a-zA-Z@_]+|[0-9][0-9a-zA-Z_]*|[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?|\*\*=|<<=|>>=|\+\+|--|\*\*|<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&^|]=|[-+*/%<>=!~&^|?:(),])/y;
 
 function tokenize(s: string): string[] {
   const out: string[] = [];

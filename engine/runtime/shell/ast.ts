@@ -30,6 +30,8 @@ export interface ParamPart {
   readonly arg2: Word | null;
   /** Inside double quotes: no field splitting or globbing of the result. */
   readonly quoted: boolean;
+  /** bash `${a[i]}`: the subscript (`@` or `*` as literal words, else an arithmetic word). */
+  readonly index?: Word;
 }
 
 export interface Word {
@@ -44,19 +46,39 @@ export interface Word {
 
 export interface Redir {
   readonly fd: number;
-  readonly op: '<' | '>' | '>>' | '>|' | '<>' | '<&' | '>&' | '<<' | '<<-';
+  /** `<<<` is bash's here-string. */
+  readonly op: '<' | '>' | '>>' | '>|' | '<>' | '<&' | '>&' | '<<' | '<<-' | '<<<';
   readonly target: Word;
   /** Here-document body (filled once the body line(s) are read). */
   heredoc?: Word;
 }
 
-export interface Assign { readonly name: string; readonly value: Word }
+export interface Assign {
+  readonly name: string;
+  readonly value: Word;
+  /** bash `a=(x y)`: the elements (value is then empty). */
+  readonly array?: readonly Word[];
+  /** bash `a+=…`: append to the string or array. */
+  readonly append?: boolean;
+  /** bash `a[i]=v`: the subscript (arithmetic). */
+  readonly index?: Word;
+}
+
+/** bash's `[[ … ]]` expression. */
+export type CondExpr =
+  | { readonly t: 'and' | 'or'; readonly l: CondExpr; readonly r: CondExpr }
+  | { readonly t: 'not'; readonly e: CondExpr }
+  | { readonly t: 'unary'; readonly op: string; readonly w: Word }
+  | { readonly t: 'binary'; readonly op: string; readonly l: Word; readonly r: Word }
+  | { readonly t: 'word'; readonly w: Word };
 
 export type Node =
   | {
     readonly type: 'simple'; readonly assigns: readonly Assign[]; readonly words: readonly Word[]; readonly redirs: readonly Redir[]; readonly line: number;
     /** No redirections and every word sync: a candidate for the synchronous fast path (simple.ts). */
     readonly fast: boolean;
+    /** bash `declare/local/typeset/readonly/export name=(…)`: the arrays, assigned once the builtin ran. */
+    readonly declArrays?: readonly Assign[];
   }
   | { readonly type: 'pipe'; readonly cmds: readonly Node[]; readonly bang: boolean }
   | { readonly type: 'and' | 'or'; readonly left: Node; readonly right: Node }
@@ -69,8 +91,15 @@ export type Node =
   | { readonly type: 'group'; readonly body: Node; readonly redirs: readonly Redir[] }
   | { readonly type: 'subshell'; readonly body: Node; readonly redirs: readonly Redir[] }
   | { readonly type: 'func'; readonly name: string; readonly body: Node; readonly line: number }
+  /** bash `[[ … ]]`. */
+  | { readonly type: 'cond'; readonly expr: CondExpr; readonly line: number }
+  /** bash `for (( init; cond; step ))`: empty parts are null. */
+  | { readonly type: 'cfor'; readonly init: Word | null; readonly cond: Word | null; readonly step: Word | null; readonly body: Node; readonly line: number }
+  /** bash `(( … ))`. */
+  | { readonly type: 'arith'; readonly expr: Word; readonly line: number }
   | { readonly type: 'empty' };
 
-export interface CaseItem { readonly pats: readonly Word[]; readonly body: Node | null }
+/** `next`: bash's `;&` runs the next item's body too (`fall`), `;;&` goes on testing patterns (`test`). */
+export interface CaseItem { readonly pats: readonly Word[]; readonly body: Node | null; readonly next?: 'fall' | 'test' }
 
 export const EMPTY: Node = { type: 'empty' };

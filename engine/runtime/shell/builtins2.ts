@@ -5,6 +5,7 @@ import type { Shell } from './shell';
 import { ExitErr } from './state';
 import { readLineOf, writeFd } from './sys';
 import { FsError } from '../fs/errors';
+import { setArray } from './bashEval';
 
 type B = (sh: Shell, argv: string[]) => Generator<Block, number, unknown>;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -41,7 +42,7 @@ const cd: B = function* (sh, argv) {
     if (st.node.kind !== 'dir') throw new FsError('ENOTDIR');
     sh.fs.resolve(abs + '/.', '/', sh.cred);
   } catch (e) {
-    if (e instanceof FsError) sh.builtinError(`can't cd to ${target}: ${e.message}`);
+    if (e instanceof FsError) sh.builtinError(sh.d.dialect.msg.cantCd(target, e.message));
     throw e;
   }
   sh.d.vars.set('OLDPWD', sh.d.cwd);
@@ -71,7 +72,7 @@ function exportLike(ro: boolean): B {
     for (const a of args) {
       const eq = a.indexOf('=');
       const name = eq < 0 ? a : a.slice(0, eq);
-      if (!NAME.test(name)) sh.builtinError(`${name}: bad variable name`);
+      if (!NAME.test(name)) sh.builtinError(sh.d.dialect.msg.badName(name));
       if (eq >= 0) sh.assign(name, a.slice(eq + 1));
       let v = sh.d.vars.map.get(name);
       if (!v) { v = { v: undefined, exp: false, ro: false }; sh.d.vars.map.set(name, v); }
@@ -88,12 +89,25 @@ const unset: B = function* (sh, argv) {
     if (a === '-f') { funcs = true; continue; }
     if (a === '-v') { funcs = false; continue; }
     if (funcs) { sh.d.funcs.delete(a); continue; }
+    // bash: `unset 'a[i]'` removes one element.
+    const elem = sh.d.dialect.builtinOptions ? /^([A-Za-z_][A-Za-z0-9_]*)\[(.+)\]$/.exec(a) : null;
+    if (elem) { unsetElement(sh, elem[1], sh.arithOf(elem[2])); continue; }
+    if (!NAME.test(a)) sh.builtinError(sh.d.dialect.msg.badName(a));
     const v = sh.d.vars.map.get(a);
-    if (v && v.ro) sh.builtinError(`${a}: is read only`);
+    if (v && v.ro) sh.builtinError(sh.d.dialect.msg.unsetReadOnly(a));
     sh.d.vars.map.delete(a);
   }
   return 0;
 };
+
+function unsetElement(sh: Parameters<B>[0], name: string, i: number): void {
+  const v = sh.d.vars.map.get(name);
+  if (!v) return;
+  if (v.ro) sh.builtinError(sh.d.dialect.msg.unsetReadOnly(name));
+  if (!v.arr) { if (i === 0) sh.d.vars.map.delete(name); return; }
+  v.arr.delete(i);
+  v.v = v.arr.get(0);
+}
 
 const LONG_OPTS: Record<string, 'e' | 'u' | 'x' | 'f' | 'n' | 'v' | 'C' | 'pipefail'> = {
   errexit: 'e', nounset: 'u', xtrace: 'x', noglob: 'f', noexec: 'n', verbose: 'v', noclobber: 'C', pipefail: 'pipefail',
@@ -113,21 +127,27 @@ const set: B = function* (sh, argv) {
     if (a === '-' ) { i++; break; }
     if ((a[0] !== '-' && a[0] !== '+') || a.length < 2) break;
     const on = a[0] === '-';
-    if (a[1] === 'o') {
+    // Options cluster (-eu); an `o` in the cluster takes the next argument as its name (set -euo pipefail).
+    for (const c of a.slice(1)) {
+      if (c !== 'o') {
+        if (!'eufxnvC'.includes(c)) sh.builtinError(`illegal option ${a[0]}${c}`);
+        sh.d.opt[c as 'e'] = on;
+        continue;
+      }
       const name = argv[++i];
       if (name === undefined) {
         const lines = Object.entries(LONG_OPTS).map(([n, k]) => `${n.padEnd(16)}${sh.d.opt[k] ? 'on' : 'off'}\n`);
         yield* writeFd(sh.k, sh.p, 1, lines.join(''));
         continue;
       }
-      const k = LONG_OPTS[name];
-      if (!k) { sh.writeErrSync(`${sh.d.arg0}: set: line ${sh.line}: illegal option -o ${name}\n`); return 1; }
+      const k = sh.d.dialect.setOptions.has(name) ? LONG_OPTS[name] : undefined;
+      if (!k) {
+        const [msg, fatal] = sh.d.dialect.msg.badSetOption(name);
+        if (fatal) return sh.builtinError(msg);
+        sh.writeErrSync(sh.d.dialect.builtin(sh.d.arg0, 'set', sh.line, msg) + '\n');
+        return 1;
+      }
       sh.d.opt[k] = on;
-      continue;
-    }
-    for (const c of a.slice(1)) {
-      if (!'eufxnvC'.includes(c)) sh.builtinError(`illegal option ${a[0]}${c}`);
-      sh.d.opt[c as 'e'] = on;
     }
   }
   if (i < argv.length) sh.d.pos = argv.slice(i);
@@ -137,17 +157,18 @@ const set: B = function* (sh, argv) {
 const read: B = function* (sh, argv) {
   let raw = false;
   let i = 1;
-  let prompt = '';
-  for (; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '-r') raw = true;
-    else if (a === '-p') prompt = argv[++i] ?? '';
-    else if (a === '-t' || a === '-n' || a === '-u' || a === '-d') i++;
-    else if (a === '-s') continue;
-    else break;
+  // bash's `read -a NAME` splits the line into an array.
+  let arrayName: string | null = null;
+  // Option clusters (-rs); p, t, n, u, d take a value (the prompt is not shown: stdin is no terminal).
+  for (; i < argv.length && /^-[A-Za-z]+$/.test(argv[i]); i++) {
+    for (const c of argv[i].slice(1)) {
+      if (c === 'r') raw = true;
+      else if (c === 'a' && sh.d.dialect.builtinOptions) arrayName = argv[++i] ?? '';
+      else if ('ptnud'.includes(c)) i++;
+    }
   }
-  void prompt;
   const names = argv.slice(i);
+  if (names.length === 0 && sh.d.dialect.readNeedsName) sh.builtinError('arg count');
   if (names.length === 0) names.push('REPLY');
   const of = sh.p.fds[0];
   let text = '';
@@ -166,6 +187,10 @@ const read: B = function* (sh, argv) {
     }
   }
   const ifs = sh.d.vars.get('IFS') ?? ' \t\n';
+  if (arrayName !== null) {
+    setArray(sh, arrayName, splitRead(text, ifs, Infinity));
+    return eof ? 1 : 0;
+  }
   const fields = splitRead(text, ifs, names.length);
   for (let j = 0; j < names.length; j++) sh.assign(names[j], fields[j] ?? '');
   return eof ? 1 : 0;
@@ -199,9 +224,21 @@ function splitRead(s: string, ifs: string, n: number): string[] {
 const typeB: B = function* (sh, argv) {
   let status = 0;
   let out = '';
-  for (const name of argv.slice(1)) {
+  // bash's `type -t`: one word (keyword, function, builtin, file), nothing for an unknown name.
+  const kindOnly = sh.d.dialect.builtinOptions && argv[1] === '-t';
+  for (const name of argv.slice(kindOnly ? 2 : 1)) {
     const r = sh.rt.describe(sh, name);
-    if (r === null) { out += `${name}: not found\n`; status = 127; } else out += r.type + '\n';
+    if (kindOnly) {
+      if (r === null) status = 1;
+      else out += r.kind + '\n';
+      continue;
+    }
+    if (r === null) {
+      const how = sh.d.dialect.typeNotFound;
+      if (how.toStderr) sh.writeErrSync(sh.d.dialect.builtin(sh.d.arg0, 'type', sh.line, `${name}: not found`) + '\n');
+      else out += `${name}: not found\n`;
+      status = how.status;
+    } else out += r.type + '\n';
   }
   yield* writeFd(sh.k, sh.p, 1, out);
   return status;
@@ -220,7 +257,7 @@ const command: B = function* (sh, argv) {
   if (v || V) {
     // Models ash.c commandcmd -v: only the first name is looked up.
     const r = sh.rt.describe(sh, argv[i]);
-    if (r === null) { if (V) sh.writeErrSync(`${argv[i]}: not found\n`); return 127; }
+    if (r === null) { if (V) sh.writeErrSync(`${argv[i]}: not found\n`); return sh.d.dialect.typeNotFound.status; }
     yield* writeFd(sh.k, sh.p, 1, (V ? r.type : r.short) + '\n');
     return 0;
   }

@@ -3,8 +3,8 @@
  * stdout/stderr, notes and file operations. For unit tests, the differential suite and the bench.
  */
 import type { ContainerHost, DnsQuery, DnsReply, ConnectResult, FileOp, RuntimeNote, ExitStatus, ListenerHandle } from '../seam';
-import { createBaseLayer, createContainerFs, type FileSpec, type FsView, type Tree } from '../fs/index';
-import { APPLET_NAMES } from '../programs/registry';
+import { createBaseLayer, createContainerFs, createDistroLayer, type FileSpec, type FsView, type Tree } from '../fs/index';
+import { APPLET_NAMES, DISTRO_PROGRAMS } from '../programs/registry';
 import { runProgram, type ShellOptions } from './start';
 import type { ImageFlavor } from './sys';
 import type { Kernel } from './kernel';
@@ -53,9 +53,11 @@ export interface ScriptResult {
   hung: boolean;
 }
 
-/** A filesystem shaped like the busybox image (plus `files`). */
+/** A filesystem shaped like the busybox image (a GNU flavour: like debian:bookworm), plus `files`. */
 export function createTestFs(files: Readonly<Record<string, FileSpec>> = {}, key = 'test', flavor?: ImageFlavor): FsView {
-  const image: Tree = createBaseLayer('image', { applets: [...APPLET_NAMES, ...(flavor?.extraApplets ?? [])], files });
+  const image: Tree = flavor?.userland === 'gnu'
+    ? createDistroLayer('image', { release: 'bookworm', sh: 'dash', programs: [...DISTRO_PROGRAMS, ...(flavor.extraApplets ?? [])], files })
+    : createBaseLayer('image', { applets: [...APPLET_NAMES, ...(flavor?.extraApplets ?? [])], files });
   return createContainerFs({ image, key, mounts: [] });
 }
 

@@ -12,6 +12,7 @@ import { applyRedirs, restore } from './redirect';
 import type { Shell } from './shell';
 import { BreakErr, ExitErr } from './state';
 import { evalSimple, simpleFast, SLOW } from './simple';
+import { evalArithCmd, evalCond, setArray } from './bashEval';
 
 type G<T> = Generator<Block, T, unknown>;
 
@@ -22,6 +23,7 @@ export function* evalNode(sh: Shell, node: Node): G<number> {
     case 'simple': {
       const fast = simpleFast(sh, node);
       status = fast !== SLOW ? fast : yield* evalSimple(sh, node);
+      if (d.dialect.bashVariables) setArray(sh, 'PIPESTATUS', [String(status)]);
       break;
     }
     case 'seq': {
@@ -88,20 +90,24 @@ export function* evalNode(sh: Shell, node: Node): G<number> {
       sh.line = node.line;
       const word = yield* expandString(sh, node.word);
       status = 0;
-      outer: for (const item of node.items) {
+      let falling = false;
+      for (const item of node.items) {
+        let hit = falling;
         for (const p of item.pats) {
-          const pat = yield* expandPattern(sh, p);
-          if (!matchPattern(sh.k.pat, pat, word)) continue;
-          status = item.body ? yield* evalNode(sh, item.body) : 0;
-          break outer;
+          if (hit) break;
+          hit = matchPattern(sh.k.pat, yield* expandPattern(sh, p), word);
         }
+        if (!hit) continue;
+        status = item.body ? yield* evalNode(sh, item.body) : 0;
+        falling = item.next === 'fall';
+        if (!item.next) break;
       }
       d.status = status;
       return status;
     }
     case 'group': {
       const saved = node.redirs.length ? yield* applyRedirs(sh, node.redirs) : [];
-      if (saved === null) { d.status = 1; return 1; }
+      if (saved === null) return (d.status = d.dialect.redirStatus);
       try {
         status = yield* evalNode(sh, node.body);
       } finally {
@@ -111,7 +117,7 @@ export function* evalNode(sh: Shell, node: Node): G<number> {
     }
     case 'subshell': {
       const saved = node.redirs.length ? yield* applyRedirs(sh, node.redirs) : [];
-      if (saved === null) { d.status = 1; return 1; }
+      if (saved === null) return (d.status = d.dialect.redirStatus);
       const child = sh.spawn(node.body, cloneFds(sh.p.fds), false);
       if (saved.length) restore(sh, saved);
       yield { k: 'child', pid: child.pid, intr: false };
@@ -123,14 +129,40 @@ export function* evalNode(sh: Shell, node: Node): G<number> {
       d.funcs.set(node.name, node.body);
       status = 0;
       break;
+    case 'cond':
+      status = yield* evalCond(sh, node);
+      break;
+    case 'arith':
+      status = yield* evalArithCmd(sh, node);
+      break;
+    case 'cfor':
+      status = yield* evalCFor(sh, node);
+      break;
     case 'empty':
       status = 0;
       break;
   }
   d.status = status;
-  if (status !== 0 && d.opt.e && d.condDepth === 0 && node.type !== 'bg') throw new ExitErr(status);
+  if (status !== 0 && d.condDepth === 0 && node.type !== 'bg') yield* onFailure(sh, status);
   if (sh.p.pending.length) yield* sh.runTraps();
   return status;
+}
+
+/** A command failed outside a condition: bash's ERR trap runs, then `set -e` ends the shell. */
+function* onFailure(sh: Shell, status: number): G<void> {
+  const d = sh.d;
+  const trap = d.traps.get('ERR');
+  if (trap) {
+    // Commands failing inside the trap do not run it again.
+    d.traps.delete('ERR');
+    try {
+      yield* sh.rt.evalString(sh, trap, false);
+    } finally {
+      d.traps.set('ERR', trap);
+    }
+    d.status = status;
+  }
+  if (d.opt.e) throw new ExitErr(status);
 }
 
 function* evalPipe(sh: Shell, cmds: readonly Node[], bang: boolean): G<number> {
@@ -165,23 +197,28 @@ function* evalPipe(sh: Shell, cmds: readonly Node[], bang: boolean): G<number> {
   }
   let status = 0;
   let failed = 0;
+  const statuses: string[] = [];
   for (const p of procs) {
     yield { k: 'child', pid: p.pid, intr: false };
     status = p.status;
+    statuses.push(String(status));
     if (status !== 0) failed = status;
     sh.k.procs.delete(p.pid);
   }
+  if (d.dialect.bashVariables) setArray(sh, 'PIPESTATUS', statuses);
   if (d.opt.pipefail) status = failed;
   return bang ? (status === 0 ? 1 : 0) : status;
 }
 
 /** A simple command in a loop, run without generators when it can be (see simpleFast). */
 function fastStatus(sh: Shell, node: Node): number {
-  if (node.type !== 'simple' || sh.p.pending.length) return SLOW;
+  // An ERR trap needs the general path (it runs between commands).
+  if (node.type !== 'simple' || sh.p.pending.length || sh.d.traps.has('ERR')) return SLOW;
   const s = simpleFast(sh, node);
   if (s === SLOW) return SLOW;
   const d = sh.d;
   d.status = s;
+  if (d.dialect.bashVariables) setArray(sh, 'PIPESTATUS', [String(s)]);
   if (s !== 0 && d.opt.e && d.condDepth === 0) throw new ExitErr(s);
   return s;
 }
@@ -217,6 +254,26 @@ function* evalWhile(sh: Shell, cond: Node, body: Node, until: boolean): G<number
       const r = yield* loopBody(sh, body);
       if (r === 'break') break;
       if (r !== 'continue') status = r;
+    }
+  } finally {
+    d.loopDepth--;
+  }
+  return status;
+}
+
+function* evalCFor(sh: Shell, node: Extract<Node, { type: 'cfor' }>): G<number> {
+  const d = sh.d;
+  sh.line = node.line;
+  if (node.init) sh.arithOf(yield* expandString(sh, node.init));
+  let status = 0;
+  d.loopDepth++;
+  try {
+    while (!node.cond || sh.arithOf(yield* expandString(sh, node.cond)) !== 0) {
+      sh.k.charge();
+      const r = yield* loopBody(sh, node.body);
+      if (r === 'break') break;
+      if (r !== 'continue') status = r;
+      if (node.step) sh.arithOf(yield* expandString(sh, node.step));
     }
   } finally {
     d.loopDepth--;

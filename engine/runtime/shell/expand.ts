@@ -4,10 +4,11 @@
  * ifsbreakup/expandmeta. There is no brace expansion in ash: `{1..3}` stays one word.
  */
 import type { ParamPart, Part, Word } from './ast';
-import { ArithError, evalArith } from './arith';
 import type { Block } from './kernel';
 import { escapeGlob, hasGlob, removeAffix, replacePattern, unescapeGlob } from './pattern';
 import { globPath } from './glob';
+import { braceWords } from './brace';
+import { arrayElement, arrayKeys, arrayValues } from './bashEval';
 import type { Shell } from './shell';
 
 type G<T> = Generator<Block, T, unknown>;
@@ -67,7 +68,7 @@ class Fields {
 /** Expand command arguments: a list of fields after splitting and globbing. */
 export function* expandWords(sh: Shell, words: readonly Word[]): G<string[]> {
   const out: string[] = [];
-  for (const w of words) {
+  for (const w of sh.d.dialect.bashSyntax ? words.flatMap(braceWords) : words) {
     if (w.sync) { expandOneSync(sh, w, out); continue; }
     const f = new Fields(true);
     yield* addParts(sh, f, w.parts, false);
@@ -79,6 +80,7 @@ export function* expandWords(sh: Shell, words: readonly Word[]): G<string[]> {
 /** expandWords for words without command substitution: no generator on the way. */
 export function expandWordsSync(sh: Shell, words: readonly Word[]): string[] {
   const out: string[] = [];
+  if (sh.d.dialect.bashSyntax) words = words.flatMap(braceWords);
   for (let i = 0; i < words.length; i++) expandOneSync(sh, words[i], out);
   return out;
 }
@@ -89,7 +91,7 @@ function expandOneSync(sh: Shell, w: Word, out: string[]): void {
   // Hot shapes ($x, "$x", $((…))): skip the field builder when nothing can split or glob.
   if (parts.length === 1) {
     const p = parts[0];
-    if (p.t === 'param' && p.op === null && p.name !== '@' && p.name !== '*') {
+    if (p.t === 'param' && p.op === null && !p.index && p.name !== '@' && p.name !== '*') {
       const val = sh.getParam(p.name);
       if (val !== undefined && (p.quoted || (isPlain(val) && ifsOf(sh) === ' \t\n'))) {
         if (p.quoted || val !== '') out.push(val);
@@ -144,7 +146,7 @@ export function expandStringSync(sh: Shell, w: Word): string {
   if (parts.length === 1) {
     const p = parts[0];
     if (p.t === 'arith') return String(arithValue(sh, expandStringSync(sh, p.expr)));
-    if (p.t === 'param' && p.op === null && p.name !== '@' && p.name !== '*') {
+    if (p.t === 'param' && p.op === null && !p.index && p.name !== '@' && p.name !== '*') {
       const val = sh.getParam(p.name);
       if (val !== undefined) return val;
     }
@@ -174,12 +176,7 @@ function ifsOf(sh: Shell): string {
 }
 
 function arithValue(sh: Shell, text: string): number {
-  try {
-    return evalArith(text, sh.arithVars, sh.k.arith);
-  } catch (e) {
-    if (e instanceof ArithError) return sh.fatal(e.message);
-    throw e;
-  }
+  return sh.arithOf(text);
 }
 
 /** Drive a generator that cannot block (its words are sync) to its result. */
@@ -216,10 +213,10 @@ function addPartSync(sh: Shell, f: Fields, p: Part, inDq: boolean): void {
     }
     case 'param': {
       const quoted = inDq || p.quoted;
-      if (p.op !== null || p.name === '@' || p.name === '*') { runSync(addParam(sh, f, p, quoted)); return; }
+      if (p.op !== null || p.index || p.name === '@' || p.name === '*') { runSync(addParam(sh, f, p, quoted)); return; }
       const val = sh.getParam(p.name);
       if (val === undefined) {
-        if (sh.d.opt.u && !isSpecial(p.name)) sh.fatal(`${p.name}: parameter not set`);
+        if (sh.d.opt.u && !isSpecial(p.name)) unbound(sh, p.name);
         return;
       }
       if (quoted) f.quoted(val);
@@ -269,33 +266,65 @@ function* addParts(sh: Shell, f: Fields, parts: readonly Part[], inDq: boolean):
   }
 }
 
+/** "$@"-like fields from a list ($@, $*, ${a[@]}, ${a[*]}). */
+function addList(sh: Shell, f: Fields, list: readonly string[], star: boolean, quoted: boolean): void {
+  const ifs = ifsOf(sh);
+  if (quoted && star) { f.quoted(list.join(ifs === '' ? '' : ifs[0] ?? ' ')); return; }
+  for (let i = 0; i < list.length; i++) {
+    if (i > 0 && (quoted || f.has)) f.end();
+    if (quoted) f.quoted(list[i]);
+    else f.split(list[i], ifs);
+  }
+}
+
 function* addParam(sh: Shell, f: Fields, p: ParamPart, quoted: boolean): G<void> {
   const name = p.name;
-  if ((name === '@' || name === '*') && (p.op === null || p.op === '-' || p.op === '+' || p.op === '=' || p.op === '?')) {
+  let val: string | undefined;
+  if (p.op === 'keys') { addList(sh, f, arrayKeys(sh, name), p.index?.raw === '*', quoted); return; }
+  if (p.op === 'indirect') {
+    // ${!x}: the value of the variable x names (which may be `a[1]`).
+    const target = p.index ? arrayElement(sh, name, sh.arithOf(yield* expandString(sh, p.index))) : sh.getParam(name);
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)\[(.+)\]$/.exec(target ?? '');
+    val = m ? arrayElement(sh, m[1], sh.arithOf(m[2])) : target === undefined || target === '' ? undefined : sh.getParam(target);
+    if (val === undefined) return;
+    if (quoted) f.quoted(val);
+    else f.split(val, ifsOf(sh));
+    return;
+  }
+  if (p.index) {
+    const all = p.index.raw === '@' || p.index.raw === '*';
+    if (all) {
+      const list = arrayValues(sh, name);
+      if (p.op === 'len') { f.quoted(String(list.length)); return; }
+      if (p.op === null) { addList(sh, f, list, p.index.raw === '*', quoted); return; }
+      if (p.op === 'sub') {
+        // ${a[@]:offset:length} slices the elements.
+        let off = p.arg ? sh.arithOf(yield* expandString(sh, p.arg)) : 0;
+        if (off < 0) off = Math.max(0, list.length + off);
+        const len = p.arg2 ? sh.arithOf(yield* expandString(sh, p.arg2)) : list.length;
+        addList(sh, f, list.slice(off, len < 0 ? list.length + len : off + len), p.index.raw === '*', quoted);
+        return;
+      }
+      val = list.join(' ');
+    } else val = arrayElement(sh, name, sh.arithOf(yield* expandString(sh, p.index)));
+  } else if ((name === '@' || name === '*') && (p.op === null || p.op === '-' || p.op === '+' || p.op === '=' || p.op === '?')) {
     const pos = sh.d.pos;
     if (p.op !== null) {
       const set = p.colon ? pos.length > 0 && pos.join('') !== '' : pos.length > 0;
       if ((p.op === '+') === set) { if (p.arg) yield* addParts(sh, f, p.arg.parts, quoted); return; }
       if (p.op === '+') return;
-      if (p.op === '?') return sh.fatal(`${name}: parameter not set`);
+      if (p.op === '?') return sh.fatal(sh.d.dialect.msg.paramNull(name, p.colon), sh.d.dialect.fatalStatus.unset);
     }
-    if (quoted && name === '*') { const ifs = ifsOf(sh); f.quoted(pos.join(ifs === '' ? '' : ifs[0] ?? ' ')); return; }
-    const ifs = ifsOf(sh);
-    for (let i = 0; i < pos.length; i++) {
-      if (i > 0) {
-        if (quoted || f.has) f.end();
-      }
-      if (quoted) f.quoted(pos[i]);
-      else f.split(pos[i], ifs);
-    }
+    addList(sh, f, pos, name === '*', quoted);
     return;
-  }
-  let val = sh.getParam(name);
+  } else val = sh.getParam(name);
+  // dash parses ${x/a/b} and ${x:1:2} but has no such expansion: the word fails when expanded.
+  if (p.op !== null && sh.d.dialect.unsupportedOps.has(p.op)) return sh.fatal(sh.d.dialect.msg.badSubst(`\${${name}}`));
   switch (p.op) {
     case null:
       break;
     case 'len':
-      if (val === undefined && sh.d.opt.u && !isSpecial(name)) return sh.fatal(`${name}: parameter not set`);
+      if (val === undefined && sh.d.opt.u && !isSpecial(name)) return unbound(sh, name);
       f.quoted(String((val ?? '').length));
       return;
     case '-': case '=': case '?': case '+': {
@@ -308,10 +337,9 @@ function* addParam(sh: Shell, f: Fields, p: ParamPart, quoted: boolean): G<void>
       if (p.op === '-') { if (p.arg) yield* addParts(sh, f, p.arg.parts, quoted); return; }
       const arg = p.arg ? yield* expandString(sh, p.arg) : '';
       if (p.op === '?') {
-        const msg = arg !== '' ? arg : p.colon ? 'parameter not set or null' : 'parameter not set';
-        return sh.fatal(`${name}: ${msg}`);
+        return sh.fatal(arg !== '' ? `${name}: ${arg}` : sh.d.dialect.msg.paramNull(name, p.colon), sh.d.dialect.fatalStatus.unset);
       }
-      if (/^[0-9]/.test(name)) return sh.fatal(`${name}: bad variable name`);
+      if (/^[0-9]/.test(name)) return sh.fatal(sh.d.dialect.msg.badName(name));
       sh.assign(name, arg);
       val = arg;
       break;
@@ -327,6 +355,14 @@ function* addParam(sh: Shell, f: Fields, p: ParamPart, quoted: boolean): G<void>
       val = replacePattern(sh.k.pat, val ?? '', pat, rep, p.op);
       break;
     }
+    case ',': case ',,': case '^': case '^^': case '~': case '~~': {
+      // bash's case modification (the optional pattern is not modelled: every character is converted).
+      const s = val ?? '';
+      const kind = p.op[0];
+      const conv = (c: string) => (kind === ',' ? c.toLowerCase() : kind === '^' ? c.toUpperCase() : c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase());
+      val = p.op.length === 2 ? conv(s) : conv(s.slice(0, 1)) + s.slice(1);
+      break;
+    }
     case 'sub': {
       const s = val ?? '';
       let off = p.arg ? sh.arithOf(yield* expandString(sh, p.arg)) : 0;
@@ -338,11 +374,16 @@ function* addParam(sh: Shell, f: Fields, p: ParamPart, quoted: boolean): G<void>
     }
   }
   if (val === undefined) {
-    if (sh.d.opt.u && !isSpecial(name) && p.op === null) return sh.fatal(`${name}: parameter not set`);
+    if (sh.d.opt.u && !isSpecial(name) && p.op === null) return unbound(sh, name);
     return;
   }
   if (quoted) f.quoted(val);
   else f.split(val, ifsOf(sh));
+}
+
+/** `set -u` met an unset variable. */
+function unbound(sh: Shell, name: string): never {
+  return sh.fatal(sh.d.dialect.msg.unbound(name), sh.d.dialect.fatalStatus.unset);
 }
 
 function isSpecial(name: string): boolean {

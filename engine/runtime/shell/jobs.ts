@@ -44,9 +44,10 @@ const trap: B = function* (sh, argv) {
   if (action === '-') action = null;
   let status = 0;
   for (const s of sigs) {
-    const name = signalName(s);
+    // bash's ERR pseudo-signal: run where `set -e` would exit.
+    const name = s === 'ERR' && sh.d.dialect.bashVariables ? 'ERR' : signalName(s);
     if (!name) {
-      sh.writeErrSync(`${sh.d.arg0}: trap: line ${sh.line}: ${s}: invalid signal specification\n`);
+      sh.writeErrSync(sh.d.dialect.builtin(sh.d.arg0, 'trap', sh.line, `${s}: invalid signal specification`) + '\n');
       status = 1;
       continue;
     }

@@ -5,6 +5,7 @@
  * single `ContainerProcess` the engine drives, yielding `sleep` for whole milliseconds of CPU spent
  * (flushed before anything another container can observe) and `wait` when everyone is blocked.
  */
+import type { Dialect } from './dialect';
 import type { ContainerHost, ExitStatus, Signal, Wake } from '../seam';
 import { DEFAULT_EPOCH_MS } from '../../sim/time';
 import type { ArithCache } from './arith';
@@ -83,7 +84,7 @@ export class Kernel {
   /** The pod's IP: the source address servers see for this container's connections. */
   podIp = '127.0.0.1';
   /** Runs `sh ARGS` in process `p` (exec of /bin/sh); set by the runtime. */
-  execShell: ((p: Proc, argv: readonly string[], env: ReadonlyMap<string, string>, cwd: string) => ProcGen) | null = null;
+  execShell: ((p: Proc, argv: readonly string[], env: ReadonlyMap<string, string>, cwd: string, dialect: Dialect) => ProcGen) | null = null;
 
   constructor(readonly host: ContainerHost, readonly budgets: Budgets) {}
 

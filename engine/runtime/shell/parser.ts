@@ -4,8 +4,10 @@
  * (`syntax error: unexpected "done"`, `… (expecting "fi")`), and its habit of parsing one
  * top-level line at a time, so earlier lines run before a later line's syntax error.
  */
-import { EMPTY, type Assign, type CaseItem, type Node, type Redir, type Word } from './ast';
+import { EMPTY, type Assign, type Node, type Redir, type Word } from './ast';
 import { heredocWord, makeWord, WordReader } from './words';
+import { bashAssign, parseArithCmd, parseCond, parseFunctionKw } from './parseBash';
+import { caseCmd, doGroup, forCmd, ifCmd } from './parseCompound';
 
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'while', 'until', 'for', 'do', 'done', 'case', 'esac', 'in', '{', '}', '!']);
 /** Words that end a compound list. */
@@ -13,6 +15,8 @@ const LIST_END = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}
 const DELIM = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>', undefined as unknown as string]);
 const OPS = ['&&', '||', ';;', '<<-', '<<', '>>', '<&', '>&', '<>', '>|', ';', '&', '|', '(', ')', '<', '>'];
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** bash's declaration builtins, whose `name=(…)` arguments are array assignments. */
+const DECL_BUILTINS = new Set(['declare', 'typeset', 'local', 'readonly', 'export']);
 
 interface PendingDoc { redir: Redir; delim: string; quoted: boolean; strip: boolean }
 
@@ -20,11 +24,11 @@ export class Parser extends WordReader {
   private pending: PendingDoc[] = [];
 
   spawn(src: string, lineBase: number): Parser {
-    return new Parser(src, lineBase);
+    return new Parser(src, lineBase, this.bash);
   }
 
   protected parseNested(src: string, line: number): Node {
-    const p = new Parser(src, line);
+    const p = new Parser(src, line, this.bash);
     const items: Node[] = [];
     for (;;) {
       const n = p.next();
@@ -89,7 +93,7 @@ export class Parser extends WordReader {
   }
 
   /** Is the next token the reserved word `kw`? */
-  private atKw(kw: string): boolean {
+  atKw(kw: string): boolean {
     return this.src.startsWith(kw, this.pos) && DELIM.has(this.src[this.pos + kw.length]);
   }
 
@@ -116,7 +120,8 @@ export class Parser extends WordReader {
   }
 
   unexpected(expecting?: string): never {
-    this.fail(`unexpected ${this.describe()}${expecting ? ` (expecting "${expecting}")` : ''}`);
+    const token = this.describe();
+    this.fail(`unexpected ${token}${expecting ? ` (expecting "${expecting}")` : ''}`, token, expecting);
   }
 
   private checkNotEnd(): void {
@@ -127,7 +132,7 @@ export class Parser extends WordReader {
   }
 
   /** Consume a newline, then read any here-document bodies it completes. */
-  private newline(): void {
+  newline(): void {
     this.pos++;
     const docs = this.pending;
     this.pending = [];
@@ -150,7 +155,7 @@ export class Parser extends WordReader {
     d.redir.heredoc = heredocWord(this, body, d.quoted);
   }
 
-  private skipNewlines(): void {
+  skipNewlines(): void {
     for (;;) {
       this.skipWs();
       if (this.src[this.pos] === '\n') this.newline();
@@ -158,8 +163,11 @@ export class Parser extends WordReader {
     }
   }
 
-  /** A list inside a compound command; newlines separate; ends before a keyword or `)`. */
-  private compoundList(inParen = false): Node {
+  /**
+   * A list inside a compound command; newlines separate; ends before a keyword or `)`. An empty list at
+   * the end of the input names the word that should close it (`expecting "done"`), as ash and dash do.
+   */
+  compoundList(inParen = false, expect?: string): Node {
     const items: Node[] = [];
     for (;;) {
       this.skipNewlines();
@@ -170,12 +178,14 @@ export class Parser extends WordReader {
       if (c === ')' || this.src.startsWith(';;', this.pos)) break;
       let n = this.andOr();
       this.skipWs();
+      // bash's `;&` ends a case item like `;;`.
+      if (this.bash && this.src.startsWith(';&', this.pos)) { items.push(n); break; }
       const op = this.peekOp();
       if (op === '&') { this.pos++; n = { type: 'bg', body: n }; } else if (op === ';') this.pos++;
       else if (op === ')' && inParen) { items.push(n); break; } else if (op !== null && op !== ';;' && op !== ')') this.unexpected();
       items.push(n);
     }
-    if (items.length === 0) this.unexpected();
+    if (items.length === 0) this.unexpected(this.src[this.pos] === undefined ? expect : undefined);
     return items.length === 1 ? items[0] : { type: 'seq', items };
   }
 
@@ -213,30 +223,30 @@ export class Parser extends WordReader {
     return { type: 'pipe', cmds, bang };
   }
 
-  private expectKw(kw: string): void {
+  expectKw(kw: string): void {
     this.skipWs();
     if (!this.atKw(kw)) this.unexpected(kw);
     this.pos += kw.length;
   }
 
-  private command(): Node {
+  command(): Node {
     this.skipWs();
     const line = this.lineAt(this.pos);
     const kw = this.peekKw();
     let node: Node;
-    if (kw === 'if') node = this.ifCmd();
+    if (this.bash && this.src.startsWith('[[', this.pos) && DELIM.has(this.src[this.pos + 2])) node = parseCond(this, line);
+    else if (this.bash && this.src.startsWith('((', this.pos)) node = parseArithCmd(this, line);
+    else if (this.bash && this.atKw('function')) return parseFunctionKw(this, line);
+    else if (kw === 'if') node = ifCmd(this);
     else if (kw === 'while' || kw === 'until') {
       this.pos += kw.length;
-      const cond = this.compoundList();
-      this.expectKw('do');
-      const body = this.compoundList();
-      this.expectKw('done');
-      node = { type: 'while', until: kw === 'until', cond, body };
-    } else if (kw === 'for') node = this.forCmd(line);
-    else if (kw === 'case') node = this.caseCmd(line);
+      const cond = this.compoundList(false, 'do');
+      node = { type: 'while', until: kw === 'until', cond, body: doGroup(this) };
+    } else if (kw === 'for') node = forCmd(this, line);
+    else if (kw === 'case') node = caseCmd(this, line);
     else if (kw === '{') {
       this.pos++;
-      const body = this.compoundList();
+      const body = this.compoundList(false, '}');
       this.expectKw('}');
       node = { type: 'group', body, redirs: [] };
     } else if (this.src[this.pos] === '(') {
@@ -267,91 +277,6 @@ export class Parser extends WordReader {
     }
   }
 
-  private ifCmd(kwLen = 2): Node {
-    this.pos += kwLen;
-    const cond = this.compoundList();
-    this.expectKw('then');
-    const then = this.compoundList();
-    this.skipWs();
-    let els: Node | null = null;
-    if (this.atKw('elif')) {
-      els = this.ifCmd(4);
-      return { type: 'if', cond, then, else: els };
-    }
-    if (this.atKw('else')) {
-      this.pos += 4;
-      els = this.compoundList();
-    }
-    this.expectKw('fi');
-    return { type: 'if', cond, then, else: els };
-  }
-
-  private forCmd(line: number): Node {
-    this.pos += 3;
-    this.skipWs();
-    const w = this.readWord();
-    if (!w || !NAME_RE.test(w.raw)) this.fail(`bad for loop variable`);
-    this.skipNewlines();
-    let words: Word[] | null = null;
-    if (this.atKw('in')) {
-      this.pos += 2;
-      words = [];
-      for (;;) {
-        this.skipWs();
-        const x = this.readWord();
-        if (!x) break;
-        words.push(x);
-      }
-      this.skipWs();
-      const c = this.src[this.pos];
-      if (c === ';') this.pos++;
-      else if (c === '\n') this.newline();
-      else this.unexpected('do');
-    } else if (this.src[this.pos] === ';') this.pos++;
-    this.skipNewlines();
-    this.expectKw('do');
-    const body = this.compoundList();
-    this.expectKw('done');
-    return { type: 'for', name: w.raw, words, body, line };
-  }
-
-  private caseCmd(line: number): Node {
-    this.pos += 4;
-    this.skipWs();
-    const word = this.readWord();
-    if (!word) this.unexpected();
-    this.skipNewlines();
-    this.expectKw('in');
-    const items: CaseItem[] = [];
-    for (;;) {
-      this.skipNewlines();
-      if (this.atKw('esac')) { this.pos += 4; break; }
-      if (this.src[this.pos] === '(') this.pos++;
-      const pats: Word[] = [];
-      for (;;) {
-        this.skipWs();
-        const p = this.readWord();
-        if (!p) this.unexpected(')');
-        pats.push(p);
-        this.skipWs();
-        if (this.src[this.pos] === '|') { this.pos++; continue; }
-        if (this.src[this.pos] === ')') { this.pos++; break; }
-        this.unexpected(')');
-      }
-      this.skipNewlines();
-      let body: Node | null = null;
-      if (!this.src.startsWith(';;', this.pos) && !this.atKw('esac')) {
-        body = this.compoundList();
-      }
-      this.skipWs();
-      // ash (1.35 and 1.36 alike) has no `;&` fall-through: `;` then `&` is a syntax error.
-      if (this.src.startsWith(';;', this.pos)) this.pos += 2;
-      else if (this.atKw('esac')) { items.push({ pats, body }); this.pos += 4; break; } else this.unexpected();
-      items.push({ pats, body });
-    }
-    return { type: 'case', word, items, line };
-  }
-
   private tryRedir(): Redir | null {
     const src = this.src;
     let p = this.pos;
@@ -365,7 +290,7 @@ export class Parser extends WordReader {
     }
     if (src[p] !== '<' && src[p] !== '>') return null;
     this.pos = p;
-    const op = this.peekOp() as Redir['op'];
+    const op = this.bash && src.startsWith('<<<', p) ? '<<<' : this.peekOp() as Redir['op'];
     this.pos += op.length;
     if (fd < 0) fd = op[0] === '<' ? 0 : 1;
     this.skipWs();
@@ -391,6 +316,7 @@ export class Parser extends WordReader {
     const assigns: Assign[] = [];
     const words: Word[] = [];
     const redirs: Redir[] = [];
+    const declArrays: Assign[] = [];
     for (;;) {
       this.skipWs();
       const r = this.tryRedir();
@@ -399,6 +325,17 @@ export class Parser extends WordReader {
       if (c === '(' && words.length === 1 && assigns.length === 0 && redirs.length === 0) return this.funcDef(words[0], line);
       const w = this.readWord();
       if (!w) break;
+      if (this.bash && words.length > 0 && DECL_BUILTINS.has(words[0].raw) && /^[A-Za-z_][A-Za-z0-9_]*=$/.test(w.raw) && this.src[this.pos] === '(') {
+        const a = bashAssign(this, w, w.raw.length - 1, () => w)!;
+        declArrays.push(a);
+        words.push(makeWord([{ t: 'lit', v: a.name }], a.name));
+        continue;
+      }
+      if (words.length === 0 && this.bash && w.parts[0].t === 'lit' && w.raw.indexOf('=') > 0) {
+        const eq = w.raw.indexOf('=');
+        const a = bashAssign(this, w, eq, () => assignValue(this, w, eq));
+        if (a) { assigns.push(a); continue; }
+      }
       if (words.length === 0) {
         const eq = w.raw.indexOf('=');
         if (eq > 0 && NAME_RE.test(w.raw.slice(0, eq)) && w.parts[0].t === 'lit' && w.parts[0].v.length > eq) {
@@ -409,8 +346,8 @@ export class Parser extends WordReader {
       words.push(w);
     }
     if (words.length === 0 && assigns.length === 0 && redirs.length === 0) this.unexpected();
-    const fast = redirs.length === 0 && words.every((w) => w.sync) && assigns.every((a) => a.value.sync);
-    return { type: 'simple', assigns, words, redirs, line, fast };
+    const fast = redirs.length === 0 && !declArrays.length && words.every((w) => w.sync) && assigns.every((a) => a.value.sync && !a.array && !a.append && !a.index);
+    return declArrays.length ? { type: 'simple', assigns, words, redirs, line, fast, declArrays } : { type: 'simple', assigns, words, redirs, line, fast };
   }
 
   private funcDef(nameWord: Word, line: number): Node {

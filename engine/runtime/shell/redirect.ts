@@ -20,8 +20,9 @@ export function* applyRedirs(sh: Shell, redirs: readonly Redir[]): Generator<Blo
   const fds = sh.p.fds;
   for (const r of redirs) {
     let of: OpenFile | null;
-    if (r.op === '<<' || r.op === '<<-') {
-      const body = r.heredoc ? yield* expandString(sh, r.heredoc) : '';
+    if (r.op === '<<' || r.op === '<<-' || r.op === '<<<') {
+      // bash's here-string is its word, expanded, plus a newline.
+      const body = r.op === '<<<' ? (yield* expandString(sh, r.target)) + '\n' : r.heredoc ? yield* expandString(sh, r.heredoc) : '';
       const node: FileInode = { kind: 'file', ino: 0, mode: 0o600, uid: 0, gid: 0, mtime: 0, nlink: 0, data: body };
       of = { kind: 'file', fs: sh.fs, info: { node, path: '', mount: null }, pos: 0, append: false, read: true, write: false, refs: 0 };
     } else {
@@ -42,13 +43,12 @@ export function* applyRedirs(sh: Shell, redirs: readonly Redir[]): Generator<Blo
         const mode = r.op === '<' ? 'r' : r.op === '>>' ? 'a' : r.op === '<>' ? 'rw' : 'w';
         if (r.op === '>' && sh.d.opt.C) {
           const ex = sh.fs.exists(target, sh.d.cwd, sh.cred);
-          if (ex && ex.kind === 'file') { sh.errSync(`can't create ${target}: File exists`); restore(sh, saved); return null; }
+          if (ex && ex.kind === 'file') { sh.errSync(sh.d.dialect.msg.redirect(target, true, ERRNO.EEXIST, 'EEXIST')); restore(sh, saved); return null; }
         }
         const res = openPath(sh.fs, sh.p, sh.d.cwd, sh.cred, target, mode);
         if ('err' in res) {
           const create = mode !== 'r';
-          const why = res.err === 'ENOENT' ? (create ? 'nonexistent directory' : 'no such file') : ERRNO[res.err];
-          sh.errSync(`can't ${create ? 'create' : 'open'} ${target}: ${why}`);
+          sh.errSync(sh.d.dialect.msg.redirect(target, create, ERRNO[res.err], res.err));
           restore(sh, saved);
           return null;
         }

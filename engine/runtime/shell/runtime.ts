@@ -17,9 +17,11 @@ import { ExitErr } from './state';
 import { cloneFds } from './io';
 import { evalNode } from './exec';
 import { callFunction } from './simple';
-import { BUILTINS } from './builtins';
+import { builtinOf } from './builtins';
 import { exportedWith, LazyEnvCtx, type ImageFlavor } from './sys';
-import { appletFor, SHELL_APPLET } from '../programs/registry';
+import { appletFor, isShellApplet } from '../programs/registry';
+import { ASH, type Dialect } from './dialect';
+import { dialectFor } from './dialects';
 import { newShellData } from './start';
 
 type G<T> = Generator<Block, T, unknown>;
@@ -49,14 +51,17 @@ export class ShellRuntime {
 
   /** Parse and run `text` in `sh` one top-level command at a time (eval, trap actions, `.`). */
   *evalString(sh: Shell, text: string, _isEval: boolean): G<number> {
-    const parsed = this.scripts.get(text, sh.line);
+    const parsed = this.scripts.get(text, sh.line, sh.d.dialect.bashSyntax);
     let status = 0;
     for (let i = 0; ; i++) {
       let node: Node | null;
       try {
         node = parsed.at(i);
       } catch (e) {
-        if (e instanceof SyntaxError) sh.fatal(`syntax error: ${e.message}`);
+        if (e instanceof SyntaxError) {
+          sh.writeErrSync(sh.d.dialect.syntax(e, sh.d.arg0, text));
+          throw new ExitErr(2);
+        }
         throw e;
       }
       if (node === null) break;
@@ -64,6 +69,19 @@ export class ShellRuntime {
     }
     sh.d.status = status;
     return status;
+  }
+
+  /**
+   * The shell that runs a script file: the one its `#!` line names when the image has it (bash, sh),
+   * else /bin/sh of the image (busybox ash, dash in Debian-based images).
+   */
+  scriptDialect(text: string): Dialect {
+    const m = /^#!\s*(?:\S*\/env\s+)?(\S+)/.exec(text);
+    let path = m ? (m[1].includes('/') ? m[1] : `/usr/bin/${m[1]}`) : '/bin/sh';
+    let node = this.fs.exists(path, '/', this.cred);
+    if (!node) { path = '/bin/sh'; node = this.fs.exists(path, '/', this.cred); }
+    if (!node || node.kind !== 'file' || !node.exe) return ASH;
+    return (node.exe === 'busybox' ? dialectFor(basename(path)) : dialectFor(node.exe)) ?? ASH;
   }
 
   /** $PATH lookup of an executable regular file (cached until PATH changes). */
@@ -93,18 +111,18 @@ export class ShellRuntime {
   }
 
   /** What `type`/`command -v` say about a name; null when not found. */
-  describe(sh: Shell, name: string): { type: string; short: string } | null {
-    if (KEYWORDS.has(name)) return { type: `${name} is a shell keyword`, short: name };
-    if (sh.d.funcs.has(name)) return { type: `${name} is a function`, short: name };
-    if (BUILTINS.has(name)) return { type: `${name} is a ${isSpecial(name) ? 'special ' : ''}shell builtin`, short: name };
+  describe(sh: Shell, name: string): { type: string; short: string; kind: string } | null {
+    if (KEYWORDS.has(name)) return { type: `${name} is a shell keyword`, short: name, kind: 'keyword' };
+    if (sh.d.funcs.has(name)) return { type: `${name} is a function`, short: name, kind: 'function' };
+    if (builtinOf(sh, name)) return { type: `${name} is a ${isSpecial(name) && sh.d.dialect.typeSaysSpecial ? 'special ' : ''}shell builtin`, short: name, kind: 'builtin' };
     const p = name.includes('/') ? (this.fs.exists(name, sh.d.cwd, this.cred) ? name : null) : this.findInPath(sh, name);
     if (p === null) return null;
-    return { type: `${name} is ${p}`, short: p };
+    return { type: `${name} is ${p}`, short: p, kind: 'file' };
   }
 
   /** `command NAME…` / `exec NAME…`: builtins and programs, functions skipped. */
   *runCommand(sh: Shell, argv: string[], allowBuiltin: boolean): G<number> {
-    const b = BUILTINS.get(argv[0]);
+    const b = builtinOf(sh, argv[0]);
     if (b && allowBuiltin) {
       try {
         return yield* b(sh, argv);
@@ -118,11 +136,11 @@ export class ShellRuntime {
       if (fn) return yield* callFunction(sh, argv[0], fn, argv);
       return yield* b(sh, argv);
     }
-    return yield* this.external(sh, argv, [], sh.line);
+    return yield* this.external(sh, argv, [], sh.line, allowBuiltin ? null : 'exec');
   }
 
   /** Run a program found on disk: an applet (busybox link) or a shell script. */
-  *external(sh: Shell, argv: string[], assigns: [string, string][], line: number): G<number> {
+  *external(sh: Shell, argv: string[], assigns: [string, string][], line: number, via: 'exec' | null = null): G<number> {
     const name = argv[0];
     let path: string;
     let node: Inode | undefined;
@@ -133,14 +151,14 @@ export class ShellRuntime {
       const found = this.lookPath(pathVar, sh.d.cwd, name);
       // ash's find_command takes any regular file on $PATH; exec then fails on it with EACCES.
       if (found === null && this.lookPath(pathVar, sh.d.cwd, name, false)) { sh.errSync(`${name}: Permission denied`); return 126; }
-      if (found === null) return this.notFound(sh, name, line);
+      if (found === null) return this.notFound(sh, name, line, via);
       ({ path, node } = found);
     }
     if (!node) {
       try {
         node = this.fs.stat(path, sh.d.cwd, this.cred).node;
       } catch {
-        return this.notFound(sh, name, line);
+        return this.notFound(sh, name, line, via);
       }
     }
     if (node.kind !== 'file' || !allowed(node, this.cred, 1)) {
@@ -148,7 +166,7 @@ export class ShellRuntime {
       return 126;
     }
     const applet = node.exe ? appletFor(node.exe === 'busybox' ? basename(path) : node.exe, this.flavor) : null;
-    if (applet && (applet === SHELL_APPLET)) {
+    if (applet && isShellApplet(applet)) {
       const env = exportedWith(sh.d.vars, assigns);
       // A new shell is a new process (ash forks before exec): nothing it does reaches this shell.
       const child = this.k.spawn(sh.p.pid, cloneFds(sh.p.fds), (p) => applet({
@@ -163,7 +181,7 @@ export class ShellRuntime {
       // waits for the applet, so its variables cannot change in between.
       return yield* applet(new LazyEnvCtx(this.k, sh.p, this.fs, this.cred, this.host, this.flavor, argv, sh.d.cwd, line, sh.d.vars, assigns));
     }
-    if (node.exe) return this.notFound(sh, name, line);
+    if (node.exe) return this.notFound(sh, name, line, via);
     return yield* this.runScript(sh, path, node.data, argv, exportedWith(sh.d.vars, assigns));
   }
 
@@ -171,7 +189,7 @@ export class ShellRuntime {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the child's generator outlives this call
     const rt = this;
     const child = this.k.spawn(sh.p.pid, cloneFds(sh.p.fds), (p) => {
-      const d = newShellData(env, path, argv.slice(1), sh.d.cwd, p.pid);
+      const d = newShellData(env, path, argv.slice(1), sh.d.cwd, p.pid, this.scriptDialect(text), this.flavor);
       const script = new Shell(rt, p, d, false);
       p.disposition = (sig) => script.disposition(sig);
       return (function* () {
@@ -189,8 +207,10 @@ export class ShellRuntime {
     return child.status;
   }
 
-  private notFound(sh: Shell, name: string, line: number): number {
-    sh.errSync(`${name}: not found`);
+  private notFound(sh: Shell, name: string, line: number, via: 'exec' | null): number {
+    // `exec name` words it as an error of the exec builtin.
+    if (via) sh.writeErrSync(sh.d.dialect.execNotFound(sh.d.arg0, line, name) + '\n');
+    else sh.errSync(sh.d.dialect.notFound(name));
     this.host.explain({ type: 'command-not-found', command: name, line });
     return 127;
   }

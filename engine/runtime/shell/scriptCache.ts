@@ -20,27 +20,27 @@ const MAX_ENTRIES = 512;
 export class ParsedScript {
   private readonly nodes: Node[] = [];
   /** How parsing ended: null at the end of the text, a message after a syntax error; undefined: not yet. */
-  private end: string | null | undefined = undefined;
+  private end: SyntaxError | null | undefined = undefined;
   private parser: Parser | null;
   /** Parsing failed with something other than a syntax error: the parser's state is lost, parse afresh next time. */
   broken = false;
 
-  constructor(text: string, line: number) {
-    this.parser = new Parser(text, line);
+  constructor(text: string, line: number, bash: boolean) {
+    this.parser = new Parser(text, line, bash);
   }
 
   /** The `i`th top-level command; null past the end. Throws the parser's SyntaxError as parsing it did. */
   at(i: number): Node | null {
     while (i >= this.nodes.length) {
       if (this.end === null) return null;
-      if (this.end !== undefined) throw new SyntaxError(this.end);
+      if (this.end !== undefined) throw this.end;
       let node: Node | null;
       try {
         node = this.parser!.next();
       } catch (e) {
         // A syntax error is part of the text's meaning: every later reader meets the same one. Anything else
         // (e.g. a stack overflow on absurd nesting) is left to propagate and not remembered.
-        if (e instanceof SyntaxError) { this.end = e.message; this.parser = null; } else this.broken = true;
+        if (e instanceof SyntaxError) { this.end = e; this.parser = null; } else this.broken = true;
         throw e;
       }
       if (node === null) { this.end = null; this.parser = null; return null; }
@@ -54,12 +54,13 @@ export class ParsedScript {
 export class ScriptCache {
   private readonly entries = new Map<string, ParsedScript>();
 
-  get(text: string, line: number): ParsedScript {
-    if (text.length > MAX_CACHED_TEXT) return new ParsedScript(text, line);
-    const key = `${line}\n${text}`;
+  /** `bash`: read bash's syntax (the dialects' grammars differ only there). */
+  get(text: string, line: number, bash = false): ParsedScript {
+    if (text.length > MAX_CACHED_TEXT) return new ParsedScript(text, line, bash);
+    const key = `${bash ? 'b' : ''}${line}\n${text}`;
     let hit = this.entries.get(key);
     if (!hit || hit.broken) {
-      hit = new ParsedScript(text, line);
+      hit = new ParsedScript(text, line, bash);
       if (this.entries.size < MAX_ENTRIES || this.entries.has(key)) this.entries.set(key, hit);
     }
     return hit;

@@ -11,9 +11,14 @@ import { cloneFds, newCapture, captured, type FdTable } from './io';
 import type { Block, Kernel, Proc, ProcGen } from './kernel';
 import { cloneData, ExitErr, ReturnErr, BreakErr, type ShellData } from './state';
 import { SigPipe, type ImageFlavor } from './sys';
+import { expandString } from './expand';
+import { arrayElement, setElement } from './bashEval';
+import { FsError } from '../fs/errors';
 import type { ShellRuntime } from './runtime';
 
 type G<T> = Generator<Block, T, unknown>;
+
+const ARRAY_ELEMENT = /^([A-Za-z_][A-Za-z0-9_]*)\[(.*)\]$/;
 
 /** An error inside a builtin (ash raises EXERROR: fatal only for special builtins). */
 export class BuiltinErr { constructor(readonly status: number) {} }
@@ -27,6 +32,10 @@ export class Shell {
   /** Whether this shell is the container's main process (EXIT trap, PID 1 rules). */
   readonly isMain: boolean;
   funcDepth = 0;
+  /** Where `getopts` stopped inside a bundled argument (-abc), valid while OPTIND is `ind`. */
+  optState: { ind: number; off: number } | null = null;
+  /** Nesting of `.`/`source` (bash's `return` is allowed there). */
+  sourceDepth = 0;
   /** Set while the EXIT trap runs, so `exit` inside it does not re-run it. */
   exiting = false;
   /** A command substitution ran during the current command (its status becomes $?). */
@@ -43,9 +52,15 @@ export class Shell {
     isMain: boolean,
   ) {
     this.isMain = isMain;
+    // bash's arithmetic reads and writes array elements (`a[i]`); ash and dash have no arrays.
+    const element = (n: string): RegExpExecArray | null => {
+      const m = ARRAY_ELEMENT.exec(n);
+      if (m && !this.d.dialect.bashVariables) throw new ArithError('arithmetic syntax error');
+      return m;
+    };
     this.arithVars = {
-      get: (n) => this.getParam(n),
-      set: (n, v) => this.assign(n, v),
+      get: (n) => { const m = element(n); return m ? arrayElement(this, m[1], this.arithOf(m[2])) : this.getParam(n); },
+      set: (n, v) => { const m = element(n); if (m) setElement(this, m[1], this.arithOf(m[2]), v); else this.assign(n, v); },
     };
   }
 
@@ -61,6 +76,7 @@ export class Shell {
       if (name === '0') return this.d.arg0;
       return this.d.pos[Number(name) - 1];
     }
+    if (name === 'LINENO' && this.d.dialect.bashVariables) return String(this.line);
     if (name.length === 1) {
       switch (name) {
         case '?': return String(this.d.status);
@@ -89,13 +105,14 @@ export class Shell {
 
   /** Assign a variable; a read-only one is a fatal error (`sh: x: is read only`). */
   assign(name: string, value: string): void {
-    if (!this.d.vars.set(name, value)) this.fatal(`${name}: is read only`);
+    if (this.d.vars.map.get(name)?.int) value = String(this.arithOf(value));
+    if (!this.d.vars.set(name, value)) this.fatal(this.d.dialect.msg.readOnly(name));
     if (name === 'IFS' || name === 'PATH') this.rt.pathCache.clear();
   }
 
-  /** Print `sh: msg` on stderr without blocking. */
+  /** Print a shell diagnostic (`sh: msg`, `sh: 1: msg`, `bash: line 1: msg`) on stderr without blocking. */
   errSync(msg: string): void {
-    this.writeErrSync(`${this.d.arg0}: ${msg}\n`);
+    this.writeErrSync(this.d.dialect.where(this.d.arg0, this.line) + msg + '\n');
   }
 
   writeErrSync(text: string): void {
@@ -109,23 +126,26 @@ export class Shell {
     }
   }
 
-  /** A fatal shell error: message, then the shell exits with status 2. */
-  fatal(msg: string, status = 2): never {
+  /** A fatal shell error: message, then the shell exits (status 2; bash: 1). */
+  fatal(msg: string, status = this.d.dialect.fatalStatus.other): never {
     this.errSync(msg);
     throw new ExitErr(status);
   }
 
-  /** An error from builtin `name`: `sh: name: line N: msg`, status 2 (or `status`). */
-  builtinError(msg: string, status = 2): never {
-    this.writeErrSync(`${this.d.arg0}: ${this.cmdName ? this.cmdName + ': ' : ''}line ${this.line}: ${msg}\n`);
+  /** An error from the current builtin in the dialect's form (ash: `sh: cd: line 1: msg`), status 2 (bash: 1). */
+  builtinError(msg: string, status = this.d.dialect.builtinStatus): never {
+    this.writeErrSync(this.d.dialect.builtin(this.d.arg0, this.cmdName, this.line, msg) + '\n');
     throw new BuiltinErr(status);
   }
 
   arithOf(text: string): number {
     try {
+      // dash stops at `#` (a token it does not know) and at the second `*` (an operand was due).
+      if (!this.d.dialect.arithExtensions && /[0-9]#/.test(text)) throw new ArithError('expecting EOF');
+      if (!this.d.dialect.arithExtensions && text.includes('**')) throw new ArithError('arithmetic syntax error');
       return evalArith(text, this.arithVars, this.k.arith);
     } catch (e) {
-      if (e instanceof ArithError) this.fatal(e.message);
+      if (e instanceof ArithError) this.fatal(this.d.dialect.msg.arith(e.message, text));
       throw e;
     }
   }
@@ -218,6 +238,17 @@ export class Shell {
 
   /** `$(…)`: run in a child with stdout captured; $? becomes its status. */
   *commandSubst(body: Node): G<string> {
+    // bash reads `$(<file)` itself, without running a command (dash runs the empty command: no output).
+    if (this.d.dialect.builtinOptions && body.type === 'simple' && !body.words.length && !body.assigns.length && body.redirs.length === 1 && body.redirs[0].op === '<') {
+      const name = yield* expandString(this, body.redirs[0].target);
+      try {
+        return this.fs.readFile(name, this.d.cwd, this.cred);
+      } catch (e) {
+        if (!(e instanceof FsError)) throw e;
+        this.errSync(this.d.dialect.msg.redirect(name, false, e.message, e.code));
+        return '';
+      }
+    }
     const cap = newCapture(this.k.budgets.outputBudget * 4 + 65536);
     const fds = cloneFds(this.p.fds);
     const old = fds[1];

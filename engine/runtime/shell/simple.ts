@@ -9,7 +9,8 @@ import { BudgetStop, FLUSH, YIELD, type Block } from './kernel';
 import { applyRedirs, commit, restore } from './redirect';
 import { BuiltinErr, type Shell } from './shell';
 import { ExitErr, ReturnErr, type Var } from './state';
-import { BUILTINS, SPECIAL, SYNC_BUILTINS } from './builtins';
+import { BUILTINS, builtinOf, SPECIAL, SYNC_BUILTINS } from './builtins';
+import { arrayValues, assignBash, setArray } from './bashEval';
 
 type G<T> = Generator<Block, T, unknown>;
 type Simple = Extract<Node, { type: 'simple' }>;
@@ -42,7 +43,7 @@ export function simpleFast(sh: Shell, node: Simple): number {
   const w0 = node.words[0].lit;
   if (w0 === null || node.assigns.length || d.opt.x) return SLOW;
   const fn = SYNC_BUILTINS.get(w0);
-  if (!fn || d.funcs.has(w0)) return SLOW;
+  if (!fn || d.funcs.has(w0) || d.dialect.lacks.has(w0)) return SLOW;
   sh.line = node.line;
   k.charge();
   if (k.runq.length) k.slice++;
@@ -71,22 +72,27 @@ export function* evalSimple(sh: Shell, node: Simple): G<number> {
   const assigns: [string, string][] = node.assigns.length ? [] : NO_ASSIGNS;
   for (const a of node.assigns) assigns.push([a.name, yield* expandString(sh, a.value)]);
   if (sh.d.opt.x) trace(sh, assigns, argv);
-  const special = SPECIAL.has(name);
+  const special = SPECIAL.has(name) && !sh.d.dialect.lacks.has(name);
   const saved = node.redirs.length ? yield* applyRedirs(sh, node.redirs) : null;
   if (saved === null && node.redirs.length) {
-    if (special) throw new ExitErr(1);
-    return 1;
+    if (special) throw new ExitErr(sh.d.dialect.redirStatus);
+    return sh.d.dialect.redirStatus;
   }
   try {
     if (special) {
       for (const [n, v] of assigns) sh.assign(n, v);
-      return yield* runBuiltin(sh, name, argv, true);
+      const st = yield* runBuiltin(sh, name, argv, true);
+      for (const a of node.declArrays ?? []) yield* assignBash(sh, a);
+      return st;
     }
     const fn = sh.d.funcs.get(name);
-    if (fn || BUILTINS.has(name)) {
+    if (fn || builtinOf(sh, name)) {
       const undo = assigns.length ? tempAssign(sh, assigns) : null;
       try {
-        return fn ? yield* callFunction(sh, name, fn, argv) : yield* runBuiltin(sh, name, argv, false);
+        if (fn) return yield* callFunction(sh, name, fn, argv);
+        const st = yield* runBuiltin(sh, name, argv, false);
+        for (const a of node.declArrays ?? []) yield* assignBash(sh, a);
+        return st;
       } finally {
         if (undo) undoAssign(sh, undo);
       }
@@ -108,6 +114,7 @@ const NO_ASSIGNS: [string, string][] = [];
 function* assignOnly(sh: Shell, node: Simple): G<number> {
   const vals: [string, string][] = [];
   for (const a of node.assigns) {
+    if (a.array || a.append || a.index) { yield* assignBash(sh, a); continue; }
     const v = yield* expandString(sh, a.value);
     vals.push([a.name, v]);
     sh.assign(a.name, v);
@@ -116,7 +123,7 @@ function* assignOnly(sh: Shell, node: Simple): G<number> {
   const status = sh.substRan ? sh.d.status : 0;
   if (node.redirs.length) {
     const saved = yield* applyRedirs(sh, node.redirs);
-    if (saved === null) return 1;
+    if (saved === null) return sh.d.dialect.redirStatus;
     restore(sh, saved);
   }
   return status;
@@ -130,7 +137,7 @@ function* runBuiltin(sh: Shell, name: string, argv: string[], special: boolean):
     return yield* fn(sh, argv);
   } catch (e) {
     if (e instanceof BuiltinErr) {
-      if (special) throw new ExitErr(e.status);
+      if (special && sh.d.dialect.specialErrorsFatal) throw new ExitErr(e.status);
       return e.status;
     }
     throw e;
@@ -151,12 +158,19 @@ export function* callFunction(sh: Shell, name: string, body: Node, argv: string[
   d.frames.push(new Map());
   d.loopDepth = 0;
   sh.funcDepth++;
+  // bash's FUNCNAME: the call stack, innermost first.
+  const savedNames = d.dialect.bashVariables ? d.vars.map.get('FUNCNAME') : undefined;
+  if (d.dialect.bashVariables) setArray(sh, 'FUNCNAME', [name, ...arrayValues(sh, 'FUNCNAME')]);
   try {
     return yield* sh.rt.eval(sh, body);
   } catch (e) {
     if (e instanceof ReturnErr) { d.status = e.status; return e.status; }
     throw e;
   } finally {
+    if (d.dialect.bashVariables) {
+      if (savedNames) d.vars.map.set('FUNCNAME', savedNames);
+      else d.vars.map.delete('FUNCNAME');
+    }
     sh.funcDepth--;
     d.loopDepth = savedLoop;
     d.pos = savedPos;
@@ -172,7 +186,7 @@ function tempAssign(sh: Shell, assigns: [string, string][]): [string, Var | unde
   const undo: [string, Var | undefined][] = [];
   for (const [n, v] of assigns) {
     const old = sh.d.vars.map.get(n);
-    if (old && old.ro) sh.fatal(`${n}: is read only`);
+    if (old && old.ro) sh.fatal(sh.d.dialect.msg.readOnly(n));
     undo.push([n, old ? { ...old } : undefined]);
     sh.d.vars.map.set(n, { v, exp: true, ro: false });
   }

@@ -13,6 +13,8 @@ import { defaultOptions, Vars, type ShellData } from './state';
 import type { Ctx, ImageFlavor } from './sys';
 import { appletFor } from '../programs/registry';
 import type { ScriptCache } from './scriptCache';
+import type { Dialect } from './dialect';
+import { dialectFor } from './dialects';
 
 export interface ShellOptions {
   /** The container's argv (command + args), e.g. ['sh', '-c', 'echo hi'] or ['sleep', '3600']. */
@@ -50,14 +52,18 @@ export interface ShellOptions {
 const DEFAULT_PATH = '/sbin:/usr/sbin:/bin:/usr/bin';
 
 /** A fresh shell state from an environment (what exec of /bin/sh starts with). */
-export function newShellData(env: ReadonlyMap<string, string>, arg0: string, pos: string[], cwd: string, pid: number): ShellData {
+export function newShellData(env: ReadonlyMap<string, string>, arg0: string, pos: string[], cwd: string, pid: number, dialect: Dialect, flavor: ImageFlavor): ShellData {
   const vars = new Vars();
   for (const [k, v] of env) vars.map.set(k, { v, exp: true, ro: false });
+  for (const [k, v] of Object.entries(dialect.initialVars(flavor.release ?? 'bookworm', env))) {
+    const exp = vars.map.get(k)?.exp ?? k === 'SHLVL';
+    vars.map.set(k, typeof v === 'string' ? { v, exp, ro: false } : { v: v[0], exp, ro: false, arr: new Map(v.map((x, i) => [i, x])) });
+  }
   if (!vars.map.has('PATH')) vars.map.set('PATH', { v: DEFAULT_PATH, exp: false, ro: false });
   vars.map.set('PWD', { v: cwd, exp: vars.map.get('PWD')?.exp ?? true, ro: false });
   return {
     vars, funcs: new Map(), pos, arg0, cwd, opt: defaultOptions(), traps: new Map(), status: 0, bgPid: null,
-    frames: [], loopDepth: 0, condDepth: 0, rootPid: pid,
+    frames: [], loopDepth: 0, condDepth: 0, rootPid: pid, dialect,
   };
 }
 
@@ -108,18 +114,20 @@ export function* runProgram(opts: ShellOptions): ContainerProcess {
   if (name === 'busybox' && argv.length > 1) argv.shift();
   const prog = name === 'busybox' ? basename(argv[0]) : name;
 
-  k.execShell = (p, av, e, dir) => {
-    const d = newShellData(e, av[0], [], dir, p.pid);
+  k.execShell = (p, av, e, dir, dialect) => {
+    const d = newShellData(e, av[0], [], dir, p.pid, dialect, opts.flavor);
     const sh = new Shell(rt, p, d, false);
     p.disposition = (sig) => sh.disposition(sig);
     return shellMain(sh, av.slice(1));
   };
   const init = k.spawn(0, fds, (p) => {
-    if (prog === 'sh' || prog === 'ash' || !node.exe) {
-      const d = newShellData(env, argv[0], [], cwd, p.pid);
+    const dialect = node.exe ? dialectFor(prog) : rt.scriptDialect(node.data);
+    if (dialect) {
+      const d = newShellData(env, argv[0], [], cwd, p.pid, dialect, opts.flavor);
       const sh = new Shell(rt, p, d, true);
       p.disposition = (sig) => sh.disposition(sig);
-      return shellMain(sh, node.exe ? argv.slice(1) : [argv[0], ...argv.slice(1)]);
+      // A script found on $PATH runs from the path exec found (which is also its $0).
+      return shellMain(sh, node.exe ? argv.slice(1) : [path, ...argv.slice(1)]);
     }
     const applet = appletFor(prog, opts.flavor);
     const ctx: Ctx = { k, p, fs, cred, host, flavor: opts.flavor, argv, cwd, env, line: 0 };
@@ -154,8 +162,9 @@ export function* shellMain(sh: Shell, args: string[]): ProcGen {
     try {
       script = sh.fs.readFile(args[i], sh.d.cwd, sh.cred);
     } catch {
-      sh.errSync(`can't open '${args[i]}': No such file or directory`);
-      return 2;
+      const [text, status] = sh.d.dialect.msg.scriptMissing(sh.d.arg0, args[i]);
+      sh.writeErrSync(text + '\n');
+      return status;
     }
     sh.d.arg0 = args[i];
     sh.d.pos = args.slice(i + 1);
@@ -163,6 +172,7 @@ export function* shellMain(sh: Shell, args: string[]): ProcGen {
     script = '';
   }
   let status: number;
+  sh.line = sh.d.dialect.firstLine;
   try {
     status = yield* sh.rt.evalString(sh, script, false);
   } catch (e) {

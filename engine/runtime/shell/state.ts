@@ -3,8 +3,14 @@
  * variables, so nothing it sets reaches its parent, as with a real fork.
  */
 import type { Node } from './ast';
+import type { Dialect } from './dialect';
 
-export interface Var { v: string | undefined; exp: boolean; ro: boolean }
+/** A variable; `arr` holds a bash indexed array (element 0 mirrors `v`, as `$a` is `${a[0]}`). */
+export interface Var {
+  v: string | undefined; exp: boolean; ro: boolean; arr?: Map<number, string>;
+  /** bash `declare -i`: assignments evaluate their value arithmetically. */
+  int?: boolean;
+}
 
 export interface Options { e: boolean; u: boolean; x: boolean; f: boolean; n: boolean; v: boolean; C: boolean; pipefail: boolean }
 
@@ -19,7 +25,7 @@ export class Vars {
   map: Map<string, Var>;
   constructor(from?: Vars) {
     this.map = new Map();
-    if (from) for (const [k, v] of from.map) this.map.set(k, { v: v.v, exp: v.exp, ro: v.ro });
+    if (from) for (const [k, v] of from.map) this.map.set(k, v.arr || v.int ? { ...v, arr: v.arr && new Map(v.arr) } : { v: v.v, exp: v.exp, ro: v.ro });
   }
   get(name: string): string | undefined {
     const e = this.map.get(name);
@@ -31,6 +37,7 @@ export class Vars {
     if (e === undefined) { this.map.set(name, { v: value, exp: false, ro: false }); return true; }
     if (e.ro) return false;
     e.v = value;
+    if (e.arr) e.arr.set(0, value);
     return true;
   }
   exported(): Map<string, string> {
@@ -57,6 +64,8 @@ export interface ShellData {
   condDepth: number;
   /** $$: the pid of the top shell (subshells keep it). */
   rootPid: number;
+  /** Which shell this is (ash, dash or bash): its wording, builtins and syntax. */
+  readonly dialect: Dialect;
 }
 
 export function cloneData(d: ShellData): ShellData {
@@ -66,7 +75,7 @@ export function cloneData(d: ShellData): ShellData {
   return {
     vars: new Vars(d.vars), funcs: new Map(d.funcs), pos: d.pos.slice(), arg0: d.arg0, cwd: d.cwd,
     opt: { ...d.opt }, traps, status: d.status, bgPid: d.bgPid, frames: [], loopDepth: 0, condDepth: d.condDepth,
-    rootPid: d.rootPid,
+    rootPid: d.rootPid, dialect: d.dialect,
   };
 }
 

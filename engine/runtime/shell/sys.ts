@@ -17,6 +17,13 @@ export interface ImageFlavor {
   readonly busyboxVersion: string;
   /** Non-busybox programs the image adds (e.g. 'curl' for curl images). */
   readonly extraApplets?: readonly string[];
+  /**
+   * Whose programs /bin holds: busybox applets (default), or the GNU userland of Debian-based
+   * images (coreutils, grep, sed, mawk; dash as /bin/sh, bash), with GNU wording.
+   */
+  readonly userland?: 'busybox' | 'gnu';
+  /** Debian release of a GNU userland (versions differ: bash 5.2.15 in bookworm, 5.2.37 in trixie). */
+  readonly release?: 'bookworm' | 'trixie';
 }
 
 /** What an applet (or the shell) runs with. */

@@ -4,8 +4,17 @@
  * parts at parse time, so expansion never rescans source text.
  */
 import type { Node, ParamPart, Part, Word } from './ast';
+import { unescape } from '../programs/printf';
 
-export class SyntaxError extends Error {}
+/**
+ * A syntax error. `token`/`expecting` are set for an unexpected token (each shell words that its own
+ * way); `line` is where the parser stood.
+ */
+export class SyntaxError extends Error {
+  constructor(message: string, readonly line?: number, readonly token?: string, readonly expecting?: string) {
+    super(message);
+  }
+}
 
 /** Where a word ends. */
 type Mode = 'unq' | 'dq' | 'heredoc' | 'param' | 'paramdq' | 'arith';
@@ -26,7 +35,7 @@ function partSync(p: Part): boolean {
   switch (p.t) {
     case 'cmd': return false;
     case 'dq': return p.parts.every(partSync);
-    case 'param': return (p.arg === null || p.arg.sync) && (p.arg2 === null || p.arg2.sync);
+    case 'param': return (p.arg === null || p.arg.sync) && (p.arg2 === null || p.arg2.sync) && (p.index === undefined || p.index.sync);
     case 'arith': return p.expr.sync;
     default: return true;
   }
@@ -48,7 +57,8 @@ export abstract class WordReader {
   pos = 0;
   /** Extra terminator for ${x/pat/rep} and ${x:off:len} arguments. */
   stopChar: string | null = null;
-  constructor(readonly src: string, readonly lineBase: number) {}
+  /** `bash`: read bash's syntax ($'…', ${x,,}, brace words …) as well. */
+  constructor(readonly src: string, readonly lineBase: number, readonly bash = false) {}
 
   /** Parse a command list for `$( … )` up to the closing paren. */
   protected abstract parseSubshellBody(): Node;
@@ -57,8 +67,8 @@ export abstract class WordReader {
   /** A reader of the same kind over another string (pattern slices, here-document bodies). */
   abstract spawn(src: string, lineBase: number): WordReader;
 
-  fail(msg: string): never {
-    throw new SyntaxError(msg);
+  fail(msg: string, token?: string, expecting?: string): never {
+    throw new SyntaxError(msg, this.lineAt(this.pos), token, expecting);
   }
 
   lineAt(pos: number): number {
@@ -181,6 +191,7 @@ export abstract class WordReader {
   private readDollar(quoted: boolean): Part | null {
     const src = this.src;
     const c = src[this.pos + 1];
+    if (c === "'" && this.bash && !quoted) return this.readAnsiC();
     if (c === '(') {
       if (src[this.pos + 2] === '(') {
         const save = this.pos;
@@ -195,7 +206,7 @@ export abstract class WordReader {
       }
       this.pos += 2;
       const body = this.parseSubshellBody();
-      if (src[this.pos] !== ')') this.fail('unexpected end of file (expecting ")")');
+      if (src[this.pos] !== ')') this.fail('unexpected end of file (expecting ")")', 'end of file', ')');
       this.pos++;
       return { t: 'cmd', body, quoted };
     }
@@ -214,6 +225,29 @@ export abstract class WordReader {
     return null;
   }
 
+  /** bash's `$'…'`: backslash escapes as in C (\n, \t, \xHH, \NNN, \', \"), the result quoted. */
+  private readAnsiC(): Part {
+    const src = this.src;
+    let i = this.pos + 2;
+    let raw = '';
+    for (; i < src.length && src[i] !== "'"; i++) {
+      if (src[i] === '\\' && i + 1 < src.length) { raw += src[i] + src[i + 1]; i++; } else raw += src[i];
+    }
+    if (i >= src.length) this.fail('unterminated quoted string');
+    this.pos = i + 1;
+    return { t: 'q', v: unescape(raw.replace(/\\(['"?])/g, '$1'), false)[0] };
+  }
+
+  /** bash's `[i]` after a name in ${…}; undefined when none. */
+  private readSubscript(quoted: boolean): Word | undefined {
+    if (!this.bash || this.src[this.pos] !== '[') return undefined;
+    this.pos++;
+    const w = this.readArgUntil(quoted, ']');
+    if (this.src[this.pos] !== ']') this.fail('bad substitution');
+    this.pos++;
+    return w;
+  }
+
   private readBraceParam(quoted: boolean): Part {
     const src = this.src;
     this.pos += 2;
@@ -226,6 +260,9 @@ export abstract class WordReader {
         op = 'len';
       }
     }
+    // bash's ${!name} (indirection) and ${!name[@]} (the array's indices).
+    const bang = this.bash && src[this.pos] === '!' && isNameStart(src[this.pos + 1] ?? '');
+    if (bang) this.pos++;
     let name: string;
     const c = src[this.pos];
     if (c === undefined) this.fail("missing '}'");
@@ -246,13 +283,18 @@ export abstract class WordReader {
       this.skipToBrace();
       this.fail('bad substitution');
     }
+    const index = this.readSubscript(quoted);
+    if (bang) {
+      this.expectBrace();
+      return index && (index.raw === '@' || index.raw === '*') ? param(name, 'keys', false, null, null, quoted, index) : param(name, 'indirect', false, null, null, quoted, index);
+    }
     if (op === 'len') {
       if (src[this.pos] !== '}') { this.skipToBrace(); this.fail('bad substitution'); }
       this.pos++;
-      return param(name, 'len', false, null, null, quoted);
+      return param(name, 'len', false, null, null, quoted, index);
     }
     const d = src[this.pos];
-    if (d === '}') { this.pos++; return param(name, null, false, null, null, quoted); }
+    if (d === '}') { this.pos++; return param(name, null, false, null, null, quoted, index); }
     let colon = false;
     if (d === ':') {
       const e = src[this.pos + 1];
@@ -266,14 +308,14 @@ export abstract class WordReader {
         let len: Word | null = null;
         if (src[this.pos] === ':') { this.pos++; len = this.readArgUntil(quoted, null); }
         this.expectBrace();
-        return param(name, 'sub', false, off, len, quoted);
+        return param(name, 'sub', false, off, len, quoted, index);
       }
     }
     const o = src[this.pos];
     if (o === '-' || o === '=' || o === '?' || o === '+') {
       this.pos++;
       op = o;
-    } else if (o === '%' || o === '#') {
+    } else if (o === '%' || o === '#' || (this.bash && (o === ',' || o === '^' || o === '~'))) {
       op = src[this.pos + 1] === o ? o + o : o;
       this.pos += op.length;
     } else if (o === '/') {
@@ -285,14 +327,14 @@ export abstract class WordReader {
       let rep: Word | null = null;
       if (src[this.pos] === '/') { this.pos++; rep = this.readArgUntil(quoted, null); }
       this.expectBrace();
-      return param(name, op, false, pat, rep, quoted);
+      return param(name, op, false, pat, rep, quoted, index);
     } else {
       this.skipToBrace();
       this.fail('bad substitution');
     }
     const arg = this.readArgUntil(quoted, null);
     this.expectBrace();
-    return param(name, op, colon, arg, null, quoted);
+    return param(name, op, colon, arg, null, quoted, index);
   }
 
   /** The word inside ${…}; with `stop`, also ends at that character (for ${x/a/b}, ${x:1:2}). */
@@ -340,8 +382,8 @@ export abstract class WordReader {
   }
 }
 
-function param(name: string, op: string | null, colon: boolean, arg: Word | null, arg2: Word | null, quoted: boolean): ParamPart {
-  return { t: 'param', name, op, colon, arg, arg2, quoted };
+function param(name: string, op: string | null, colon: boolean, arg: Word | null, arg2: Word | null, quoted: boolean, index?: Word): ParamPart {
+  return index ? { t: 'param', name, op, colon, arg, arg2, quoted, index } : { t: 'param', name, op, colon, arg, arg2, quoted };
 }
 
 /** Here-document body: expansions live unless the delimiter was quoted. */

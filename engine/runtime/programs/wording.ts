@@ -1,0 +1,166 @@
+/**
+ * Where busybox and the GNU tools (coreutils 9, grep, sed) word the same failure differently. The
+ * applets are shared; each asks `wording(ctx)` for the text, so the two userlands differ only here.
+ * GNU's texts follow the C locale (ASCII quotes), as a container without LANG runs.
+ */
+import type { Ctx } from '../shell/sys';
+
+export interface Wording {
+  /** A file operand that cannot be read (cat, wc, head, tail, sort, sed, cut, uniq …). */
+  cantRead(prog: string, file: string, why: string, style: 'cant-open' | 'plain'): string;
+  /** ls of a missing operand; the status ls then exits with. */
+  lsCannotAccess(file: string, why: string): string;
+  readonly lsMissingStatus: number;
+  mkdir(dir: string, why: string): string;
+  rm(path: string, why: string): string;
+  rmIsDir(path: string): string;
+  rmdir(dir: string, why: string): string;
+  touch(file: string, why: string): string;
+  cpStat(src: string, why: string): string;
+  cpOmitDir(src: string): string;
+  mvStat(src: string, why: string): string;
+  /** An unknown option: the text (with any `Try … --help` line) and the status. */
+  badOption(prog: string, c: string, missing?: boolean): [string, number];
+  /** An operand too many (`whoami x`); null where busybox ignores it. */
+  extraOperand(prog: string, op: string): string | null;
+  /** A bad count for head/tail -n; null where busybox reads it leniently. */
+  badLineCount(arg: string): string | null;
+  /** grep without a pattern: the text (status 2). */
+  readonly grepUsage: string;
+  /** timeout without its operands; a duration that is no number. */
+  readonly timeoutUsage: [string, number];
+  timeoutBadInterval(arg: string): [string, number];
+  /** seq's non-numeric argument. */
+  seqBadNumber(arg: string): string;
+  /** expr's arithmetic on a non-number. */
+  readonly exprNonInteger: string;
+  /** A missing operand (`missing file operand` for cp/mv). */
+  missingOperand(prog: string, what?: string): string;
+  catIsDir(file: string): string;
+  /** ln could not make `target` (from `source`). */
+  lnFail(target: string, source: string, symbolic: boolean, why: string, sourceMissing: boolean): string;
+  cpCreate(dst: string, why: string): string;
+  /** cp/mv given one operand. */
+  missingDestination(prog: string, only: string): string;
+  /** chmod's mode is checked before any file (GNU), or per file (busybox: null here). */
+  invalidModeFirst(spec: string): string | null;
+  /** ls -l's lines from their columns (a one-column row is a plain name). */
+  lsColumns(rows: readonly string[][]): string[];
+  /** A program run without its operands: GNU's `missing operand` text; null where busybox has its own usage. */
+  noOperands(prog: string): string | null;
+  /** chmod/chown of a path that cannot be reached. */
+  cannotAccess(path: string, why: string): string;
+  statFail(file: string, why: string): string;
+  /** env/timeout could not run `cmd` (`found`: it exists but is no program). */
+  execFail(prog: string, cmd: string, found: boolean): string;
+  badInterval(arg: string): string;
+  /** sed's status when an input file cannot be read. */
+  readonly sedMissingStatus: number;
+  /** id prints `groups=` even without supplementary groups (GNU). */
+  readonly idAlwaysGroups: boolean;
+  /** wc's column width: busybox pads to 9; GNU to the digits of the regular files' total size, 7 when one input is a pipe. */
+  wcWidth(regularBytes: number, nonRegular: boolean, cols: number, inputs: number): number;
+}
+
+const BUSYBOX: Wording = {
+  cantRead: (_prog, file, why, style) => (style === 'plain' ? `${file}: ${why}` : `can't open '${file}': ${why}`),
+  lsCannotAccess: (file, why) => `${file}: ${why}`,
+  lsMissingStatus: 1,
+  mkdir: (d, why) => `can't create directory '${d}': ${why}`,
+  rm: (p, why) => `can't remove '${p}': ${why}`,
+  rmIsDir: (p) => `'${p}' is a directory`,
+  rmdir: (d, why) => `'${d}': ${why}`,
+  touch: (f, why) => `${f}: ${why}`,
+  cpStat: (s, why) => `can't stat '${s}': ${why}`,
+  cpOmitDir: (s) => `omitting directory '${s}'`,
+  mvStat: (s, why) => `can't rename '${s}': ${why}`,
+  badOption: (prog, c) => [`${prog}: invalid option -- '${c}'\n`, 1],
+  extraOperand: () => null,
+  badLineCount: () => null,
+  seqBadNumber: (a) => `invalid number '${a}'`,
+  timeoutUsage: ['timeout: usage: timeout [-s SIG] [-k KILL_SECS] SECS PROG ARGS\n', 1],
+  timeoutBadInterval: (a) => [`timeout: invalid number '${a}'\n`, 1],
+  grepUsage: 'grep: usage: grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...\n',
+  exprNonInteger: 'non-numeric argument',
+  missingOperand: (prog, what = 'operand') => `${prog}: missing ${what}\n`,
+  catIsDir: () => 'read error: Is a directory',
+  noOperands: () => null,
+  // busybox pads to fixed widths: links 4, owner and group 8, size 9.
+  lsColumns: (rows) => rows.map((r) => (r.length === 1 ? r[0]
+    : `${r[0]} ${r[1].padStart(4)} ${r[2].padEnd(8)} ${r[3].padEnd(8)} ${r[4].padStart(9)} ${r[5]} ${r[6]}`)),
+  lnFail: (target, _s, _sym, why) => `${target}: ${why}`,
+  cpCreate: (d, why) => `can't create '${d}': ${why}`,
+  missingDestination: (prog) => `${prog}: missing file operand\n`,
+  invalidModeFirst: () => null,
+  cannotAccess: (p, why) => `${p}: ${why}`,
+  statFail: (f, why) => `can't stat '${f}': ${why}`,
+  execFail: (_prog, cmd, found) => `can't execute '${cmd}': ${found ? 'Exec format error' : 'No such file or directory'}`,
+  badInterval: (a) => `invalid number '${a}'`,
+  sedMissingStatus: 0,
+  idAlwaysGroups: false,
+  wcWidth: (_b, _n, cols, inputs) => (cols === 1 && inputs === 1 ? 0 : 9),
+};
+
+/** coreutils' usage() exit status: 2 for ls, sort (and grep), 1 for the rest. */
+const GNU_USAGE_STATUS: Readonly<Record<string, number>> = { ls: 2, sort: 2, grep: 2, egrep: 2, fgrep: 2, timeout: 125, env: 125 };
+
+function tryHelp(prog: string): string {
+  return `Try '${prog} --help' for more information.\n`;
+}
+
+const GNU: Wording = {
+  cantRead: (prog, file, why) => {
+    if (prog === 'head' || prog === 'tail') return `cannot open '${file}' for reading: ${why}`;
+    if (prog === 'sort') return `cannot read: ${file}: ${why}`;
+    if (prog === 'sed') return `can't read ${file}: ${why}`;
+    return `${file}: ${why}`;
+  },
+  lsCannotAccess: (file, why) => `cannot access '${file}': ${why}`,
+  lsMissingStatus: 2,
+  mkdir: (d, why) => `cannot create directory '${d}': ${why}`,
+  rm: (p, why) => `cannot remove '${p}': ${why}`,
+  rmIsDir: (p) => `cannot remove '${p}': Is a directory`,
+  rmdir: (d, why) => `failed to remove '${d}': ${why}`,
+  touch: (f, why) => `cannot touch '${f}': ${why}`,
+  cpStat: (s, why) => `cannot stat '${s}': ${why}`,
+  cpOmitDir: (s) => `-r not specified; omitting directory '${s}'`,
+  mvStat: (s, why) => `cannot stat '${s}': ${why}`,
+  badOption: (prog, c, missing) => [`${prog}: ${missing ? 'option requires an argument' : 'invalid option'} -- '${c}'\n${tryHelp(prog)}`, GNU_USAGE_STATUS[prog] ?? 1],
+  extraOperand: (prog, op) => `${prog}: extra operand '${op}'\n${tryHelp(prog)}`,
+  badLineCount: (a) => `invalid number of lines: '${a}'`,
+  grepUsage: `Usage: grep [OPTION]... PATTERNS [FILE]...\n${tryHelp('grep')}`,
+  timeoutUsage: [tryHelp('timeout'), 125],
+  timeoutBadInterval: (a) => [`timeout: invalid time interval '${a}'\n${tryHelp('timeout')}`, 125],
+  seqBadNumber: (a) => `invalid floating point argument: '${a}'\n${tryHelp('seq').trimEnd()}`,
+  exprNonInteger: 'non-integer argument',
+  missingOperand: (prog, what = 'operand') => `${prog}: missing ${what}\nTry '${prog} --help' for more information.\n`,
+  catIsDir: (f) => `${f}: Is a directory`,
+  lnFail: (target, source, symbolic, why, sourceMissing) => (sourceMissing && !symbolic ? `failed to access '${source}': ${why}`
+    : `failed to create ${symbolic ? 'symbolic' : 'hard'} link '${target}': ${why}`),
+  cpCreate: (d, why) => `cannot create regular file '${d}': ${why}`,
+  missingDestination: (prog, only) => `${prog}: missing destination file operand after '${only}'\nTry '${prog} --help' for more information.\n`,
+  invalidModeFirst: (spec) => `chmod: invalid mode: '${spec}'\nTry 'chmod --help' for more information.\n`,
+  // GNU pads each column to its widest entry in the listing: counts right-aligned, names left-aligned.
+  lsColumns: (rows) => {
+    const width = (i: number) => Math.max(0, ...rows.map((r) => (r.length > 1 ? r[i].length : 0)));
+    const w = [1, 2, 3, 4].map(width);
+    return rows.map((r) => (r.length === 1 ? r[0]
+      : `${r[0]} ${r[1].padStart(w[0])} ${r[2].padEnd(w[1])} ${r[3].padEnd(w[2])} ${r[4].padStart(w[3])} ${r[5]} ${r[6]}`));
+  },
+  noOperands: (prog) => `${prog}: missing ${prog === 'touch' || prog === 'ln' ? 'file operand' : 'operand'}\n${tryHelp(prog)}`,
+  cannotAccess: (p, why) => `cannot access '${p}': ${why}`,
+  statFail: (f, why) => `cannot statx '${f}': ${why}`,
+  execFail: (prog, cmd, found) => {
+    const why = found ? 'Permission denied' : 'No such file or directory';
+    return prog === 'timeout' ? `failed to run command '${cmd}': ${why}` : `'${cmd}': ${why}`;
+  },
+  badInterval: (a) => `invalid time interval '${a}'\nTry 'sleep --help' for more information.`,
+  sedMissingStatus: 2,
+  idAlwaysGroups: true,
+  wcWidth: (bytes, nonRegular, cols, inputs) => (cols === 1 && inputs === 1 ? 0 : Math.max(String(bytes).length, nonRegular ? 7 : 1)),
+};
+
+/** The wording of the image's userland. */
+export function wording(ctx: Ctx): Wording {
+  return ctx.flavor.userland === 'gnu' ? GNU : BUSYBOX;
+}
