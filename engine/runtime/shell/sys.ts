@@ -17,6 +17,8 @@ export interface ImageFlavor {
   readonly busyboxVersion: string;
   /** Non-busybox programs the image adds (e.g. 'curl' for curl images). */
   readonly extraApplets?: readonly string[];
+  /** Versions of the image's own programs, e.g. { python: '3.12.8', node: '22.12.0' } (from the image tag). */
+  readonly versions?: Readonly<Record<string, string>>;
 }
 
 /** What an applet (or the shell) runs with. */
