@@ -124,7 +124,11 @@ export function getItem(ip: Interp, obj: PyVal, idx: PyVal): PyVal {
       }
       case 'dict': {
         const p = obj.map.get(hashKey(idx));
-        if (!p) throw new PyExc(newExc('KeyError', idx));
+        if (!p) {
+          const e = newExc('KeyError', idx);
+          if (obj.origin) e.tbExtra = [obj.origin];
+          throw new PyExc(e);
+        }
         return p[1];
       }
       case 'bytes': {

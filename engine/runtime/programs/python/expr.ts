@@ -138,8 +138,8 @@ function compare(ip: Interp, op: string, a: PyVal, b: PyVal): boolean {
     case '<=': return less(a, b, 'le');
     case '>': return less(a, b, 'gt');
     case '>=': return less(a, b, 'ge');
-    case 'in': return contains(b, a);
-    case 'not in': return !contains(b, a);
+    case 'in': return contains(b, a, ip.hook);
+    case 'not in': return !contains(b, a, ip.hook);
     case 'is': return a === b || (typeof a === 'number' && a === b);
     case 'is not': return a !== b;
   }

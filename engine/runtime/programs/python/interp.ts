@@ -68,6 +68,7 @@ export class Interp {
   capture(e: PyExc): void {
     if (e.exc.tb) return;
     e.exc.tb = this.frames.map((f): TbEntry => ({ file: f.file, name: f.name, line: f.line, node: f.node, stmt: f.stmt }));
+    if (e.exc.tbExtra) e.exc.tb.push(...e.exc.tbExtra);
     const ctx = this.handling[this.handling.length - 1];
     if (ctx && ctx !== e.exc && e.exc.context === undefined) e.exc.context = ctx;
   }
@@ -186,7 +187,9 @@ export class Interp {
       case 'With': return yield* this.withStmt(s, scope, 0);
       case 'Assert':
         if (!truthy(yield* evalExpr(this, s.test, scope))) {
-          throw new PyExc(s.msg ? newExc('AssertionError', yield* evalExpr(this, s.msg, scope)) : newExc('AssertionError'));
+          const exc = s.msg ? newExc('AssertionError', yield* evalExpr(this, s.msg, scope)) : newExc('AssertionError');
+          this.frame.node = s.test;
+          throw new PyExc(exc);
         }
         return undefined;
       case 'Del':

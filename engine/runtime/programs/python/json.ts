@@ -124,9 +124,9 @@ class JsonParser {
       this.ws();
       if (this.s[this.i] === ']') { this.i++; return list(items); }
       if (this.s[this.i] !== ',') this.fail("Expecting ',' delimiter");
-      this.i++;
+      const comma = this.i++;
       this.ws();
-      if (this.s[this.i] === ']') this.fail('Illegal trailing comma before end of array');
+      if (this.s[this.i] === ']') this.fail('Illegal trailing comma before end of array', comma);
     }
   }
 
@@ -147,9 +147,9 @@ class JsonParser {
       this.ws();
       if (this.s[this.i] === '}') { this.i++; return d; }
       if (this.s[this.i] !== ',') this.fail("Expecting ',' delimiter");
-      this.i++;
+      const comma = this.i++;
       this.ws();
-      if (this.s[this.i] === '}') this.fail('Illegal trailing comma before end of object');
+      if (this.s[this.i] === '}') this.fail('Illegal trailing comma before end of object', comma);
     }
   }
 }

@@ -18,10 +18,14 @@ export interface Tok {
   /** STRING: the prefix letters (lower case) and the body between the quotes. */
   readonly prefix?: string;
   readonly body?: string;
+  /** END: the innermost bracket still open at the end of the source. */
+  readonly open?: { ch: string; line: number; col: number };
 }
 
 /** A SyntaxError (or IndentationError) found while reading the source; `col`/`endCol` are 0-based. */
 export class PySyntaxError extends Error {
+  /** A plain `invalid syntax` that a tokenizer error found later in the source replaces (pegen's second pass). */
+  generic = false;
   constructor(readonly kind: 'SyntaxError' | 'IndentationError', msg: string, readonly line: number, readonly col: number,
     readonly endCol: number = col + 1) {
     super(msg);
@@ -69,7 +73,8 @@ export function tokenize(src: string): Tok[] {
       } else if (width < top) {
         while (width < indents[indents.length - 1]) { indents.pop(); push('DEDENT', '', line, width); }
         if (width !== indents[indents.length - 1]) {
-          throw new PySyntaxError('IndentationError', 'unindent does not match any outer indentation level', line, width, width + 1);
+          const end = src.indexOf('\n', i) < 0 ? src.length - lineStart : src.indexOf('\n', i) - lineStart;
+          throw new PySyntaxError('IndentationError', 'unindent does not match any outer indentation level', line, end, end + 1);
         }
       }
       atLineStart = false;
@@ -123,13 +128,9 @@ export function tokenize(src: string): Tok[] {
     i += op.length;
     push('OP', op, l0, c0);
   }
-  if (parens.length) {
-    const open = parens[parens.length - 1];
-    throw new PySyntaxError('SyntaxError', `'${open.ch}' was never closed`, open.line, open.col);
-  }
   if (toks.length && toks[toks.length - 1].type !== 'NEWLINE') toks.push({ type: 'NEWLINE', value: '', line, col: col(), endLine: line, endCol: col() + 1 });
   while (indents.length > 1) { indents.pop(); toks.push({ type: 'DEDENT', value: '', line: line + 1, col: 0, endLine: line + 1, endCol: 0 }); }
-  toks.push({ type: 'END', value: '', line: line + 1, col: 0, endLine: line + 1, endCol: 0 });
+  toks.push({ type: 'END', value: '', line: line + 1, col: 0, endLine: line + 1, endCol: 0, open: parens[parens.length - 1] });
   return toks;
 
   function readString(prefix: string, l0: number, c0: number): void {

@@ -112,7 +112,7 @@ export function strMethod(ip: Interp, s: string, name: string): M | null {
     case 'zfill': return f((a) => { const w = num(a[0], 0); const neg = /^[-+]/.test(s); const body = neg ? s.slice(1) : s; return (neg ? s[0] : '') + body.padStart(w - (neg ? 1 : 0), '0'); });
     case 'ljust': return f((a) => s.padEnd(num(a[0], 0), (a[1] as string) ?? ' '));
     case 'rjust': return f((a) => s.padStart(num(a[0], 0), (a[1] as string) ?? ' '));
-    case 'center': return f((a) => { const w = num(a[0], 0); const pad = Math.max(0, w - s.length); const left = Math.floor(pad / 2) + (pad & w & 1); return (' '.repeat(left) + s).padEnd(w, (a[1] as string) ?? ' '); });
+    case 'center': return f((a) => { const w = num(a[0], 0); const pad = Math.max(0, w - s.length); const left = Math.floor(pad / 2) + (pad & w & 1); const fill = (a[1] as string) ?? ' '; return (fill.repeat(left) + s).padEnd(w, fill); });
     case 'partition': case 'rpartition': return f((a) => {
       const sep = argStr(a[0], name);
       const i = name === 'partition' ? s.indexOf(sep) : s.lastIndexOf(sep);

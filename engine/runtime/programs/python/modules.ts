@@ -121,6 +121,8 @@ function normalize(p: string): string {
 function osModule(ip: Interp): PyModule {
   const { fs, cred } = ip.ctx;
   const environ = dict([...ip.ctx.env].map(([k, v]) => [k, v] as [PyVal, PyVal]));
+  // os._Environ is Python code in CPython: a missing variable's KeyError shows its frozen frame.
+  environ.origin = { file: '<frozen os>', name: '__getitem__', line: 716, node: null };
   const path = (v: PyVal) => (typeof v === 'string' ? v : raise('TypeError', `expected str, bytes or os.PathLike object, not ${typeName(v)}`));
   const mkdirs = (p: string, existOk: boolean) => {
     let at = p.startsWith('/') ? '' : '.';

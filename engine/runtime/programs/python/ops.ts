@@ -211,7 +211,7 @@ export function binop(op: string, a: PyVal, b: PyVal): PyVal {
 }
 
 /** `x in container` (dict keys, set members, substrings, sequence items by ==). */
-export function contains(container: PyVal, x: PyVal): boolean {
+export function contains(container: PyVal, x: PyVal, hook?: InstHook): boolean {
   if (typeof container === 'string') {
     if (typeof x !== 'string') raise('TypeError', `'in <string>' requires string as left operand, not ${typeName(x)}`);
     return container.includes(x);
@@ -220,7 +220,7 @@ export function contains(container: PyVal, x: PyVal): boolean {
     switch (container.kind) {
       case 'dict': return container.map.has(hashKey(x));
       case 'set': return container.map.has(hashKey(x));
-      case 'list': case 'tuple': return container.items.some((y) => eq(y, x));
+      case 'list': case 'tuple': return container.items.some((y) => eq(y, x, hook) || eq(x, y, hook));
       case 'range': {
         if (typeof x !== 'bigint') return false;
         const r = container;
@@ -264,11 +264,26 @@ function percentFormat(fmt: string, arg: PyVal): string {
   return out;
 }
 
+/**
+ * x.toFixed(prec), except that an exact tie rounds to the even digit: Python formats from the float's
+ * exact decimal value with round-half-even (format(2.25, '.1f') is '2.2'), JS rounds ties up.
+ */
+export function toFixedEven(x: number, prec: number): string {
+  const plain = x.toFixed(prec);
+  if (prec > 40) return plain;
+  const exact = Math.abs(x).toFixed(Math.min(100, prec + 60));
+  const dot = exact.indexOf('.');
+  if (!/^50*$/.test(exact.slice(dot + 1 + prec))) return plain;
+  const kept = exact.slice(0, prec === 0 ? dot : dot + 1 + prec);
+  if (Number(kept[kept.length - 1]) % 2 !== 0) return plain;
+  return (x < 0 || Object.is(x, -0) ? '-' : '') + kept;
+}
+
 /** Fixed, exponent and general float formatting as Python's format() does it. */
 export function formatFloat(x: number, conv: string, prec: number): string {
   if (!Number.isFinite(x)) return Number.isNaN(x) ? 'nan' : x > 0 ? 'inf' : '-inf';
   switch (conv) {
-    case 'f': case 'F': return x.toFixed(prec);
+    case 'f': case 'F': return toFixedEven(x, prec);
     case 'e': case 'E': {
       const [m, e] = x.toExponential(prec).split('e');
       const s = `${m}e${e[0] === '-' ? '-' : '+'}${e.replace(/^[+-]/, '').padStart(2, '0')}`;

@@ -20,7 +20,15 @@ const KEYWORDS = new Set(['False', 'None', 'True', 'and', 'as', 'assert', 'async
   'pass', 'raise', 'return', 'try', 'while', 'with', 'yield']);
 
 export function parseModule(src: string): Stmt[] {
-  return new Parser(tokenize(src)).module();
+  const toks = tokenize(src);
+  try {
+    return new Parser(toks).module();
+  } catch (e) {
+    // A bracket left open makes the tokenizer's error win over a generic one (pegen's second pass).
+    const open = toks[toks.length - 1].open;
+    if (e instanceof PySyntaxError && e.generic && open) throw new PySyntaxError('SyntaxError', `'${open.ch}' was never closed`, open.line, open.col);
+    throw e;
+  }
 }
 
 /** An expression on its own (f-string replacement fields), positioned at `line`/`col` of the source. */
@@ -46,7 +54,9 @@ class Parser {
   private eat(v: string): boolean { if (this.is(v)) { this.i++; return true; } return false; }
 
   fail(t: Tok = this.tok, msg = 'invalid syntax'): never {
-    throw new PySyntaxError('SyntaxError', msg, t.line, t.col, Math.max(t.endCol, t.col + 1));
+    const e = new PySyntaxError('SyntaxError', msg, t.line, t.col, Math.max(t.endCol, t.col + 1));
+    e.generic = msg === 'invalid syntax' || t.type === 'END';
+    throw e;
   }
 
   private expect(v: string): Tok {
@@ -190,8 +200,15 @@ class Parser {
     if (t.value !== 'def') this.fail(t);
     const name = this.name().value;
     this.expect('(');
-    const params = this.params(')');
-    this.expect(')');
+    let params: Param[];
+    try {
+      params = this.params(')');
+      this.expect(')');
+    } catch (e) {
+      // pegen's invalid_parameters rules report here even when the bracket is never closed.
+      if (e instanceof PySyntaxError) e.generic = false;
+      throw e;
+    }
     if (this.eat('->')) this.expr();
     const body = this.block(t);
     return { type: 'Def', name, params, body, decorators, ...this.pos(t) };
@@ -630,7 +647,7 @@ function numberValue(t: Tok): bigint | number {
   if (/[.eE]/.test(s) && !/^0[xX]/.test(s)) return Number(s);
   if (/[jJ]$/.test(s)) throw new PySyntaxError('SyntaxError', 'complex numbers are not modelled by the playground', t.line, t.col, t.endCol);
   if (/^0+[1-9]/.test(s)) {
-    throw new PySyntaxError('SyntaxError', 'leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers', t.line, t.col, t.endCol);
+    throw new PySyntaxError('SyntaxError', 'leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers', t.line, t.col, t.col + /^0+/.exec(s)![0].length);
   }
   return BigInt(s);
 }

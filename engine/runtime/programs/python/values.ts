@@ -14,7 +14,11 @@ export type PyObj = PyList | PyTuple | PyDict | PySet | PyBytes | PyFunc | PyBui
 export interface PyList { kind: 'list'; items: PyVal[] }
 export interface PyTuple { kind: 'tuple'; items: PyVal[] }
 export interface PySet { kind: 'set'; map: Map<Key, PyVal> }
-export interface PyDict { kind: 'dict'; map: Map<Key, [PyVal, PyVal]> }
+export interface PyDict {
+  kind: 'dict'; map: Map<Key, [PyVal, PyVal]>;
+  /** For a mapping CPython implements in Python (os.environ): the frame its KeyError comes from. */
+  origin?: TbEntry;
+}
 /** A dict/set key: a string for values hashed by content, the object itself for those hashed by identity. */
 export type Key = string | object;
 export interface PyBytes { kind: 'bytes'; data: string }
@@ -43,7 +47,7 @@ export interface PyClass {
   /** Built-in types (int, str, list …): what calling the type does. */
   make?: NativeFn;
 }
-export interface PyInst { kind: 'inst'; cls: PyClass; attrs: Map<string, PyVal>; args: PyVal[]; native?: unknown; tb?: TbEntry[]; context?: PyInst | null; cause?: PyInst | null; suppress?: boolean }
+export interface PyInst { kind: 'inst'; cls: PyClass; attrs: Map<string, PyVal>; args: PyVal[]; native?: unknown; tb?: TbEntry[]; tbExtra?: TbEntry[]; context?: PyInst | null; cause?: PyInst | null; suppress?: boolean }
 
 /** One traceback line: where a frame was when the exception passed through it. */
 export interface TbEntry { file: string; name: string; line: number; node: Expr | Stmt | null; stmt?: Stmt | null }
@@ -76,7 +80,7 @@ for (const [name, base] of [
   ['object', null], ['BaseException', 'object'], ['Exception', 'BaseException'], ['SystemExit', 'BaseException'], ['KeyboardInterrupt', 'BaseException'],
   ['GeneratorExit', 'BaseException'], ['ArithmeticError', 'Exception'], ['ZeroDivisionError', 'ArithmeticError'],
   ['OverflowError', 'ArithmeticError'], ['LookupError', 'Exception'], ['IndexError', 'LookupError'], ['KeyError', 'LookupError'],
-  ['ValueError', 'Exception'], ['UnicodeError', 'ValueError'], ['UnicodeDecodeError', 'UnicodeError'], ['TypeError', 'Exception'],
+  ['ValueError', 'Exception'], ['EOFError', 'Exception'], ['UnicodeError', 'ValueError'], ['UnicodeDecodeError', 'UnicodeError'], ['TypeError', 'Exception'],
   ['NameError', 'Exception'], ['UnboundLocalError', 'NameError'], ['AttributeError', 'Exception'], ['AssertionError', 'Exception'],
   ['ImportError', 'Exception'], ['ModuleNotFoundError', 'ImportError'], ['RuntimeError', 'Exception'], ['RecursionError', 'RuntimeError'],
   ['NotImplementedError', 'RuntimeError'], ['StopIteration', 'Exception'], ['SyntaxError', 'Exception'], ['IndentationError', 'SyntaxError'],
