@@ -201,7 +201,9 @@ export function netModules(ip: Interp, name: string): PyModule {
     const gaierror = socketMod?.attrs.get('gaierror') as PyClass | undefined ?? moduleClass('gaierror', builtinClass('OSError'), 'socket');
     const urlErr = moduleClass('URLError', builtinClass('OSError'), 'urllib.error');
     urlErr.attrs.set('__str__', { kind: 'builtin', name: '__str__', fn: function* (a) { return `<urlopen error ${str((a[0] as PyInst).attrs.get('reason') ?? null)}>`; } });
-    net = { gaierror, urlError: urlErr, httpError: moduleClass('HTTPError', urlErr, 'urllib.error') };
+    const httpErr = moduleClass('HTTPError', urlErr, 'urllib.error');
+    httpErr.attrs.set('__str__', { kind: 'builtin', name: '__str__', fn: function* (a) { return str((a[0] as PyInst).args[0] ?? null); } });
+    net = { gaierror, urlError: urlErr, httpError: httpErr };
     ip.netClasses = net;
   }
   const n = net;

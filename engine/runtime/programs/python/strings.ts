@@ -5,7 +5,7 @@
  */
 import type { Expr } from './ast';
 import { PySyntaxError, type Tok } from './lexer';
-import { parseExpression } from './parser';
+import { parseExpression } from './exprParser';
 
 const SIMPLE: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '0': '\0', '\n': '' };
 
