@@ -9,4 +9,6 @@ export const PYTHON_GAPS: Readonly<Record<string, string>> = {
 };
 
 export const NODE_GAPS: Readonly<Record<string, string>> = {
+  'uncaught-fs-missing': "Node's header shows the throw site inside its own lib/fs.js (a line of Node's source that changes between releases); " +
+    "the playground shows the script's line that called fs.readFileSync",
 };

@@ -35,7 +35,9 @@ export function runReal(bin: string, env: Record<string, string>, c: Case, flag:
   try {
     const r = spawnSync(bin, [c.flag ?? flag, c.code, ...(c.args ?? [])], { cwd: dir, env, input: c.stdin ?? '', encoding: 'utf8', timeout: 20_000 });
     const signal = r.signal ? os.constants.signals[r.signal] : undefined;
-    return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', code: r.status ?? 128 + (signal ?? 9) };
+    // The scratch directory stands for the playground's working directory, /w.
+    const cwd = (s: string) => s.split(dir).join('/w');
+    return { stdout: cwd(r.stdout ?? ''), stderr: cwd(r.stderr ?? ''), code: r.status ?? 128 + (signal ?? 9) };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -247,7 +247,13 @@ function* call(js: Js, n: NodeOf<'Call'>, env: Env): G<JsVal> {
     const args = yield* evalArgs(js, n.args, env);
     js.at(n.line, n.col);
     const thisV = lookup(js, env, 'this')?.value;
-    if (isCallable(ctor)) yield* js.call(ctor, thisV, args, ctor);
+    if (!isCallable(ctor)) return undefined;
+    const made = yield* js.call(ctor, thisV, args, ctor);
+    // A built-in base (Error) makes its own object: its state moves onto `this`.
+    if (isObj(made) && isObj(thisV) && made !== thisV) {
+      for (const [k, x] of made.props) thisV.props.set(k, x);
+      if (made.hidden) thisV.hidden = new Set(made.hidden);
+    }
     return undefined;
   }
   if (n.callee.type === 'Member') {

@@ -5,8 +5,9 @@
  */
 import type { Node } from './ast';
 import type { Js } from './interp';
+import { JsSyntaxError } from './lexer';
 import { bindPattern, evalExpr, iterateAll, lookup } from './evalExpr';
-import { JsThrow, isObj, toBool, type Env, type G, type JsVal } from './values';
+import { JsThrow, isObj, orderedKeys, toBool, type Env, type G, type JsVal } from './values';
 
 export type Completion = { type: 'return'; value: JsVal } | { type: 'break' | 'continue'; label: string | null } | null;
 
@@ -35,7 +36,7 @@ export function hoist(js: Js, body: Node[], env: Env): void {
 function declareBlock(js: Js, body: Node[], env: Env): void {
   for (const n of body) {
     if (n.type === 'Var' && n.kind !== 'var') for (const d of n.decls) for (const x of names(d.id)) {
-      if (env.vars.has(x) && env.vars.get(x)!.kind !== 'param') js.throwError('SyntaxError', `Identifier '${x}' has already been declared`, d.id.line, d.id.col);
+      if (env.vars.has(x) && env.vars.get(x)!.kind !== 'param') throw new JsSyntaxError(`Identifier '${x}' has already been declared`, d.id.line, d.id.col);
       env.vars.set(x, { value: undefined, kind: n.kind, init: false });
     }
     if (n.type === 'ClassDecl') env.vars.set(n.cls.name, { value: undefined, kind: 'let', init: false });
@@ -142,7 +143,7 @@ export function* exec(js: Js, n: Node, env: Env, label: string | null = null): G
       const src = yield* evalExpr(js, n.iter, env);
       let items: JsVal[];
       if (n.type === 'ForOf') items = yield* iterateAll(js, src, n.iter);
-      else items = isObj(src) ? [...(src.arr ? src.arr.map((_, i) => String(i)) : []), ...[...src.props.keys()].filter((k) => !src.hidden?.has(k))] : typeof src === 'string' ? [...src].map((_, i) => String(i)) : [];
+      else items = isObj(src) ? [...(src.arr ? src.arr.map((_, i) => String(i)) : []), ...orderedKeys(src.props.keys()).filter((k) => !src.hidden?.has(k))] : typeof src === 'string' ? [...src].map((_, i) => String(i)) : [];
       for (const v of items) {
         const scope: Env = { vars: new Map(), parent: env, fn: false };
         yield* bindPattern(js, n.target, v, scope, n.decl === null ? 'assign' : n.decl);
@@ -184,21 +185,32 @@ export function* exec(js: Js, n: Node, env: Env, label: string | null = null): G
   return null;
 }
 
+/** try/catch/finally. Only JS exceptions run the finally block: process.exit() and budget stops end the process. */
 function* tryStmt(js: Js, n: Extract<Node, { type: 'Try' }>, env: Env): G<Completion> {
-  let result: Completion;
+  let result: Completion = null;
+  let pending: JsThrow | null = null;
   try {
     result = yield* execBlock(js, n.block, env);
   } catch (e) {
-    if (!(e instanceof JsThrow) || !n.handler) throw e;
+    if (!(e instanceof JsThrow)) throw e;
+    pending = e;
+  }
+  if (pending && n.handler) {
     const scope: Env = { vars: new Map(), parent: env, fn: false };
-    if (n.param) yield* bindPattern(js, n.param, e.value, scope, 'let');
-    result = yield* execBlock(js, n.handler, scope);
-  } finally {
-    if (n.finalizer) {
-      const f = yield* execBlock(js, n.finalizer, env);
-      // eslint-disable-next-line no-unsafe-finally
-      if (f) return f;
+    const thrown = pending.value;
+    pending = null;
+    try {
+      if (n.param) yield* bindPattern(js, n.param, thrown, scope, 'let');
+      result = yield* execBlock(js, n.handler, scope);
+    } catch (e) {
+      if (!(e instanceof JsThrow)) throw e;
+      pending = e;
     }
   }
+  if (n.finalizer) {
+    const f = yield* execBlock(js, n.finalizer, env);
+    if (f) return f;
+  }
+  if (pending) throw pending;
   return result;
 }

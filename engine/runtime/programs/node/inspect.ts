@@ -6,7 +6,7 @@
  * errors by their stack; `%s %d %i %f %j %o %O %c %%` in a leading format string.
  */
 import type { Js } from './interp';
-import { isCallable, isObj, numStr, type JsObj, type JsVal } from './values';
+import { isCallable, isObj, numStr, orderedKeys, type JsObj, type JsVal } from './values';
 
 interface Ctx { seen: JsObj[]; indentationLvl: number; currentDepth: number; depth: number }
 
@@ -59,42 +59,45 @@ function isBelowBreakLength(output: string[], start: number, base: string): bool
   return base === '' || !base.includes('\n');
 }
 
-function groupArrayElements(ctx: Ctx, output: string[], value: JsVal[]): string[] {
+function groupArrayElements(ctx: Ctx, output: string[], value: JsVal[], more: boolean): string[] {
   let totalLength = 0;
   let maxLength = 0;
   const separatorSpace = 2;
-  const dataLen = output.map((s) => s.length);
+  // The "... n more items" entry is not part of the grid.
+  const outputLength = more ? output.length - 1 : output.length;
+  const dataLen = output.slice(0, outputLength).map((s) => s.length);
   for (const len of dataLen) { totalLength += len + separatorSpace; if (maxLength < len) maxLength = len; }
   const actualMax = maxLength + separatorSpace;
   if (actualMax * 3 + ctx.indentationLvl < BREAK && (totalLength / actualMax > 5 || maxLength <= 6)) {
     const averageBias = Math.sqrt(actualMax - totalLength / output.length);
     const biasedMax = Math.max(actualMax - 3 - averageBias, 1);
-    const columns = Math.min(Math.round(Math.sqrt(2.5 * biasedMax * output.length) / biasedMax), Math.floor((BREAK - ctx.indentationLvl) / actualMax), 3 * 4, 15);
+    const columns = Math.min(Math.round(Math.sqrt(2.5 * biasedMax * outputLength) / biasedMax), Math.floor((BREAK - ctx.indentationLvl) / actualMax), 3 * 4, 15);
     if (columns <= 1) return output;
     const maxLineLength: number[] = [];
     for (let i = 0; i < columns; i++) {
       let lineLength = 0;
-      for (let j = i; j < output.length; j += columns) if (dataLen[j] > lineLength) lineLength = dataLen[j];
+      for (let j = i; j < outputLength; j += columns) if (dataLen[j] > lineLength) lineLength = dataLen[j];
       maxLineLength.push(lineLength + separatorSpace);
     }
     const numeric = value.every((v) => typeof v === 'number');
     const tmp: string[] = [];
-    for (let i = 0; i < output.length; i += columns) {
-      const max = Math.min(i + columns, output.length);
+    for (let i = 0; i < outputLength; i += columns) {
+      const max = Math.min(i + columns, outputLength);
       let str = '';
       let j = i;
       for (; j < max - 1; j++) str += numeric ? `${output[j]}, `.padStart(maxLineLength[j - i]) : `${output[j]}, `.padEnd(maxLineLength[j - i]);
       str += numeric ? output[j].padStart(maxLineLength[j - i] - separatorSpace) : output[j];
       tmp.push(str);
     }
+    if (more) tmp.push(output[outputLength]);
     return tmp;
   }
   return output;
 }
 
-function reduceToSingleString(ctx: Ctx, output: string[], base: string, braces: [string, string], isArray: boolean, recurseTimes: number, value: JsVal[]): string {
+function reduceToSingleString(ctx: Ctx, output: string[], base: string, braces: [string, string], isArray: boolean, recurseTimes: number, value: JsVal[], more = false): string {
   const entries = output.length;
-  if (isArray && entries > 6) output = groupArrayElements(ctx, output, value);
+  if (isArray && entries > 6) output = groupArrayElements(ctx, output, value, more);
   if (ctx.currentDepth - recurseTimes < 3 && entries === output.length) {
     const start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
     if (isBelowBreakLength(output, start, base)) {
@@ -117,7 +120,7 @@ function formatValue(js: Js, ctx: Ctx, v: JsVal, recurseTimes: number, inContain
 }
 
 function formatRaw(js: Js, ctx: Ctx, o: JsObj, recurseTimes: number): string {
-  const keys = [...o.props.keys()].filter((k) => !o.hidden?.has(k));
+  const keys = orderedKeys(o.props.keys()).filter((k) => !o.hidden?.has(k));
   const isErr = o.hidden?.has('stack') ?? false;
   let base = '';
   let braces: [string, string] = ['{', '}'];
@@ -165,7 +168,7 @@ function formatRaw(js: Js, ctx: Ctx, o: JsObj, recurseTimes: number): string {
     values.push(v);
   }
   ctx.seen.pop();
-  return reduceToSingleString(ctx, output, base, braces, !!o.arr && keys.length === 0, recurseTimes, values);
+  return reduceToSingleString(ctx, output, base, braces, !!o.arr && keys.length === 0, recurseTimes, values, !!o.arr && o.arr.length > 100);
 }
 
 export function inspect(js: Js, v: JsVal, depth = 2): string {
@@ -190,7 +193,7 @@ export function format(js: Js, args: JsVal[]): string {
         }
         case 'f': return numStr(Number(v));
         case 'j': return jsonOrCircular(js, v);
-        case 'o': case 'O': return inspect(js, v, d === 'o' ? 4 : 2);
+        case 'o': case 'O': return formatValue(js, { seen: [], indentationLvl: 0, currentDepth: 0, depth: d === 'o' ? 4 : 2 }, v, 0, true);
         case 'c': return '';
       }
       return m;

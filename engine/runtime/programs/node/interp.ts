@@ -82,10 +82,10 @@ export class Js {
   }
 
   /** An Error object of class `name` (TypeError …), with its stack captured here. */
-  makeError(name: string, message: string, extraFrames: readonly string[] = []): JsObj {
+  makeError(name: string, message: string, innerFrames: readonly string[] = []): JsObj {
     const proto = this.realm.errors.get(name)?.props.get('prototype') as JsObj | undefined ?? this.realm.ErrorProto;
     const e = this.newObject(proto, 'Error');
-    e.props.set('stack', [`${name}: ${message}`, ...this.stackLines(), ...extraFrames].join('\n'));
+    e.props.set('stack', [`${name}: ${message}`, ...innerFrames, ...this.stackLines()].join('\n'));
     e.props.set('message', message);
     e.hidden = new Set(['stack', 'message']);
     return e;
@@ -185,7 +185,8 @@ export class Js {
     const env: Env = { vars: new Map<string, Binding>(), parent: c.env, fn: true };
     const thisVal = node.arrow ? c.self : self;
     const name = frameName ?? this.frameName(fn, self);
-    this.frames.push({ name, file: c.file, line: node.line, col: node.col, node });
+    // A class's synthesized default constructor (no source) has no frame in V8's stacks.
+    this.frames.push({ name, file: c.file, line: node.line, col: node.col, node, skip: node.src === '' });
     try {
       if (!node.arrow) {
         env.vars.set('this', { value: thisVal, kind: 'const', init: true });

@@ -5,7 +5,7 @@
  */
 import type { Js } from './interp';
 import { toNumber } from './ops';
-import { isCallable, isObj, numStr, type G, type JsVal } from './values';
+import { isCallable, isObj, numStr, orderedKeys, type G, type JsVal } from './values';
 
 function quoteJson(s: string): string {
   let out = '"';
@@ -50,7 +50,8 @@ export function* jsonStringify(js: Js, v: JsVal, replacer: JsVal, indent: JsVal)
       out = parts.length === 0 ? '[]' : gap ? `[\n${inner}${parts.join(sep)}\n${ind}]` : `[${parts.join(',')}]`;
     } else {
       const parts: string[] = [];
-      for (const [k, x] of val.props) {
+      for (const k of orderedKeys(val.props.keys())) {
+        const x = val.props.get(k);
         if (val.hidden?.has(k) || (allow && !allow.has(k))) continue;
         const s = yield* ser(val, k, x, inner);
         if (s !== undefined) parts.push(`${quoteJson(k)}:${gap ? ' ' : ''}${s}`);
@@ -147,6 +148,6 @@ export function jsonParse(js: Js, s: string): JsVal {
   };
   const v = value();
   ws();
-  if (i < s.length) return fail('Unexpected non-whitespace character after JSON');
+  if (i < s.length) return js.throwError('SyntaxError', `Unexpected non-whitespace character after JSON at position ${i}`);
   return v;
 }

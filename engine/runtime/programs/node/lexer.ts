@@ -94,10 +94,10 @@ export function tokenize(src: string, line0 = 1, col0 = 0): Tok[] {
     if (c === '"' || c === "'") {
       let j = i + 1;
       while (j < src.length && src[j] !== c) {
-        if (src[j] === '\n') throw new JsSyntaxError('Invalid or unexpected token', line, col(start));
+        if (src[j] === '\n') throw new JsSyntaxError('Invalid or unexpected token', line, col(start), j - start);
         j += src[j] === '\\' ? 2 : 1;
       }
-      if (j >= src.length) throw new JsSyntaxError('Invalid or unexpected token', line, col(start));
+      if (j >= src.length) throw new JsSyntaxError('Invalid or unexpected token', line, col(start), j - start);
       i = j + 1;
       push({ type: 'str', value: src.slice(start, i), cooked: unescapeJs(src.slice(start + 1, j)) });
       continue;

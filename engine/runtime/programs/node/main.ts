@@ -56,28 +56,26 @@ function parseArgs(ctx: Ctx): Invocation | number {
 /** Node's report of an uncaught exception; returns the exit status. */
 function report(js: Js, loop: Loop, v: JsVal): number {
   const site = js.site;
-  let out = '';
+  const primitive = !isObj(v);
+  let out = primitive ? '\n' : '';
   if (loop.unhandledEmit) {
-    out += "node:events:497\n      throw er; // Unhandled 'error' event\n      ^\n\n";
+    out += "node:events:497\n      throw er; // Unhandled 'error' event\n      ^\n";
+  } else if (site && site.file.startsWith('node:')) {
+    out += `${site.file}:${site.line}\n  throw err;\n  ^\n`;
   } else if (site) {
-    const src = js.sources.get(site.file);
-    const line = src?.split('\n')[site.line - 1];
+    const line = js.sources.get(site.file)?.split('\n')[site.line - 1];
     out += `${site.file}:${site.line}\n`;
     if (line !== undefined) out += `${line}\n${' '.repeat(Math.max(0, site.col))}^\n`;
-    out += '\n';
   }
-  if (isObj(v) && v.hidden?.has('stack')) {
-    const extra = [...v.props.keys()].filter((k) => !v.hidden?.has(k));
-    let stack = String(v.props.get('stack'));
-    if (loop.unhandledEmit) stack = stack.split('\n')[0] + '\n' + errorEventFrames(v);
-    if (extra.length) {
-      const shown = js.newObject();
-      for (const k of extra) shown.props.set(k, v.props.get(k));
-      out += `${stack} ${inspect(js, shown)}\n`;
-    } else out += `${stack}\n`;
-  } else {
+  if (!primitive) out += '\n';
+  if (isObj(v) && v.hidden?.has('stack') && loop.unhandledEmit) {
+    const stack = String(v.props.get('stack')).split('\n')[0] + '\n' + errorEventFrames(v);
+    const shown = js.newObject();
+    for (const k of [...v.props.keys()].filter((x) => !v.hidden?.has(x))) shown.props.set(k, v.props.get(k));
+    out += `${stack} ${inspect(js, shown).replace(/^\{ (.*) \}$/s, '{\n  $1\n}').replace(/, /g, ',\n  ')}\n`;
+  } else if (primitive) {
     out += `${inspect(js, v)}\n(Use \`node --trace-uncaught ...\` to show where the exception was thrown)\n`;
-  }
+  } else out += `${inspect(js, v)}\n`;
   errRaw(js.ctx, `${out}\nNode.js v${js.version}\n`);
   return 1;
 }
@@ -92,7 +90,7 @@ function errorEventFrames(e: { props: Map<string, JsVal> }): string {
 
 function syntaxReport(ctx: Ctx, e: JsSyntaxError, file: string, src: string, version: string, isEval: boolean): number {
   const line = src.split('\n')[e.line - 1] ?? '';
-  const caret = e.col < 0 ? '' : `${' '.repeat(e.col)}${'^'.repeat(Math.max(1, e.width))}`;
+  const caret = e.col < 0 ? ' '.repeat(line.length) : `${' '.repeat(e.col)}${'^'.repeat(Math.max(1, e.width))}`;
   const frames = isEval ? ['    at makeContextifyScript (node:internal/vm:185:14)', '    at node:internal/process/execution:107:22', ...EVAL_FRAMES.slice(2)]
     : ['    at wrapSafe (node:internal/modules/cjs/loader:1469:18)', ...FILE_FRAMES];
   errRaw(ctx, `${file}:${e.line}\n${line}\n${caret}\n\nSyntaxError: ${e.message}\n${frames.join('\n')}\n\nNode.js v${version}\n`);
@@ -198,6 +196,7 @@ export const node: Applet = function* (ctx) {
       status = yield* runLoop(js, loop);
     } catch (e) {
       if (e instanceof JsThrow) status = report(js, loop, e.value);
+      else if (e instanceof JsSyntaxError) return syntaxReport(ctx, e, file, src, version, file.startsWith('['));
       else throw e;
     }
     for (const h of loop.exitHandlers) yield* js.call(h, undefined, [status]);

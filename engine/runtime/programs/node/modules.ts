@@ -16,6 +16,11 @@ const CORE_NOT_MODELLED = new Set(['child_process', 'net', 'https', 'events', 's
   'worker_threads', 'cluster', 'tls', 'dgram', 'assert', 'buffer', 'string_decoder', 'timers', 'perf_hooks', 'vm', 'v8', 'async_hooks',
   'http2', 'inspector', 'module', 'process', 'repl', 'tty', 'fs/promises', 'dns/promises', 'timers/promises', 'test', 'sqlite']);
 
+/** Node 22's module loader frames above a failed require() in a stack trace. */
+const LOADER_FRAMES = ['    at Function._resolveFilename (node:internal/modules/cjs/loader:1225:15)', '    at Function._load (node:internal/modules/cjs/loader:1055:27)',
+  '    at TracingChannel.traceSync (node:diagnostics_channel:322:14)', '    at wrapModuleLoad (node:internal/modules/cjs/loader:220:24)',
+  '    at Module.require (node:internal/modules/cjs/loader:1311:12)', '    at require (node:internal/modules/helpers:136:16)'];
+
 const ERRNO: Readonly<Record<string, [number, string]>> = {
   ENOENT: [-2, 'no such file or directory'], EACCES: [-13, 'permission denied'], EISDIR: [-21, 'illegal operation on a directory'],
   ENOTDIR: [-20, 'not a directory'], EEXIST: [-17, 'file already exists'], EROFS: [-30, 'read-only file system'], ENOTEMPTY: [-39, 'directory not empty'],
@@ -150,9 +155,12 @@ export function requireModule(js: Js, loop: Loop, raw: string): JsVal {
     default:
       if (CORE_NOT_MODELLED.has(name)) throw new JsNotModelled(`require('${raw}')`);
       {
-        const e = js.makeError('Error', `Cannot find module '${raw}'\nRequire stack:\n- ${js.mainFile === '[eval]' ? `${js.ctx.cwd.replace(/\/$/, '')}/[eval]` : js.mainFile}`);
+        const requirer = js.mainFile === '[eval]' ? `${js.ctx.cwd.replace(/\/$/, '')}/[eval]` : js.mainFile;
+        const native = js.frames.pop()!;
+        const e = js.makeError('Error', `Cannot find module '${raw}'\nRequire stack:\n- ${requirer}`, LOADER_FRAMES);
+        js.frames.push(native);
         e.props.set('code', 'MODULE_NOT_FOUND');
-        e.props.set('requireStack', js.newArray(js.mainFile === '[eval]' ? [] : [js.mainFile]));
+        e.props.set('requireStack', js.newArray([requirer]));
         js.site = { file: 'node:internal/modules/cjs/loader', line: 1228, col: 2 };
         throw new JsThrow(e);
       }

@@ -155,7 +155,7 @@ class Parser {
       let init: Node | null = null;
       if (this.eat('=')) init = this.assign();
       else if (!inFor && (kind === 'const' || id.type !== 'Ident')) {
-        throw new JsSyntaxError(kind === 'const' ? 'Missing initializer in const declaration' : 'Missing initializer in destructuring declaration', this.tok.line, this.tok.col);
+        throw new JsSyntaxError(kind === 'const' ? 'Missing initializer in const declaration' : 'Missing initializer in destructuring declaration', id.line, id.col, id.end - id.col);
       }
       decls.push({ id, init });
     } while (this.eat(','));

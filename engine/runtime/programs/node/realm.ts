@@ -12,7 +12,7 @@ import { ProcessExit, type Loop } from './loop';
 import { arrayMethods, numberMethods, stringMethods } from './methods';
 import { requireModule } from './modules';
 import { toNumber } from './ops';
-import { JsNotModelled, isCallable, isObj, type JsObj, type JsVal, type NativeCall } from './values';
+import { JsNotModelled, isCallable, isObj, orderedKeys, type JsObj, type JsVal, type NativeCall } from './values';
 
 const ERRORS = ['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError'];
 
@@ -45,7 +45,7 @@ export function createRealm(js: Js, loop: Loop, argv: string[]): Realm {
   def(ObjectProto, 'toString', function* (self) { return self === undefined ? '[object Undefined]' : self === null ? '[object Null]' : isObj(self) && self.arr ? '[object Array]' : '[object Object]'; });
   def(ObjectProto, 'valueOf', function* (self) { return self; });
   def(ObjectProto, 'hasOwnProperty', function* (self, [k]) { return isObj(self) && (self.props.has(js.key(k)) || (!!self.arr && Number(js.key(k)) < self.arr.length)); }, 1);
-  const ownKeys = (v: JsVal): string[] => (isObj(v) ? [...(v.arr ? v.arr.map((_, i) => String(i)) : []), ...[...v.props.keys()].filter((k) => !v.hidden?.has(k))] : typeof v === 'string' ? [...v].map((_, i) => String(i)) : []);
+  const ownKeys = (v: JsVal): string[] => (isObj(v) ? [...(v.arr ? v.arr.map((_, i) => String(i)) : []), ...orderedKeys(v.props.keys()).filter((k) => !v.hidden?.has(k))] : typeof v === 'string' ? [...v].map((_, i) => String(i)) : []);
   def(O, 'keys', function* (_s, [v]) { return js.newArray(ownKeys(v)); }, 1);
   def(O, 'values', function* (_s, [v]) { const out: JsVal[] = []; for (const k of ownKeys(v)) out.push(yield* js.get(v, k)); return js.newArray(out); }, 1);
   def(O, 'entries', function* (_s, [v]) { const out: JsVal[] = []; for (const k of ownKeys(v)) out.push(js.newArray([k, yield* js.get(v, k)])); return js.newArray(out); }, 1);

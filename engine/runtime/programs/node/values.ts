@@ -68,5 +68,13 @@ export function numStr(n: number): string {
   return Object.is(n, -0) ? '0' : String(n);
 }
 
+/** OrdinaryOwnPropertyKeys: integer-like keys in ascending order first, then the rest in insertion order. */
+export function orderedKeys(keys: Iterable<string>): string[] {
+  const ints: string[] = [];
+  const rest: string[] = [];
+  for (const k of keys) (/^(0|[1-9]\d{0,9})$/.test(k) && Number(k) < 4294967295 ? ints : rest).push(k);
+  return [...ints.sort((a, b) => Number(a) - Number(b)), ...rest];
+}
+
 /** Where a function was defined, for stack frames: its name as V8 shows it. */
 export interface Frame { name: string; file: string; line: number; col: number; node: Node | null; skip?: boolean }
