@@ -142,10 +142,7 @@ export function httpModule(js: Js, loop: Loop): JsObj {
       const conn = yield* connectTo(js.ctx, `${u.host}:${u.port}`, host.ip, u.port, null);
       if (!conn.ok) {
         const code = conn.errno === 'Connection refused' ? 'ECONNREFUSED' : conn.errno === 'Connection timed out' ? 'ETIMEDOUT' : 'EHOSTUNREACH';
-        const errno = code === 'ECONNREFUSED' ? -111 : code === 'ETIMEDOUT' ? -110 : -113;
-        const err = sysError(js, code, 'connect', { address: host.ip, port: u.port }, `connect ${code} ${host.ip}:${u.port}`);
-        err.props.set('errno', errno);
-        yield* fail(err);
+        yield* fail(sysError(js, code, 'connect', { address: host.ip, port: u.port }, `connect ${code} ${host.ip}:${u.port}`));
         return;
       }
       const res = exchange(js.ctx, conn.res.handle, { method: 'GET', path: u.path, headers: { Host: u.hostPort, Connection: 'keep-alive' } });

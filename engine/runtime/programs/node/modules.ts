@@ -24,7 +24,9 @@ const LOADER_FRAMES = ['    at Function._resolveFilename (node:internal/modules/
 const ERRNO: Readonly<Record<string, [number, string]>> = {
   ENOENT: [-2, 'no such file or directory'], EACCES: [-13, 'permission denied'], EISDIR: [-21, 'illegal operation on a directory'],
   ENOTDIR: [-20, 'not a directory'], EEXIST: [-17, 'file already exists'], EROFS: [-30, 'read-only file system'], ENOTEMPTY: [-39, 'directory not empty'],
-  EPERM: [-1, 'operation not permitted'],
+  EPERM: [-1, 'operation not permitted'], ENOTFOUND: [-3008, 'getaddrinfo ENOTFOUND'], ECONNREFUSED: [-111, 'connection refused'],
+  ETIMEDOUT: [-110, 'connection timed out'], EHOSTUNREACH: [-113, 'host is unreachable'], EADDRINUSE: [-98, 'address already in use'],
+  ECONNRESET: [-104, 'socket hang up'],
 };
 
 /** A system error as libuv reports it: `ENOENT: no such file or directory, open 'x'` with errno/code/syscall/path. */
