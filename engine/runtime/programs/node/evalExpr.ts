@@ -6,6 +6,7 @@
  */
 import type { Node, NodeOf } from './ast';
 import type { Js } from './interp';
+import { makeClass } from './klass';
 import { looseEq, strictEq, toNumber, toPrimitive } from './ops';
 import { JsThrow, isCallable, isObj, toBool, typeOf, type Binding, type Env, type G, type JsObj, type JsVal } from './values';
 
@@ -353,29 +354,4 @@ function binary(js: Js, n: { op: string; line: number; col: number; right: Node;
     }
   }
   throw new JsThrow(js.makeError('SyntaxError', `Unexpected token '${n.op}'`));
-}
-
-/** `class X extends Y { … }`: a constructor function whose prototype holds the methods. */
-function* makeClass(js: Js, n: NodeOf<'Class'>, env: Env): G<JsObj> {
-  const base = n.base ? yield* evalExpr(js, n.base, env) : null;
-  if (n.base && !isCallable(base)) js.throwError('TypeError', `Class extends value ${js.toStr(base)} is not a constructor or null`, n.line, n.col);
-  const ctorM = n.methods.find((m) => m.name === 'constructor' && !m.isStatic);
-  const classEnv: Env = { vars: new Map(), parent: env, fn: false };
-  const proto = js.newObject(isObj(base) ? (base.props.get('prototype') as JsObj) : js.realm.ObjectProto);
-  classEnv.vars.set('%home', { value: proto, kind: 'const', init: true });
-  classEnv.vars.set('%base', { value: base, kind: 'const', init: true });
-  const ctorNode: NodeOf<'Func'> = ctorM ? ctorM.fn as NodeOf<'Func'> : { type: 'Func', name: n.name, params: [{ type: 'Rest', arg: { type: 'Ident', name: 'args', line: n.line, col: n.col, end: n.end }, line: n.line, col: n.col, end: n.end }], body: base ? [{ type: 'ExprStmt', expr: { type: 'Call', callee: { type: 'Ident', name: 'super', line: n.line, col: n.col, end: n.end }, args: [{ type: 'Spread', arg: { type: 'Ident', name: 'args', line: n.line, col: n.col, end: n.end }, line: n.line, col: n.col, end: n.end }], optional: false, src: 'super', line: n.line, col: n.col, end: n.end }, line: n.line, col: n.col, end: n.end }] : [], arrow: false, isAsync: false, src: '', line: n.line, col: n.col, end: n.end };
-  const ctor = js.makeClosure(ctorNode, classEnv, n.name);
-  ctor.isClass = true;
-  ctor.props.set('prototype', proto);
-  if (isObj(base)) ctor.proto = base;
-  proto.props.set('constructor', ctor);
-  proto.hidden = new Set(['constructor']);
-  for (const m of n.methods) {
-    if (m === ctorM) continue;
-    const f = js.makeClosure(m.fn as NodeOf<'Func'>, classEnv, m.name);
-    if (m.isStatic) ctor.props.set(m.name, f);
-    else { proto.props.set(m.name, f); proto.hidden.add(m.name); }
-  }
-  return ctor;
 }
