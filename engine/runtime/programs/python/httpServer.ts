@@ -122,8 +122,18 @@ export function banner(opts: HttpServerArgs): string {
   return `Serving HTTP on ${host} port ${opts.port} (http://${urlHost}:${opts.port}/) ...\n`;
 }
 
-/** Serve until the process is killed; the listener goes away with it. */
+/**
+ * Serve until the process is killed (the listener goes away with it) or SIGINT arrives: CPython's
+ * handler raises KeyboardInterrupt, which http.server's test() catches to exit cleanly.
+ */
 export function* serveForever(ctx: Ctx, port: number): G<void> {
   ctx.p.onExit = () => ctx.host.unlisten(port);
-  for (;;) yield { k: 'host', keys: [], until: null };
+  for (;;) {
+    yield { k: 'child', pid: -1, intr: true };
+    if (ctx.p.pending.includes('INT')) {
+      ctx.p.pending.length = 0;
+      ctx.host.unlisten(port);
+      return;
+    }
+  }
 }

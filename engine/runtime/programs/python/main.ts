@@ -154,6 +154,8 @@ function* httpServer(ctx: Ctx, io: ReturnType<typeof makeIO>, args: string[], ve
   }
   yield* io.write(1, banner(opts));
   yield* serveForever(ctx, opts.port);
+  yield* io.write(1, '\nKeyboard interrupt received, exiting.\n');
+  yield* io.flush();
   return 0;
 }
 

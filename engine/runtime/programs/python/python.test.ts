@@ -146,6 +146,11 @@ describe('python3 -m http.server', () => {
     expect(out[1].text).toBe('10.244.0.7 - - [01/Jan/2024 10:00:00] "GET /a.txt HTTP/1.1" 200 -\n');
   });
 
+  it('SIGINT is a KeyboardInterrupt that http.server catches: its message, then exit 0', () => {
+    const r = runScript('', { argv: ['python3', '-m', 'http.server', '9000'], flavor: FLAVOR, signals: [{ at: 3000, signal: 'INT' }] });
+    expect([r.stdout, r.code, r.timeMs]).toEqual(['Serving HTTP on :: port 9000 (http://[::]:9000/) ...\n\nKeyboard interrupt received, exiting.\n', 0, 3000]);
+  });
+
   it('a bad port is argparse\'s error, exit 2', () => {
     const r = runScript('', { argv: ['python3', '-m', 'http.server', 'eighty'], flavor: FLAVOR });
     expect([r.stderr, r.code]).toEqual(['usage: server.py [-h] [--cgi] [-b ADDRESS] [-d DIRECTORY] [-p VERSION] [port]\nserver.py: error: argument port: invalid int value: \'eighty\'\n', 2]);
