@@ -3,7 +3,7 @@
  * playground's runtime; stdout, stderr and the exit code must match. Outputs are never stored.
  * Normalised, because they depend on the Node release rather than on the script: the `Node.js vX`
  * line, stack frames inside Node itself (`node:internal/…`, `[eval]-wrapper`), and the line numbers of
- * node:events and the CommonJS loader in headers.
+ * node:events, the CommonJS loader and the promise-rejection code in headers.
  */
 import { describe, expect, it } from 'vitest';
 import { NODE_CASES } from './nodeCases';
@@ -16,7 +16,7 @@ const ENV = { GREETING: 'hello' };
 function normalise(o: Outcome): Outcome {
   const fix = (s: string) => s.split('\n')
     .filter((l) => !/^\s+at (.*\()?(node:|\[eval\]-wrapper|Module\.|Object\.\.js|Function\.|TracingChannel|wrapModuleLoad)/.test(l))
-    .join('\n').replace(/Node\.js v[\d.]+/g, 'Node.js vX').replace(/node:events:\d+/g, 'node:events:N').replace(/cjs\/loader:\d+/g, 'cjs/loader:N');
+    .join('\n').replace(/Node\.js v[\d.]+/g, 'Node.js vX').replace(/node:events:\d+/g, 'node:events:N').replace(/cjs\/loader:\d+/g, 'cjs/loader:N').replace(/process\/promises:\d+/g, 'process/promises:N');
   return { stdout: fix(o.stdout), stderr: fix(o.stderr), code: o.code };
 }
 

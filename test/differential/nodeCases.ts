@@ -69,6 +69,16 @@ export const NODE_CASES: Readonly<Record<string, Case>> = {
   'timers-clear': c('const t = setTimeout(() => console.log("never"), 10);\nclearTimeout(t);\nsetTimeout((a, b) => console.log("args", a, b), 1, "x", "y")'),
   'require-path-os-util': c('const path = require("path");\nconst util = require("util");\nconsole.log(path.join("/app", "src", "../lib", "x.js"), path.basename("/a/b.txt"), path.basename("/a/b.txt", ".txt"), path.dirname("/a/b/c"), path.extname("f.tar.gz"), util.format("%s-%d", "a", 1), util.inspect({ a: [1] }))'),
   'require-fs-sync': c('const fs = require("fs");\nfs.writeFileSync("out.txt", "line1\\n");\nfs.appendFileSync("out.txt", "line2\\n");\nconsole.log(JSON.stringify(fs.readFileSync("out.txt", "utf8")), fs.existsSync("out.txt"), fs.existsSync("nope"));\nfs.mkdirSync("d/e", { recursive: true });\nconsole.log(fs.readdirSync("d"), fs.statSync("d").isDirectory())'),
+  // Promises and async functions
+  'promise-order': c('async function main() { console.log(1); await null; console.log(3); }\nmain();\nconsole.log(2);\nPromise.resolve(5).then((v) => console.log("then", v));\nprocess.nextTick(() => console.log("tick"));\nsetTimeout(() => console.log("timeout"), 0);'),
+  'promise-combinators': c('const sleep = (ms) => new Promise((r) => setTimeout(r, ms));\nPromise.allSettled([Promise.resolve(1), Promise.reject(new Error("r"))]).then((rs) => console.log(rs.map((r) => r.status)));\nPromise.race([sleep(50).then(() => "slow"), sleep(5).then(() => "fast")]).then((v) => console.log("race", v));\nPromise.all([1, sleep(1).then(() => 2)]).then((v) => console.log(v));'),
+  'promise-catch-finally': c('new Promise((res, rej) => rej(new RangeError("bad"))).catch((e) => console.log("caught", e.name)).finally(() => console.log("finally"));\nPromise.resolve(42).then((v) => v * 2).then((v) => console.log("chain", v));'),
+  'async-retry-loop': c('const sleep = (ms) => new Promise((r) => setTimeout(r, ms));\nasync function retry(fn, n) {\n  for (let i = 1; i <= n; i++) {\n    try { return await fn(i); } catch (e) { console.log(`attempt ${i} failed: ${e.message}`); await sleep(10); }\n  }\n  throw new Error("all attempts failed");\n}\nretry(async (i) => { if (i < 3) throw new Error(`not yet ${i}`); return `ok on ${i}`; }, 5).then(console.log);'),
+  'async-returns-promise': c('async function f() { return 1; }\nconst p = f();\nconsole.log(typeof p.then, p instanceof Promise);\np.then((v) => console.log("value", v));'),
+  'unhandled-rejection-error': c('Promise.reject(new Error("nope"))'),
+  'unhandled-rejection-async-throw': c('async function f() { throw new TypeError("in async"); }\nf()'),
+  'unhandled-rejection-string': c('Promise.reject("str")'),
+  'await-outside-async': c('function f() { await 1; }'),
   // Uncaught errors
   'uncaught-throw': c('throw new Error("boom")'),
   'uncaught-reference': c('let x = 1;\nconsole.log(y)'),

@@ -4,6 +4,7 @@
  * (`x is not defined`, `Cannot read properties of undefined (reading 'y')`, `o.f is not a function`,
  * `Assignment to constant variable.`) raised at the position V8 reports.
  */
+import type { Block } from '../../shell/kernel';
 import type { Node, NodeOf } from './ast';
 import type { Js } from './interp';
 import { makeClass } from './klass';
@@ -214,7 +215,11 @@ export function* evalExpr(js: Js, n: Node, env: Env): G<JsVal> {
       return yield* js.construct(fn, args, describe(js, n.callee));
     }
     case 'Seq': { let v: JsVal; for (const e of n.exprs) v = yield* evalExpr(js, e, env); return v; }
-    case 'Await': return js.throwError('SyntaxError', 'await is only valid in async functions and the top level bodies of modules', n.line, n.col);
+    case 'Await': {
+      const v = yield* evalExpr(js, n.arg, env);
+      // The async function's driver (promise.ts) takes this marker, and resumes here with the result.
+      return (yield ({ k: 'await', value: v } as unknown as Block)) as JsVal;
+    }
     default: return js.throwError('SyntaxError', `Unexpected ${n.type}`, n.line, n.col);
   }
 }

@@ -18,6 +18,8 @@ export const RESERVED = new Set(['break', 'case', 'catch', 'class', 'const', 'co
 
 
 export abstract class ExprParser {
+  /** Inside an async function's body, where `await` is an operator. */
+  protected inAsync = false;
   protected i = 0;
   protected readonly lines: string[];
   constructor(protected readonly t: Tok[], protected readonly src: string, protected readonly line0 = 1) {
@@ -66,8 +68,11 @@ export abstract class ExprParser {
 
   protected funcRest(t: Tok, name: string, isAsync: boolean): NodeOf<'Func'> {
     this.expect('(');
+    const outer = this.inAsync;
+    this.inAsync = isAsync;
     const params = this.paramList();
     const body = this.block();
+    this.inAsync = outer;
     const last = this.t[this.i - 1];
     return { type: 'Func', name, params, body, arrow: false, isAsync, src: this.text(t, last), ...this.at(t) };
   }
@@ -145,7 +150,10 @@ export abstract class ExprParser {
     if (this.tok.type === 'name') params = [{ type: 'Ident', name: this.next().value, ...this.at(t) }];
     else { this.expect('('); params = this.paramList(); }
     this.expect('=>');
+    const outer = this.inAsync;
+    this.inAsync = isAsync;
     const body = this.is('{') ? this.block() : this.assign();
+    this.inAsync = outer;
     const last = this.t[this.i - 1];
     return { type: 'Func', name: '', params, body, arrow: true, isAsync, src: this.text(t, last), ...this.at(t) };
   }
@@ -217,6 +225,7 @@ export abstract class ExprParser {
       return { type: 'Unary', op: t.value, arg, ...this.at(t), end: arg.end };
     }
     if (t.type === 'name' && t.value === 'await') {
+      if (!this.inAsync) throw new JsSyntaxError('await is only valid in async functions and the top level bodies of modules', t.line, t.col, 5);
       this.i++;
       const arg = this.unaryish();
       return { type: 'Await', arg, ...this.at(t), end: arg.end };

@@ -12,6 +12,7 @@ import { byteLen, connectTo, exchange, parseUrl, resolveHost } from '../netlib';
 import type { Js } from './interp';
 import type { Loop } from './loop';
 import { sysError } from './modules';
+import { jsonParse } from './json';
 import { toNumber } from './ops';
 import { JsNotModelled, JsThrow, isCallable, isObj, type JsObj, type JsVal, type NativeCall } from './values';
 
@@ -163,4 +164,75 @@ export function httpModule(js: Js, loop: Loop): JsObj {
   fn('get', get);
   fn('request', function* (s, args) { return yield* get(s, args, null); });
   return m;
+}
+
+/**
+ * fetch(url) (undici in Node 22): a promise of a Response (status, ok, headers.get, text(), json());
+ * a failure to resolve or connect rejects with `TypeError: fetch failed` whose cause is the system error.
+ */
+export function fetchFunction(js: Js, loop: Loop): JsObj {
+  return js.native('fetch', function* (_s, [input, init]) {
+    const promises = js.promises;
+    const p = promises.make();
+    const url = js.toStr(input);
+    const u = /^https?:\/\//.test(url) ? parseUrl(url) : null;
+    const method = isObj(init) && typeof init.props.get('method') === 'string' ? String(init.props.get('method')).toUpperCase() : 'GET';
+    const body = isObj(init) && init.props.get('body') !== undefined ? js.toStr(init.props.get('body')) : undefined;
+    const failed = (cause: JsObj) => {
+      const e = js.makeError('TypeError', 'fetch failed');
+      e.props.set('stack', 'TypeError: fetch failed\n    at node:internal/deps/undici/undici:13502:13\n    at process.processTicksAndRejections (node:internal/process/task_queues:105:5)');
+      e.props.set('cause', cause);
+      e.hidden!.add('cause');
+      e.site = { file: 'node:internal/deps/undici/undici', line: 13502, col: 12 };
+      promises.reject(p, e);
+    };
+    if (!u) {
+      const e = js.makeError('TypeError', 'Failed to parse URL from ' + url);
+      promises.reject(p, e);
+      return p;
+    }
+    loop.tasks.push(function* () {
+      yield { k: 'flush' };
+      const host = resolveHost(js.ctx, u.host, 'node');
+      if (!host) {
+        const cause = sysError(js, 'ENOTFOUND', 'getaddrinfo', { hostname: u.host }, `getaddrinfo ENOTFOUND ${u.host}`);
+        cause.props.set('stack', `Error: getaddrinfo ENOTFOUND ${u.host}\n    at GetAddrInfoReqWrap.onlookupall [as oncomplete] (node:dns:120:26)`);
+        failed(cause);
+        return;
+      }
+      const conn = yield* connectTo(js.ctx, `${u.host}:${u.port}`, host.ip, u.port, null);
+      if (!conn.ok) {
+        const code = conn.errno === 'Connection refused' ? 'ECONNREFUSED' : conn.errno === 'Connection timed out' ? 'ETIMEDOUT' : 'EHOSTUNREACH';
+        const cause = sysError(js, code, 'connect', { address: host.ip, port: u.port }, `connect ${code} ${host.ip}:${u.port}`);
+        cause.props.set('stack', `Error: connect ${code} ${host.ip}:${u.port}\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1610:16)`);
+        failed(cause);
+        return;
+      }
+      const res = exchange(js.ctx, conn.res.handle, { method, path: u.path, headers: { host: u.hostPort, connection: 'keep-alive', accept: '*/*', 'user-agent': 'node', 'accept-encoding': 'gzip, deflate' }, body });
+      if (!res) { failed(sysError(js, 'ECONNRESET', 'read', {}, 'other side closed')); return; }
+      promises.resolve(p, response(js, res, url));
+    });
+    return p;
+  }, 1);
+}
+
+function response(js: Js, res: HttpResponse, url: string): JsObj {
+  const r = js.newObject(js.realm.ObjectProto, 'Response');
+  r.props.set('status', res.status);
+  r.props.set('statusText', res.reason);
+  r.props.set('ok', res.status >= 200 && res.status < 300);
+  r.props.set('url', url);
+  const headers = js.newObject(js.realm.ObjectProto, 'Headers');
+  headers.props.set('get', js.native('get', function* (_s, [name]) {
+    const k = Object.keys(res.headers).find((h) => h.toLowerCase() === js.toStr(name).toLowerCase());
+    return k === undefined ? null : res.headers[k];
+  }, 1));
+  r.props.set('headers', headers);
+  r.props.set('text', js.native('text', function* () { return js.promises.from(res.body); }));
+  r.props.set('json', js.native('json', function* () {
+    const p = js.promises.make();
+    try { js.promises.resolve(p, jsonParse(js, res.body)); } catch (e) { if (e instanceof JsThrow) js.promises.reject(p, e.value); else throw e; }
+    return p;
+  }));
+  return r;
 }

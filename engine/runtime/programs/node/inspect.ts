@@ -132,8 +132,9 @@ function formatRaw(js: Js, ctx: Ctx, o: JsObj, recurseTimes: number): string {
     base = fnBase(js, o);
     if (keys.length === 0) return base;
   } else if (isErr) {
-    base = String(o.props.get('stack') ?? js.toStr(o));
-    if (keys.length === 0) return ctx.indentationLvl ? base.split('\n').join(`\n${' '.repeat(ctx.indentationLvl)}`) : base;
+    // Nested errors indent their stack lines to the nesting level.
+    base = String(o.props.get('stack') ?? js.toStr(o)).split('\n').join(`\n${' '.repeat(ctx.indentationLvl)}`);
+    if (keys.length === 0 && !(o.props.has('cause') && o.hidden?.has('cause'))) return base;
   } else if (o.internal && (o.internal as { inspect?: () => string }).inspect) {
     return (o.internal as { inspect: () => string }).inspect();
   } else {
@@ -158,6 +159,11 @@ function formatRaw(js: Js, ctx: Ctx, o: JsObj, recurseTimes: number): string {
     }
     flush();
     if (o.arr.length > 100) output.push(`... ${o.arr.length - 100} more item${o.arr.length - 100 > 1 ? 's' : ''}`);
+  }
+  if (isErr && o.props.has('cause') && o.hidden?.has('cause')) {
+    ctx.indentationLvl += 2;
+    output.push(`[cause]: ${formatValue(js, ctx, o.props.get('cause'), recurseTimes + 1, true)}`);
+    ctx.indentationLvl -= 2;
   }
   for (const k of keys) {
     ctx.indentationLvl += 2;

@@ -8,6 +8,7 @@ import { FLUSH, YIELD } from '../../shell/kernel';
 import type { Ctx } from '../../shell/sys';
 import type { Node, NodeOf } from './ast';
 import { execBlock, hoist } from './exec';
+import type { Promises } from './promise';
 import { bindPattern } from './evalExpr';
 import {
   JsThrow, isCallable, isObj, numStr, type Binding, type Env, type Frame, type G, type JsObj, type JsVal, type NativeCall,
@@ -32,6 +33,7 @@ export class Js {
   /** require() cache: core modules by name. */
   readonly modules = new Map<string, JsObj>();
   globalEnv!: Env;
+  promises!: Promises;
   /** Node's own frames under the script's (the CommonJS loader, the timer list) for stack traces. */
   belowFrames: readonly string[] = [];
 
@@ -88,6 +90,8 @@ export class Js {
     e.props.set('stack', [`${name}: ${message}`, ...innerFrames, ...this.stackLines()].join('\n'));
     e.props.set('message', message);
     e.hidden = new Set(['stack', 'message']);
+    const top = [...this.frames].reverse().find((f) => f.file !== '<native>' && !f.skip);
+    if (top) e.site = { file: top.file, line: top.line, col: top.col };
     return e;
   }
 
@@ -180,6 +184,11 @@ export class Js {
       try { return yield* fn.native(self, args, newTarget); } finally { this.frames.pop(); }
     }
     const c = fn.closure!;
+    if (c.node.isAsync) return yield* this.promises.callAsync(this.body(fn, c, self, args, newTarget, frameName));
+    return yield* this.body(fn, c, self, args, newTarget, frameName);
+  }
+
+  private *body(fn: JsObj, c: NonNullable<JsObj['closure']>, self: JsVal, args: JsVal[], newTarget: JsObj | null, frameName?: string): G<JsVal> {
     const node = c.node;
     if (this.frames.length > 2000) this.throwError('RangeError', 'Maximum call stack size exceeded');
     const env: Env = { vars: new Map<string, Binding>(), parent: c.env, fn: true };

@@ -17,6 +17,10 @@ export class ProcessExit extends Error {
 export class Loop {
   readonly timers: Timer[] = [];
   readonly ticks: { fn: JsObj; args: JsVal[] }[] = [];
+  /** Promise reactions and async-function continuations (run after the nextTick queue). */
+  readonly micro: (() => Generator<import('../../shell/kernel').Block, void, unknown>)[] = [];
+  /** Rejected promises nobody has handled yet: at the end of a macrotask, the first one crashes the process. */
+  readonly rejections: JsObj[] = [];
   /** Work scheduled for "now" by the runtime itself (HTTP responses, DNS answers). */
   readonly tasks: (() => Generator<import('../../shell/kernel').Block, void, unknown>)[] = [];
   readonly signalHandlers = new Map<string, JsObj[]>();

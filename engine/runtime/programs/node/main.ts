@@ -13,6 +13,7 @@ import { inspect } from './inspect';
 import { JsSyntaxError } from './lexer';
 import { Loop, ProcessExit } from './loop';
 import { parseProgram } from './parser';
+import { installPromise, Promises } from './promise';
 import { createRealm } from './realm';
 import { JsNotModelled, JsThrow, isObj, type Env, type JsVal } from './values';
 
@@ -61,7 +62,7 @@ function report(js: Js, loop: Loop, v: JsVal): number {
   if (loop.unhandledEmit) {
     out += "node:events:497\n      throw er; // Unhandled 'error' event\n      ^\n";
   } else if (site && site.file.startsWith('node:')) {
-    out += `${site.file}:${site.line}\n  throw err;\n  ^\n`;
+    out += site.file.endsWith('undici') ? `${site.file}:${site.line}\n      Error.captureStackTrace(err);\n            ^\n` : `${site.file}:${site.line}\n  throw err;\n  ^\n`;
   } else if (site) {
     const line = js.sources.get(site.file)?.split('\n')[site.line - 1];
     out += `${site.file}:${site.line}\n`;
@@ -131,11 +132,36 @@ function* inFrame(js: Js, task: () => G<void>, below: readonly string[] = []): G
   try { yield* task(); } finally { js.belowFrames = []; }
 }
 
+/** process.nextTick callbacks, then promise jobs, until both queues are empty; then unhandled rejections crash. */
 function* drainTicks(js: Js, loop: Loop): G<void> {
-  while (loop.ticks.length) {
-    const t = loop.ticks.shift()!;
-    yield* js.call(t.fn, undefined, t.args);
+  for (;;) {
+    const t = loop.ticks.shift();
+    if (t) { yield* js.call(t.fn, undefined, t.args); continue; }
+    const m = loop.micro.shift();
+    if (m) { yield* m(); continue; }
+    break;
   }
+  const rejected = loop.rejections.shift();
+  if (rejected) throw new UnhandledRejection((rejected.internal as { value: JsVal }).value);
+}
+
+/** A rejected promise nobody handled: Node 15+ ends the process with it. */
+class UnhandledRejection extends Error {
+  constructor(readonly reason: JsVal) {
+    super('unhandled rejection');
+  }
+}
+
+function reportRejection(js: Js, loop: Loop, reason: JsVal): number {
+  if (isObj(reason) && reason.hidden?.has('stack')) {
+    js.site = reason.site ?? null;
+    return report(js, loop, reason);
+  }
+  const text = `This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "${inspect(js, reason)}".`;
+  errRaw(js.ctx, `node:internal/process/promises:394\n      new UnhandledPromiseRejection(reason);\n      ^\n\nUnhandledPromiseRejection: ${text}\n` +
+    '    at throwUnhandledRejectionsMode (node:internal/process/promises:394:7)\n    at processPromiseRejections (node:internal/process/promises:475:17)\n' +
+    `    at process.processTicksAndRejections (node:internal/process/task_queues:106:32) {\n  code: 'ERR_UNHANDLED_REJECTION'\n}\n\nNode.js v${js.version}\n`);
+  return 1;
 }
 
 export const node: Applet = function* (ctx) {
@@ -169,6 +195,8 @@ export const node: Applet = function* (ctx) {
   const js = new Js(ctx, { *write(fd, s) { if (fd === 2) errRaw(ctx, s); else yield* writeFd(ctx.k, ctx.p, 1, s); } }, version, file);
   js.sources.set(file, src);
   createRealm(js, loop, argv);
+  js.promises = new Promises(js, loop);
+  installPromise(js, js.promises, js.realm.global);
   let program;
   const body = inv.mode === 'p' ? `(${src}\n)` : src;
   try {
@@ -193,9 +221,12 @@ export const node: Applet = function* (ctx) {
       } else yield* execBlock(js, program, env, false);
       js.belowFrames = [];
       js.frames[0].skip = true;
+      yield* drainTicks(js, loop);
+      js.frames[0].skip = true;
       status = yield* runLoop(js, loop);
     } catch (e) {
       if (e instanceof JsThrow) status = report(js, loop, e.value);
+      else if (e instanceof UnhandledRejection) status = reportRejection(js, loop, e.reason);
       else if (e instanceof JsSyntaxError) return syntaxReport(ctx, e, file, src, version, file.startsWith('['));
       else throw e;
     }

@@ -70,6 +70,16 @@ describe('node: network clients', () => {
     expect(r.stdout).toBe('200 hello /x\nnull 10.96.0.20 4\nENOTFOUND getaddrinfo ENOTFOUND nope\n');
   });
 
+  it('fetch (undici) reads a Service; a name that does not resolve rejects with "fetch failed" and its cause', () => {
+    const r = node('(async () => {\n  const res = await fetch("http://web/health");\n  console.log(res.status, res.ok, (await res.text()).trim());\n' +
+      '  try { await fetch("http://nope/"); } catch (e) { console.log(e.message, "<-", e.cause.code); }\n})();');
+    expect(r.stdout).toBe('200 true hello /health\nfetch failed <- ENOTFOUND\n');
+    const unhandled = node('fetch("http://nope/")');
+    expect(unhandled.code).toBe(1);
+    expect(unhandled.stderr).toContain("TypeError: fetch failed\n");
+    expect(unhandled.stderr).toContain("  [cause]: Error: getaddrinfo ENOTFOUND nope\n");
+  });
+
   it("an unhandled 'error' event on a request is Node's report, exit 1", () => {
     const r = node('require("http").get("http://web:81/")');
     expect(r.code).toBe(1);

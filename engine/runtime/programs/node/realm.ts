@@ -11,6 +11,7 @@ import { jsonParse, jsonStringify } from './json';
 import { ProcessExit, type Loop } from './loop';
 import { arrayMethods, numberMethods, stringMethods } from './methods';
 import { requireModule } from './modules';
+import { fetchFunction } from './http';
 import { toNumber } from './ops';
 import { JsNotModelled, isCallable, isObj, orderedKeys, type JsObj, type JsVal, type NativeCall } from './values';
 
@@ -135,7 +136,7 @@ export function createRealm(js: Js, loop: Loop, argv: string[]): Realm {
         const e = js.makeError(name, msg === undefined ? '' : js.toStr(msg));
         e.proto = proto;
         if (msg === undefined) { e.props.delete('message'); e.props.set('stack', String(e.props.get('stack')).replace(`${name}: `, name)); }
-        if (isObj(opts) && opts.props.has('cause')) { e.props.set('cause', opts.props.get('cause')); }
+        if (isObj(opts) && opts.props.has('cause')) { e.props.set('cause', opts.props.get('cause')); e.hidden!.add('cause'); }
         return e;
       } finally {
         js.frames.push({ name: '', file: '<native>', line: 0, col: 0, node: null });
@@ -252,8 +253,8 @@ export function createRealm(js: Js, loop: Loop, argv: string[]): Realm {
   def(g, 'clearInterval', clear, 1);
   def(g, 'clearImmediate', clear, 1);
   def(g, 'require', function* (_s, [name]) { return requireModule(js, loop, js.toStr(name)); }, 1);
-  def(g, 'fetch', function* () { throw new JsNotModelled('fetch (use require(\'http\').get)'); });
-  for (const n of ['Promise', 'Symbol', 'Map', 'Set', 'WeakMap', 'RegExp', 'Proxy', 'Reflect', 'Buffer', 'URL', 'BigInt']) {
+  g.props.set('fetch', fetchFunction(js, loop));
+  for (const n of ['Symbol', 'Map', 'Set', 'WeakMap', 'RegExp', 'Proxy', 'Reflect', 'Buffer', 'URL', 'BigInt']) {
     def(g, n, function* () { throw new JsNotModelled(n); });
   }
   return realm;

@@ -35,6 +35,8 @@ export interface JsObj {
   /** Host data (timers, servers, promises, buffers). */
   internal?: unknown;
   isClass?: boolean;
+  /** An error's construction site (its first stack frame): the header of an unhandled rejection. */
+  site?: { file: string; line: number; col: number };
 }
 
 /** A thrown value unwinding the JS stack. */
