@@ -117,7 +117,8 @@ function* runLoop(js: Js, loop: Loop): G<number> {
     }
     if (!loop.alive()) return loop.exitCode;
     if (t && (t.ref || loop.servers.size)) {
-      yield { k: 'host', keys: [loop.wakeKey], until: t.at };
+      // A trapped signal does not wake a waiting process: with handlers, wake every 100 ms to run them.
+      yield { k: 'host', keys: [loop.wakeKey], until: loop.signalHandlers.size ? Math.min(t.at, k.clock() + 100_000) : t.at };
     } else if (loop.signalHandlers.size) {
       yield { k: 'child', pid: -1, intr: true };
     } else {

@@ -57,6 +57,11 @@ describe('node: the process and its event loop', () => {
     expect([handled.stdout, handled.code, handled.timeMs]).toEqual(['listening\ngot SIGTERM\n', 0, 2000]);
   });
 
+  it('a SIGTERM handler also runs while timers are pending', () => {
+    const r = node('process.on("SIGTERM", () => { console.log("draining"); process.exit(0); });\nsetInterval(() => console.log("work"), 1500);', { signals: [{ at: 2000, signal: 'TERM' }] });
+    expect([r.stdout, r.code, Math.floor(r.timeMs / 100)]).toEqual(['work\ndraining\n', 0, 20]);
+  });
+
   it('something the playground does not model is said plainly', () => {
     const r = node('const { execSync } = require("child_process");');
     expect([r.stderr, r.code]).toEqual(["node: require('child_process') is not modelled by the playground ([eval]:1)\n", 1]);

@@ -6,7 +6,7 @@
  * KeyboardInterrupt as CPython's handler does).
  */
 import type { Expr, Stmt, StmtOf } from './ast';
-import { FLUSH, YIELD } from '../../shell/kernel';
+import { FLUSH, SIGNALS, YIELD } from '../../shell/kernel';
 import type { Ctx } from '../../shell/sys';
 import { evalExpr, assign, deleteTarget } from './expr';
 import { callValue, iterate } from './call';
@@ -79,10 +79,19 @@ export class Interp {
     k.charge();
     if (k.pending >= 1000) yield FLUSH;
     else if (k.runq.length && (++k.slice & 31) === 0) yield YIELD;
+    yield* this.signals();
+  }
+
+  /** Python-level signal handlers (signal.signal), run between statements as CPython's eval loop does. */
+  readonly handlers = new Map<string, PyVal>();
+
+  *signals(): G<void> {
     const p = this.ctx.p;
-    if (p.pending.length) {
-      const sig = p.pending.shift();
-      if (sig === 'INT') throw new PyExc(newExc('KeyboardInterrupt'));
+    while (p.pending.length) {
+      const sig = p.pending.shift()!;
+      const h = this.handlers.get(sig);
+      if (h !== undefined) yield* callValue(this, h, [BigInt(SIGNALS[sig] ?? 0), null], new Map());
+      else if (sig === 'INT') throw new PyExc(newExc('KeyboardInterrupt'));
     }
   }
 

@@ -30,7 +30,7 @@ export const PYTHON_PROGRAMS: readonly string[] = ['python', 'python3', ...[8, 9
 
 const BUFSIZE = 8192;
 
-function makeIO(ctx: Ctx, unbuffered: boolean): PyIO & { buffered: () => string } {
+function makeIO(ctx: Ctx, unbuffered: boolean, owner: { ip: Interp | null }): PyIO {
   let buf = '';
   const flush = function* (): G<void> {
     if (buf === '') return;
@@ -46,14 +46,24 @@ function makeIO(ctx: Ctx, unbuffered: boolean): PyIO & { buffered: () => string 
       if (buf.length >= BUFSIZE) yield* flush();
     },
     flush,
-    *sleep(ms) { yield { k: 'sleep', until: ctx.k.clock() + Math.round(ms * 1000) }; },
+    *sleep(ms) {
+      // With a Python handler installed, the sleep wakes every 100 ms of virtual time to let it run
+      // (a trapped signal does not wake a sleeping process in the kernel).
+      const until = ctx.k.clock() + Math.round(ms * 1000);
+      for (;;) {
+        const ip = owner.ip;
+        const step = ip?.handlers.size ? Math.min(until, ctx.k.clock() + 100_000) : until;
+        yield { k: 'sleep', until: step };
+        if (ip) yield* ip.signals();
+        if (step >= until) return;
+      }
+    },
     *readLine() {
       const of = ctx.p.fds[0];
       if (!of) return null;
       const r = yield* readLineOf(ctx.k, of);
       return r === null ? null : r[0] + (r[1] ? '\n' : '');
     },
-    buffered: () => buf,
   };
 }
 
@@ -100,7 +110,7 @@ function moduleGlobals(file: string | null): Map<string, PyVal> {
 }
 
 /** Runs `source` as __main__; returns the exit status. */
-function* runMain(ctx: Ctx, ip: Interp, io: ReturnType<typeof makeIO>, file: string, source: string, scriptPath: string | null): G<number> {
+function* runMain(ctx: Ctx, ip: Interp, io: PyIO, file: string, source: string, scriptPath: string | null): G<number> {
   ip.sources.set(file, source);
   let body;
   try {
@@ -144,7 +154,7 @@ function* uncaught(ctx: Ctx, ip: Interp, e: unknown): G<number> {
   return exc.cls.name === 'KeyboardInterrupt' ? 130 : 1;
 }
 
-function* httpServer(ctx: Ctx, io: ReturnType<typeof makeIO>, args: string[], version: string): G<number> {
+function* httpServer(ctx: Ctx, io: PyIO, args: string[], version: string): G<number> {
   const opts = parseHttpServerArgs(args, ctx.cwd);
   if ('error' in opts) { errRaw(ctx, opts.error); return 2; }
   yield { k: 'flush' };
@@ -165,11 +175,13 @@ export const python: Applet = function* (ctx) {
   const inv = parseArgs(ctx, name);
   if (typeof inv === 'number') return inv;
   if (inv.mode === 'version') { yield* writeFd(ctx.k, ctx.p, 1, `Python ${version}\n`); return 0; }
-  const io = makeIO(ctx, inv.unbuffered);
+  const owner: { ip: Interp | null } = { ip: null };
+  const io = makeIO(ctx, inv.unbuffered, owner);
   // CPython's SIGINT handler raises KeyboardInterrupt; TERM and the rest keep their default action.
   ctx.p.disposition = (sig) => (sig === 'INT' ? 'trap' : 'default');
   const argv = inv.mode === 'c' ? ['-c', ...inv.rest] : inv.mode === 'file' ? [inv.arg, ...inv.rest] : inv.mode === 'm' ? [`/usr/local/lib/python${version.split('.').slice(0, 2).join('.')}/${inv.arg.replace(/\./g, '/')}.py`, ...inv.rest] : ['', ...inv.rest];
   const ip = new Interp(ctx, argv, io, makeBuiltins, version);
+  owner.ip = ip;
   switch (inv.mode) {
     case 'c': return yield* runMain(ctx, ip, io, '<string>', inv.arg, null);
     case 'm':

@@ -16,7 +16,7 @@ import { NotModelled, PyExc, dict, list, newExc, raise, tuple, typeName, type G,
 
 /** Standard-library modules of CPython 3.13 that tutorials import and the playground does not model. */
 const STDLIB_NOT_MODELLED = new Set(['re', 'subprocess', 'datetime', 'random', 'logging', 'pathlib', 'shutil', 'threading', 'http', 'http.client',
-  'argparse', 'signal', 'collections', 'itertools', 'functools', 'typing', 'hashlib', 'base64', 'uuid', 'asyncio', 'sqlite3', 'ssl',
+  'argparse', 'collections', 'itertools', 'functools', 'typing', 'hashlib', 'base64', 'uuid', 'asyncio', 'sqlite3', 'ssl',
   'platform', 'string', 'textwrap', 'tempfile', 'glob', 'fnmatch', 'csv', 'pprint', 'traceback', 'copy', 'dataclasses', 'enum', 'io',
   'struct', 'select', 'selectors', 'socketserver', 'urllib.parse', 'email', 'smtplib', 'multiprocessing', 'concurrent', 'queue',
   'getpass', 'pwd', 'grp', 'stat', 'errno', 'secrets', 'statistics', 'decimal', 'fractions', 'operator', 'contextlib', 'abc', 'inspect',
@@ -53,6 +53,7 @@ function build(ip: Interp, name: string): PyModule | null {
     case 'os.path': return osPath(ip);
     case 'time': return timeModule(ip);
     case 'math': return mathModule();
+    case 'signal': return signalModule(ip);
     case 'json': return jsonModule();
     case 'socket': case 'urllib': case 'urllib.request': case 'urllib.error': return netModules(ip, name);
   }
@@ -198,6 +199,32 @@ function strftime(fmt: string, ms: number): string {
       case '%': return '%';
       default: return '';
     }
+  });
+}
+
+/**
+ * signal.signal(SIGTERM, handler): the handler runs between statements (and interrupts time.sleep
+ * within a tenth of a second of virtual time); SIG_IGN ignores; SIG_DFL restores the default action.
+ */
+function signalModule(ip: Interp): PyModule {
+  const names: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGUSR1: 10, SIGUSR2: 12, SIGTERM: 15 };
+  const byNum = new Map(Object.entries(names).map(([n, v]) => [v, n.slice(3)]));
+  const p = ip.ctx.p;
+  p.disposition = (sig) => {
+    const h = ip.handlers.get(sig);
+    if (h === 1n) return 'ignore';
+    return h !== undefined || sig === 'INT' ? 'trap' : 'default';
+  };
+  return module('signal', {
+    ...Object.fromEntries(Object.entries(names).map(([n, v]) => [n, BigInt(v)])), SIG_DFL: 0n, SIG_IGN: 1n,
+    signal: sync('signal', (a) => {
+      const sig = byNum.get(Number(a[0]));
+      if (!sig) return raise('ValueError', 'signal number out of range');
+      const prev = ip.handlers.get(sig) ?? 0n;
+      if (a[1] === 0n) ip.handlers.delete(sig);
+      else ip.handlers.set(sig, a[1]);
+      return prev;
+    }),
   });
 }
 

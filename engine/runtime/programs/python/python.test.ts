@@ -184,6 +184,12 @@ describe('python3: the program, budgets and signals', () => {
     expect(child.stdout).toBe('status 143\n');
   });
 
+  it('signal.signal(SIGTERM, handler): graceful shutdown runs the handler (within 0.1 s of a sleep)', () => {
+    const code = 'import signal, sys, time\ndef bye(signum, frame):\n    print("got signal", signum)\n    sys.exit(0)\nsignal.signal(signal.SIGTERM, bye)\nprint("serving")\nwhile True:\n    time.sleep(3600)';
+    const r = py(code, { argv: ['python3', '-u', '-c', code], signals: [{ at: 2000, signal: 'TERM' }] });
+    expect([r.stdout, r.code, Math.floor(r.timeMs / 100)]).toEqual(['serving\ngot signal 15\n', 0, 20]);
+  });
+
   it('an unmodelled stdlib module is said plainly, not ModuleNotFoundError', () => {
     const r = py('import subprocess');
     expect(r.stderr).toBe("python3: the standard library module 'subprocess' (modelled modules: sys, os, os.path, time, math, json, socket, urllib.request, urllib.error) is not modelled by the playground (File \"<string>\", line 1)\n");
