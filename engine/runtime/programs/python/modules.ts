@@ -7,6 +7,7 @@
  */
 import { utcParts } from '../../../sim/time';
 import { FsError } from '../../fs/errors';
+import { normalizePath } from '../../shell/builtins2';
 import type { Interp } from './interp';
 import { fsCall } from './files';
 import { jsonModule } from './json';
@@ -103,20 +104,10 @@ function osPath(ip: Interp): PyModule {
     join: sync('join', (a) => join(a.map((x) => (typeof x === 'string' ? x : raise('TypeError', `join() argument must be str, bytes, or os.PathLike object, not '${typeName(x)}'`))))),
     basename: sync('basename', (a) => String(a[0]).slice(String(a[0]).lastIndexOf('/') + 1)),
     dirname: sync('dirname', (a) => { const s = String(a[0]); const i = s.lastIndexOf('/'); return i < 0 ? '' : s.slice(0, i).replace(/\/+$/, '') || (i === 0 ? '/' : s.slice(0, i)); }),
-    abspath: sync('abspath', (a) => normalize(String(a[0]).startsWith('/') ? String(a[0]) : `${ip.ctx.cwd}/${String(a[0])}`)),
+    abspath: sync('abspath', (a) => normalizePath(String(a[0]).startsWith('/') ? String(a[0]) : `${ip.ctx.cwd}/${String(a[0])}`)),
     getsize: sync('getsize', (a) => BigInt(fsCall(String(a[0]), () => fs.readFile(String(a[0]), ip.ctx.cwd, cred)).length)),
     sep: '/',
   });
-}
-
-function normalize(p: string): string {
-  const out: string[] = [];
-  for (const part of p.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  return '/' + out.join('/');
 }
 
 function osModule(ip: Interp): PyModule {
@@ -146,7 +137,7 @@ function osModule(ip: Interp): PyModule {
     rmdir: sync('rmdir', (a) => { const p = path(a[0]); fsCall(p, () => fs.rmdir(p, ip.ctx.cwd, cred)); return null; }),
     rename: sync('rename', (a) => { const p = path(a[0]); fsCall(p, () => fs.rename(p, path(a[1]), ip.ctx.cwd, cred)); return null; }),
     getcwd: sync('getcwd', () => ip.ctx.cwd),
-    chdir: sync('chdir', (a) => { const p = path(a[0]); const n = fsCall(p, () => fs.stat(p, ip.ctx.cwd, cred)); if (n.node.kind !== 'dir') raise('NotADirectoryError', `[Errno 20] Not a directory: '${p}'`); ip.ctx.cwd = normalize(p.startsWith('/') ? p : `${ip.ctx.cwd}/${p}`); return null; }),
+    chdir: sync('chdir', (a) => { const p = path(a[0]); const n = fsCall(p, () => fs.stat(p, ip.ctx.cwd, cred)); if (n.node.kind !== 'dir') raise('NotADirectoryError', `[Errno 20] Not a directory: '${p}'`); ip.ctx.cwd = normalizePath(p.startsWith('/') ? p : `${ip.ctx.cwd}/${p}`); return null; }),
     getpid: sync('getpid', () => BigInt(ip.ctx.p.pid)),
     getuid: sync('getuid', () => BigInt(cred.uid)),
     getgid: sync('getgid', () => BigInt(cred.gid)),
