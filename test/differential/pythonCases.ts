@@ -26,6 +26,7 @@ export const PYTHON_CASES: Readonly<Record<string, Case>> = {
   'fstring-format': c('x = 3.14159\nn = 42\nprint(f"{x:.2f} {n:>5} {n:<5}| {n:^7} {n:05d} {1234567:,} {0.25:%} {255:x} {255:#x} {255:08b} {x:10.3f} {\'s\':>3}")'),
   'fstring-expr': c('items = ["a", "b"]\nd = {"k": 1}\nprint(f"{len(items)} items: {\', \'.join(items)}; d={d[\'k\']}; {items!r} {\'q\'!r} {1+1=} {{braces}}")'),
   'fstring-nested-spec': c('w = 8\nprint(f"[{\'hi\':>{w}}]", f"[{3.5:{w}.2f}]")'),
+  'fstring-pep701-quotes': c('d = {"k": "v"}\nprint(f"{d["k"]} {d[\'k\']} {{lit}} {"x" + "y"}")\nprint(f"{1:{"<"}5}|")'),
   'percent-format': c('print("%s is %d years, %.2f%%" % ("Ann", 30, 99.5), "%5s|%-5s|" % ("a", "b"), "%r" % "x", "%03d" % 7, "%x" % 255)'),
   'str-format': c('print("{} and {}".format(1, 2), "{1} {0}".format("a", "b"), "{name}!".format(name="Bo"), "{:>4}|{:.1f}".format(7, 2.25), "{!r}".format("q"))'),
   'format-builtin': c('print(format(3.14159, ".3f"), format(42, "b"), format("x", "^5"), format(1e20, "g"), format(0.00001, "g"), format(123.456, "e"))'),

@@ -5,6 +5,7 @@
  * and the token helpers the statement parser builds on.
  */
 import type { Node, NodeOf, Prop } from './ast';
+import { JsNotModelled } from './values';
 import { JsSyntaxError, tokenize, type Tok } from './lexer';
 
 const BIN_PREC: Readonly<Record<string, number>> = {
@@ -62,6 +63,7 @@ export abstract class ExprParser {
 
   protected func(isAsync: boolean): NodeOf<'Func'> {
     const t = this.next();
+    if (this.is('*')) throw new JsNotModelled('generator functions', t.line);
     const name = this.tok.type === 'name' && !this.is('(') ? this.next().value : '';
     return this.funcRest(t, name, isAsync);
   }
@@ -103,7 +105,7 @@ export abstract class ExprParser {
       const nt = this.next();
       if (nt.type !== 'name' && nt.type !== 'str') this.fail(nt);
       const mname = nt.type === 'str' ? nt.cooked! : nt.value;
-      if (this.eat('=')) { this.assign(); this.semi(); throw new JsSyntaxError('class fields are not modelled by the playground', nt.line, nt.col); }
+      if (this.eat('=')) { this.assign(); this.semi(); throw new JsNotModelled('class fields', nt.line); }
       methods.push({ name: mname, fn: { ...this.funcRest(nt, mname, isAsync), name: mname }, isStatic });
     }
     return { type: 'Class', name, base, methods, ...this.at(t) };
@@ -160,7 +162,7 @@ export abstract class ExprParser {
 
   assign(noIn = false): Node {
     if (this.arrowAhead()) return this.arrow();
-    if (this.is('yield')) throw new JsSyntaxError('generators are not modelled by the playground', this.tok.line, this.tok.col);
+    if (this.is('yield')) throw new JsNotModelled('generators', this.tok.line);
     const left = this.conditional(noIn);
     if (this.tok.type === 'punct' && ASSIGN.has(this.tok.value)) {
       const opTok = this.next();
@@ -248,7 +250,7 @@ export abstract class ExprParser {
     let e: Node;
     if (this.is('new')) {
       this.i++;
-      if (this.eat('.')) { this.expect('target'); throw new JsSyntaxError('new.target is not modelled by the playground', start.line, start.col); }
+      if (this.eat('.')) { this.expect('target'); throw new JsNotModelled('new.target', start.line); }
       let callee = this.primary();
       while (this.is('.') || this.is('[')) callee = this.member(callee, start);
       const args = this.is('(') ? (this.i++, this.args()) : [];
@@ -264,7 +266,7 @@ export abstract class ExprParser {
         const args = this.args();
         e = { type: 'Call', callee: e, args, optional: false, src: this.text(start, this.t[this.i - 1]), line: e.line, col: e.col, end: this.t[this.i - 1].end };
       } else if (this.tok.type === 'tmpl' && !this.tok.nl) {
-        throw new JsSyntaxError('tagged templates are not modelled by the playground', this.tok.line, this.tok.col);
+        throw new JsNotModelled('tagged templates', this.tok.line);
       } else return e;
     }
   }

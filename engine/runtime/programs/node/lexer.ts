@@ -5,6 +5,8 @@
  * SyntaxError messages (`Invalid or unexpected token`, `Unterminated template literal`).
  */
 
+import { JsNotModelled } from './values';
+
 export type TokType = 'name' | 'num' | 'str' | 'tmpl' | 'punct' | 'eof';
 
 export interface Tok {
@@ -86,7 +88,7 @@ export function tokenize(src: string, line0 = 1, col0 = 0): Tok[] {
       const m = /^(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*)?\.?[\d_]*(?:[eE][+-]?\d+)?)n?/.exec(src.slice(i))!;
       i += m[0].length;
       if (/[A-Za-z_$]/.test(src[i] ?? '')) throw new JsSyntaxError('Invalid or unexpected token', line, col(start));
-      if (m[0].endsWith('n')) throw new JsSyntaxError('BigInt literals are not modelled by the playground', line, col(start));
+      if (m[0].endsWith('n')) throw new JsNotModelled('BigInt literals', line);
       const t = m[0].replace(/_/g, '');
       push({ type: 'num', value: m[0], num: /^0[oObB]/.test(t) ? parseInt(t.slice(2), /^0[oO]/.test(t) ? 8 : 2) : Number(t) });
       continue;
@@ -142,7 +144,7 @@ export function tokenize(src: string, line0 = 1, col0 = 0): Tok[] {
       push({ type: 'tmpl', value: src.slice(start, i), parts, exprs });
       continue;
     }
-    if (c === '/' && regexAllowed()) throw new JsSyntaxError('regular expression literals are not modelled by the playground', line, col(start));
+    if (c === '/' && regexAllowed()) throw new JsNotModelled('regular expression literals', line);
     const p = PUNCT.find((x) => src.startsWith(x, i));
     if (!p || p === '@' || p === '#') throw new JsSyntaxError('Invalid or unexpected token', line, col(start));
     // `?.` followed by a digit is `?` then a number (a ? .5 : 1).

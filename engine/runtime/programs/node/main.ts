@@ -204,6 +204,7 @@ export const node: Applet = function* (ctx) {
     program = parseProgram(inv.mode === 'p' ? src : body);
   } catch (e) {
     if (e instanceof JsSyntaxError) return syntaxReport(ctx, e, file, src, version, file.startsWith('['));
+    if (e instanceof JsNotModelled) { errRaw(ctx, `node: the playground does not model ${e.message} (${file}:${e.line})\n`); return 1; }
     throw e;
   }
   const env: Env = { vars: new Map(), parent: null, fn: true };
@@ -236,7 +237,7 @@ export const node: Applet = function* (ctx) {
     if (e instanceof ProcessExit) status = e.code;
     else if (e instanceof JsNotModelled) {
       const f = js.frames.filter((x) => x.file !== '<native>').pop() ?? js.frame;
-      errRaw(ctx, `node: ${e.message} is not modelled by the playground (${f.file}:${f.line})\n`);
+      errRaw(ctx, `node: the playground does not model ${e.message} (${f.file}:${f.line})\n`);
       status = 1;
     } else throw e;
   }

@@ -64,7 +64,8 @@ describe('node: the process and its event loop', () => {
 
   it('something the playground does not model is said plainly', () => {
     const r = node('const { execSync } = require("child_process");');
-    expect([r.stderr, r.code]).toEqual(["node: require('child_process') is not modelled by the playground ([eval]:1)\n", 1]);
+    expect([r.stderr, r.code]).toEqual(["node: the playground does not model require('child_process') ([eval]:1)\n", 1]);
+    expect(node('const re = /ab+c/;').stderr).toBe('node: the playground does not model regular expression literals ([eval]:1)\n');
   });
 });
 

@@ -6,6 +6,7 @@
  */
 import type { Node } from './ast';
 import { ExprParser, RESERVED } from './exprParser';
+import { JsNotModelled } from './values';
 import { JsSyntaxError, tokenize, type Tok } from './lexer';
 
 export function parseProgram(src: string): Node[] {
@@ -121,7 +122,7 @@ class Parser extends ExprParser {
 
   private forStmt(): Node {
     const t = this.next();
-    if (this.is('await')) throw new JsSyntaxError('for await is not modelled by the playground', t.line, t.col);
+    if (this.is('await')) throw new JsNotModelled('for await', t.line);
     this.expect('(');
     let init: Node | null = null;
     let decl: 'var' | 'let' | 'const' | null = null;

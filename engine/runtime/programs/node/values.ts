@@ -47,7 +47,12 @@ export class JsThrow extends Error {
 }
 
 /** Something Node has that the playground does not implement: stops the program with that said plainly. */
-export class JsNotModelled extends Error {}
+export class JsNotModelled extends Error {
+  /** The script line, for syntax the parser meets (runtime cases name the running frame's line). */
+  constructor(what: string, readonly line?: number) {
+    super(what);
+  }
+}
 
 export const isObj = (v: JsVal): v is JsObj => typeof v === 'object' && v !== null;
 /** A function object (native or closure). */

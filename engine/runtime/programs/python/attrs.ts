@@ -8,11 +8,11 @@ import type { Interp } from './interp';
 import { findClassAttr } from './interp';
 import { PUBLIC_METHODS, bytesMethod, dictMethod, listMethod, setMethod, strMethod } from './methods';
 import { suggest } from './suggest';
-import { PyExc, builtinClass, hashKey, isSubclass, list, newExc, raise, tuple, typeName, type G, type PyInst, type PyVal } from './values';
+import { NotModelled, PyExc, builtinClass, hashKey, isSubclass, list, newExc, raise, tuple, typeName, type G, type PyInst, type PyVal } from './values';
 
 /** Something real Python has that the playground's interpreter does not implement: said plainly. */
 export function notModelled(what: string): never {
-  return raise('NotImplementedError', `${what} is not modelled by the playground's Python interpreter`);
+  throw new NotModelled(what);
 }
 
 function attributeError(obj: PyVal, name: string, candidates: readonly string[]): never {

@@ -5,6 +5,7 @@
  */
 import type { Arg, CompFor, Expr, Param, Pos } from './ast';
 import { PySyntaxError, tokenize, type Tok } from './lexer';
+import { NotModelled } from './values';
 import { parseFString, stringValue } from './strings';
 
 const COMPARE = new Set(['<', '>', '==', '>=', '<=', '!=', 'in', 'not', 'is']);
@@ -197,6 +198,7 @@ export class ExprParser {
   protected shift(): Expr { return this.binLevel(['<<', '>>'], () => this.binLevel(['+', '-'], () => this.binLevel(['*', '/', '//', '%', '@'], () => this.unary()))); }
 
   protected unary(): Expr {
+    if (this.is('yield') || this.is('await')) throw new NotModelled(this.tok.value === 'yield' ? 'generators (yield)' : 'await', this.tok.line);
     if (this.ty() === 'OP' && (this.is('-') || this.is('+') || this.is('~'))) {
       const t = this.next();
       const arg = this.unary();

@@ -140,7 +140,19 @@ export function tokenize(src: string): Tok[] {
     const delim = triple ? q.repeat(3) : q;
     i += delim.length;
     const start = i;
+    // PEP 701 (3.12+): inside an f-string's replacement field, quotes start nested strings.
+    const isF = prefix.includes('f');
+    let depth = 0;
     for (;;) {
+      if (isF && depth > 0 && (src[i] === '"' || src[i] === "'")) {
+        const q = src[i];
+        i++;
+        while (i < src.length && src[i] !== q && src[i] !== '\n') i += src[i] === '\\' ? 2 : 1;
+        i++;
+        continue;
+      }
+      if (isF && src[i] === '{') { if (depth === 0 && src[i + 1] === '{') { i += 2; continue; } depth++; i++; continue; }
+      if (isF && src[i] === '}' && depth > 0) { depth--; i++; continue; }
       if (i >= src.length || (!triple && src[i] === '\n')) {
         if (triple) throw new PySyntaxError('SyntaxError', `unterminated triple-quoted string literal (detected at line ${line})`, l0, c0);
         throw new PySyntaxError('SyntaxError', `unterminated string literal (detected at line ${l0})`, l0, c0);

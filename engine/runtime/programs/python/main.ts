@@ -116,6 +116,7 @@ function* runMain(ctx: Ctx, ip: Interp, io: PyIO, file: string, source: string, 
   try {
     body = parseModule(source);
   } catch (e) {
+    if (e instanceof NotModelled) { errRaw(ctx, `${prog(ctx)}: the playground does not model ${e.message} (${file}, line ${e.line})\n`); return 1; }
     if (!(e instanceof PySyntaxError)) throw e;
     errRaw(ctx, formatSyntaxError(e, file, source));
     return 1;
@@ -137,7 +138,7 @@ function* runMain(ctx: Ctx, ip: Interp, io: PyIO, file: string, source: string, 
 function* uncaught(ctx: Ctx, ip: Interp, e: unknown): G<number> {
   if (e instanceof NotModelled) {
     const f = ip.frame;
-    errRaw(ctx, `${prog(ctx)}: ${e.message} is not modelled by the playground (File "${f.file}", line ${f.line})\n`);
+    errRaw(ctx, `${prog(ctx)}: the playground does not model ${e.message} (${f.file}, line ${f.line})\n`);
     return 1;
   }
   if (!(e instanceof PyExc)) throw e;

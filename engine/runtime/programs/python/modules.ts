@@ -30,7 +30,7 @@ export function* importModule(ip: Interp, name: string): G<PyModule> {
   const mod = build(ip, name);
   if (!mod) {
     if (STDLIB_NOT_MODELLED.has(name) || STDLIB_NOT_MODELLED.has(name.split('.')[0])) {
-      throw new NotModelled(`the standard library module '${name}' (modelled modules: sys, os, os.path, time, math, json, socket, urllib.request, urllib.error)`);
+      throw new NotModelled(`the standard library module '${name}' (it models sys, os, os.path, time, math, json, signal, socket, urllib.request and urllib.error)`);
     }
     throw new PyExc(newExc('ModuleNotFoundError', `No module named '${name}'`));
   }

@@ -7,6 +7,7 @@
 import type { Expr, Handler, Param, Stmt } from './ast';
 import { ExprParser, KEYWORDS } from './exprParser';
 import { PySyntaxError, tokenize, type Tok } from './lexer';
+import { NotModelled } from './values';
 
 const BLOCK_NAMES: Readonly<Record<string, string>> = {
   if: "'if' statement", elif: "'elif' statement", else: "'else' statement", while: "'while' statement", for: "'for' statement",
@@ -59,6 +60,10 @@ class Parser extends ExprParser {
   private statement(): Stmt[] {
     const t = this.tok;
     if (t.type === 'NAME') {
+      // Syntax the subset leaves out: said plainly rather than reported as a SyntaxError.
+      const n = this.peek();
+      if (t.value === 'async' && (n.value === 'def' || n.value === 'with' || n.value === 'for')) throw new NotModelled(`async ${n.value}`, t.line);
+      if (t.value === 'match' && n.type !== 'OP' && !this.atStmtEnd()) throw new NotModelled('the match statement', t.line);
       switch (t.value) {
         case 'if': return [this.ifStmt()];
         case 'while': { this.i++; const test = this.expr(); this.assignInTest(test); const body = this.block(t); return [{ type: 'While', test, body, orelse: this.elseBlock(), ...this.pos(t) }]; }

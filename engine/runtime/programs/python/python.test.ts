@@ -192,7 +192,9 @@ describe('python3: the program, budgets and signals', () => {
 
   it('an unmodelled stdlib module is said plainly, not ModuleNotFoundError', () => {
     const r = py('import subprocess');
-    expect(r.stderr).toBe("python3: the standard library module 'subprocess' (modelled modules: sys, os, os.path, time, math, json, socket, urllib.request, urllib.error) is not modelled by the playground (File \"<string>\", line 1)\n");
+    expect(r.stderr).toBe("python3: the playground does not model the standard library module 'subprocess' (it models sys, os, os.path, time, math, json, signal, socket, urllib.request and urllib.error) (<string>, line 1)\n");
+    expect(py('def numbers():\n    yield 1').stderr).toBe('python3: the playground does not model generators (yield) (<string>, line 2)\n');
+    expect(py('import os\nos.fork()').stderr).toBe('python3: the playground does not model os.fork (<string>, line 2)\n');
     expect(r.code).toBe(1);
   });
 });

@@ -58,7 +58,12 @@ export const STOP: unique symbol = Symbol('StopIteration');
  * Something the real interpreter has and the playground's does not: stops the program with a plain
  * statement of that fact (deliberately not a Python exception, so no `except` can swallow it).
  */
-export class NotModelled extends Error {}
+export class NotModelled extends Error {
+  /** The source line, for syntax the parser meets (runtime cases name the running frame's line). */
+  constructor(what: string, readonly line?: number) {
+    super(what);
+  }
+}
 
 /** A Python exception travelling through the JS stack. */
 export class PyExc extends Error {
