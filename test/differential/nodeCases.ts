@@ -79,6 +79,7 @@ export const NODE_CASES: Readonly<Record<string, Case>> = {
   'unhandled-rejection-async-throw': c('async function f() { throw new TypeError("in async"); }\nf()'),
   'unhandled-rejection-string': c('Promise.reject("str")'),
   'await-outside-async': c('function f() { await 1; }'),
+  'buffer-basics': c('const b = Buffer.from("héllo");\nconsole.log(b, b.length, b.toString(), String(b), [b], b.toString("base64"), b.toString("hex"), Buffer.isBuffer(b), Buffer.isBuffer("x"));\nconst fs = require("fs");\nfs.writeFileSync("j.json", \'{"a":1}\');\nconsole.log(JSON.parse(fs.readFileSync("j.json")), fs.readFileSync("j.json"), "" + fs.readFileSync("j.json"))'),
   // Uncaught errors
   'uncaught-throw': c('throw new Error("boom")'),
   'uncaught-reference': c('let x = 1;\nconsole.log(y)'),

@@ -152,9 +152,12 @@ export function httpModule(js: Js, loop: Loop): JsObj {
       msg.props.set('statusCode', res.status);
       msg.props.set('statusMessage', res.reason);
       msg.props.set('headers', headersObj(js, res.headers));
-      for (const n of ['setEncoding', 'resume']) msg.props.set(n, js.native(n, function* (self) { return self; }));
+      let encoding = false;
+      msg.props.set('setEncoding', js.native('setEncoding', function* (self) { encoding = true; return self; }));
+      msg.props.set('resume', js.native('resume', function* (self) { return self; }));
       if (cb) yield* js.call(cb, req, [msg]);
-      for (const f of ml.get('data') ?? []) if (res.body !== '') yield* js.call(f, msg, [res.body]);
+      // Chunks are Buffers unless setEncoding was called.
+      for (const f of ml.get('data') ?? []) if (res.body !== '') yield* js.call(f, msg, [encoding ? res.body : js.buffers.fromString(res.body)]);
       for (const f of ml.get('end') ?? []) yield* js.call(f, msg, []);
     });
     req.props.set('end', js.native('end', function* (self) { return self; }));

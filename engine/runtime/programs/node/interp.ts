@@ -9,6 +9,7 @@ import type { Ctx } from '../../shell/sys';
 import type { Node, NodeOf } from './ast';
 import { execBlock, hoist } from './exec';
 import type { Promises } from './promise';
+import type { Buffers } from './buffer';
 import { bindPattern } from './evalExpr';
 import {
   JsThrow, isCallable, isObj, numStr, type Binding, type Env, type Frame, type G, type JsObj, type JsVal, type NativeCall,
@@ -34,6 +35,7 @@ export class Js {
   readonly modules = new Map<string, JsObj>();
   globalEnv!: Env;
   promises!: Promises;
+  buffers!: Buffers;
   /** Node's own frames under the script's (the CommonJS loader, the timer list) for stack traces. */
   belowFrames: readonly string[] = [];
 

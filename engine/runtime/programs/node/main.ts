@@ -14,6 +14,7 @@ import { JsSyntaxError } from './lexer';
 import { Loop, ProcessExit } from './loop';
 import { parseProgram } from './parser';
 import { installPromise, Promises } from './promise';
+import { bufferGlobal, Buffers } from './buffer';
 import { createRealm } from './realm';
 import { JsNotModelled, JsThrow, isObj, type Env, type JsVal } from './values';
 
@@ -198,6 +199,8 @@ export const node: Applet = function* (ctx) {
   createRealm(js, loop, argv);
   js.promises = new Promises(js, loop);
   installPromise(js, js.promises, js.realm.global);
+  js.buffers = new Buffers(js);
+  js.realm.global.props.set('Buffer', bufferGlobal(js, js.buffers));
   let program;
   const body = inv.mode === 'p' ? `(${src}\n)` : src;
   try {

@@ -69,8 +69,7 @@ function fsModule(js: Js): JsObj {
     readFileSync: function* (_s, [p, opt]) {
       const path = pathArg(p);
       const text = call('open', path, () => { const st = fs.stat(path, cwd(), cred); if (st.node.kind === 'dir') throw new FsError('EISDIR'); return fs.readFile(path, cwd(), cred); });
-      if (encoding(opt) === null) throw new JsNotModelled("Buffer (call fs.readFileSync with an encoding such as 'utf8')");
-      return text;
+      return encoding(opt) === null ? js.buffers.fromString(text) : text;
     },
     writeFileSync: function* (_s, [p, d]) { const path = pathArg(p); call('open', path, () => fs.writeFile(path, cwd(), cred, data(d), false, 0o644)); return undefined; },
     appendFileSync: function* (_s, [p, d]) { const path = pathArg(p); call('open', path, () => fs.writeFile(path, cwd(), cred, data(d), true, 0o644)); return undefined; },

@@ -254,7 +254,7 @@ export function createRealm(js: Js, loop: Loop, argv: string[]): Realm {
   def(g, 'clearImmediate', clear, 1);
   def(g, 'require', function* (_s, [name]) { return requireModule(js, loop, js.toStr(name)); }, 1);
   g.props.set('fetch', fetchFunction(js, loop));
-  for (const n of ['Symbol', 'Map', 'Set', 'WeakMap', 'RegExp', 'Proxy', 'Reflect', 'Buffer', 'URL', 'BigInt']) {
+  for (const n of ['Symbol', 'Map', 'Set', 'WeakMap', 'RegExp', 'Proxy', 'Reflect', 'URL', 'BigInt']) {
     def(g, n, function* () { throw new JsNotModelled(n); });
   }
   return realm;
