@@ -183,7 +183,15 @@ export class Js {
     if (!isCallable(fn)) return this.throwError('TypeError', `${this.toStr(fn)} is not a function`);
     if (fn.native) {
       this.frames.push({ name: frameName ?? `${isObj(self) && self.arr ? 'Array.' : ''}${String(fn.props.get('name') ?? '')}`, file: '<native>', line: 0, col: 0, node: null });
-      try { return yield* fn.native(self, args, newTarget); } finally { this.frames.pop(); }
+      try {
+        return yield* fn.native(self, args, newTarget);
+      } catch (e) {
+        // A native called with arguments it cannot use must not crash the container.
+        if (e instanceof TypeError) this.throwError('TypeError', `${String(fn.props.get('name') ?? 'function')} got arguments it cannot take (the playground does not reproduce V8's exact message here)`);
+        throw e;
+      } finally {
+        this.frames.pop();
+      }
     }
     const c = fn.closure!;
     if (c.node.isAsync) return yield* this.promises.callAsync(this.body(fn, c, self, args, newTarget, frameName));

@@ -134,7 +134,14 @@ function* callFunction(ip: Interp, f: PyFunc, args: PyVal[], kw: Kwargs): G<PyVa
 export function* callValue(ip: Interp, fn: PyVal, args: PyVal[], kw: Kwargs): G<PyVal> {
   if (fn !== null && typeof fn === 'object') {
     switch (fn.kind) {
-      case 'builtin': return yield* fn.fn(args, kw);
+      case 'builtin':
+        try {
+          return yield* fn.fn(args, kw);
+        } catch (e) {
+          // A native called with arguments it cannot use (too few, wrong types) must not crash the container.
+          if (e instanceof TypeError) raise('TypeError', `${fn.name}() got arguments it cannot take (the playground does not reproduce CPython's exact message here)`);
+          throw e;
+        }
       case 'func': return yield* callFunction(ip, fn, args, kw);
       case 'method': return yield* callFunction(ip, fn.fn, [fn.self, ...args], kw);
       case 'class': return yield* instantiate(ip, fn, args, kw);

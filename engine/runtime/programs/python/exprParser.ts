@@ -236,7 +236,7 @@ export class ExprParser {
   protected subscript(): Expr {
     const items: Expr[] = [];
     do {
-      if (this.is(']')) break;
+      if (this.is(']')) { if (!items.length) this.fail(); break; }
       items.push(this.sliceItem());
     } while (this.eat(','));
     if (items.length === 1 && !(this.t[this.i - 1].value === ',')) return items[0];
