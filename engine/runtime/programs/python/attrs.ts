@@ -64,7 +64,13 @@ function instAttr(obj: PyInst, name: string): PyVal {
   if (own !== undefined) return own;
   if (name === '__class__') return obj.cls;
   const v = findClassAttr(obj.cls, name);
-  if (v !== undefined) return v !== null && typeof v === 'object' && v.kind === 'func' ? { kind: 'method', fn: v, self: obj } : v;
+  if (v !== null && typeof v === 'object' && v.kind === 'func') return { kind: 'method', fn: v, self: obj };
+  // A native method of a module's class (datetime.strftime …) binds to the instance the same way.
+  if (v !== null && typeof v === 'object' && v.kind === 'builtin' && v.self === undefined) {
+    const fn = v.fn;
+    return { kind: 'builtin', name, self: obj, fn: function* (args, kw) { return yield* fn([obj, ...args], kw); } };
+  }
+  if (v !== undefined) return v;
   if (isSubclass(obj.cls, builtinClass('BaseException'))) {
     if (name === 'args') return tuple(obj.args);
     if (name === '__cause__') return obj.cause ?? null;

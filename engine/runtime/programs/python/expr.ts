@@ -9,7 +9,7 @@ import { binop, contains, eq, less, repr, str } from './ops';
 import { formatValue } from './format';
 import { callValue, collect, iterate, makeFunction } from './call';
 import { getAttr, getItem, setAttr, setItem, delItem } from './attrs';
-import { PyExc, STOP, dict, hashKey, list, newExc, raise, truthy, tuple, typeName, type G, type PyVal, type Scope, type Kwargs } from './values';
+import { PyExc, STOP, type PyInst, dict, hashKey, list, newExc, raise, truthy, tuple, typeName, type G, type PyVal, type Scope, type Kwargs } from './values';
 
 export function* evalExpr(ip: Interp, e: Expr, scope: Scope): G<PyVal> {
   switch (e.type) {
@@ -62,7 +62,7 @@ export function* evalExpr(ip: Interp, e: Expr, scope: Scope): G<PyVal> {
       const a = yield* evalExpr(ip, e.left, scope);
       const b = yield* evalExpr(ip, e.right, scope);
       ip.frame.node = e;
-      return binop(e.op, a, b);
+      return binary(ip, e.op, a, b);
     }
     case 'Unary': {
       const v = yield* evalExpr(ip, e.arg, scope);
@@ -122,6 +122,17 @@ export function* evalExpr(ip: Interp, e: Expr, scope: Scope): G<PyVal> {
 /** slice objects (a[1:2]) are instances of this class; getItem reads their args. */
 export const sliceClass = { kind: 'class' as const, name: 'slice', bases: [], attrs: new Map(), module: 'builtins' };
 
+const DUNDER: Readonly<Record<string, string>> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'truediv', '//': 'floordiv', '%': 'mod', '**': 'pow' };
+const isInst = (v: PyVal): v is PyInst => v !== null && typeof v === 'object' && v.kind === 'inst';
+
+/** Binary operators, with the operand classes' __add__/__radd__ … (datetime's, or a script's own) first. */
+function binary(ip: Interp, op: string, a: PyVal, b: PyVal): PyVal {
+  const name = DUNDER[op];
+  if (name && isInst(a)) { const r = ip.hook(a, `__${name}__`, [b]); if (r !== undefined) return r; }
+  if (name && isInst(b)) { const r = ip.hook(b, `__r${name}__`, [a]); if (r !== undefined) return r; }
+  return binop(op, a, b);
+}
+
 function unary(op: string, v: PyVal): PyVal {
   if (op === 'not') return !truthy(v);
   if (typeof v === 'boolean') v = v ? 1n : 0n;
@@ -134,10 +145,11 @@ function compare(ip: Interp, op: string, a: PyVal, b: PyVal): boolean {
   switch (op) {
     case '==': return eq(a, b, ip.hook);
     case '!=': return !eq(a, b, ip.hook);
-    case '<': return less(a, b, 'lt');
-    case '<=': return less(a, b, 'le');
-    case '>': return less(a, b, 'gt');
-    case '>=': return less(a, b, 'ge');
+    case '<': case '<=': case '>': case '>=': {
+      const name = op === '<' ? 'lt' : op === '<=' ? 'le' : op === '>' ? 'gt' : 'ge';
+      const r = isInst(a) ? ip.hook(a, `__${name}__`, [b]) : undefined;
+      return r !== undefined ? truthy(r) : less(a, b, name);
+    }
     case 'in': return contains(b, a, ip.hook);
     case 'not in': return !contains(b, a, ip.hook);
     case 'is': return a === b || (typeof a === 'number' && a === b);

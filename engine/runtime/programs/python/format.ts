@@ -13,6 +13,10 @@ function group(digits: string, sep: string): string {
 }
 
 export function formatValue(v: PyVal, spec: string, hook?: InstHook): string {
+  if (v !== null && typeof v === 'object' && v.kind === 'inst') {
+    const r = hook?.(v, '__format__', [spec]);
+    if (typeof r === 'string') return r;
+  }
   if (spec === '') return str(v, hook);
   const m = SPEC.exec(spec);
   if (!m) return raise('ValueError', 'Invalid format specifier');

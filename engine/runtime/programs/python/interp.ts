@@ -8,6 +8,7 @@
 import type { Expr, Stmt, StmtOf } from './ast';
 import { FLUSH, SIGNALS, YIELD } from '../../shell/kernel';
 import type { Ctx } from '../../shell/sys';
+import { errRaw } from '../lib';
 import { evalExpr, assign, deleteTarget } from './expr';
 import { callValue, iterate } from './call';
 import { truthy, raise, PyExc, newExc, isSubclass, builtinClass, type G, type PyVal, type PyInst, type Scope, type PyClass, type TbEntry, type PyFunc, type PyModule } from './values';
@@ -39,6 +40,15 @@ export class Interp {
   readonly sources = new Map<string, string>();
   readonly builtins: Map<string, PyVal>;
   readonly hook: InstHook;
+  private readonly warned = new Set<string>();
+
+  /** A warning on stderr, once per text (the warnings module's default "once per location"). */
+  warnOnce(text: string): void {
+    if (this.warned.has(text)) return;
+    this.warned.add(text);
+    errRaw(this.ctx, text);
+  }
+
   /** Flushes of files still open: run at exit, as the interpreter's finalisation does. */
   readonly openFiles = new Set<() => void>();
   /** socket/urllib exception classes, shared by the modules of this interpreter. */

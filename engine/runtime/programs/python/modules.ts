@@ -10,13 +10,14 @@ import { FsError } from '../../fs/errors';
 import { normalizePath } from '../../shell/builtins2';
 import type { Interp } from './interp';
 import { fsCall } from './files';
+import { datetimeModule } from './datetime';
 import { jsonModule } from './json';
 import { netModules } from './netmod';
 import { str } from './ops';
 import { NotModelled, PyExc, dict, list, newExc, raise, tuple, typeName, type G, type NativeFn, type PyModule, type PyVal } from './values';
 
 /** Standard-library modules of CPython 3.13 that tutorials import and the playground does not model. */
-const STDLIB_NOT_MODELLED = new Set(['re', 'subprocess', 'datetime', 'random', 'logging', 'pathlib', 'shutil', 'threading', 'http', 'http.client',
+const STDLIB_NOT_MODELLED = new Set(['re', 'subprocess', 'random', 'logging', 'pathlib', 'shutil', 'threading', 'http', 'http.client',
   'argparse', 'collections', 'itertools', 'functools', 'typing', 'hashlib', 'base64', 'uuid', 'asyncio', 'sqlite3', 'ssl',
   'platform', 'string', 'textwrap', 'tempfile', 'glob', 'fnmatch', 'csv', 'pprint', 'traceback', 'copy', 'dataclasses', 'enum', 'io',
   'struct', 'select', 'selectors', 'socketserver', 'urllib.parse', 'email', 'smtplib', 'multiprocessing', 'concurrent', 'queue',
@@ -30,7 +31,7 @@ export function* importModule(ip: Interp, name: string): G<PyModule> {
   const mod = build(ip, name);
   if (!mod) {
     if (STDLIB_NOT_MODELLED.has(name) || STDLIB_NOT_MODELLED.has(name.split('.')[0])) {
-      throw new NotModelled(`the standard library module '${name}' (it models sys, os, os.path, time, math, json, signal, socket, urllib.request and urllib.error)`);
+      throw new NotModelled(`the standard library module '${name}' (it models sys, os, os.path, time, datetime, math, json, signal, socket, urllib.request and urllib.error)`);
     }
     throw new PyExc(newExc('ModuleNotFoundError', `No module named '${name}'`));
   }
@@ -55,6 +56,7 @@ function build(ip: Interp, name: string): PyModule | null {
     case 'time': return timeModule(ip);
     case 'math': return mathModule();
     case 'signal': return signalModule(ip);
+    case 'datetime': return datetimeModule(ip);
     case 'json': return jsonModule();
     case 'socket': case 'urllib': case 'urllib.request': case 'urllib.error': return netModules(ip, name);
   }

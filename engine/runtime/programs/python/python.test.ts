@@ -166,6 +166,11 @@ describe('python3: the program, budgets and signals', () => {
     expect(runScript('', { argv: ['python3', 'nope.py'], cwd: '/tmp', flavor: FLAVOR })).toMatchObject({ code: 2, stderr: "python3: can't open file '/tmp/nope.py': [Errno 2] No such file or directory\n" });
   });
 
+  it('datetime.now() reads the container\'s virtual clock (UTC)', () => {
+    const r = py('import time\nfrom datetime import datetime, timezone\ntime.sleep(2)\nprint(str(datetime.now())[:19], datetime.now(timezone.utc).strftime("%H:%M:%S %Z"))');
+    expect(r.stdout).toBe('2024-01-01 10:00:02 10:00:02 UTC\n');
+  });
+
   it('prints the image\'s version', () => {
     expect(runScript('', { argv: ['python3', '--version'], flavor: FLAVOR }).stdout).toBe('Python 3.12.8\n');
     expect(runScript('', { argv: ['python', '-V'], flavor: { busyboxVersion: '1.36', extraApplets: ['python'] } }).stdout).toBe('Python 3.13.1\n');
@@ -192,7 +197,7 @@ describe('python3: the program, budgets and signals', () => {
 
   it('an unmodelled stdlib module is said plainly, not ModuleNotFoundError', () => {
     const r = py('import subprocess');
-    expect(r.stderr).toBe("python3: the playground does not model the standard library module 'subprocess' (it models sys, os, os.path, time, math, json, signal, socket, urllib.request and urllib.error) (<string>, line 1)\n");
+    expect(r.stderr).toBe("python3: the playground does not model the standard library module 'subprocess' (it models sys, os, os.path, time, datetime, math, json, signal, socket, urllib.request and urllib.error) (<string>, line 1)\n");
     expect(py('def numbers():\n    yield 1').stderr).toBe('python3: the playground does not model generators (yield) (<string>, line 2)\n');
     expect(py('import os\nos.fork()').stderr).toBe('python3: the playground does not model os.fork (<string>, line 2)\n');
     expect(r.code).toBe(1);
