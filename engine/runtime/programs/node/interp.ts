@@ -6,11 +6,11 @@
  */
 import { FLUSH, YIELD } from '../../shell/kernel';
 import type { Ctx } from '../../shell/sys';
-import type { Node, NodeOf } from './ast';
+import type { NodeOf } from './ast';
 import { execBlock, hoist } from './exec';
 import type { Promises } from './promise';
 import type { Buffers } from './buffer';
-import { bindPattern } from './evalExpr';
+import { bindPattern, evalExpr as evalOf } from './evalExpr';
 import {
   JsThrow, isCallable, isObj, numStr, type Binding, type Env, type Frame, type G, type JsObj, type JsVal, type NativeCall,
 } from './values';
@@ -269,5 +269,3 @@ function lookupThis(env: Env): JsVal {
   return undefined;
 }
 
-import { evalExpr as evalOf } from './evalExpr';
-export type { Node };

@@ -14,8 +14,9 @@ import { callValue, iterate } from './call';
 import { truthy, raise, PyExc, newExc, isSubclass, builtinClass, type G, type PyVal, type PyInst, type Scope, type PyClass, type TbEntry, type PyFunc, type PyModule } from './values';
 import { importModule } from './modules';
 import { getAttr } from './attrs';
-import type { InstHook } from './ops';
+import { binop, type InstHook } from './ops';
 import { makeFunction } from './call';
+import { BUILTIN_NAMES, suggest } from './suggest';
 
 export interface Frame { file: string; name: string; line: number; node: Expr | Stmt | null; stmt: Stmt | null; func: PyFunc | null; self: PyVal | undefined }
 
@@ -337,7 +338,6 @@ function inPlace(op: string, cur: PyVal, rhs: PyVal): PyVal {
   return binopChecked(op, cur, rhs);
 }
 
-import { binop } from './ops';
 const binopChecked = (op: string, a: PyVal, b: PyVal): PyVal => {
   try {
     return binop(op, a, b);
@@ -384,16 +384,19 @@ export function lookup(ip: Interp, scope: Scope, name: string): PyVal {
   if (g !== undefined) return g;
   const b = ip.builtins.get(name);
   if (b !== undefined) return b;
-  return raise('NameError', nameErrorMessage(ip, scope, name));
+  return raise('NameError', nameErrorMessage(scope, name));
 }
 
-import { suggest } from './suggest';
-function nameErrorMessage(ip: Interp, scope: Scope, name: string): string {
-  const names = new Set<string>();
-  for (let s: Scope | null = scope; s; s = s.parent) for (const k of s.vars.keys()) names.add(k);
-  for (const k of scope.globals.keys()) names.add(k);
-  for (const k of ip.builtins.keys()) names.add(k);
-  const best = suggest(name, [...names]);
-  const mod = ['sys', 'os', 'time', 'json', 'socket', 're', 'math', 'random'].includes(name) ? `. Did you forget to import '${name}'?` : '';
-  return `name '${name}' is not defined${best ? `. Did you mean: '${best}'?` : mod}`;
+/** Standard-library module names (sys.stdlib_module_names) a NameError may be a forgotten import of. */
+const STDLIB = new Set(['sys', 'os', 'time', 'json', 'socket', 're', 'math', 'random', 'datetime', 'signal', 'subprocess', 'shutil',
+  'logging', 'pathlib', 'urllib', 'http', 'collections', 'itertools', 'functools', 'typing', 'string', 'uuid', 'hashlib', 'base64']);
+
+/** NameError's text with traceback.py's suggestion: locals, globals, then builtins are the candidates. */
+function nameErrorMessage(scope: Scope, name: string): string {
+  const names: string[] = [];
+  for (let s: Scope | null = scope; s && s.vars !== scope.globals; s = s.parent) names.push(...s.vars.keys());
+  names.push(...scope.globals.keys(), ...BUILTIN_NAMES);
+  const best = suggest(name, names);
+  const forgot = STDLIB.has(name) ? `${best ? ' Or' : '.'} Did you forget to import '${name}'?` : '';
+  return `name '${name}' is not defined${best ? `. Did you mean: '${best}'?` : ''}${forgot}`;
 }
