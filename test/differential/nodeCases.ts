@@ -80,6 +80,7 @@ export const NODE_CASES: Readonly<Record<string, Case>> = {
   'unhandled-rejection-string': c('Promise.reject("str")'),
   'await-outside-async': c('function f() { await 1; }'),
   'buffer-basics': c('const b = Buffer.from("héllo");\nconsole.log(b, b.length, b.toString(), String(b), [b], b.toString("base64"), b.toString("hex"), Buffer.isBuffer(b), Buffer.isBuffer("x"));\nconst fs = require("fs");\nfs.writeFileSync("j.json", \'{"a":1}\');\nconsole.log(JSON.parse(fs.readFileSync("j.json")), fs.readFileSync("j.json"), "" + fs.readFileSync("j.json"))'),
+  'map-set-date-getters': c('const m = new Map([["a", 1]]);\nm.set("b", { x: 2 });\nconsole.log(m, m.size, m.get("a"), m.has("z"), [...m.keys()], [...m], Array.from(m.values()));\nfor (const [k, v] of m) console.log(k, v);\nm.delete("a");\nconsole.log(m, new Map(), new Set([1, 2, 2, "x"]), new Set());\nconst s = new Set("hello");\nconsole.log(s.size, s.has("h"), [...s].join(""));\nm.forEach((v, k) => console.log("fe", k, v));\nconst d = new Date(0);\nconsole.log(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getDay(), d.getUTCHours())'),
   // Uncaught errors
   'uncaught-throw': c('throw new Error("boom")'),
   'uncaught-reference': c('let x = 1;\nconsole.log(y)'),

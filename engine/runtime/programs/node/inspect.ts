@@ -219,3 +219,11 @@ function jsonOrCircular(js: Js, v: JsVal): string {
   if (!isCallable(fn)) return 'undefined';
   return js.toStr(js.runSync(js.call(fn, undefined, [v])));
 }
+
+/** Map and Set bodies: `Map(2) { 'a' => 1, 'b' => 2 }`, `Set(0) {}`, broken over lines past 80 columns. */
+export function inspectEntries(js: Js, prefix: string, entries: JsVal[][]): string {
+  if (!entries.length) return `${prefix} {}`;
+  const ctx: Ctx = { seen: [], indentationLvl: 2, currentDepth: 0, depth: 2 };
+  const output = entries.map((e) => e.map((x) => formatValue(js, ctx, x, 1, true)).join(' => '));
+  return reduceToSingleString({ ...ctx, indentationLvl: 0 }, output, '', [`${prefix} {`, '}'], false, 0, []);
+}

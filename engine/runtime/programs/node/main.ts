@@ -15,6 +15,7 @@ import { Loop, ProcessExit } from './loop';
 import { parseProgram } from './parser';
 import { installPromise, Promises } from './promise';
 import { bufferGlobal, Buffers } from './buffer';
+import { installCollections } from './collections';
 import { createRealm } from './realm';
 import { JsNotModelled, JsThrow, isObj, type Env, type JsVal } from './values';
 
@@ -201,6 +202,7 @@ export const node: Applet = function* (ctx) {
   installPromise(js, js.promises, js.realm.global);
   js.buffers = new Buffers(js);
   js.realm.global.props.set('Buffer', bufferGlobal(js, js.buffers));
+  installCollections(js, js.realm.global);
   let program;
   const body = inv.mode === 'p' ? `(${src}\n)` : src;
   try {

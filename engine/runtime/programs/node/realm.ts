@@ -181,6 +181,14 @@ export function createRealm(js: Js, loop: Loop, argv: string[]): Realm {
   def(DateProto, 'getTime', function* (self) { return timeOf(self); });
   def(DateProto, 'valueOf', function* (self) { return timeOf(self); });
   def(DateProto, 'toString', function* (self) { return dateString(timeOf(self)); });
+  // The container's zone is UTC: local and UTC getters agree.
+  const parts = (self: JsVal) => utcParts(timeOf(self));
+  for (const [local, get] of [['FullYear', (c: ReturnType<typeof utcParts>) => c.y], ['Month', (c: ReturnType<typeof utcParts>) => c.m - 1], ['Date', (c: ReturnType<typeof utcParts>) => c.d],
+    ['Day', (c: ReturnType<typeof utcParts>) => c.weekday], ['Hours', (c: ReturnType<typeof utcParts>) => c.hh], ['Minutes', (c: ReturnType<typeof utcParts>) => c.mm],
+    ['Seconds', (c: ReturnType<typeof utcParts>) => c.ss], ['Milliseconds', (c: ReturnType<typeof utcParts>) => c.ms]] as const) {
+    def(DateProto, `get${local}`, function* (self) { return get(parts(self)); });
+    def(DateProto, `getUTC${local}`, function* (self) { return get(parts(self)); });
+  }
 
   // console
   const C = js.newObject(ObjectProto, 'console');
@@ -254,7 +262,7 @@ export function createRealm(js: Js, loop: Loop, argv: string[]): Realm {
   def(g, 'clearImmediate', clear, 1);
   def(g, 'require', function* (_s, [name]) { return requireModule(js, loop, js.toStr(name)); }, 1);
   g.props.set('fetch', fetchFunction(js, loop));
-  for (const n of ['Symbol', 'Map', 'Set', 'WeakMap', 'RegExp', 'Proxy', 'Reflect', 'URL', 'BigInt']) {
+  for (const n of ['Symbol', 'WeakMap', 'RegExp', 'Proxy', 'Reflect', 'URL', 'BigInt']) {
     def(g, n, function* () { throw new JsNotModelled(n); });
   }
   return realm;
