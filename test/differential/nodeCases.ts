@@ -93,6 +93,7 @@ export const NODE_CASES: Readonly<Record<string, Case>> = {
   'uncaught-custom-class': c('class ConfigError extends Error {}\nthrow new ConfigError("missing DB_HOST")'),
   'uncaught-with-props': c('const e = new Error("with code");\ne.code = "E_CONF";\nthrow e'),
   'uncaught-method-frame': c('const svc = { start() { return this.port.toFixed(); } };\nsvc.start()'),
+  'uncaught-deep-stack-ten-frames': c('function a(){b()} function b(){c()} function c(){d()} function d(){e()} function e(){throw new Error("deep")} a()'),
   'uncaught-require-missing': c('require("express")'),
   'uncaught-fs-missing': c('const fs = require("fs");\nfs.readFileSync("/nonexistent/file.txt", "utf8")'),
   'uncaught-output-before': c('console.log("starting");\nconsole.error("warming up");\nundefinedFunction()'),

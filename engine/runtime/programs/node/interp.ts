@@ -89,7 +89,8 @@ export class Js {
   makeError(name: string, message: string, innerFrames: readonly string[] = []): JsObj {
     const proto = this.realm.errors.get(name)?.props.get('prototype') as JsObj | undefined ?? this.realm.ErrorProto;
     const e = this.newObject(proto, 'Error');
-    e.props.set('stack', [`${name}: ${message}`, ...innerFrames, ...this.stackLines()].join('\n'));
+    // V8 keeps Error.stackTraceLimit (10) frames.
+    e.props.set('stack', [`${name}: ${message}`, ...[...innerFrames, ...this.stackLines()].slice(0, 10)].join('\n'));
     e.props.set('message', message);
     e.hidden = new Set(['stack', 'message']);
     const top = [...this.frames].reverse().find((f) => f.file !== '<native>' && !f.skip);
@@ -195,7 +196,13 @@ export class Js {
     }
     const c = fn.closure!;
     if (c.node.isAsync) return yield* this.promises.callAsync(this.body(fn, c, self, args, newTarget, frameName));
-    return yield* this.body(fn, c, self, args, newTarget, frameName);
+    try {
+      return yield* this.body(fn, c, self, args, newTarget, frameName);
+    } catch (e) {
+      // The host's stack ran out before the script's frame limit: V8's RangeError, catchable by the script.
+      if (e instanceof RangeError) this.throwError('RangeError', 'Maximum call stack size exceeded');
+      throw e;
+    }
   }
 
   private *body(fn: JsObj, c: NonNullable<JsObj['closure']>, self: JsVal, args: JsVal[], newTarget: JsObj | null, frameName?: string): G<JsVal> {
@@ -256,7 +263,7 @@ export class Js {
     if (!isCallable(fn) || fn.closure?.node.arrow) return this.throwError('TypeError', `${src} is not a constructor`);
     const protoV = fn.props.get('prototype');
     const obj = this.newObject(isObj(protoV) ? protoV : this.realm.ObjectProto, String(fn.props.get('name') ?? 'Object'));
-    const r = yield* this.call(fn, obj, args, fn, fn.native ? `new ${String(fn.props.get('name'))}` : `new ${String(fn.props.get('name') ?? '')}`);
+    const r = yield* this.call(fn, obj, args, fn, `new ${String(fn.props.get('name') ?? '')}`);
     return isObj(r) ? r : obj;
   }
 }

@@ -44,6 +44,10 @@ describe('node: the process and its event loop', () => {
     expect(missing.stderr).toContain("Error: Cannot find module '/app/server.js'");
   });
 
+  it('runaway recursion is a RangeError the script can catch', () => {
+    expect(node('let n = 0;\nfunction f() { n++; f(); }\ntry { f(); } catch (e) { console.log(e.name, e.message, n > 100); }').stdout).toBe('RangeError Maximum call stack size exceeded true\n');
+  });
+
   it('a busy loop ends at the step budget', () => {
     const r = node('while (true) {}', { stepBudget: 5000 });
     expect(r.status).toMatchObject({ code: 137, reason: 'BudgetExceeded' });

@@ -8,7 +8,7 @@ import type { Expr, Param, Stmt } from './ast';
 import { findClassAttr, type Interp } from './interp';
 import { evalExpr } from './expr';
 import {
-  PyExc, STOP, builtinClass, isSubclass, raise, rangeLen, typeName,
+  PyExc, STOP, builtinClass, isSubclass, newExc, raise, rangeLen, typeName,
   type G, type Kwargs, type PyClass, type PyFunc, type PyInst, type PyVal, type Scope,
 } from './values';
 
@@ -124,8 +124,10 @@ function* callFunction(ip: Interp, f: PyFunc, args: PyVal[], kw: Kwargs): G<PyVa
     const r = yield* ip.execBlock(f.body, scope);
     return r !== undefined && typeof r === 'object' ? r.ret : null;
   } catch (e) {
-    if (e instanceof PyExc) ip.capture(e);
-    throw e;
+    // The host's stack ran out before CPython's recursion limit: the same RecursionError, catchable.
+    const err = e instanceof RangeError ? new PyExc(newExc('RecursionError', 'maximum recursion depth exceeded')) : e;
+    if (err instanceof PyExc) ip.capture(err);
+    throw err;
   } finally {
     ip.frames.pop();
   }

@@ -176,6 +176,13 @@ describe('python3: the program, budgets and signals', () => {
     expect(runScript('', { argv: ['python', '-V'], flavor: { busyboxVersion: '1.36', extraApplets: ['python'] } }).stdout).toBe('Python 3.13.1\n');
   });
 
+  it('runaway recursion is a RecursionError the script can catch (the traceback folds the repeated frames)', () => {
+    expect(py('def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError as e:\n    print("caught:", e)').stdout).toBe('caught: maximum recursion depth exceeded\n');
+    const r = py('def f(n):\n    return f(n + 1)\nf(0)');
+    expect(r.stderr).toMatch(/ {2}\[Previous line repeated \d+ more times\]\nRecursionError: maximum recursion depth exceeded\n$/);
+    expect(r.code).toBe(1);
+  });
+
   it('a busy loop ends at the step budget like the shell\'s', () => {
     const r = py('while True:\n    pass', { stepBudget: 5000 });
     expect(r.status).toMatchObject({ code: 137, reason: 'BudgetExceeded' });

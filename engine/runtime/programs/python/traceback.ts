@@ -58,7 +58,8 @@ function frameLines(entry: TbEntry, source: string | undefined): string {
   const start = node.col;
   const end = Math.min(node.endCol, text.length);
   const anc = anchors(node, text);
-  const show = !fullLineCall(entry.stmt ?? null, node) && (anc !== null || text.slice(0, start).trim() !== '' || text.slice(end).trim() !== '');
+  // traceback.py parses the whole line: the return/assign rule applies only to a statement that starts it.
+  const show = !(fullLineCall(entry.stmt ?? null, node) && entry.stmt?.col === indent) && (anc !== null || text.slice(0, start).trim() !== '' || text.slice(end).trim() !== '');
   if (!show) return out;
   let carets = '';
   for (let c = indent; c < end; c++) {
@@ -73,7 +74,19 @@ function oneException(e: PyInst, sources: ReadonlyMap<string, string>, hook: Ins
   let out = '';
   if (e.tb && e.tb.length) {
     out += 'Traceback (most recent call last):\n';
-    for (const entry of e.tb) out += frameLines(entry, sources.get(entry.file));
+    // traceback.py shows a line repeated more than 3 times in a row once per repetition up to 3, then a count.
+    let last = '';
+    let repeats = 0;
+    const flush = () => { if (repeats > 3) out += `  [Previous line repeated ${repeats - 3} more time${repeats - 3 > 1 ? 's' : ''}]\n`; };
+    for (const entry of e.tb) {
+      const text = frameLines(entry, sources.get(entry.file));
+      if (text === last) { repeats++; if (repeats <= 3) out += text; continue; }
+      flush();
+      last = text;
+      repeats = 1;
+      out += text;
+    }
+    flush();
   }
   const msg = str(e, hook);
   return out + (msg === '' ? `${qualifiedName(e)}\n` : `${qualifiedName(e)}: ${msg}\n`);
