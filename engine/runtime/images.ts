@@ -124,19 +124,19 @@ const CATALOG: readonly ImageDef[] = [
     sizeBytes: 158_772_412, flavor: (t) => ({ kind: 'server', server: 'postgres', distro: ALPINE_TAG.test(t) ? undefined : debian(releaseOf(t, 'trixie'), [POSTGRES_USER]) }) },
   // python: CMD ["python3"]; full tags FROM buildpack-deps (curl, wget, git), -slim tags FROM debian:*-slim.
   { repo: 'docker.io/library/python', tag: (t) => /^(latest|slim|alpine|bookworm|trixie|slim-bookworm|slim-trixie|3(\.(\d|1[0-4])(\.\d{1,2})?)?(-slim|-alpine)?(-bookworm|-trixie)?)$/.test(t),
-    cmd: ['python3'], sizeBytes: 1_019_325_440, flavor: (t) => languageFlavor(t, 'python3', [], 'trixie') },
+    cmd: ['python3'], sizeBytes: 1_019_325_440, flavor: (t) => languageFlavor(t, ['python', 'python3'], [], 'trixie') },
   // node: ENTRYPOINT ["docker-entrypoint.sh"], CMD ["node"]; full tags FROM buildpack-deps, -slim FROM debian:*-slim.
   { repo: 'docker.io/library/node', tag: (t) => /^(latest|lts|current|slim|alpine|bookworm|trixie|bookworm-slim|trixie-slim|(1[89]|2[0-5])(\.\d{1,2}){0,2}(-slim|-alpine)?(-bookworm|-trixie)?(-slim)?)$/.test(t),
-    entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], sizeBytes: 1_114_980_352, flavor: (t) => languageFlavor(t, 'node', [NODE_USER], 'bookworm') },
+    entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], sizeBytes: 1_114_980_352, flavor: (t) => languageFlavor(t, ['node'], [NODE_USER], 'bookworm') },
   { repo: 'registry.k8s.io/pause', tag: (t) => /^(latest|3\.\d+)$/.test(t), entrypoint: ['/pause'], sizeBytes: 320_368,
     flavor: () => ({ kind: 'pause' }) },
 ];
 
 /** A python/node tag: busybox for -alpine, else Debian (full tags with buildpack-deps' programs). */
-function languageFlavor(tag: string, interpreter: string, users: readonly ImageUser[], defaultRelease: 'bookworm' | 'trixie'): ImageFlavor {
-  if (ALPINE_TAG.test(tag)) return { kind: 'busybox', version: '1.37', extraApplets: [interpreter] };
+function languageFlavor(tag: string, interpreter: readonly string[], users: readonly ImageUser[], defaultRelease: 'bookworm' | 'trixie'): ImageFlavor {
+  if (ALPINE_TAG.test(tag)) return { kind: 'busybox', version: '1.37', extraApplets: interpreter };
   const slim = /(^|-)slim(-|$)/.test(tag);
-  return { kind: 'distro', distro: debian(releaseOf(tag.replace(/-slim$/, ''), defaultRelease), users, [interpreter, ...(slim ? [] : BUILDPACK_PROGRAMS)]) };
+  return { kind: 'distro', distro: debian(releaseOf(tag.replace(/-slim$/, ''), defaultRelease), users, [...interpreter, ...(slim ? [] : BUILDPACK_PROGRAMS)]) };
 }
 
 export interface ImageLookup {

@@ -24,6 +24,8 @@ export interface ImageFlavor {
   readonly userland?: 'busybox' | 'gnu';
   /** Debian release of a GNU userland (versions differ: bash 5.2.15 in bookworm, 5.2.37 in trixie). */
   readonly release?: 'bookworm' | 'trixie';
+  /** Versions of the image's own programs, e.g. { python: '3.12.8', node: '22.12.0' } (from the image tag). */
+  readonly versions?: Readonly<Record<string, string>>;
 }
 
 /** What an applet (or the shell) runs with. */
