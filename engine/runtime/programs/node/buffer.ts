@@ -5,20 +5,9 @@
  * and inspect's `<Buffer 68 69>` (at most 50 bytes shown).
  */
 import type { Js } from './interp';
+import { utf8Bytes } from '../utf8';
 import { isObj, type JsObj, type JsVal } from './values';
 
-/** UTF-8 bytes of a string, one JS char per byte. */
-function utf8(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out += ch;
-    else if (c < 0x800) out += String.fromCharCode(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out += String.fromCharCode(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out += String.fromCharCode(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return out;
-}
 
 /** Decodes UTF-8 bytes, replacing malformed sequences with U+FFFD as Buffer#toString does. */
 function fromUtf8(b: string): string {
@@ -83,7 +72,7 @@ export class Buffers {
   }
 
   fromString(s: string): JsObj {
-    return this.make(utf8(s));
+    return this.make(utf8Bytes(s));
   }
 }
 
@@ -98,6 +87,6 @@ export function bufferGlobal(js: Js, buffers: Buffers): JsObj {
     return b !== null ? buffers.make(b) : js.throwError('TypeError', 'The first argument must be of type string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object.');
   }));
   B.props.set('isBuffer', js.native('isBuffer', function* (_s, [v]) { return bytesOf(v) !== null; }));
-  B.props.set('byteLength', js.native('byteLength', function* (_s, [v]) { return utf8(js.toStr(v)).length; }));
+  B.props.set('byteLength', js.native('byteLength', function* (_s, [v]) { return utf8Bytes(js.toStr(v)).length; }));
   return B;
 }

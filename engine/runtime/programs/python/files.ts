@@ -8,7 +8,8 @@
 import { FsError, type Errno } from '../../fs/errors';
 import type { Interp } from './interp';
 import { osError, bytes, list, raise, typeName, type PyClass, type PyInst, type PyVal, type NativeFn, STOP } from './values';
-import { unescapeUtf8, decodeUtf8 } from './methods';
+import { decodeUtf8 } from './methods';
+import { utf8Bytes } from '../utf8';
 
 const ERRNO: Readonly<Partial<Record<Errno, [number, string]>>> = {
   ENOENT: [2, 'FileNotFoundError'], EACCES: [13, 'PermissionError'], EPERM: [1, 'PermissionError'], EISDIR: [21, 'IsADirectoryError'],
@@ -77,12 +78,12 @@ export function openFile(ip: Interp, pathV: PyVal, modeV: PyVal): PyInst {
     if (binary ? !(v !== null && typeof v === 'object' && v.kind === 'bytes') : typeof v !== 'string') {
       raise('TypeError', binary ? `a bytes-like object is required, not '${typeName(v)}'` : `write() argument must be str, not ${typeName(v)}`);
     }
-    const data = typeof v === 'string' ? unescapeUtf8(v) : (v as { data: string }).data;
+    const data = typeof v === 'string' ? utf8Bytes(v) : (v as { data: string }).data;
     pending += data;
     if (pending.length >= 8192) flush();
     return BigInt(typeof v === 'string' ? [...v].length : data.length);
   });
-  m('writelines', function* (a) { const v = a[0]; if (v !== null && typeof v === 'object' && v.kind === 'list') for (const x of v.items) pending += unescapeUtf8(String(x)); return null; });
+  m('writelines', function* (a) { const v = a[0]; if (v !== null && typeof v === 'object' && v.kind === 'list') for (const x of v.items) pending += utf8Bytes(String(x)); return null; });
   m('flush', function* () { checkOpen(); flush(); return null; });
   m('close', function* () { if (!closed) { flush(); closed = true; ip.openFiles.delete(flush); } return null; });
   m('__enter__', function* () { checkOpen(); return inst; });

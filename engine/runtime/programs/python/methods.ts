@@ -5,6 +5,7 @@
  * instead of pretending to be an AttributeError.
  */
 import type { Interp } from './interp';
+import { utf8Bytes } from '../utf8';
 import { callValue, collect } from './call';
 import { strFormat } from './format';
 import { eq, less, repr } from './ops';
@@ -100,7 +101,7 @@ export function strMethod(ip: Interp, s: string, name: string): M | null {
     case 'index': return f((a) => { const i = s.indexOf(argStr(a[0], 'index'), num(a[1], 0)); if (i < 0) raise('ValueError', 'substring not found'); return BigInt(i); });
     case 'count': return f((a) => BigInt(argStr(a[0], 'count') === '' ? s.length + 1 : s.split(a[0] as string).length - 1));
     case 'format': return f((a, kw) => strFormat(s, a, kw, ip.hook));
-    case 'encode': return f(() => bytes(unescapeUtf8(s)));
+    case 'encode': return f(() => bytes(utf8Bytes(s)));
     case 'title': return f(() => s.toLowerCase().replace(/(^|[^A-Za-z])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase()));
     case 'capitalize': return f(() => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase());
     case 'isdigit': case 'isdecimal': case 'isnumeric': return f(() => /^[0-9]+$/.test(s));
@@ -126,18 +127,6 @@ export function strMethod(ip: Interp, s: string, name: string): M | null {
   return null;
 }
 
-/** UTF-8 bytes of a str, one JS char per byte (bytes objects keep their data that way). */
-export function unescapeUtf8(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out += ch;
-    else if (c < 0x800) out += String.fromCharCode(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out += String.fromCharCode(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out += String.fromCharCode(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return out;
-}
 
 /** The str of UTF-8 bytes; null when they are not valid UTF-8. */
 export function decodeUtf8(b: string): string | null {

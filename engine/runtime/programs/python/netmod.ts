@@ -14,7 +14,7 @@ import {
   PyExc, builtinClass, bytes, dict, list, moduleClass, newExc, osError, raise, tuple, typeName,
   type G, type NativeFn, type PyClass, type PyInst, type PyModule, type PyVal,
 } from './values';
-import { unescapeUtf8 } from './methods';
+import { utf8Bytes } from '../utf8';
 import { str } from './ops';
 
 const ERRNOS: Readonly<Record<string, [number, string, string]>> = {
@@ -63,8 +63,8 @@ function hostPort(v: PyVal): [string, number] {
 const SOCKET_CLASS: PyClass = { kind: 'class', name: 'socket', bases: [], attrs: new Map(), module: 'socket' };
 
 function rawResponse(res: HttpResponse): string {
-  const head = [`HTTP/1.0 ${res.status} ${res.reason}`, ...Object.entries(res.headers).map(([k, v]) => `${k}: ${v}`), `Content-Length: ${unescapeUtf8(res.body).length}`];
-  return head.join('\r\n') + '\r\n\r\n' + unescapeUtf8(res.body);
+  const head = [`HTTP/1.0 ${res.status} ${res.reason}`, ...Object.entries(res.headers).map(([k, v]) => `${k}: ${v}`), `Content-Length: ${utf8Bytes(res.body).length}`];
+  return head.join('\r\n') + '\r\n\r\n' + utf8Bytes(res.body);
 }
 
 function socketObject(ip: Interp, net: Net, timeout0: number | null): PyInst {
@@ -132,7 +132,7 @@ function socketObject(ip: Interp, net: Net, timeout0: number | null): PyInst {
 function response(res: HttpResponse, url: string): PyInst {
   const cls: PyClass = { kind: 'class', name: 'HTTPResponse', bases: [], attrs: new Map(), module: 'http.client' };
   const r: PyInst = { kind: 'inst', cls, attrs: new Map(), args: [] };
-  let body = unescapeUtf8(res.body);
+  let body = utf8Bytes(res.body);
   const m = (name: string, fn: NativeFn) => r.attrs.set(name, { kind: 'builtin', name, fn, self: r });
   m('read', function* () { const b = body; body = ''; return bytes(b); });
   m('getcode', function* () { return BigInt(res.status); });
