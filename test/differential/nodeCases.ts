@@ -58,6 +58,7 @@ export const NODE_CASES: Readonly<Record<string, Case>> = {
   'json-parse': c('const o = JSON.parse(\'{"a": [1, 2.5, "x", true, null], "b": {"c": -3e2}}\');\nconsole.log(o, o.b.c + 1)'),
   'json-parse-errors': c('for (const s of ["", "{bad", "[1,]", "{\\"a\\":1} x", "tru", "{\\"a\\" 1}", "[1 2]", "\\"abc"]) {\n  try { JSON.parse(s) } catch (e) { console.log(e.message) }\n}'),
   'string-coercion': c('console.log(String(null), String([1, [2, 3]]), String({}), `${[1, 2]}`, [1, 2] + "", String(123), String(true), (12).toString())'),
+  'json-stringify-escapes': c('console.log(JSON.stringify("a\\ud800b\\u001b\\u007f\\t"), JSON.stringify({ "k\\udc00": "\\u2028" }))'),
   'date-epoch': c('const d = new Date(0);\nconsole.log(d.toISOString(), d.getTime(), JSON.stringify({ d }), new Date(1700000000000).toISOString())'),
   'process-basics': c('console.log(process.argv.length, typeof process.env, process.platform, typeof process.exit, process.env.GREETING, process.env.NOPE)'),
   'process-exit-code': c('console.log("bye");\nprocess.exit(3)'),

@@ -7,21 +7,9 @@ import type { Js } from './interp';
 import { toNumber } from './ops';
 import { isCallable, isObj, numStr, orderedKeys, type G, type JsVal } from './values';
 
+/** A string in JSON as V8's JSON.stringify writes it (QuoteJSONString: lone surrogates escaped too): the host's is the same algorithm. */
 function quoteJson(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.charCodeAt(0);
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\b') out += '\\b';
-    else if (ch === '\f') out += '\\f';
-    else if (c < 0x20) out += `\\u${c.toString(16).padStart(4, '0')}`;
-    else out += ch;
-  }
-  return out + '"';
+  return JSON.stringify(s);
 }
 
 export function* jsonStringify(js: Js, v: JsVal, replacer: JsVal, indent: JsVal): G<JsVal> {
