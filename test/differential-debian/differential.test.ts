@@ -14,6 +14,7 @@ import { DISTRO_PROGRAMS } from '../../engine/runtime/programs/registry';
 import type { ImageFlavor } from '../../engine/runtime/shell/sys';
 // @ts-expect-error plain .mjs helper without types
 import { buildRoot, cloneRoot, runInRoot, IMAGE_PATH } from '../../scripts/debian-root.mjs';
+import { pool } from '../differential/pool';
 import { KNOWN_GAPS } from './known-gaps';
 
 const FLAVOR: ImageFlavor = { busyboxVersion: '1.36', userland: 'gnu' };
@@ -42,12 +43,6 @@ function prerequisites(): string | null {
   return null;
 }
 
-async function pool<T>(items: T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) await fn(items[next++]);
-  }));
-}
 
 /** The image's /etc files as our model has them, so both sides see the same accounts and release. */
 function etcFiles(): Record<string, string> {

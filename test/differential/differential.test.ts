@@ -11,6 +11,7 @@ import { BUSYBOX_GROUP, BUSYBOX_PASSWD } from '../../engine/runtime/fs/index';
 import { createTestFs, runScript } from '../../engine/runtime/shell/driver';
 // @ts-expect-error plain .mjs helper without types
 import { buildRoot, cloneRoot, runInRoot } from '../../scripts/busybox-root.mjs';
+import { pool } from './pool';
 import { KNOWN_GAPS } from './known-gaps';
 
 const cases: Record<string, string> = JSON.parse(fs.readFileSync(path.join(__dirname, 'cases', 'cases.json'), 'utf8'));
@@ -24,13 +25,6 @@ function prerequisites(): string | null {
   return null;
 }
 
-async function pool<T>(items: T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: limit }, async () => {
-    while (next < items.length) await fn(items[next++]);
-  });
-  await Promise.all(workers);
-}
 
 describe('differential: our ash vs real busybox', () => {
   let tmp = '';
