@@ -3,7 +3,8 @@
 // scripts in it with chroot, as TOOLCHAIN.md §6 describes (the Debian build does not prefer its
 // own applets, so a plain `busybox sh` would run the host's GNU tools instead).
 // Usage: node scripts/busybox-root.mjs ROOT 'script'   (builds ROOT if missing, runs the script)
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { cloneRoot as cloneShared, runChrooted } from './chroot-run.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -32,31 +33,14 @@ export function buildRoot(root, { passwd, group } = {}) {
 }
 
 /** Copy the base root for one case (hard links; fresh directories), so cases never share files. */
+/** A per-case copy of BASE (passwd and group are real copies: scripts may rewrite them). */
 export function cloneRoot(base, dest) {
-  execFileSync('cp', ['-al', base, dest]);
-  // Files a script may rewrite in place must not be links into the base.
-  for (const f of ['etc/passwd', 'etc/group']) {
-    const p = path.join(dest, f);
-    const data = fs.readFileSync(p);
-    fs.unlinkSync(p);
-    fs.writeFileSync(p, data);
-  }
+  cloneShared(base, dest, ['etc/passwd', 'etc/group']);
 }
 
 /** Run `sh -c SCRIPT` chrooted in ROOT with cwd /w and a clean environment. */
 export function runInRoot(root, script, timeoutMs = 10000) {
-  return new Promise((resolve) => {
-    // perl does chroot + chdir + exec with argv[0] "sh" (chroot(1) would force cwd /).
-    const child = spawn('perl', ['-e', 'chroot($ARGV[0]) or die "chroot: $!"; chdir("/w") or die; exec {"/bin/sh"} "sh", "-c", $ARGV[1]; die "exec: $!"', root, script], {
-      env: { PATH: '/bin', HOME: '/root' }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (code, signal) => { clearTimeout(timer); resolve({ stdout, stderr, code: code ?? 128 + (signal === 'SIGKILL' ? 9 : 15) }); });
-  });
+  return runChrooted(root, script, { prog: '/bin/sh', argv0: 'sh', PATH: '/bin', timeoutMs });
 }
 
 if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {

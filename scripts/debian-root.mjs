@@ -3,7 +3,8 @@
 // bash, coreutils, grep, sed, mawk), with only the programs the modelled image has, and runs scripts
 // in it with chroot, as the container's `sh -c` (argv[0] "sh", dash) or `bash -c` would run.
 // Usage: node scripts/debian-root.mjs ROOT 'script' [sh|bash]
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { cloneRoot as cloneShared, runChrooted } from './chroot-run.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -36,28 +37,14 @@ export function buildRoot(root, { programs, files = {} }) {
 }
 
 /** Copy the base root for one case (hard links for the programs; fresh /etc, /w and /tmp). */
+/** A per-case copy of BASE (etc/ is a real copy: scripts may rewrite its files). */
 export function cloneRoot(base, dest) {
-  execFileSync('cp', ['-al', base, dest]);
-  for (const d of ['etc']) {
-    execFileSync('rm', ['-rf', path.join(dest, d)]);
-    execFileSync('cp', ['-a', path.join(base, d), path.join(dest, d)]);
-  }
+  cloneShared(base, dest, ['etc']);
 }
 
 export const IMAGE_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 /** Run `sh -c SCRIPT` (dash) or `bash -c SCRIPT` chrooted in ROOT with cwd /w and the image's environment. */
 export function runInRoot(root, script, shell = 'sh', timeoutMs = 10000) {
-  return new Promise((resolve) => {
-    const prog = shell === 'bash' ? '/bin/bash' : '/bin/sh';
-    const child = spawn('perl', ['-e', 'chroot($ARGV[0]) or die "chroot: $!"; chdir("/w") or die; exec {$ARGV[2]} $ARGV[3], "-c", $ARGV[1]; die "exec: $!"', root, script, prog, shell], {
-      env: { PATH: IMAGE_PATH, HOME: '/root' }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (code, signal) => { clearTimeout(timer); resolve({ stdout, stderr, code: code ?? 128 + (signal === 'SIGKILL' ? 9 : 15) }); });
-  });
+  return runChrooted(root, script, { prog: shell === 'bash' ? '/bin/bash' : '/bin/sh', argv0: shell, PATH: IMAGE_PATH, timeoutMs });
 }
