@@ -227,6 +227,9 @@ export class Kubelet implements NodeContext {
     const pod = worker.rt.pod;
     const now = this.scheduler.now();
     const status: PodStatus = buildPodStatus(worker.rt, now, this.world.epoch, pod.status);
+    // Models the status manager's updateStatusInternal: a status equal to the cached one is not sent
+    // ("Ignoring same status for pod"). buildPodStatus hands back the very same object when nothing changed.
+    if (status === pod.status) return;
     (pod as Writable<Pod>).status = status;
     this.world.store.update(pod);
     this.recordContainerStates(worker);
