@@ -154,7 +154,17 @@ export interface ImageLookup {
 }
 
 export class ImageCatalog {
+  /** Answers are a function of the reference alone (and read-only): each is worked out once per catalog. */
+  private readonly answers = new Map<string, ImageLookup>();
+  private readonly ids = new Map<string, string>();
+
   lookup(image: string): ImageLookup {
+    let answer = this.answers.get(image);
+    if (!answer) this.answers.set(image, (answer = this.resolve(image)));
+    return answer;
+  }
+
+  private resolve(image: string): ImageLookup {
     const ref = parseImageRef(image);
     const def = CATALOG.find((d) => d.repo === ref.repo);
     if (!def) {
@@ -172,8 +182,12 @@ export class ImageCatalog {
 
   /** `imageID` as the runtime reports it: repo@sha256:… (stable per reference). */
   imageId(image: string): string {
-    const ref = parseImageRef(image);
-    return `${ref.repo}@sha256:${stableHex(`${ref.repo}:${ref.tag}`, 64)}`;
+    let id = this.ids.get(image);
+    if (id === undefined) {
+      const ref = parseImageRef(image);
+      this.ids.set(image, (id = `${ref.repo}@sha256:${stableHex(`${ref.repo}:${ref.tag}`, 64)}`));
+    }
+    return id;
   }
 }
 

@@ -16,24 +16,130 @@ import { evalArithCmd, evalCond, setArray } from './bashEval';
 
 type G<T> = Generator<Block, T, unknown>;
 
-export function* evalNode(sh: Shell, node: Node): G<number> {
+/**
+ * Models ash evaltree: dispatch on the node type. A plain function handing back the case's own
+ * generator: a generator object holds a slot for every local of its function, so one big generator
+ * for every node type made each simple command in a loop allocate a large frame.
+ */
+export function evalNode(sh: Shell, node: Node): G<number> {
+  switch (node.type) {
+    case 'simple': return evalSimpleNode(sh, node);
+    case 'seq': return evalSeq(sh, node.items);
+    case 'and': case 'or': return evalAndOr(sh, node.left, node.right, node.type === 'and');
+    case 'if': return evalIf(sh, node);
+    case 'case': return evalCase(sh, node);
+    case 'group': return evalGroup(sh, node.body, node.redirs);
+    default: return evalOther(sh, node);
+  }
+}
+
+type NodeOf<T extends Node['type']> = Extract<Node, { type: T }>;
+
+/** After a command: $? is set, a failure outside a condition runs the ERR trap / `set -e`, pending traps run. */
+function* settle(sh: Shell, status: number, bg: boolean): G<number> {
+  sh.d.status = status;
+  if (status !== 0 && sh.d.condDepth === 0 && !bg) yield* onFailure(sh, status);
+  if (sh.p.pending.length) yield* sh.runTraps();
+  return status;
+}
+
+function* evalSimpleNode(sh: Shell, node: NodeOf<'simple'>): G<number> {
+  const fast = simpleFast(sh, node);
+  const status = fast !== SLOW ? fast : yield* evalSimple(sh, node);
+  const d = sh.d;
+  if (d.dialect.bashVariables) setArray(sh, 'PIPESTATUS', [String(status)]);
+  d.status = status;
+  // settle, inline: nearly every command succeeds with no trap pending.
+  if ((status !== 0 && d.condDepth === 0) || sh.p.pending.length) return yield* settle(sh, status, false);
+  return status;
+}
+
+function* evalSeq(sh: Shell, items: readonly Node[]): G<number> {
+  let status = 0;
+  for (const item of items) {
+    const fast = fastStatus(sh, item);
+    status = fast !== SLOW ? fast : yield* evalNode(sh, item);
+  }
+  return status;
+}
+
+function* evalAndOr(sh: Shell, left: Node, right: Node, and: boolean): G<number> {
+  const d = sh.d;
+  let status: number;
+  d.condDepth++;
+  try {
+    status = yield* evalNode(sh, left);
+  } finally {
+    d.condDepth--;
+  }
+  if ((status === 0) === and) status = yield* evalNode(sh, right);
+  d.status = status;
+  return status;
+}
+
+function* evalIf(sh: Shell, node: NodeOf<'if'>): G<number> {
+  const d = sh.d;
+  let status: number;
+  d.condDepth++;
+  let c: number;
+  try {
+    const fast = fastStatus(sh, node.cond);
+    c = fast !== SLOW ? fast : yield* evalNode(sh, node.cond);
+  } finally {
+    d.condDepth--;
+  }
+  if (c === 0) {
+    const fast = fastStatus(sh, node.then);
+    status = fast !== SLOW ? fast : yield* evalNode(sh, node.then);
+  }
+  else if (node.else) {
+    const fast = fastStatus(sh, node.else);
+    status = fast !== SLOW ? fast : yield* evalNode(sh, node.else);
+  } else status = 0;
+  d.status = status;
+  return status;
+}
+
+function* evalCase(sh: Shell, node: NodeOf<'case'>): G<number> {
+  const d = sh.d;
+  let status: number;
+  sh.line = node.line;
+  const word = yield* expandString(sh, node.word);
+  status = 0;
+  let falling = false;
+  for (const item of node.items) {
+    let hit = falling;
+    for (const p of item.pats) {
+      if (hit) break;
+      hit = matchPattern(sh.k.pat, yield* expandPattern(sh, p), word);
+    }
+    if (!hit) continue;
+    status = item.body ? yield* evalNode(sh, item.body) : 0;
+    falling = item.next === 'fall';
+    if (!item.next) break;
+  }
+  d.status = status;
+  return status;
+}
+
+function* evalGroup(sh: Shell, body: Node, redirs: NodeOf<'group'>['redirs']): G<number> {
+  const d = sh.d;
+  let status: number;
+  const saved = redirs.length ? yield* applyRedirs(sh, redirs) : [];
+  if (saved === null) return (d.status = d.dialect.redirStatus);
+  try {
+    status = yield* evalNode(sh, body);
+  } finally {
+    if (saved.length) restore(sh, saved);
+  }
+  return status;
+}
+
+/** The other node types, then settle. */
+function* evalOther(sh: Shell, node: Exclude<Node, NodeOf<'simple' | 'seq' | 'and' | 'or' | 'if' | 'case' | 'group'>>): G<number> {
   const d = sh.d;
   let status: number;
   switch (node.type) {
-    case 'simple': {
-      const fast = simpleFast(sh, node);
-      status = fast !== SLOW ? fast : yield* evalSimple(sh, node);
-      if (d.dialect.bashVariables) setArray(sh, 'PIPESTATUS', [String(status)]);
-      break;
-    }
-    case 'seq': {
-      status = 0;
-      for (const item of node.items) {
-        const fast = fastStatus(sh, item);
-        status = fast !== SLOW ? fast : yield* evalNode(sh, item);
-      }
-      return status;
-    }
     case 'bg': {
       const fds = cloneFds(sh.p.fds);
       // Models ash.c forkchild: a background job of a non-interactive shell reads /dev/null.
@@ -45,76 +151,15 @@ export function* evalNode(sh: Shell, node: Node): G<number> {
       status = 0;
       break;
     }
-    case 'and':
-    case 'or': {
-      d.condDepth++;
-      try {
-        status = yield* evalNode(sh, node.left);
-      } finally {
-        d.condDepth--;
-      }
-      if ((status === 0) === (node.type === 'and')) status = yield* evalNode(sh, node.right);
-      d.status = status;
-      return status;
-    }
     case 'pipe':
       status = yield* evalPipe(sh, node.cmds, node.bang);
       break;
-    case 'if': {
-      d.condDepth++;
-      let c: number;
-      try {
-        const fast = fastStatus(sh, node.cond);
-        c = fast !== SLOW ? fast : yield* evalNode(sh, node.cond);
-      } finally {
-        d.condDepth--;
-      }
-      if (c === 0) {
-        const fast = fastStatus(sh, node.then);
-        status = fast !== SLOW ? fast : yield* evalNode(sh, node.then);
-      }
-      else if (node.else) {
-        const fast = fastStatus(sh, node.else);
-        status = fast !== SLOW ? fast : yield* evalNode(sh, node.else);
-      } else status = 0;
-      d.status = status;
-      return status;
-    }
     case 'while':
       status = yield* evalWhile(sh, node.cond, node.body, node.until);
       break;
     case 'for':
       status = yield* evalFor(sh, node.name, node.words, node.body, node.line);
       break;
-    case 'case': {
-      sh.line = node.line;
-      const word = yield* expandString(sh, node.word);
-      status = 0;
-      let falling = false;
-      for (const item of node.items) {
-        let hit = falling;
-        for (const p of item.pats) {
-          if (hit) break;
-          hit = matchPattern(sh.k.pat, yield* expandPattern(sh, p), word);
-        }
-        if (!hit) continue;
-        status = item.body ? yield* evalNode(sh, item.body) : 0;
-        falling = item.next === 'fall';
-        if (!item.next) break;
-      }
-      d.status = status;
-      return status;
-    }
-    case 'group': {
-      const saved = node.redirs.length ? yield* applyRedirs(sh, node.redirs) : [];
-      if (saved === null) return (d.status = d.dialect.redirStatus);
-      try {
-        status = yield* evalNode(sh, node.body);
-      } finally {
-        if (saved.length) restore(sh, saved);
-      }
-      return status;
-    }
     case 'subshell': {
       const saved = node.redirs.length ? yield* applyRedirs(sh, node.redirs) : [];
       if (saved === null) return (d.status = d.dialect.redirStatus);
@@ -142,10 +187,7 @@ export function* evalNode(sh: Shell, node: Node): G<number> {
       status = 0;
       break;
   }
-  d.status = status;
-  if (status !== 0 && d.condDepth === 0 && node.type !== 'bg') yield* onFailure(sh, status);
-  if (sh.p.pending.length) yield* sh.runTraps();
-  return status;
+  return yield* settle(sh, status, node.type === 'bg');
 }
 
 /** A command failed outside a condition: bash's ERR trap runs, then `set -e` ends the shell. */

@@ -66,7 +66,8 @@ export function* evalSimple(sh: Shell, node: Simple): G<number> {
   if (k.pending >= 1000) yield FLUSH;
   else if (k.runq.length && (++k.slice & 31) === 0) yield YIELD;
   sh.substRan = false;
-  const argv = node.words.length ? yield* expandWords(sh, node.words) : EMPTY_ARGV;
+  // Words without command substitution expand without a generator (evalSimple runs for every applet in a loop).
+  const argv = node.words.length === 0 ? EMPTY_ARGV : allSync(node.words) ? expandWordsSync(sh, node.words) : yield* expandWords(sh, node.words);
   if (argv.length === 0) return yield* assignOnly(sh, node);
   const name = argv[0];
   const assigns: [string, string][] = node.assigns.length ? [] : NO_ASSIGNS;
@@ -108,6 +109,11 @@ export function* evalSimple(sh: Shell, node: Simple): G<number> {
 }
 
 const EMPTY_ARGV: string[] = [];
+
+function allSync(words: readonly Word[]): boolean {
+  for (let i = 0; i < words.length; i++) if (!words[i].sync) return false;
+  return true;
+}
 /** Shared by every command without prefix assignments (never written: only filled when there are some). */
 const NO_ASSIGNS: [string, string][] = [];
 
