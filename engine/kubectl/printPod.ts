@@ -2,7 +2,7 @@
  * The row `kubectl get pods` prints for one pod: READY, STATUS, RESTARTS, AGE and the `-o wide`
  * columns. Pure function of the Pod object (as the API server returns it) and the virtual now.
  */
-import type { Container, ContainerStatus, Pod, PodCondition } from 'kubernetes-types/core/v1';
+import type { ContainerStatus, Pod, PodCondition } from 'kubernetes-types/core/v1';
 import { timeMs, translateTimestampSince, humanDuration } from './duration';
 import { isSidecar } from '../kubelet/phase';
 import { isPodReady } from '../kubelet/conditions';
@@ -73,12 +73,8 @@ export function printPodRow(pod: Pod, nowMs: number): PodRow {
     if (c.type === 'PodScheduled' && c.reason === 'SchedulingGated') reason = 'SchedulingGated';
   }
 
-  const byName = new Map<string, Container>();
-  for (const c of initSpecs) {
-    byName.set(c.name, c);
-    // Models printPod: sidecars count in READY's denominator.
-    if (isSidecar(c)) total++;
-  }
+  // Models printPod: sidecars count in READY's denominator.
+  for (const c of initSpecs) if (isSidecar(c)) total++;
 
   let initializing = false;
   const initStatuses = status.initContainerStatuses ?? [];
@@ -86,7 +82,8 @@ export function printPodRow(pod: Pod, nowMs: number): PodRow {
     const cs = initStatuses[i];
     restarts += cs.restartCount ?? 0;
     lastRestart = laterFinish(lastRestart, cs);
-    const spec = byName.get(cs.name);
+    // Statuses of init containers come in spec order: the same index first, else a search.
+    const spec = initSpecs[i]?.name === cs.name ? initSpecs[i] : initSpecs.find((c) => c.name === cs.name);
     const sidecar = spec !== undefined && isSidecar(spec);
     if (sidecar) {
       sidecarRestarts += cs.restartCount ?? 0;

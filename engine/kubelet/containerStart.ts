@@ -130,17 +130,25 @@ function serviceLinks(world: World, ns: string): [string, string][] {
   return env;
 }
 
+const NO_VARS: Map<string, string> = new Map();
+
+function needsExpansion(spec: Container): boolean {
+  const has = (xs: readonly string[] | undefined) => xs !== undefined && xs.some((x) => x.includes('$'));
+  return has(spec.command) || has(spec.args) || (spec.env ?? []).some((e) => e.value?.includes('$'));
+}
+
 export function buildContainerStart(world: World, rt: PodRuntime, c: ContainerState2, restartIndex: number): ContainerStart {
   const pod = rt.pod;
   const ns = pod.metadata?.namespace ?? 'default';
   const spec: Container = c.spec;
   // Service links: Services of the pod's namespace that exist when the container starts (enableServiceLinks default true).
   const links = pod.spec?.enableServiceLinks === false ? [] : serviceLinks(world, ns);
-  const vars = new Map<string, string>(links);
+  // The $(VAR) map is only built when some env value, command or args word can refer to it.
+  const vars = needsExpansion(spec) ? new Map<string, string>(links) : NO_VARS;
   const env: [string, string][] = [...links];
   for (const e of spec.env ?? []) {
     const v = envValue(world, pod, rt, e, vars);
-    vars.set(e.name, v);
+    if (vars !== NO_VARS) vars.set(e.name, v);
     const at = env.findIndex(([k]) => k === e.name);
     if (at >= 0) env[at] = [e.name, v]; else env.push([e.name, v]);
   }

@@ -29,6 +29,8 @@ function hashString(s: string, seed: number): number {
 }
 
 const HEX = '0123456789abcdef';
+/** One array of char codes per length drawn (5, 32, 64): drawing an ID allocates only the string. */
+const SCRATCH = new Map<number, number[]>();
 
 // A class rather than a closure bundle: the kubelet forks one generator per container instance, and
 // prototype methods cost nothing per fork.
@@ -60,7 +62,8 @@ class Mulberry32 implements Prng {
 
   /** `length` characters of `alphabet`, as one flat string: names and IDs live as long as the run. */
   private draw(alphabet: string, length: number): string {
-    const codes = new Array<number>(length);
+    let codes = SCRATCH.get(length);
+    if (!codes) SCRATCH.set(length, (codes = new Array<number>(length).fill(0)));
     for (let i = 0; i < length; i++) codes[i] = alphabet.charCodeAt(this.int(alphabet.length));
     return String.fromCharCode.apply(null, codes);
   }

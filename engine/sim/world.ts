@@ -134,7 +134,8 @@ export class World {
   readonly notices: string[] = [];
   private eventSeq = 0;
   /** Per involved object (uid) and message: its events and what each was recorded from, for the correlator's aggregation. */
-  private readonly eventsByObject = new Map<string, Map<string, { input: EventInput; event: LooseObject }[]>>();
+  /** Per involved object (uid): its name in the trace (`pod/x`) and its events by message, for aggregation. */
+  private readonly eventsByObject = new Map<string, { object: string; byMessage: Map<string, { input: EventInput; event: LooseObject }[]> }>();
   readonly epoch: number;
 
   constructor(readonly seed: number, readonly settings: EngineSettings, readonly profile: VersionProfile) {
@@ -230,11 +231,11 @@ export class World {
   recordEvent(obj: ApiObject, ev: EventInput): void {
     const meta = obj.metadata!;
     const ns = meta.namespace ?? 'default';
-    const involved = `${obj.kind}/${meta.name}`;
     const now = this.iso();
     // Models the event correlator's aggregation key: same object, field, reason, message, type and source.
-    let byMessage = this.eventsByObject.get(meta.uid!);
-    if (!byMessage) this.eventsByObject.set(meta.uid!, (byMessage = new Map()));
+    let involved = this.eventsByObject.get(meta.uid!);
+    if (!involved) this.eventsByObject.set(meta.uid!, (involved = { object: `${obj.kind}/${meta.name}`.toLowerCase(), byMessage: new Map() }));
+    const byMessage = involved.byMessage;
     let mine = byMessage.get(ev.message);
     if (!mine) byMessage.set(ev.message, (mine = []));
     const same = mine.find(({ input: e }) => e.reason === ev.reason && e.type === ev.type && e.source === ev.source &&
@@ -259,7 +260,7 @@ export class World {
       mine.push({ input: ev, event });
     }
     // Two literals rather than a spread in the middle: same key order, no intermediate objects.
-    const object = involved.toLowerCase();
+    const object = involved.object;
     this.trace.push(ev.fieldPath
       ? { t: this.now(), type: 'event', object, namespace: ns, eventType: ev.type, reason: ev.reason, message: ev.message, fieldPath: ev.fieldPath, source: ev.source }
       : { t: this.now(), type: 'event', object, namespace: ns, eventType: ev.type, reason: ev.reason, message: ev.message, source: ev.source });
