@@ -26,7 +26,9 @@ export type ImageFlavor =
   | { readonly kind: 'busybox'; readonly version: string; readonly extraApplets: readonly string[] }
   | { readonly kind: 'alpine'; readonly version: string }
   /** `distro` is absent for the alpine-based tags, which ship busybox. */
-  | { readonly kind: 'server'; readonly server: 'nginx' | 'httpd' | 'http-echo' | 'redis' | 'mysql' | 'postgres'; readonly distro?: Distro }
+  | { readonly kind: 'server'; readonly server: 'nginx' | 'httpd' | 'http-echo' | 'redis' | 'mysql' | 'postgres'; readonly distro?: Distro;
+      /** The server's version as its entrypoint logs it (mysql's MYSQL_VERSION). */
+      readonly version?: string }
   /** A language image (python, node) whose default command is its interpreter. */
   | { readonly kind: 'distro'; readonly distro: Distro }
   | { readonly kind: 'pause' }
@@ -118,7 +120,7 @@ const CATALOG: readonly ImageDef[] = [
   // mysql 8 and 9 (and 5.7) are built on oraclelinux:*-slim, whose /bin/sh is bash; the GNU tools stand in for
   // its coreutils-single.
   { repo: 'docker.io/library/mysql', tag: (t) => /^(latest|lts|innovation|5\.7(\.\d{1,2})?|8(\.[0-4](\.\d{1,2})?)?|9(\.[0-4](\.\d{1,2})?)?)$/.test(t), entrypoint: ['docker-entrypoint.sh'], cmd: ['mysqld'],
-    sizeBytes: 172_101_521, flavor: () => ({ kind: 'server', server: 'mysql',
+    sizeBytes: 172_101_521, flavor: (t) => ({ kind: 'server', server: 'mysql', version: mysqlVersion(t),
       distro: { id: 'oraclelinux', release: 'bookworm', sh: 'bash', extraApplets: [], users: [{ name: 'mysql', uid: 999, gid: 999, home: '/var/lib/mysql', shell: '/bin/bash' }] } }) },
   { repo: 'docker.io/library/postgres', tag: (t) => /^(latest|alpine|bookworm|trixie|(9(\.[3-6](\.\d{1,2})?)?|1[0-8](\.\d{1,2})?)(-alpine|-bookworm|-trixie)?)$/.test(t), entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'],
     sizeBytes: 158_772_412, flavor: (t) => ({ kind: 'server', server: 'postgres', distro: ALPINE_TAG.test(t) ? undefined : debian(releaseOf(t, 'trixie'), [POSTGRES_USER]) }) },
@@ -137,6 +139,22 @@ function languageFlavor(tag: string, interpreter: readonly string[], users: read
   if (ALPINE_TAG.test(tag)) return { kind: 'busybox', version: '1.37', extraApplets: interpreter };
   const slim = /(^|-)slim(-|$)/.test(tag);
   return { kind: 'distro', distro: debian(releaseOf(tag.replace(/-slim$/, ''), defaultRelease), users, [...interpreter, ...(slim ? [] : BUILDPACK_PROGRAMS)]) };
+}
+
+/**
+ * MYSQL_VERSION of a mysql tag, as the entrypoint's first log line names it. A full tag is its own version;
+ * a line tag takes the newest release of that line we could confirm (5.7.44 is the last 5.7, 8.1 to 9.4 were
+ * innovation releases with one patch each, 8.0.46 appears in a log of 2026-09, 8.4.7 and 9.5.0 are of
+ * 2025-10). `latest` and `innovation` are the newest 9.x, `lts` and `8` the newest 8.4. The -1.elN suffix is the
+ * package release on the image's Oracle Linux.
+ */
+function mysqlVersion(tag: string): string {
+  const lines: Record<string, string> = {
+    '5.7': '5.7.44', '8.0': '8.0.46', '8.1': '8.1.0', '8.2': '8.2.0', '8.3': '8.3.0', '8.4': '8.4.7', '8': '8.4.7', 'lts': '8.4.7',
+    '9.0': '9.0.1', '9.1': '9.1.0', '9.2': '9.2.0', '9.3': '9.3.0', '9.4': '9.4.0', '9': '9.5.0', 'latest': '9.5.0', 'innovation': '9.5.0',
+  };
+  const version = /^\d+\.\d+\.\d+$/.test(tag) ? tag : lines[tag] ?? lines.latest;
+  return `${version}-1.${version.startsWith('5.') ? 'el7' : 'el9'}`;
 }
 
 export interface ImageLookup {

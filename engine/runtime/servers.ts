@@ -133,10 +133,14 @@ export function runServer(flavor: ImageFlavor, argv: readonly string[], opts: Se
       return prog === 'docker-entrypoint.sh' || prog === 'redis-server' ? serve(host, 6379, undefined, 500) : null;
     case 'mysql': {
       if (prog !== 'docker-entrypoint.sh' && prog !== 'mysqld') return null;
+      const c = utcParts(host.now() + (opts.spec.pod.epochMs ?? 0));
+      const stamp = `${c.y}-${p2(c.m)}-${p2(c.d)} ${p2(c.hh)}:${p2(c.mm)}:${p2(c.ss)}+00:00`;
+      // The docker-library entrypoint notes its start on stdout (mysql_note), switches to the mysql user with
+      // gosu and starts again, which notes it a second time.
+      const started = `${stamp} [Note] [Entrypoint]: Entrypoint script for MySQL Server ${flavor.version} started.\n`;
+      host.output('stdout', `${started}${stamp} [Note] [Entrypoint]: Switching to dedicated user 'mysql'\n${started}`);
       if (!env.get('MYSQL_ROOT_PASSWORD') && !env.has('MYSQL_ALLOW_EMPTY_PASSWORD') && !env.has('MYSQL_RANDOM_ROOT_PASSWORD')) {
-        // The docker-library entrypoint's check (docker_verify_minimum_env).
-        const c = utcParts(host.now() + (opts.spec.pod.epochMs ?? 0));
-        const stamp = `${c.y}-${p2(c.m)}-${p2(c.d)} ${p2(c.hh)}:${p2(c.mm)}:${p2(c.ss)}+00:00`;
+        // docker_verify_minimum_env, on stderr (mysql_error).
         return fail(host, `${stamp} [ERROR] [Entrypoint]: Database is uninitialized and password option is not specified\n    You need to specify one of the following as an environment variable:\n    - MYSQL_ROOT_PASSWORD\n    - MYSQL_ALLOW_EMPTY_PASSWORD\n    - MYSQL_RANDOM_ROOT_PASSWORD\n`, 1);
       }
       return serve(host, 3306, undefined, 8_000);
