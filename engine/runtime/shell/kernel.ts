@@ -60,6 +60,9 @@ export class BudgetStop extends Error {
 
 export interface Budgets { commandMicros: number; stepBudget: number; outputBudget: number; maxProcs: number; maxDepth: number }
 
+/** The keys of an idle kernel with no host waiter (never written: only a fresh array is filled). */
+const NO_KEYS: string[] = [];
+
 export class Kernel {
   readonly procs = new Map<number, Proc>();
   runq: Proc[] = [];
@@ -282,13 +285,14 @@ export class Kernel {
       const now = this.clock();
       let next = Infinity;
       let woke = false;
-      for (const s of [...this.sleepers]) {
+      // wake() only deletes the entry being visited, which a Set's iteration allows: no copy needed.
+      for (const s of this.sleepers) {
         const b = s.block;
         const until = b && b.k === 'sleep' ? b.until : b && b.k === 'host' ? b.until ?? Infinity : Infinity;
         if (until <= now) { this.wake(s, b && b.k === 'host' ? 'timeout' : undefined); woke = true; } else if (until < next) next = until;
       }
       if (woke) continue;
-      const keys: string[] = [];
+      const keys: string[] = this.hostWaiters.size ? [] : NO_KEYS;
       for (const w of this.hostWaiters) if (w.block && w.block.k === 'host') keys.push(...w.block.keys);
       yield* this.idle(next, keys, false);
     }
@@ -314,7 +318,7 @@ export class Kernel {
 
   private wakeDue(): void {
     const now = this.clock();
-    for (const s of [...this.sleepers]) {
+    for (const s of this.sleepers) {
       const b = s.block;
       if (b && b.k === 'sleep' && b.until <= now) this.wake(s, undefined);
       else if (b && b.k === 'host' && b.until !== null && b.until <= now) this.wake(s, 'timeout');

@@ -59,15 +59,37 @@ export function simpleFast(sh: Shell, node: Simple): number {
   }
 }
 
-export function* evalSimple(sh: Shell, node: Simple): G<number> {
+/**
+ * A plain function for the common case, a program run with literal-ish words and nothing else (`sleep 30`
+ * in a loop): it hands back the program's own generator. Everything else goes through evalSimpleGen.
+ */
+export function evalSimple(sh: Shell, node: Simple): G<number> {
   const k = sh.k;
   sh.line = node.line;
   k.charge();
-  if (k.pending >= 1000) yield FLUSH;
-  else if (k.runq.length && (++k.slice & 31) === 0) yield YIELD;
+  const pause = k.pending >= 1000 ? FLUSH : k.runq.length && (++k.slice & 31) === 0 ? YIELD : null;
+  if (pause !== null || node.assigns.length || node.redirs.length || sh.d.opt.x || node.words.length === 0 || !allSync(node.words)) {
+    return evalSimpleGen(sh, node, pause);
+  }
   sh.substRan = false;
-  // Words without command substitution expand without a generator (evalSimple runs for every applet in a loop).
-  const argv = node.words.length === 0 ? EMPTY_ARGV : allSync(node.words) ? expandWordsSync(sh, node.words) : yield* expandWords(sh, node.words);
+  const argv = expandWordsSync(sh, node.words);
+  const name = argv[0];
+  if (name === undefined || (SPECIAL.has(name) && !sh.d.dialect.lacks.has(name)) || sh.d.funcs.has(name) || builtinOf(sh, name)) {
+    return evalSimpleGen(sh, node, null, argv);
+  }
+  return sh.rt.external(sh, argv, NO_ASSIGNS, node.line);
+}
+
+/** evalSimple's general path: `pause` is the time slice owed first, `expanded` the words if already expanded. */
+function* evalSimpleGen(sh: Shell, node: Simple, pause: Block | null, expanded?: string[]): G<number> {
+  if (pause !== null) yield pause;
+  let argv: string[];
+  if (expanded) argv = expanded;
+  else {
+    sh.substRan = false;
+    // Words without command substitution expand without a generator.
+    argv = node.words.length === 0 ? EMPTY_ARGV : allSync(node.words) ? expandWordsSync(sh, node.words) : yield* expandWords(sh, node.words);
+  }
   if (argv.length === 0) return yield* assignOnly(sh, node);
   const name = argv[0];
   const assigns: [string, string][] = node.assigns.length ? [] : NO_ASSIGNS;
