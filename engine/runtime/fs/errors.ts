@@ -14,6 +14,7 @@ export const ERRNO = {
   EXDEV: 'Invalid cross-device link',
   ENAMETOOLONG: 'File name too long',
   ENOSPC: 'No space left on device',
+  EBADF: 'Bad file descriptor',
 } as const;
 export type Errno = keyof typeof ERRNO;
 

@@ -7,7 +7,7 @@
 export type InodeKind = 'dir' | 'file' | 'symlink' | 'dev';
 
 /** Character devices the runtime knows (the only ones a container's /dev needs). */
-export type DeviceName = 'null' | 'zero' | 'random' | 'urandom' | 'tty' | 'stdout' | 'stderr' | 'stdin';
+export type DeviceName = 'null' | 'zero' | 'full' | 'random' | 'urandom' | 'tty' | 'stdout' | 'stderr' | 'stdin';
 
 export interface InodeBase {
   readonly ino: number;

@@ -240,7 +240,9 @@ export class FsView {
   /** Open, truncate (unless `append`) and write all of `data`; a full tmpfs keeps what fit and throws ENOSPC. */
   writeFile(path: string, cwd: string, cred: Cred, data: string, append = false, mode?: number): void {
     const info = this.openWrite(path, cwd, cred, { truncate: !append, mode });
-    if (info.node.kind !== 'file' || data === '') return;
+    if (data === '') return;
+    if (info.node.kind === 'dev' && info.node.device === 'full') throw new FsError('ENOSPC');
+    if (info.node.kind !== 'file') return;
     const before = info.node.data.length;
     if (this.writeAt(info, data, 0, true) - before < data.length) throw new FsError('ENOSPC');
   }

@@ -5,12 +5,12 @@ import type { Ctx } from '../shell/sys';
 import { echoApplet, printfText } from './printf';
 import { testEval } from './test';
 import { runChild } from './exec';
-import { badOption, err, errRaw, getopts, idForName, nameForId, out, primaryGroupOf, prog, type Applet, type G } from './lib';
+import { badOption, err, errRaw, getopts, idForName, nameForId, out, primaryGroupOf, prog, writeError, type Applet, type G } from './lib';
 import { wording } from './wording';
 
 export const echo: Applet = function* (ctx) {
-  yield* out(ctx, echoApplet(ctx.argv));
-  return 0;
+  const failed = yield* out(ctx, echoApplet(ctx.argv));
+  return failed ? writeError(ctx, failed) : 0;
 };
 
 export const printf: Applet = function* (ctx) {

@@ -4,7 +4,7 @@ import { FsError } from '../fs/errors';
 import type { Inode } from '../fs/tree';
 import type { Ctx } from '../shell/sys';
 import { readOf } from '../shell/sys';
-import { badOption, err, errnoMsg, errRaw, getopts, out, prog, type Applet, type G } from './lib';
+import { badOption, err, errnoMsg, errRaw, getopts, out, prog, writeError, type Applet, type G } from './lib';
 import { wording } from './wording';
 import { applyMode } from './more';
 
@@ -22,18 +22,23 @@ export const cat: Applet = function* (ctx) {
       for (;;) {
         const s = yield* readOf(ctx.k, of);
         if (s === null) break;
-        yield* out(ctx, number(s));
+        const failed = yield* out(ctx, number(s));
+        if (failed) return writeError(ctx, failed);
       }
       continue;
     }
+    let text: string;
     try {
       const st = ctx.fs.stat(f, ctx.cwd, ctx.cred);
       if (st.node.kind === 'dir') { err(ctx, wording(ctx).catIsDir(f)); status = 1; continue; }
-      yield* out(ctx, number(ctx.fs.readFile(f, ctx.cwd, ctx.cred)));
+      text = ctx.fs.readFile(f, ctx.cwd, ctx.cred);
     } catch (e) {
       err(ctx, wording(ctx).cantRead('cat', f, errnoMsg(e), 'cant-open'));
       status = 1;
+      continue;
     }
+    const failed = yield* out(ctx, number(text));
+    if (failed) return writeError(ctx, failed);
   }
   return status;
 };
@@ -178,7 +183,9 @@ function copyTree(ctx: Ctx, src: string, dst: string, recursive: boolean, preser
     ctx.fs.writeFile(dst, ctx.cwd, ctx.cred, data, false, n.mode);
     if (!existed || preserve) ctx.fs.chmod(dst, ctx.cwd, ctx.cred, preserve ? n.mode : n.mode & ~ctx.fs.umask);
   } catch (e) {
-    err(ctx, wording(ctx).cpCreate(dst, errnoMsg(e)));
+    // Only the data can fail to fit (a full tmpfs): cp has created the file and keeps what was written.
+    const w = wording(ctx);
+    err(ctx, e instanceof FsError && e.code === 'ENOSPC' ? w.cpWrite(dst, e.message) : w.cpCreate(dst, errnoMsg(e)));
     return false;
   }
   return true;

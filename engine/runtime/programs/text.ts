@@ -1,5 +1,5 @@
 /** Text applets: head, tail (-f follows appends), wc, tee, cut, tr, sort, uniq, seq. */
-import { FsError } from '../fs/errors';
+import { FsError, strerror } from '../fs/errors';
 import { openPath, writeOf, type Ctx } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
 import { retain } from '../shell/io';
@@ -126,19 +126,34 @@ export const tee: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'ai');
   if (o.bad) return badOption(ctx, o.bad, o.missing);
   const outs: OpenFile[] = [];
+  const names: string[] = [];
   let status = 0;
   for (const f of o.rest) {
     const r = openPath(ctx.fs, ctx.p, ctx.cwd, ctx.cred, f, o.flags.has('a') ? 'a' : 'w');
     if ('err' in r) { err(ctx, `${f}: ${new FsError(r.err).message}`); status = 1; continue; }
     outs.push(retain(r.of));
+    names.push(f);
   }
+  // A file that fails a write is written no more; coreutils reports it at once, busybox's die_if_ferror when
+  // the input ends, and only the first such file (it exits there).
+  const gnu = ctx.flavor.userland === 'gnu';
+  const failed: string[] = [];
   yield* eachLine(ctx, function* (line) {
     yield* out(ctx, line);
-    for (const of of outs) yield* writeOf(ctx.k, of, line);
+    for (let i = 0; i < outs.length; i++) {
+      if (failed[i] !== undefined) continue;
+      const e = yield* writeOf(ctx.k, outs[i], line);
+      if (e === null) continue;
+      failed[i] = wording(ctx).teeWrite(names[i], strerror(e));
+      if (gnu) err(ctx, failed[i]);
+    }
     return true;
   });
   for (const of of outs) ctx.k.closeOf(of);
-  return status;
+  const first = failed.find((m) => m !== undefined);
+  if (first === undefined) return status;
+  if (!gnu) err(ctx, first);
+  return 1;
 };
 
 function ranges(spec: string): (i: number) => boolean {

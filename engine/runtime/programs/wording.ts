@@ -60,6 +60,12 @@ export interface Wording {
   readonly idAlwaysGroups: boolean;
   /** wc's column width: busybox pads to 9; GNU to the digits of the regular files' total size, 7 when one input is a pipe. */
   wcWidth(regularBytes: number, nonRegular: boolean, cols: number, inputs: number): number;
+  /** A failed write of stdout: libbb's bb_perror_msg("write error") under the applet's name; coreutils' close_stdout under argv[0]. */
+  writeError(prog: string, argv0: string, why: string): string;
+  /** cp could not write `dst` (libbb bb_copyfd's "write error"; coreutils copy.c "error writing"). */
+  cpWrite(dst: string, why: string): string;
+  /** tee could not write `file`: busybox's die_if_ferror says only "I/O error"; coreutils gives the errno. */
+  teeWrite(file: string, why: string): string;
 }
 
 const BUSYBOX: Wording = {
@@ -99,6 +105,9 @@ const BUSYBOX: Wording = {
   sedMissingStatus: 0,
   idAlwaysGroups: false,
   wcWidth: (_b, _n, cols, inputs) => (cols === 1 && inputs === 1 ? 0 : 9),
+  writeError: (prog, _argv0, why) => `${prog}: write error: ${why}`,
+  cpWrite: (_dst, why) => `write error: ${why}`,
+  teeWrite: (file) => `${file}: I/O error`,
 };
 
 /** coreutils' usage() exit status: 2 for ls, sort (and grep), 1 for the rest. */
@@ -158,6 +167,9 @@ const GNU: Wording = {
   sedMissingStatus: 2,
   idAlwaysGroups: true,
   wcWidth: (bytes, nonRegular, cols, inputs) => (cols === 1 && inputs === 1 ? 0 : Math.max(String(bytes).length, nonRegular ? 7 : 1)),
+  writeError: (_prog, argv0, why) => `${argv0}: write error: ${why}`,
+  cpWrite: (dst, why) => `error writing '${dst}': ${why}`,
+  teeWrite: (file, why) => `${file}: ${why}`,
 };
 
 /** The wording of the image's userland. */
