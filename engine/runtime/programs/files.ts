@@ -1,9 +1,10 @@
 /* eslint-disable require-yield -- every builtin and applet is a generator with one signature; some never block. */
 /** File applets: cat, mkdir, rm, rmdir, touch, cp, mv, ln, chmod, chown, basename, dirname. */
-import { FsError } from '../fs/errors';
+import { FsError, type Errno } from '../fs/errors';
 import type { Inode } from '../fs/tree';
 import type { Ctx } from '../shell/sys';
-import { readOf } from '../shell/sys';
+import { openPath, readOf } from '../shell/sys';
+import type { OpenFile } from '../shell/io';
 import { badOption, err, errnoMsg, errRaw, getopts, out, prog, writeError, type Applet, type G } from './lib';
 import { wording } from './wording';
 import { applyMode } from './more';
@@ -15,29 +16,34 @@ export const cat: Applet = function* (ctx) {
   let status = 0;
   let lineNo = 0;
   const number = (s: string) => (o.flags.has('n') ? s.replace(/^(.*)$/gm, (_m, l: string) => `${String(++lineNo).padStart(6)}\t${l}`).replace(/\n\s+\d+\t$/, '\n') : s);
+  // A stream (stdin, a device such as /dev/zero) is copied as it is read, until EOF or a failed write.
+  const pump = function* (of: OpenFile): G<Errno | null> {
+    for (;;) {
+      const s = yield* readOf(ctx.k, of);
+      if (s === null) return null;
+      const failed = yield* out(ctx, number(s));
+      if (failed) return failed;
+    }
+  };
   for (const f of files) {
-    if (f === '-') {
-      const of = ctx.p.fds[0];
-      if (!of) continue;
-      for (;;) {
-        const s = yield* readOf(ctx.k, of);
-        if (s === null) break;
-        const failed = yield* out(ctx, number(s));
-        if (failed) return writeError(ctx, failed);
+    let text = '';
+    let stream: OpenFile | null = f === '-' ? ctx.p.fds[0] : null;
+    if (f !== '-') {
+      try {
+        const st = ctx.fs.stat(f, ctx.cwd, ctx.cred);
+        if (st.node.kind === 'dir') { err(ctx, wording(ctx).catIsDir(f)); status = 1; continue; }
+        if (st.node.kind === 'dev') {
+          const r = openPath(ctx.fs, ctx.p, ctx.cwd, ctx.cred, f, 'r');
+          if ('err' in r) throw new FsError(r.err);
+          stream = r.of;
+        } else text = ctx.fs.readFile(f, ctx.cwd, ctx.cred);
+      } catch (e) {
+        err(ctx, wording(ctx).cantRead('cat', f, errnoMsg(e), 'cant-open'));
+        status = 1;
+        continue;
       }
-      continue;
     }
-    let text: string;
-    try {
-      const st = ctx.fs.stat(f, ctx.cwd, ctx.cred);
-      if (st.node.kind === 'dir') { err(ctx, wording(ctx).catIsDir(f)); status = 1; continue; }
-      text = ctx.fs.readFile(f, ctx.cwd, ctx.cred);
-    } catch (e) {
-      err(ctx, wording(ctx).cantRead('cat', f, errnoMsg(e), 'cant-open'));
-      status = 1;
-      continue;
-    }
-    const failed = yield* out(ctx, number(text));
+    const failed = stream ? yield* pump(stream) : yield* out(ctx, number(text));
     if (failed) return writeError(ctx, failed);
   }
   return status;
