@@ -17,6 +17,18 @@ export function* out(ctx: Ctx, s: string): G<Errno | null> {
   return yield* writeFd(ctx.k, ctx.p, 1, s);
 }
 
+/** glibc's stdio buffer for a file or device (st_blksize, 4096 on tmpfs and /dev/full). */
+export const STDIO_BUFSIZ = 4096;
+
+/**
+ * Where a program writing `total` bytes through stdio meets a failed write when only `fit` bytes fit: in a
+ * flush of a full buffer while it runs ('flush': ferror is set, so checks such as die_if_ferror report it), or
+ * only in the last flush at exit ('exit'). A full buffer is flushed when more output follows it.
+ */
+export function stdioFailure(total: number, fit: number): 'flush' | 'exit' {
+  return Math.floor((total - 1) / STDIO_BUFSIZ) * STDIO_BUFSIZ > fit ? 'flush' : 'exit';
+}
+
 /** A failed write of stdout reported as the userland does (`cat: write error: No space left on device`); status 1. */
 export function writeError(ctx: Ctx, errno: Errno): number {
   errRaw(ctx, wording(ctx).writeError(prog(ctx), ctx.argv[0], strerror(errno)) + '\n');

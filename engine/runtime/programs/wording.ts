@@ -66,6 +66,12 @@ export interface Wording {
   cpWrite(dst: string, why: string): string;
   /** tee could not write `file`: busybox's die_if_ferror says only "I/O error"; coreutils gives the errno. */
   teeWrite(file: string, why: string): string;
+  /**
+   * head could not write its output (`flushed`: a buffer flush failed while it ran, else the flush at exit):
+   * the text and the status (null: head's own). busybox: die_if_ferror_stdout's "I/O error" (1), or
+   * fflush_stdout_and_exit's perror keeping the status; coreutils: xwrite_stdout's "error writing", or close_stdout's.
+   */
+  headWrite(flushed: boolean, why: string): [string, number | null];
 }
 
 const BUSYBOX: Wording = {
@@ -108,6 +114,7 @@ const BUSYBOX: Wording = {
   writeError: (prog, _argv0, why) => `${prog}: write error: ${why}`,
   cpWrite: (_dst, why) => `write error: ${why}`,
   teeWrite: (file) => `${file}: I/O error`,
+  headWrite: (flushed, why) => (flushed ? ['standard output: I/O error', 1] : [`standard output: ${why}`, null]),
 };
 
 /** coreutils' usage() exit status: 2 for ls, sort (and grep), 1 for the rest. */
@@ -170,6 +177,7 @@ const GNU: Wording = {
   writeError: (_prog, argv0, why) => `${argv0}: write error: ${why}`,
   cpWrite: (dst, why) => `error writing '${dst}': ${why}`,
   teeWrite: (file, why) => `${file}: ${why}`,
+  headWrite: (flushed, why) => [flushed ? `error writing 'standard output': ${why}` : `write error: ${why}`, 1],
 };
 
 /** The wording of the image's userland. */
