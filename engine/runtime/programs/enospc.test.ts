@@ -56,6 +56,25 @@ describe('busybox writers on a full 8k tmpfs', () => {
   });
 });
 
+describe('interpreters on a full 8k tmpfs', () => {
+  it("busybox awk does not check its files' writes: what fit stays, status 0", () => {
+    expect(run('awk "BEGIN{for(i=0;i<3000;i++) print i > \\"/m/f\\"}"; echo rc=$?; wc -c /m/f')).toEqual({ out: 'rc=0\n8192 /m/f\n', err: '' });
+  });
+
+  it('python and node raise the write error without the file name (CPython 3, node 20 print these last lines)', () => {
+    const flavor = { busyboxVersion: '1.36', extraApplets: ['python3', 'node'], versions: {} } as unknown as ImageFlavor;
+    const fs = createTestFs({ '/w': { dir: true } }, 'enospc', flavor);
+    const tree = createTree('vol:m', { mode: 0o1777, space: tmpfsSpace(8192) });
+    fs.addMount({ name: 'm', path: '/m', tree, root: tree.root, base: '', readOnly: false });
+    const script = `python3 -c "f=open('/m/a','w'); f.write('x'*10000); f.close()"; echo rc=$?; node -e "require('fs').writeFileSync('/m/b', 'y')"; echo rc=$?`;
+    const r = runScript(script, { fs, cwd: '/w', env: [['PATH', '/bin'], ['HOME', '/root']], flavor });
+    expect(r.stdout).toBe('rc=1\nrc=1\n');
+    expect(r.stderr).toContain('OSError: [Errno 28] No space left on device\n');
+    expect(r.stderr).toContain("Error: ENOSPC: no space left on device, write\n");
+    expect(r.stderr).toContain("  errno: -28,\n  code: 'ENOSPC',\n  syscall: 'write'\n}\n");
+  });
+});
+
 describe('GNU writers on a full 8k tmpfs', () => {
   it('sed -i fails with status 4 and leaves the file (the temporary name is random: XXXXXX here)', () => {
     expect(run('head -c 6000 /big > /m/a; sed -i p /m/a; echo rc=$?; wc -c /m/a', true)).toEqual({
