@@ -59,11 +59,13 @@ export function charsFitting(s: string, bytes: number): number {
  */
 export function fitWrite(space: TmpfsSpace, n: FileInode, data: string, start: number): string {
   const at = Math.min(start, n.data.length);
-  const oldPages = pagesFor(byteLength(n.data));
+  const oldBytes = byteLength(n.data);
+  const oldPages = pagesFor(oldBytes);
   const maxBytes = (space.pages - space.used + oldPages) * PAGE_SIZE;
   // The chars overwritten in place, then those that extend the file (only those can need new pages).
   const inside = Math.max(0, Math.min(data.length, n.data.length - at));
-  const kept = byteLength(n.data.slice(0, at)) + byteLength(data.slice(0, inside)) + byteLength(n.data.slice(at + inside));
+  const kept = at === n.data.length ? oldBytes
+    : byteLength(n.data.slice(0, at)) + byteLength(data.slice(0, inside)) + byteLength(n.data.slice(at + inside));
   const fits = kept > maxBytes ? 0 : inside + charsFitting(data.slice(inside), maxBytes - kept);
   if (fits === 0 && data !== '') throw new FsError('ENOSPC');
   const part = fits < data.length ? data.slice(0, fits) : data;
