@@ -4,6 +4,7 @@
  * the oracles cannot mount a tmpfs per case. /big is 9999 bytes of 100-char lines, as in those runs.
  */
 import { describe, expect, it } from 'vitest';
+import { simulate } from '../../sim/simulate';
 import { createTree, tmpfsSpace } from '../fs/index';
 import { createTestFs, runScript } from '../shell/driver';
 import type { ImageFlavor } from '../shell/sys';
@@ -88,5 +89,29 @@ describe('GNU writers on a full 8k tmpfs', () => {
   it("cp says error writing 'DST'", () => {
     expect(run('head -c 6000 /big > /m/a; cp /big /m/b; echo rc=$?', true)).toEqual({
       out: 'rc=1\n', err: "cp: error writing '/m/b': No space left on device\n" });
+  });
+});
+
+describe('downloads into /dev/full', () => {
+  const logsOf = (image: string, script: string): string => {
+    const manifests = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  restartPolicy: Never
+  containers: [{name: c, image: "${image}", command: ['sh', '-c', ${JSON.stringify(script)}]}]
+`;
+    const t = simulate({ manifests, untilMs: 10_000, actions: [{ atMs: 8_000, run: 'kubectl logs p' }] });
+    const cmd = t.records.find((r) => r.type === 'command');
+    return cmd && cmd.type === 'command' ? cmd.stdout : '';
+  };
+
+  it("busybox wget -O: libbb xwrite's 'write error' (nothing was written), status 1", () => {
+    expect(logsOf('busybox:1.36', 'wget -q -O /dev/full http://example.com; echo rc=$?')).toBe('wget: write error: No space left on device\nrc=1\n');
+  });
+
+  it('curl: CURLE_WRITE_ERROR (23), to a file or to stdout', () => {
+    expect(logsOf('lqshow/busybox-curl:1.28', 'curl -sS -o /dev/full http://example.com; echo rc=$?; curl -sS http://example.com > /dev/full; echo rc=$?'))
+      .toBe('curl: (23) Failure writing output to destination\nrc=23\ncurl: (23) Failure writing output to destination\nrc=23\n');
   });
 });
