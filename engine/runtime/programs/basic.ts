@@ -2,6 +2,7 @@
 /** Small applets: echo, printf, test, true/false, sleep, yes, env, id, hostname, date, seq … */
 import { busyboxDate, utcParts } from '../../sim/time';
 import type { Ctx } from '../shell/sys';
+import { strerror } from '../fs/errors';
 import { echoApplet, printfText } from './printf';
 import { testEval } from './test';
 import { runChild } from './exec';
@@ -91,7 +92,8 @@ export const yes: Applet = function* (ctx) {
   const chunk = line.repeat(Math.max(1, Math.floor(4096 / line.length)));
   for (;;) {
     ctx.k.charge();
-    yield* out(ctx, chunk);
+    const failed = yield* out(ctx, chunk);
+    if (failed) { err(ctx, wording(ctx).yesWrite(strerror(failed))); return 1; }
   }
 };
 

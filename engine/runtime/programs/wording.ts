@@ -72,6 +72,8 @@ export interface Wording {
    * fflush_stdout_and_exit's perror keeping the status; coreutils: xwrite_stdout's "error writing", or close_stdout's.
    */
   headWrite(flushed: boolean, why: string): [string, number | null];
+  /** yes could not write: busybox's bb_perror_nomsg_and_die prints a NULL message as "(null)"; coreutils names stdout. */
+  yesWrite(why: string): string;
 }
 
 const BUSYBOX: Wording = {
@@ -115,6 +117,7 @@ const BUSYBOX: Wording = {
   cpWrite: (_dst, why) => `write error: ${why}`,
   teeWrite: (file) => `${file}: I/O error`,
   headWrite: (flushed, why) => (flushed ? ['standard output: I/O error', 1] : [`standard output: ${why}`, null]),
+  yesWrite: (why) => `(null): ${why}`,
 };
 
 /** coreutils' usage() exit status: 2 for ls, sort (and grep), 1 for the rest. */
@@ -178,6 +181,7 @@ const GNU: Wording = {
   cpWrite: (dst, why) => `error writing '${dst}': ${why}`,
   teeWrite: (file, why) => `${file}: ${why}`,
   headWrite: (flushed, why) => [flushed ? `error writing 'standard output': ${why}` : `write error: ${why}`, 1],
+  yesWrite: (why) => `standard output: ${why}`,
 };
 
 /** The wording of the image's userland. */
