@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../sim/simulate';
 import { podMemoryLimit } from './resources';
 
-/** What `wc -c` says after `cat /dev/zero` filled the volume (or wrote 3 MiB where nothing stops it). */
+/** The logs after `head -c 3M` filled the volume (busybox head: "standard output: I/O error") or wrote it all. */
 function filled(emptyDir: string, limits: string, kubernetesVersion = '1.36'): { logs: string; evicted: boolean } {
   const manifests = `apiVersion: v1
 kind: Pod
@@ -28,19 +28,19 @@ spec:
 
 describe('Memory emptyDir size', () => {
   it('is the sizeLimit when the pod has no memory limit', () => {
-    expect(filled('{medium: Memory, sizeLimit: 1Mi}', '{}')).toEqual({ logs: '1048576 /m/f\n', evicted: false });
+    expect(filled('{medium: Memory, sizeLimit: 1Mi}', '{}')).toEqual({ logs: 'head: standard output: I/O error\n1048576 /m/f\n', evicted: false });
   });
 
   it('is the pod memory limit when that is smaller, and the pod is not evicted (usage stays under the sizeLimit)', () => {
-    expect(filled('{medium: Memory, sizeLimit: 2Mi}', '{limits: {memory: 1Mi}}')).toEqual({ logs: '1048576 /m/f\n', evicted: false });
+    expect(filled('{medium: Memory, sizeLimit: 2Mi}', '{limits: {memory: 1Mi}}')).toEqual({ logs: 'head: standard output: I/O error\n1048576 /m/f\n', evicted: false });
   });
 
   it('is the pod memory limit without a sizeLimit', () => {
-    expect(filled('{medium: Memory}', '{limits: {memory: 512Ki}}').logs).toBe('524288 /m/f\n');
+    expect(filled('{medium: Memory}', '{limits: {memory: 512Ki}}').logs).toBe('head: standard output: I/O error\n524288 /m/f\n');
   });
 
   it('rounds size= up to pages: a sizeLimit of 1000000 bytes holds 1003520, more than the limit, so the pod is evicted', () => {
-    expect(filled('{medium: Memory, sizeLimit: "1000000"}', '{}')).toEqual({ logs: '1003520 /m/f\n', evicted: true });
+    expect(filled('{medium: Memory, sizeLimit: "1000000"}', '{}')).toEqual({ logs: 'head: standard output: I/O error\n1003520 /m/f\n', evicted: true });
   });
 
   it('before 1.22 the tmpfs has no size: the write succeeds and the eviction manager evicts the pod', () => {
