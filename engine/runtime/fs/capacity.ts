@@ -24,12 +24,25 @@ export function pagesFor(bytes: number): number {
 
 /** The tmpfs space of a tree of `sizeBytes` (the mount's size= option). */
 export function tmpfsSpace(sizeBytes: number): TmpfsSpace {
-  return { pages: pagesFor(sizeBytes), used: 0 };
+  return { pages: pagesFor(sizeBytes), used: 0, sizes: new WeakMap() };
+}
+
+/** A file's UTF-8 size, measured once per version of its data. */
+export function fileBytes(space: TmpfsSpace, n: FileInode): number {
+  const m = space.sizes.get(n);
+  if (m && m.data === n.data) return m.bytes;
+  return noteBytes(space, n, byteLength(n.data));
+}
+
+/** Remember that `n`'s data (as it is now) is `bytes` long; returns `bytes`. */
+export function noteBytes(space: TmpfsSpace, n: FileInode, bytes: number): number {
+  space.sizes.set(n, { data: n.data, bytes });
+  return bytes;
 }
 
 /** The pages an inode holds on a tmpfs. */
-export function inodePages(n: Inode): number {
-  if (n.kind === 'file') return pagesFor(n.fixedSize ?? byteLength(n.data));
+export function inodePages(space: TmpfsSpace, n: Inode): number {
+  if (n.kind === 'file') return pagesFor(n.fixedSize ?? fileBytes(space, n));
   if (n.kind === 'symlink') return byteLength(n.target) + 1 > SHORT_SYMLINK_LEN ? 1 : 0;
   return 0;
 }
@@ -54,12 +67,13 @@ export function charsFitting(s: string, bytes: number): number {
 }
 
 /**
- * The part of `data` that a write at char `start` of `n` can store on a tmpfs (the file's own pages count
- * as room: it may grow up to them), charging the pages it adds. ENOSPC when not one char fits.
+ * The part of `data` that a write at char `start` of `n` can store on a tmpfs (the file's own pages count as room:
+ * it may grow up to them), charging the pages it adds; `bytes`: the file's size after it. ENOSPC when not one
+ * char fits.
  */
-export function fitWrite(space: TmpfsSpace, n: FileInode, data: string, start: number): string {
+export function fitWrite(space: TmpfsSpace, n: FileInode, data: string, start: number): { part: string; bytes: number } {
   const at = Math.min(start, n.data.length);
-  const oldBytes = byteLength(n.data);
+  const oldBytes = fileBytes(space, n);
   const oldPages = pagesFor(oldBytes);
   const maxBytes = (space.pages - space.used + oldPages) * PAGE_SIZE;
   // The chars overwritten in place, then those that extend the file (only those can need new pages).
@@ -69,6 +83,7 @@ export function fitWrite(space: TmpfsSpace, n: FileInode, data: string, start: n
   const fits = kept > maxBytes ? 0 : inside + charsFitting(data.slice(inside), maxBytes - kept);
   if (fits === 0 && data !== '') throw new FsError('ENOSPC');
   const part = fits < data.length ? data.slice(0, fits) : data;
-  space.used += pagesFor(kept + byteLength(part.slice(inside))) - oldPages;
-  return part;
+  const bytes = kept + byteLength(part.slice(inside));
+  space.used += pagesFor(bytes) - oldPages;
+  return { part, bytes };
 }

@@ -48,6 +48,8 @@ export interface Tree {
 export interface TmpfsSpace {
   readonly pages: number;
   used: number;
+  /** Each file's UTF-8 size as last measured, with the data it was measured on (an append measures only the new part). */
+  readonly sizes: WeakMap<FileInode, { readonly data: string; readonly bytes: number }>;
 }
 
 /** A fresh, empty tree for a volume. `key` must be stable and unique within a simulation (e.g. `<pod-uid>/<volume>`). */
@@ -88,7 +90,7 @@ export function cloneTree(src: Tree, key: string): Tree {
     if (!out) linked.set(n, (out = { ...n }));
     return out;
   };
-  return { key, root: copy(src.root) as DirInode, nextIno: src.nextIno, gen: src.gen, space: src.space && { ...src.space } };
+  return { key, root: copy(src.root) as DirInode, nextIno: src.nextIno, gen: src.gen, space: src.space && { ...src.space, sizes: new WeakMap() } };
 }
 
 /** Size in bytes as `ls -l`/`stat` report it (UTF-8 length of the content). */

@@ -7,7 +7,7 @@
 import type { FileOp } from '../seam';
 import { FsError } from './errors';
 import { allowed, lookupPath, resolvePath, type Cred, type MountEntry, type Resolved, type ResolveCtx } from './resolve';
-import { fitWrite, inodePages } from './capacity';
+import { fitWrite, inodePages, noteBytes } from './capacity';
 import { byteLength, cloneTree, newDir, newFile, newSymlink, type DirInode, type FileInode, type Inode, type Tree } from './tree';
 
 export interface FsObserver {
@@ -186,7 +186,7 @@ export class FsView {
       const f = r.node as FileInode;
       if (opts.truncate && f.data !== '') {
         const space = r.mount?.tree.space;
-        if (space) space.used -= inodePages(f);
+        if (space) space.used -= inodePages(space, f);
         f.data = '';
         f.mtime = this.now;
         this.touched('truncate', r.path, r.mount, 0);
@@ -217,7 +217,8 @@ export class FsView {
     const n = info.node;
     if (n.kind !== 'file') return pos;
     const space = info.mount?.tree.space;
-    if (space) data = fitWrite(space, n, data, append ? n.data.length : pos);
+    const fit = space ? fitWrite(space, n, data, append ? n.data.length : pos) : null;
+    if (fit) data = fit.part;
     if (append || pos >= n.data.length) {
       n.data += data;
       pos = n.data.length;
@@ -226,7 +227,8 @@ export class FsView {
       pos += data.length;
     }
     n.mtime = this.now;
-    this.touched(append ? 'append' : 'write', info.path, info.mount, byteLength(n.data));
+    const size = fit ? noteBytes(space!, n, fit.bytes) : byteLength(n.data);
+    this.touched(append ? 'append' : 'write', info.path, info.mount, size);
     return pos;
   }
 
@@ -234,7 +236,7 @@ export class FsView {
   private dropLink(n: Inode, mount: MountEntry | null): void {
     n.nlink--;
     const space = mount?.tree.space;
-    if (space && n.nlink === 0) space.used -= inodePages(n);
+    if (space && n.nlink === 0) space.used -= inodePages(space, n);
   }
 
   /** Open, truncate (unless `append`) and write all of `data`; a full tmpfs keeps what fit and throws ENOSPC. */
@@ -303,7 +305,7 @@ export class FsView {
     const tree = r.mount ? r.mount.tree : this.rootTree;
     const link = newSymlink(tree, target, cred.uid, cred.gid, this.now);
     if (tree.space) {
-      const pages = inodePages(link);
+      const pages = inodePages(tree.space, link);
       if (tree.space.used + pages > tree.space.pages) throw new FsError('ENOSPC');
       tree.space.used += pages;
     }
