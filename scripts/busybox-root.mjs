@@ -8,7 +8,7 @@ import { cloneRoot as cloneShared, runChrooted } from './chroot-run.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Create ROOT with bin/ (busybox + a hard link per applet), libs, dev/null, etc/, tmp/, root/, w/. */
+/** Create ROOT with bin/ (busybox + a hard link per applet), libs, dev/null and dev/full, etc/, tmp/, root/, w/. */
 export function buildRoot(root, { passwd, group } = {}) {
   const bb = '/bin/busybox';
   if (!fs.existsSync(bb)) throw new Error('/bin/busybox is missing: apt-get install -y busybox');
@@ -25,6 +25,8 @@ export function buildRoot(root, { passwd, group } = {}) {
     fs.copyFileSync(fs.realpathSync(lib), path.join(root, lib));
   }
   execFileSync('mknod', ['-m', '666', path.join(root, 'dev/null'), 'c', '1', '3']);
+  // /dev/full (every write fails with ENOSPC), as a container's /dev has it.
+  execFileSync('mknod', ['-m', '666', path.join(root, 'dev/full'), 'c', '1', '7']);
   fs.chmodSync(path.join(root, 'tmp'), 0o1777);
   fs.chmodSync(path.join(root, 'root'), 0o700);
   fs.writeFileSync(path.join(root, 'etc/passwd'), passwd ?? 'root:x:0:0:root:/root:/bin/sh\n');

@@ -28,6 +28,8 @@ export function buildRoot(root, { programs, files = {} }) {
     if (!fs.existsSync(dest)) fs.copyFileSync(fs.realpathSync(lib), dest);
   }
   execFileSync('mknod', ['-m', '666', path.join(root, 'dev/null'), 'c', '1', '3']);
+  // /dev/full (every write fails with ENOSPC), as a container's /dev has it.
+  execFileSync('mknod', ['-m', '666', path.join(root, 'dev/full'), 'c', '1', '7']);
   fs.chmodSync(path.join(root, 'tmp'), 0o1777);
   fs.chmodSync(path.join(root, 'root'), 0o700);
   for (const [p, data] of Object.entries(files)) {

@@ -1,7 +1,8 @@
 /**
  * The eviction manager's local-storage check (pkg/kubelet/eviction/eviction_manager.go synchronize →
- * localStorageEviction → emptyDirLimitEviction): a pod whose disk-backed emptyDir uses more than its
- * sizeLimit is evicted.
+ * localStorageEviction → emptyDirLimitEviction): a pod whose emptyDir uses more than its sizeLimit is
+ * evicted. The check ignores the medium: a Memory emptyDir is evicted too when its tmpfs can hold more than
+ * the sizeLimit (before SizeMemoryBackedVolumes, or a sizeLimit that is no whole number of pages).
  *
  * Timing: the manager synchronizes every 10 s (kubelet.go evictionMonitoringPeriod), but it reads volume
  * usage from the stats cache, which each pod's volumeStatCalculator refreshes every VolumeStatsAggPeriod
@@ -10,6 +11,7 @@
  */
 import { PRIORITY } from '../sim/scheduler';
 import { diskUsage } from './diskUsage';
+import { tmpfsUsage, type Tree } from '../runtime/fs/index';
 import type { PodWorker } from './podWorker';
 import type { Scheduler } from '../sim/scheduler';
 import type { LimitedVolume } from './volumes';
@@ -22,9 +24,17 @@ export function emptyDirEvictionMessage(volume: string, limit: string): string {
   return `Usage of EmptyDir volume "${volume}" exceeds the limit "${limit}". `;
 }
 
+/**
+ * A volume's usage as MetricsDu measures it: on the node's disk, allocated ext4 blocks (diskUsage); on a tmpfs
+ * (a Memory emptyDir), the pages its files hold (a tmpfs directory has no blocks).
+ */
+export function volumeUsage(tree: Tree): number {
+  return tree.space ? tmpfsUsage(tree) : diskUsage(tree);
+}
+
 /** The first volume (spec order) whose usage exceeds its limit (used.Cmp(size) > 0), as the check walks them. */
 export function overLimit(volumes: readonly LimitedVolume[]): LimitedVolume | undefined {
-  return volumes.find((v) => diskUsage(v.tree) > v.limitBytes);
+  return volumes.find((v) => volumeUsage(v.tree) > v.limitBytes);
 }
 
 /** The next volume-stats refresh after `now` (they fall on whole periods of the kubelet's clock). */

@@ -17,25 +17,52 @@ function request(c: Container, r: ResourceName): number {
   return Number.isFinite(v) ? v : 0;
 }
 
-/** Effective init request: the largest of each init container (with the sidecars before it) and each sidecar prefix. */
-export function effectiveInitRequest(spec: PodSpec, r: ResourceName): number {
+type Amount = (c: Container) => number;
+
+/** The largest of each init container (with the sidecars before it) and each sidecar prefix. */
+function effectiveInit(spec: PodSpec, amount: Amount): number {
   let sidecars = 0;
   let max = 0;
   for (const c of spec.initContainers ?? []) {
     if (isSidecar(c)) {
-      sidecars += request(c, r);
+      sidecars += amount(c);
       max = Math.max(max, sidecars);
     } else {
-      max = Math.max(max, request(c, r) + sidecars);
+      max = Math.max(max, amount(c) + sidecars);
     }
   }
   return max;
 }
 
+/** The larger of initialization and the running pod (app containers next to all sidecars), plus the pod overhead. */
+function effectivePod(spec: PodSpec, r: ResourceName, amount: Amount): number {
+  const sidecars = (spec.initContainers ?? []).filter(isSidecar).reduce((n, c) => n + amount(c), 0);
+  const running = (spec.containers ?? []).reduce((n, c) => n + amount(c), 0) + sidecars;
+  const overhead = quantityValue(spec.overhead?.[r] as string | undefined);
+  return Math.max(effectiveInit(spec, amount), running) + (Number.isFinite(overhead) ? overhead : 0);
+}
+
+/** Effective init request: the largest of each init container (with the sidecars before it) and each sidecar prefix. */
+export function effectiveInitRequest(spec: PodSpec, r: ResourceName): number {
+  return effectiveInit(spec, (c) => request(c, r));
+}
+
 /** The pod's effective request for `r` (in the resource's base unit: cores or bytes). */
 export function effectivePodRequest(spec: PodSpec, r: ResourceName): number {
-  const sidecars = (spec.initContainers ?? []).filter(isSidecar).reduce((n, c) => n + request(c, r), 0);
-  const running = (spec.containers ?? []).reduce((n, c) => n + request(c, r), 0) + sidecars;
-  const overhead = quantityValue(spec.overhead?.[r] as string | undefined);
-  return Math.max(effectiveInitRequest(spec, r), running) + (Number.isFinite(overhead) ? overhead : 0);
+  return effectivePod(spec, r, (c) => request(c, r));
+}
+
+function memoryLimit(c: Container): number {
+  const v = quantityValue(c.resources?.limits?.memory as string | number | undefined);
+  return Number.isFinite(v) ? v : 0;
+}
+
+/**
+ * The pod cgroup's memory limit (pkg/kubelet/cm ResourceConfigForPod): only when every app container declares
+ * one (memoryLimitsDeclared); then resource.PodLimits, computed as the effective request is. null: no limit.
+ */
+export function podMemoryLimit(spec: PodSpec): number | null {
+  const apps = spec.containers ?? [];
+  if (apps.length === 0 || apps.some((c) => memoryLimit(c) <= 0)) return null;
+  return effectivePod(spec, 'memory', memoryLimit);
 }

@@ -7,13 +7,14 @@
  */
 import type { Container, Pod, Volume } from 'kubernetes-types/core/v1';
 import type { LooseObject } from '../cluster/store';
-import { createTree, populate, type FileSpec, type Tree } from '../runtime/fs/index';
+import { createTree, populate, tmpfsSpace, type FileSpec, type Tree } from '../runtime/fs/index';
 import type { MountSpec } from '../runtime/seam';
 import type { World } from '../sim/world';
 import { decodeBase64 } from './containerStart';
 import { NODE_NAME } from './kubelet';
 import { quantityValue } from '../scenario/quantity';
 import { setVolumeOwnership } from './volumeOwnership';
+import { podMemoryLimit } from './resources';
 
 interface PodVolume {
   readonly tree: Tree;
@@ -21,11 +22,11 @@ interface PodVolume {
   readonly base?: string;
   readonly readOnly: boolean;
   readonly type: string;
-  /** A disk-backed emptyDir's sizeLimit: bytes, and the quantity as the spec writes it. */
+  /** An emptyDir's positive sizeLimit: bytes, and the quantity as the spec writes it. */
   readonly sizeLimit?: { readonly bytes: number; readonly text: string };
 }
 
-/** A disk-backed emptyDir with a sizeLimit, which the eviction manager watches. */
+/** An emptyDir with a sizeLimit, which the eviction manager watches (a Memory one too: the check ignores the medium). */
 export interface LimitedVolume {
   readonly name: string;
   readonly tree: Tree;
@@ -138,12 +139,30 @@ export class VolumeManager {
       return { tree, readOnly: true, type: 'downwardAPI' };
     }
     // emptyDir, and anything this node cannot provide, behaves as an empty directory (0777, like emptyDir).
-    const tree = createTree(`emptydir:${uid}:${v.name}`, { mode: 0o777, mtime: now });
-    // Models emptyDirLimitEviction's test: only a positive sizeLimit counts (size.Sign() == 1). A Memory
-    // emptyDir is a tmpfs of that size instead (calculateEmptyDirMemorySize): it fills up, it is not evicted.
+    // Models emptyDirLimitEviction's test: only a positive sizeLimit counts (size.Sign() == 1), whatever the medium.
     const bytes = quantityValue(v.emptyDir?.sizeLimit);
-    const sizeLimit = bytes !== null && bytes > 0 && v.emptyDir?.medium !== 'Memory' ? { bytes, text: String(v.emptyDir!.sizeLimit) } : undefined;
+    const limit = bytes !== null && bytes > 0 ? bytes : null;
+    const space = v.emptyDir?.medium === 'Memory' ? tmpfsSpace(this.tmpfsSize(pod, limit)) : undefined;
+    const tree = createTree(`emptydir:${uid}:${v.name}`, { mode: 0o777, mtime: now, space });
+    const sizeLimit = limit !== null ? { bytes: limit, text: String(v.emptyDir!.sizeLimit) } : undefined;
     return { tree, readOnly: false, type: v.emptyDir ? 'emptyDir' : 'other', ...(sizeLimit ? { sizeLimit } : {}) };
+  }
+
+  /**
+   * The size= of a Memory emptyDir's tmpfs (empty_dir.go calculateEmptyDirMemorySize, generateTmpfsMountOptions):
+   * with SizeMemoryBackedVolumes, node allocatable memory, lowered to the pod's memory limit, lowered to the
+   * sizeLimit (each only when positive and not larger). Writes past it fail with ENOSPC, so a full tmpfs is at
+   * most its sizeLimit and the eviction manager's `used > limit` never holds for it. Without the gate there is no
+   * size= (the kernel's default, half the node's RAM). The node's memory is not modelled: no limit at all
+   * leaves the tmpfs unbounded.
+   */
+  private tmpfsSize(pod: Pod, sizeLimit: number | null): number {
+    if (!this.world.profile.sizeMemoryBackedVolumes) return Infinity;
+    let size = Infinity;
+    const podLimit = pod.spec ? podMemoryLimit(pod.spec) : null;
+    if (podLimit !== null && podLimit > 0 && podLimit <= size) size = podLimit;
+    if (sizeLimit !== null && sizeLimit <= size) size = sizeLimit;
+    return size;
   }
 
   /** The mounts of one container, in its volumeMounts order. */
@@ -159,7 +178,7 @@ export class VolumeManager {
     return out;
   }
 
-  /** The pod's disk-backed emptyDir volumes with a sizeLimit, in spec order. */
+  /** The pod's emptyDir volumes with a sizeLimit, in spec order. */
   limitedEmptyDirs(uid: string): LimitedVolume[] {
     const out: LimitedVolume[] = [];
     for (const name of this.pods.get(uid)?.keys() ?? []) {
@@ -169,7 +188,7 @@ export class VolumeManager {
     return out;
   }
 
-  /** The pod's volume `name` when it is a disk-backed emptyDir with a sizeLimit (a map lookup: every write asks). */
+  /** The pod's volume `name` when it is an emptyDir with a sizeLimit (a map lookup: every write asks). */
   limitedEmptyDir(uid: string, name: string): LimitedVolume | undefined {
     const v = this.pods.get(uid)?.get(name);
     return v?.sizeLimit ? { name, tree: v.tree, limitBytes: v.sizeLimit.bytes, limitText: v.sizeLimit.text } : undefined;

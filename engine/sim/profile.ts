@@ -23,6 +23,12 @@ export interface VersionProfile {
   readonly describeFieldPathPrefix: boolean;
   /** kubectl ≥1.36 lists the containers when `-c` names none of them. */
   readonly logsListsContainers: boolean;
+  /**
+   * Feature gate SizeMemoryBackedVolumes (pkg/features/kube_features.go: alpha 1.20, beta and on by default 1.22,
+   * GA 1.32): a Memory emptyDir's tmpfs gets size= (its sizeLimit, capped by the pod's memory limit). Before it
+   * the tmpfs has the kernel's default size, and a sizeLimit is only enforced by eviction.
+   */
+  readonly sizeMemoryBackedVolumes: boolean;
 }
 
 export function parseMinor(version: string | number | undefined): number | null {
@@ -50,5 +56,6 @@ export function profileFor(version: string = DEFAULT_KUBERNETES_VERSION): Versio
     },
     describeFieldPathPrefix: minor >= 35,
     logsListsContainers: minor >= 36,
+    sizeMemoryBackedVolumes: minor >= 22,
   };
 }

@@ -13,6 +13,8 @@ export const ERRNO = {
   EBUSY: 'Device or resource busy',
   EXDEV: 'Invalid cross-device link',
   ENAMETOOLONG: 'File name too long',
+  ENOSPC: 'No space left on device',
+  EBADF: 'Bad file descriptor',
 } as const;
 export type Errno = keyof typeof ERRNO;
 

@@ -70,10 +70,11 @@ export function populate(tree: Tree, files: Readonly<Record<string, FileSpec>>):
 /** /dev's character devices and the /dev/std* links, as the runtime creates them. */
 export function addDevices(tree: Tree): void {
   const dev = ensureDir(tree, '/dev');
-  const mk = (name: 'null' | 'zero' | 'random' | 'urandom' | 'tty', rdev: [number, number]) =>
+  const mk = (name: 'null' | 'zero' | 'full' | 'random' | 'urandom' | 'tty', rdev: [number, number]) =>
     dev.entries.set(name, { kind: 'dev', ino: tree.nextIno++, mode: 0o666, uid: 0, gid: 0, mtime: 0, nlink: 1, device: name, rdev });
   mk('null', [1, 3]);
   mk('zero', [1, 5]);
+  mk('full', [1, 7]);
   mk('random', [1, 8]);
   mk('urandom', [1, 9]);
   mk('tty', [5, 0]);

@@ -3,8 +3,9 @@
  * See view.ts for the notify keys (`vol:<tree key>:<path>`) and FileOp reporting.
  */
 export { createTree, cloneTree, inodeSize, byteLength, typeBits } from './tree';
-export type { Tree, Inode, DirInode, FileInode, SymlinkInode, DevInode, DeviceName } from './tree';
+export type { Tree, TmpfsSpace, Inode, DirInode, FileInode, SymlinkInode, DevInode, DeviceName } from './tree';
 export { FsError, ERRNO, strerror } from './errors';
+export { tmpfsSpace, tmpfsUsage, PAGE_SIZE } from './capacity';
 export type { Errno } from './errors';
 export { allowed, ROOT_CRED } from './resolve';
 export type { Cred, MountEntry, Resolved } from './resolve';

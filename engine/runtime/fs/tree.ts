@@ -7,7 +7,7 @@
 export type InodeKind = 'dir' | 'file' | 'symlink' | 'dev';
 
 /** Character devices the runtime knows (the only ones a container's /dev needs). */
-export type DeviceName = 'null' | 'zero' | 'random' | 'urandom' | 'tty' | 'stdout' | 'stderr' | 'stdin';
+export type DeviceName = 'null' | 'zero' | 'full' | 'random' | 'urandom' | 'tty' | 'stdout' | 'stderr' | 'stdin';
 
 export interface InodeBase {
   readonly ino: number;
@@ -40,11 +40,21 @@ export interface Tree {
   nextIno: number;
   /** Bumped on every change made through a view (FsView.version: caches of lookups check it). */
   gen: number;
+  /** Set on a tmpfs mounted with size= (capacity.ts); every other tree has no limit and pays nothing. */
+  readonly space?: TmpfsSpace;
+}
+
+/** A tmpfs's data pages: how many it may hold (size=) and how many its inodes hold now. */
+export interface TmpfsSpace {
+  readonly pages: number;
+  used: number;
+  /** Each file's UTF-8 size as last measured, with the data it was measured on (an append measures only the new part). */
+  readonly sizes: WeakMap<FileInode, { readonly data: string; readonly bytes: number }>;
 }
 
 /** A fresh, empty tree for a volume. `key` must be stable and unique within a simulation (e.g. `<pod-uid>/<volume>`). */
-export function createTree(key: string, opts: { mode?: number; uid?: number; gid?: number; mtime?: number } = {}): Tree {
-  const tree: Tree = { key, root: undefined as unknown as DirInode, nextIno: 2, gen: 0 };
+export function createTree(key: string, opts: { mode?: number; uid?: number; gid?: number; mtime?: number; space?: TmpfsSpace } = {}): Tree {
+  const tree: Tree = { key, root: undefined as unknown as DirInode, nextIno: 2, gen: 0, space: opts.space };
   (tree as { root: DirInode }).root = {
     kind: 'dir', ino: 1, mode: opts.mode ?? 0o777, uid: opts.uid ?? 0, gid: opts.gid ?? 0,
     mtime: opts.mtime ?? 0, nlink: 2, entries: new Map(),
@@ -80,7 +90,7 @@ export function cloneTree(src: Tree, key: string): Tree {
     if (!out) linked.set(n, (out = { ...n }));
     return out;
   };
-  return { key, root: copy(src.root) as DirInode, nextIno: src.nextIno, gen: src.gen };
+  return { key, root: copy(src.root) as DirInode, nextIno: src.nextIno, gen: src.gen, space: src.space && { ...src.space, sizes: new WeakMap() } };
 }
 
 /** Size in bytes as `ls -l`/`stat` report it (UTF-8 length of the content). */

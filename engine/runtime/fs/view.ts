@@ -7,6 +7,7 @@
 import type { FileOp } from '../seam';
 import { FsError } from './errors';
 import { allowed, lookupPath, resolvePath, type Cred, type MountEntry, type Resolved, type ResolveCtx } from './resolve';
+import { fitWrite, inodePages, noteBytes } from './capacity';
 import { byteLength, cloneTree, newDir, newFile, newSymlink, type DirInode, type FileInode, type Inode, type Tree } from './tree';
 
 export interface FsObserver {
@@ -184,6 +185,8 @@ export class FsView {
       if (!allowed(r.node, cred, 2)) throw new FsError('EACCES');
       const f = r.node as FileInode;
       if (opts.truncate && f.data !== '') {
+        const space = r.mount?.tree.space;
+        if (space) space.used -= inodePages(space, f);
         f.data = '';
         f.mtime = this.now;
         this.touched('truncate', r.path, r.mount, 0);
@@ -206,10 +209,16 @@ export class FsView {
     return parent.mode & 0o2000 ? parent.gid : cred.gid;
   }
 
-  /** Write `data` at `pos` (or the end when `append`), reporting the change. Returns the new position. */
+  /**
+   * write(2): `data` at `pos` (or the end when `append`), reporting the change. Returns the new position.
+   * On a full tmpfs the write is short (what fits) and one that fits nothing throws ENOSPC.
+   */
   writeAt(info: StatInfo, data: string, pos: number, append: boolean): number {
     const n = info.node;
     if (n.kind !== 'file') return pos;
+    const space = info.mount?.tree.space;
+    const fit = space ? fitWrite(space, n, data, append ? n.data.length : pos) : null;
+    if (fit) data = fit.part;
     if (append || pos >= n.data.length) {
       n.data += data;
       pos = n.data.length;
@@ -218,13 +227,26 @@ export class FsView {
       pos += data.length;
     }
     n.mtime = this.now;
-    this.touched(append ? 'append' : 'write', info.path, info.mount, byteLength(n.data));
+    const size = fit ? noteBytes(space!, n, fit.bytes) : byteLength(n.data);
+    this.touched(append ? 'append' : 'write', info.path, info.mount, size);
     return pos;
   }
 
+  /** Pages a tmpfs gets back when an inode loses its last link (unlink, rename over it). */
+  private dropLink(n: Inode, mount: MountEntry | null): void {
+    n.nlink--;
+    const space = mount?.tree.space;
+    if (space && n.nlink === 0) space.used -= inodePages(space, n);
+  }
+
+  /** Open, truncate (unless `append`) and write all of `data`; a full tmpfs keeps what fit and throws ENOSPC. */
   writeFile(path: string, cwd: string, cred: Cred, data: string, append = false, mode?: number): void {
     const info = this.openWrite(path, cwd, cred, { truncate: !append, mode });
-    if (info.node.kind === 'file' && data !== '') this.writeAt(info, data, 0, true);
+    if (data === '') return;
+    if (info.node.kind === 'dev' && info.node.device === 'full') throw new FsError('ENOSPC');
+    if (info.node.kind !== 'file') return;
+    const before = info.node.data.length;
+    if (this.writeAt(info, data, 0, true) - before < data.length) throw new FsError('ENOSPC');
   }
 
   mkdir(path: string, cwd: string, cred: Cred, mode = 0o777): void {
@@ -257,7 +279,7 @@ export class FsView {
     if (r.node.kind === 'dir') throw new FsError('EISDIR');
     this.checkUnlink(r, cred);
     r.parent.entries.delete(r.name);
-    r.node.nlink--;
+    this.dropLink(r.node, r.mount);
     r.parent.mtime = this.now;
     this.touched('delete', r.path, r.mount, 0);
   }
@@ -281,7 +303,13 @@ export class FsView {
     this.checkWritable(r.mount);
     if (!allowed(r.parent, cred, 3)) throw new FsError('EACCES');
     const tree = r.mount ? r.mount.tree : this.rootTree;
-    r.parent.entries.set(r.name, newSymlink(tree, target, cred.uid, cred.gid, this.now));
+    const link = newSymlink(tree, target, cred.uid, cred.gid, this.now);
+    if (tree.space) {
+      const pages = inodePages(tree.space, link);
+      if (tree.space.used + pages > tree.space.pages) throw new FsError('ENOSPC');
+      tree.space.used += pages;
+    }
+    r.parent.entries.set(r.name, link);
     r.parent.mtime = this.now;
     this.touched('write', r.path, r.mount, byteLength(target));
   }
@@ -321,6 +349,7 @@ export class FsView {
     }
     if (a.node.kind === 'dir' && (b.path + '/').startsWith(a.path + '/')) throw new FsError('EINVAL');
     a.parent.entries.delete(a.name);
+    if (b.node && b.node.kind !== 'dir') this.dropLink(b.node, b.mount);
     b.parent.entries.set(b.name, a.node);
     a.parent.mtime = b.parent.mtime = this.now;
     this.touched('rename', a.path, a.mount, 0);

@@ -166,7 +166,10 @@ function* runProgram(ctx: Ctx, prog: Program, fs: string | null, assigns: [strin
   const it: Interp = new Interp(prog, {
     nextMainRecord: () => (input ? input.nextSync() : null),
     readFile: (name) => { try { return ctx.fs.readFile(name, ctx.cwd, ctx.cred); } catch { return null; } },
-    writeFile: (name, data, append) => { try { ctx.fs.writeFile(name, ctx.cwd, ctx.cred, data, append); return true; } catch { return false; } },
+    // busybox awk never checks its output files' writes: on a full tmpfs what fit stays and awk goes on.
+    writeFile: (name, data, append) => {
+      try { ctx.fs.writeFile(name, ctx.cwd, ctx.cred, data, append); return true; } catch (e) { return e instanceof FsError && e.code === 'ENOSPC'; }
+    },
     stderr: (t) => errRaw(ctx, t),
     env: ctx.env,
   });

@@ -2,15 +2,16 @@
 /** Small applets: echo, printf, test, true/false, sleep, yes, env, id, hostname, date, seq … */
 import { busyboxDate, utcParts } from '../../sim/time';
 import type { Ctx } from '../shell/sys';
+import { strerror } from '../fs/errors';
 import { echoApplet, printfText } from './printf';
 import { testEval } from './test';
 import { runChild } from './exec';
-import { badOption, err, errRaw, getopts, idForName, nameForId, out, primaryGroupOf, prog, type Applet, type G } from './lib';
+import { badOption, err, errRaw, getopts, idForName, nameForId, out, primaryGroupOf, prog, writeError, type Applet, type G } from './lib';
 import { wording } from './wording';
 
 export const echo: Applet = function* (ctx) {
-  yield* out(ctx, echoApplet(ctx.argv));
-  return 0;
+  const failed = yield* out(ctx, echoApplet(ctx.argv));
+  return failed ? writeError(ctx, failed) : 0;
 };
 
 export const printf: Applet = function* (ctx) {
@@ -91,7 +92,8 @@ export const yes: Applet = function* (ctx) {
   const chunk = line.repeat(Math.max(1, Math.floor(4096 / line.length)));
   for (;;) {
     ctx.k.charge();
-    yield* out(ctx, chunk);
+    const failed = yield* out(ctx, chunk);
+    if (failed) { err(ctx, wording(ctx).yesWrite(strerror(failed))); return 1; }
   }
 };
 

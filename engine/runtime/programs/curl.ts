@@ -170,13 +170,14 @@ function* deliver(ctx: Ctx, o: CurlOpts, url: string, data: string): G<boolean> 
     file = path.split('?')[0].slice(path.lastIndexOf('/') + 1);
     if (file === '') { errRaw(ctx, 'curl: Remote file name has no length!\n'); return false; }
   }
-  if (file === null || file === '-') { yield* out(ctx, data); return true; }
+  // A write that fails (a full tmpfs, /dev/full) is CURLE_WRITE_ERROR with no warning of its own.
+  if (file === null || file === '-') return (yield* out(ctx, data)) === null;
   try {
     ctx.fs.writeFile(file, ctx.cwd, ctx.cred, data);
     return true;
   } catch (e) {
     if (!(e instanceof FsError)) throw e;
-    errRaw(ctx, `Warning: Failed to open the file ${file}: ${e.message}\n`);
+    if (e.code !== 'ENOSPC') errRaw(ctx, `Warning: Failed to open the file ${file}: ${e.message}\n`);
     return false;
   }
 }

@@ -1,10 +1,11 @@
 /* eslint-disable require-yield -- every builtin and applet is a generator with one signature; some never block. */
 /** File applets: cat, mkdir, rm, rmdir, touch, cp, mv, ln, chmod, chown, basename, dirname. */
-import { FsError } from '../fs/errors';
+import { FsError, type Errno } from '../fs/errors';
 import type { Inode } from '../fs/tree';
 import type { Ctx } from '../shell/sys';
-import { readOf } from '../shell/sys';
-import { badOption, err, errnoMsg, errRaw, getopts, out, prog, type Applet, type G } from './lib';
+import { openPath, readOf } from '../shell/sys';
+import type { OpenFile } from '../shell/io';
+import { badOption, err, errnoMsg, errRaw, getopts, out, prog, writeError, type Applet, type G } from './lib';
 import { wording } from './wording';
 import { applyMode } from './more';
 
@@ -15,25 +16,35 @@ export const cat: Applet = function* (ctx) {
   let status = 0;
   let lineNo = 0;
   const number = (s: string) => (o.flags.has('n') ? s.replace(/^(.*)$/gm, (_m, l: string) => `${String(++lineNo).padStart(6)}\t${l}`).replace(/\n\s+\d+\t$/, '\n') : s);
+  // A stream (stdin, a device such as /dev/zero) is copied as it is read, until EOF or a failed write.
+  const pump = function* (of: OpenFile): G<Errno | null> {
+    for (;;) {
+      const s = yield* readOf(ctx.k, of);
+      if (s === null) return null;
+      const failed = yield* out(ctx, number(s));
+      if (failed) return failed;
+    }
+  };
   for (const f of files) {
-    if (f === '-') {
-      const of = ctx.p.fds[0];
-      if (!of) continue;
-      for (;;) {
-        const s = yield* readOf(ctx.k, of);
-        if (s === null) break;
-        yield* out(ctx, number(s));
+    let text = '';
+    let stream: OpenFile | null = f === '-' ? ctx.p.fds[0] : null;
+    if (f !== '-') {
+      try {
+        const st = ctx.fs.stat(f, ctx.cwd, ctx.cred);
+        if (st.node.kind === 'dir') { err(ctx, wording(ctx).catIsDir(f)); status = 1; continue; }
+        if (st.node.kind === 'dev') {
+          const r = openPath(ctx.fs, ctx.p, ctx.cwd, ctx.cred, f, 'r');
+          if ('err' in r) throw new FsError(r.err);
+          stream = r.of;
+        } else text = ctx.fs.readFile(f, ctx.cwd, ctx.cred);
+      } catch (e) {
+        err(ctx, wording(ctx).cantRead('cat', f, errnoMsg(e), 'cant-open'));
+        status = 1;
+        continue;
       }
-      continue;
     }
-    try {
-      const st = ctx.fs.stat(f, ctx.cwd, ctx.cred);
-      if (st.node.kind === 'dir') { err(ctx, wording(ctx).catIsDir(f)); status = 1; continue; }
-      yield* out(ctx, number(ctx.fs.readFile(f, ctx.cwd, ctx.cred)));
-    } catch (e) {
-      err(ctx, wording(ctx).cantRead('cat', f, errnoMsg(e), 'cant-open'));
-      status = 1;
-    }
+    const failed = stream ? yield* pump(stream) : yield* out(ctx, number(text));
+    if (failed) return writeError(ctx, failed);
   }
   return status;
 };
@@ -178,7 +189,9 @@ function copyTree(ctx: Ctx, src: string, dst: string, recursive: boolean, preser
     ctx.fs.writeFile(dst, ctx.cwd, ctx.cred, data, false, n.mode);
     if (!existed || preserve) ctx.fs.chmod(dst, ctx.cwd, ctx.cred, preserve ? n.mode : n.mode & ~ctx.fs.umask);
   } catch (e) {
-    err(ctx, wording(ctx).cpCreate(dst, errnoMsg(e)));
+    // Only the data can fail to fit (a full tmpfs): cp has created the file and keeps what was written.
+    const w = wording(ctx);
+    err(ctx, e instanceof FsError && e.code === 'ENOSPC' ? w.cpWrite(dst, e.message) : w.cpCreate(dst, errnoMsg(e)));
     return false;
   }
   return true;

@@ -1,7 +1,7 @@
 /** Helpers every applet uses: output, diagnostics in busybox's `applet: message` form, input. */
-import { FsError } from '../fs/errors';
+import { FsError, strerror, type Errno } from '../fs/errors';
 import type { Block, ProcGen } from '../shell/kernel';
-import { readAll, readOf, writeFd, type Ctx } from '../shell/sys';
+import { readAll, readOf, writeFd, writeFileOf, type Ctx } from '../shell/sys';
 import { wording } from './wording';
 
 export type G<T> = Generator<Block, T, unknown>;
@@ -12,8 +12,27 @@ export function prog(ctx: Ctx): string {
   return a.slice(a.lastIndexOf('/') + 1);
 }
 
-export function* out(ctx: Ctx, s: string): G<void> {
-  yield* writeFd(ctx.k, ctx.p, 1, s);
+/** Write to stdout; the errno when the write failed (EBADF, ENOSPC), null when all was written. */
+export function* out(ctx: Ctx, s: string): G<Errno | null> {
+  return yield* writeFd(ctx.k, ctx.p, 1, s);
+}
+
+/** glibc's stdio buffer for a file or device (st_blksize, 4096 on tmpfs and /dev/full). */
+export const STDIO_BUFSIZ = 4096;
+
+/**
+ * Where a program writing `total` bytes through stdio meets a failed write when only `fit` bytes fit: in a
+ * flush of a full buffer while it runs ('flush': ferror is set, so checks such as die_if_ferror report it), or
+ * only in the last flush at exit ('exit'). A full buffer is flushed when more output follows it.
+ */
+export function stdioFailure(total: number, fit: number): 'flush' | 'exit' {
+  return Math.floor((total - 1) / STDIO_BUFSIZ) * STDIO_BUFSIZ > fit ? 'flush' : 'exit';
+}
+
+/** A failed write of stdout reported as the userland does (`cat: write error: No space left on device`); status 1. */
+export function writeError(ctx: Ctx, errno: Errno): number {
+  errRaw(ctx, wording(ctx).writeError(prog(ctx), ctx.argv[0], strerror(errno)) + '\n');
+  return 1;
 }
 
 /** A diagnostic on stderr: `prog: msg`. Never blocks. */
@@ -55,7 +74,7 @@ export function errRaw(ctx: Ctx, text: string): void {
   switch (of.kind) {
     case 'console': ctx.k.console(of.stream, text); break;
     case 'capture': of.out.push(text); of.size += text.length; break;
-    case 'file': if (of.write) of.pos = of.fs.writeAt(of.info, text, of.pos, of.append); break;
+    case 'file': writeFileOf(of, text); break;
     case 'pipe': if (of.write && of.pipe.readers > 0) { of.pipe.buf += text; ctx.k.pipeChanged(of.pipe); } break;
   }
 }

@@ -3,7 +3,8 @@
  * s///[gpN I], p, d, q, =, y, a/i/c text; several -e scripts and `;`-separated commands.
  */
 import { breToJs, ereToJs } from './grep';
-import { badOption, chomp, err, getopts, out, readInput, splitLines, type Applet } from './lib';
+import { badOption, chomp, err, getopts, readInput, splitLines, type Applet } from './lib';
+import { sedInPlace, sedOut } from './sedOutput';
 import { wording } from './wording';
 
 type Addr = { line: number } | { last: true } | { re: RegExp } | null;
@@ -185,7 +186,8 @@ export const sedApplet: Applet = function* (ctx) {
     for (const f of files) {
       const data = yield* readInput(ctx, f);
       if (data === null) return 1;
-      ctx.fs.writeFile(f, ctx.cwd, ctx.cred, run(data));
+      const status = sedInPlace(ctx, f, run(data));
+      if (status !== 0) return status;
     }
     return 0;
   }
@@ -196,6 +198,5 @@ export const sedApplet: Applet = function* (ctx) {
     if (data === null) { status = wording(ctx).sedMissingStatus; continue; }
     all += data;
   }
-  yield* out(ctx, run(all));
-  return status;
+  return yield* sedOut(ctx, run(all), status);
 };

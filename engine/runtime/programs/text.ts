@@ -1,9 +1,9 @@
 /** Text applets: head, tail (-f follows appends), wc, tee, cut, tr, sort, uniq, seq. */
-import { FsError } from '../fs/errors';
+import { FsError, strerror, type Errno } from '../fs/errors';
 import { openPath, writeOf, type Ctx } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
 import { retain } from '../shell/io';
-import { badOption, chomp, eachChunk, eachLine, err, errnoMsg, getopts, out, readInput, splitLines, type Applet, type G } from './lib';
+import { badOption, chomp, eachChunk, eachLine, err, errnoMsg, getopts, out, readInput, splitLines, STDIO_BUFSIZ, stdioFailure, type Applet, type G } from './lib';
 import { wording } from './wording';
 import { grep } from './grep';
 
@@ -25,25 +25,47 @@ export const head: Applet = function* (ctx) {
   if (badCount) { err(ctx, badCount); return 1; }
   const files = o.rest.length ? o.rest : ['-'];
   let status = 0;
+  // Output goes through stdio: once a write fails head writes no more but reads on (its writes go to the buffer),
+  // and says so as its stdio would (stdioFailure).
+  let total = 0;
+  let fit = 0;
+  let failed: Errno | null = null;
+  const put = function* (s: string): G<true> {
+    // Written in the buffer's blocks, so `fit` ends where the first block that did not fit begins.
+    for (let i = 0; i < s.length && failed === null;) {
+      const piece = s.slice(i, i + STDIO_BUFSIZ - ((total + i) % STDIO_BUFSIZ));
+      failed = yield* out(ctx, piece);
+      i += piece.length;
+      if (failed === null) fit = total + i;
+    }
+    total += s.length;
+    return true;
+  };
   for (const [i, f] of files.entries()) {
-    if (files.length > 1) yield* out(ctx, `${i ? '\n' : ''}==> ${f === '-' ? 'standard input' : f} <==\n`);
+    if (files.length > 1) yield* put(`${i ? '\n' : ''}==> ${f === '-' ? 'standard input' : f} <==\n`);
     if (f === '-') {
       if (o.values.has('c')) {
         let bytes = Number(o.values.get('c')![0]);
         if (bytes <= 0) continue;
-        yield* eachChunk(ctx, function* (s) { const part = s.slice(0, bytes); bytes -= part.length; yield* out(ctx, part); return bytes > 0; });
+        yield* eachChunk(ctx, function* (s) { const part = s.slice(0, bytes); bytes -= part.length; return (yield* put(part)) && bytes > 0; });
         continue;
       }
       let left = n;
       if (left <= 0) continue;
-      yield* eachLine(ctx, function* (line) { yield* out(ctx, line); return --left > 0; });
+      yield* eachLine(ctx, function* (line) { return (yield* put(line)) && --left > 0; });
       continue;
     }
     const data = yield* readInput(ctx, f, 'plain');
     if (data === null) { status = 1; continue; }
-    yield* out(ctx, o.values.has('c') ? data.slice(0, Number(o.values.get('c')![0])) : splitLines(data).slice(0, n).join(''));
+    yield* put(o.values.has('c') ? data.slice(0, Number(o.values.get('c')![0])) : splitLines(data).slice(0, n).join(''));
   }
-  return status;
+  if (failed === null) return status;
+  // coreutils' head fwrite()s whole read buffers, and glibc writes a whole block past the buffer at once: a block
+  // that is complete fails at once even when no more output follows it.
+  const flushed = stdioFailure(ctx.flavor.userland === 'gnu' ? total + 1 : total, fit) === 'flush';
+  const [text, failStatus] = wording(ctx).headWrite(flushed, strerror(failed));
+  err(ctx, text);
+  return failStatus ?? status;
 };
 
 export const tail: Applet = function* (ctx) {
@@ -126,19 +148,34 @@ export const tee: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'ai');
   if (o.bad) return badOption(ctx, o.bad, o.missing);
   const outs: OpenFile[] = [];
+  const names: string[] = [];
   let status = 0;
   for (const f of o.rest) {
     const r = openPath(ctx.fs, ctx.p, ctx.cwd, ctx.cred, f, o.flags.has('a') ? 'a' : 'w');
     if ('err' in r) { err(ctx, `${f}: ${new FsError(r.err).message}`); status = 1; continue; }
     outs.push(retain(r.of));
+    names.push(f);
   }
+  // A file that fails a write is written no more; coreutils reports it at once, busybox's die_if_ferror when
+  // the input ends, and only the first such file (it exits there).
+  const gnu = ctx.flavor.userland === 'gnu';
+  const failed: string[] = [];
   yield* eachLine(ctx, function* (line) {
     yield* out(ctx, line);
-    for (const of of outs) yield* writeOf(ctx.k, of, line);
+    for (let i = 0; i < outs.length; i++) {
+      if (failed[i] !== undefined) continue;
+      const e = yield* writeOf(ctx.k, outs[i], line);
+      if (e === null) continue;
+      failed[i] = wording(ctx).teeWrite(names[i], strerror(e));
+      if (gnu) err(ctx, failed[i]);
+    }
     return true;
   });
   for (const of of outs) ctx.k.closeOf(of);
-  return status;
+  const first = failed.find((m) => m !== undefined);
+  if (first === undefined) return status;
+  if (!gnu) err(ctx, first);
+  return 1;
 };
 
 function ranges(spec: string): (i: number) => boolean {

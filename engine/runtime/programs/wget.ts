@@ -201,7 +201,17 @@ function* save(ctx: Ctx, o: WgetOpts, fname: string, toStdout: boolean, body: st
   }
   if (!o.quiet) errRaw(ctx, toStdout ? 'writing to stdout\n' : `saving to '${fname}'\n`);
   if (toStdout) yield* out(ctx, body);
-  else ctx.fs.writeFile(fname, ctx.cwd, ctx.cred, body, true);
+  else {
+    try {
+      ctx.fs.writeFile(fname, ctx.cwd, ctx.cred, body, true);
+    } catch (e) {
+      if (!(e instanceof FsError)) throw e;
+      // libbb xwrite: full_write returned a short count ("short write") or nothing at all ("write error").
+      const wrote = ctx.fs.stat(fname, ctx.cwd, ctx.cred).node;
+      err(ctx, `${wrote.kind === 'file' && wrote.data !== '' ? 'short write' : 'write error'}: ${e.message}`);
+      return false;
+    }
+  }
   const size = byteLen(body);
   if (!o.quiet) {
     const cols = Number(ctx.env.get('COLUMNS') ?? '80') || 80;

@@ -60,6 +60,20 @@ export interface Wording {
   readonly idAlwaysGroups: boolean;
   /** wc's column width: busybox pads to 9; GNU to the digits of the regular files' total size, 7 when one input is a pipe. */
   wcWidth(regularBytes: number, nonRegular: boolean, cols: number, inputs: number): number;
+  /** A failed write of stdout: libbb's bb_perror_msg("write error") under the applet's name; coreutils' close_stdout under argv[0]. */
+  writeError(prog: string, argv0: string, why: string): string;
+  /** cp could not write `dst` (libbb bb_copyfd's "write error"; coreutils copy.c "error writing"). */
+  cpWrite(dst: string, why: string): string;
+  /** tee could not write `file`: busybox's die_if_ferror says only "I/O error"; coreutils gives the errno. */
+  teeWrite(file: string, why: string): string;
+  /**
+   * head could not write its output (`flushed`: a buffer flush failed while it ran, else the flush at exit):
+   * the text and the status (null: head's own). busybox: die_if_ferror_stdout's "I/O error" (1), or
+   * fflush_stdout_and_exit's perror keeping the status; coreutils: xwrite_stdout's "error writing", or close_stdout's.
+   */
+  headWrite(flushed: boolean, why: string): [string, number | null];
+  /** yes could not write: busybox's bb_perror_nomsg_and_die prints a NULL message as "(null)"; coreutils names stdout. */
+  yesWrite(why: string): string;
 }
 
 const BUSYBOX: Wording = {
@@ -99,6 +113,11 @@ const BUSYBOX: Wording = {
   sedMissingStatus: 0,
   idAlwaysGroups: false,
   wcWidth: (_b, _n, cols, inputs) => (cols === 1 && inputs === 1 ? 0 : 9),
+  writeError: (prog, _argv0, why) => `${prog}: write error: ${why}`,
+  cpWrite: (_dst, why) => `write error: ${why}`,
+  teeWrite: (file) => `${file}: I/O error`,
+  headWrite: (flushed, why) => (flushed ? ['standard output: I/O error', 1] : [`standard output: ${why}`, null]),
+  yesWrite: (why) => `(null): ${why}`,
 };
 
 /** coreutils' usage() exit status: 2 for ls, sort (and grep), 1 for the rest. */
@@ -158,6 +177,11 @@ const GNU: Wording = {
   sedMissingStatus: 2,
   idAlwaysGroups: true,
   wcWidth: (bytes, nonRegular, cols, inputs) => (cols === 1 && inputs === 1 ? 0 : Math.max(String(bytes).length, nonRegular ? 7 : 1)),
+  writeError: (_prog, argv0, why) => `${argv0}: write error: ${why}`,
+  cpWrite: (dst, why) => `error writing '${dst}': ${why}`,
+  teeWrite: (file, why) => `${file}: ${why}`,
+  headWrite: (flushed, why) => [flushed ? `error writing 'standard output': ${why}` : `write error: ${why}`, 1],
+  yesWrite: (why) => `standard output: ${why}`,
 };
 
 /** The wording of the image's userland. */

@@ -7,6 +7,7 @@ import type { Block } from './kernel';
 import type { Shell } from './shell';
 import { BreakErr, ExitErr, ReturnErr } from './state';
 import { writeFd } from './sys';
+import { strerror, type Errno } from '../fs/errors';
 import { printfText } from '../programs/printf';
 import { testEval } from '../programs/test';
 import { MORE_BUILTINS } from './builtins2';
@@ -26,8 +27,15 @@ function* falseB(): Generator<Block, number, unknown> { return 1; }
 
 function* echo(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
   const text = sh.d.dialect.echo(argv);
-  yield* writeFd(sh.k, sh.p, 1, text);
-  return 0;
+  return writeFailed(sh, 'echo', yield* writeFd(sh.k, sh.p, 1, text));
+}
+
+/** The status of echo/printf after writing: 1 with the shell's diagnostic when the write failed (ENOSPC, EBADF). */
+function writeFailed(sh: Shell, cmd: string, errno: Errno | null, status = 0): number {
+  if (errno === null) return status;
+  const msg = sh.d.dialect.writeError(sh.d.arg0, cmd, sh.line, strerror(errno));
+  if (msg !== null) sh.writeErrSync(msg + '\n');
+  return 1;
 }
 
 function* printf(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
@@ -36,9 +44,9 @@ function* printf(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
   const into = dialect.builtinOptions && argv[1] === '-v' && argv.length > 3 ? argv[2] : null;
   const r = printfText(argv.slice(into === null ? 1 : 3), dialect.utilityPrefix(sh.d.arg0, 'printf', sh.line), dialect.printf);
   if (into !== null) sh.assign(into, r.out);
-  else if (r.out) yield* writeFd(sh.k, sh.p, 1, r.out);
+  const failed = into === null && r.out ? yield* writeFd(sh.k, sh.p, 1, r.out) : null;
   for (const e of r.errors) sh.writeErrSync(e + '\n');
-  return r.status;
+  return writeFailed(sh, 'printf', failed, r.status);
 }
 
 function testSync(sh: Shell, argv: string[]): number {

@@ -88,6 +88,8 @@ export interface Dialect {
   readonly printf: PrintfWording;
   /** A `test`/`[` builtin error (busybox's wording in) as this shell words it. */
   testError(msg: string): string;
+  /** The echo/printf builtin could not write its output (`why`: strerror); null where the shell says nothing. */
+  writeError(arg0: string, cmd: string, line: number, why: string): string | null;
   /** bash's options of shared builtins: `type -t`, `printf -v`, `local -r`, `unset 'a[i]'`, `$(<file)`. */
   readonly builtinOptions: boolean;
   /** bash's status variables: PIPESTATUS after each pipeline, FUNCNAME inside functions. */
@@ -130,6 +132,8 @@ export const ASH: Dialect = {
   builtinOptions: false,
   printf: BUSYBOX_PRINTF,
   testError: (m) => m,
+  // echo.c: bb_simple_perror_msg("write error") under the shell's name; printf.c only returns 1.
+  writeError: (arg0, cmd, _line, why) => (cmd === 'echo' ? `${arg0}: write error: ${why}` : null),
   setOptions: new Set(['errexit', 'nounset', 'xtrace', 'noglob', 'noexec', 'verbose', 'noclobber', 'pipefail']),
   echo: echoApplet,
   msg: {

@@ -50,6 +50,8 @@ export const BASH: Dialect = {
     badConversion: (c) => [`%${c}: invalid format character`, 1],
   },
   testError: (m) => m.replace(/^(.*): bad number$/, '$1: integer expression expected'),
+  // builtins/common.c sh_wrerror: `bash: line 1: echo: write error: No space left on device`.
+  writeError(arg0, cmd, line, why) { return this.builtin(arg0, cmd, line, `write error: ${why}`); },
   // SHLVL counts nested bash shells (exported).
   initialVars: (release, env) => {
     const patch = release === 'trixie' ? '37' : '15';

@@ -69,6 +69,8 @@ export const DASH: Dialect = {
     badConversion: (c) => [`%${c}: invalid directive`, 2],
   },
   testError: (m) => m.replace(/^(.*): bad number$/, 'Illegal number: $1'),
+  // output.c flushall sets the error, and the builtin's exit then reports it as `cmd: I/O error` (errno is not shown).
+  writeError(arg0, cmd, line) { return this.builtin(arg0, cmd, line, `${cmd}: I/O error`); },
   setOptions: new Set(['errexit', 'nounset', 'xtrace', 'noglob', 'noexec', 'verbose', 'noclobber']),
   echo: dashEcho,
   msg: {

@@ -20,6 +20,8 @@ export type OpenFile =
   | { kind: 'console'; stream: 'stdout' | 'stderr'; refs: number }
   | { kind: 'null'; refs: number }
   | { kind: 'zero'; refs: number }
+  /** /dev/full: reads zeros, every write fails with ENOSPC. */
+  | { kind: 'full'; refs: number }
   | { kind: 'file'; fs: FsView; info: StatInfo; pos: number; append: boolean; read: boolean; write: boolean; refs: number }
   | { kind: 'capture'; out: string[]; size: number; limit: number; refs: number };
 

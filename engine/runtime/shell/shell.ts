@@ -10,7 +10,7 @@ import { ArithError, evalArith, type ArithVars } from './arith';
 import { cloneFds, newCapture, captured, type FdTable } from './io';
 import type { Block, Kernel, Proc, ProcGen } from './kernel';
 import { cloneData, ExitErr, ReturnErr, BreakErr, type ShellData } from './state';
-import { SigPipe, type ImageFlavor } from './sys';
+import { SigPipe, writeFileOf, type ImageFlavor } from './sys';
 import { expandString } from './expand';
 import { arrayElement, setElement } from './bashEval';
 import { FsError } from '../fs/errors';
@@ -121,7 +121,7 @@ export class Shell {
     switch (of.kind) {
       case 'console': this.k.console(of.stream, text); break;
       case 'capture': of.out.push(text); of.size += text.length; break;
-      case 'file': if (of.write) of.pos = of.fs.writeAt(of.info, text, of.pos, of.append); break;
+      case 'file': writeFileOf(of, text); break;
       case 'pipe': if (of.write && of.pipe.readers > 0) { of.pipe.buf += text; this.k.pipeChanged(of.pipe); } break;
     }
   }

@@ -71,36 +71,57 @@ export function exportedWith(vars: { exported(): Map<string, string> }, assigns:
   return env;
 }
 
-/** Write to fd `fd`. Blocks on a full pipe; throws SigPipe when nobody reads. */
-export function* writeFd(k: Kernel, p: Proc, fd: number, s: string): Generator<Block, boolean, unknown> {
+/**
+ * Write all of `s` to fd `fd` (libbb full_write). Blocks on a full pipe; throws SigPipe when nobody reads.
+ * Returns the errno of a failed write (EBADF: no such fd or not open for writing; ENOSPC: /dev/full or a
+ * full tmpfs, after writing what fit), null when all was written.
+ */
+export function* writeFd(k: Kernel, p: Proc, fd: number, s: string): Generator<Block, Errno | null, unknown> {
   const of = p.fds[fd];
-  if (!of) return false;
+  if (!of) return 'EBADF';
   return yield* writeOf(k, of, s);
 }
 
-export function* writeOf(k: Kernel, of: OpenFile, s: string): Generator<Block, boolean, unknown> {
-  if (s === '') return true;
+/** full_write to a file: write(2) again after a short count, so a full tmpfs keeps what fit and then fails. */
+export function writeFileOf(of: OpenFile & { kind: 'file' }, s: string): Errno | null {
+  if (!of.write) return 'EBADF';
+  try {
+    for (;;) {
+      const start = of.append && of.info.node.kind === 'file' ? of.info.node.data.length : of.pos;
+      of.pos = of.fs.writeAt(of.info, s, of.pos, of.append);
+      const n = of.pos - start;
+      if (n >= s.length) return null;
+      s = s.slice(n);
+    }
+  } catch (e) {
+    if (e instanceof FsError) return e.code;
+    throw e;
+  }
+}
+
+export function* writeOf(k: Kernel, of: OpenFile, s: string): Generator<Block, Errno | null, unknown> {
+  if (s === '') return null;
   switch (of.kind) {
     case 'console':
       if (k.pending >= 1000) yield FLUSH;
       k.console(of.stream, s);
-      return true;
+      return null;
     case 'capture':
       if (of.size < of.limit) {
         of.out.push(s);
         of.size += s.length;
       }
-      return true;
+      return null;
     case 'null':
     case 'zero':
-      return true;
+      return null;
+    case 'full':
+      return 'ENOSPC';
     case 'file':
-      if (!of.write) return false;
       if (k.pending >= 1000) yield FLUSH;
-      of.pos = of.fs.writeAt(of.info, s, of.pos, of.append);
-      return true;
+      return writeFileOf(of, s);
     case 'pipe': {
-      if (!of.write) return false;
+      if (!of.write) return 'EBADF';
       const pipe = of.pipe;
       let rest = s;
       for (;;) {
@@ -111,7 +132,7 @@ export function* writeOf(k: Kernel, of: OpenFile, s: string): Generator<Block, b
           pipe.buf += chunk;
           rest = rest.slice(chunk.length);
           k.pipeChanged(pipe);
-          if (rest === '') return true;
+          if (rest === '') return null;
         }
         yield { k: 'pipe', pipe };
       }
@@ -144,6 +165,7 @@ export function* readOf(k: Kernel, of: OpenFile): Generator<Block, string | null
       return s;
     }
     case 'zero':
+    case 'full':
       return '\0'.repeat(4096);
     default:
       return null;
@@ -223,6 +245,7 @@ function devOpen(p: Proc, device: string): OpenResult {
   switch (device) {
     case 'null': return { of: { kind: 'null', refs: 0 } };
     case 'zero': case 'random': case 'urandom': return { of: { kind: 'zero', refs: 0 } };
+    case 'full': return { of: { kind: 'full', refs: 0 } };
     case 'stdin': case 'stdout': case 'stderr': {
       const fd = device === 'stdin' ? 0 : device === 'stdout' ? 1 : 2;
       const of = p.fds[fd];

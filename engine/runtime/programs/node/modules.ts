@@ -24,7 +24,7 @@ const LOADER_FRAMES = ['    at Function._resolveFilename (node:internal/modules/
 const ERRNO: Readonly<Record<string, [number, string]>> = {
   ENOENT: [-2, 'no such file or directory'], EACCES: [-13, 'permission denied'], EISDIR: [-21, 'illegal operation on a directory'],
   ENOTDIR: [-20, 'not a directory'], EEXIST: [-17, 'file already exists'], EROFS: [-30, 'read-only file system'], ENOTEMPTY: [-39, 'directory not empty'],
-  EPERM: [-1, 'operation not permitted'], ENOTFOUND: [-3008, 'getaddrinfo ENOTFOUND'], ECONNREFUSED: [-111, 'connection refused'],
+  EPERM: [-1, 'operation not permitted'], ENOSPC: [-28, 'no space left on device'], ENOTFOUND: [-3008, 'getaddrinfo ENOTFOUND'], ECONNREFUSED: [-111, 'connection refused'],
   ETIMEDOUT: [-110, 'connection timed out'], EHOSTUNREACH: [-113, 'host is unreachable'], EADDRINUSE: [-98, 'address already in use'],
   ECONNRESET: [-104, 'socket hang up'],
 };
@@ -57,7 +57,8 @@ function fsModule(js: Js): JsObj {
       if (!(e instanceof FsError)) throw e;
       js.frames.pop();
       js.site = { file: js.frame.file, line: js.frame.line, col: js.frame.col };
-      const err = sysError(js, e.code, syscall, { path });
+      // Only the write(2) after open can run out of space: node reports `ENOSPC: …, write` without the path.
+      const err = e.code === 'ENOSPC' ? sysError(js, e.code, 'write', {}) : sysError(js, e.code, syscall, { path });
       js.frames.push({ name: '', file: '<native>', line: 0, col: 0, node: null });
       throw new JsThrow(err);
     }

@@ -15,6 +15,7 @@ const ERRNO: Readonly<Partial<Record<Errno, [number, string]>>> = {
   ENOENT: [2, 'FileNotFoundError'], EACCES: [13, 'PermissionError'], EPERM: [1, 'PermissionError'], EISDIR: [21, 'IsADirectoryError'],
   ENOTDIR: [20, 'NotADirectoryError'], EEXIST: [17, 'FileExistsError'], EROFS: [30, 'OSError'], ENOTEMPTY: [39, 'OSError'],
   ELOOP: [40, 'OSError'], EINVAL: [22, 'OSError'], EBUSY: [16, 'OSError'], EXDEV: [18, 'OSError'], ENAMETOOLONG: [36, 'OSError'],
+  ENOSPC: [28, 'OSError'], EBADF: [9, 'OSError'],
 };
 
 /** Runs a filesystem call, turning FsError into the OSError CPython raises (`[Errno 2] No such file or directory: 'x'`). */
@@ -48,7 +49,16 @@ export function openFile(ip: Interp, pathV: PyVal, modeV: PyVal): PyInst {
   const wrap = (s: string): PyVal => (binary ? bytes(s) : decodeUtf8(s) ?? s);
   const checkOpen = () => { if (closed) raise('ValueError', 'I/O operation on closed file.'); };
   const flush = () => {
-    if (pending) { const data = pending; pending = ''; fsCall(path, () => fs.writeFile(path, cwd, cred, data, true)); }
+    if (!pending) return;
+    const data = pending;
+    pending = '';
+    // A failed write(2) is `OSError: [Errno 28] No space left on device`, without the file's name (what fit stays).
+    try {
+      fs.writeFile(path, cwd, cred, data, true);
+    } catch (e) {
+      if (e instanceof FsError && e.code === 'ENOSPC') throw osError('OSError', 28, e.message);
+      fsCall(path, () => { throw e; });
+    }
   };
   const readable = kind === 'r' || mode.includes('+');
   const writable = kind !== 'r' || mode.includes('+');
