@@ -82,7 +82,8 @@ export function equal(a: TextNode, b: TextNode): boolean {
   if (a.k === 'wrap') return b.k === 'wrap' && a.prefix === b.prefix && a.suffix === b.suffix && equal(a.value, b.value);
   return b.k === 'list' && a.recs.length === b.recs.length && a.recs.every((r, i) => {
     const o = b.recs[i];
-    return (r.diff ?? '') === (o.diff ?? '') && (r.key ?? '') === (o.key ?? '') && equal(r.value, o.value) && r.comment === o.comment;
+    return (r.diff ?? '') === (o.diff ?? '') && (r.key ?? '') === (o.key ?? '') && equal(r.value, o.value)
+      && (r.comment === undefined ? o.comment === undefined : o.comment !== undefined && commentText(r.comment) === commentText(o.comment));
   });
 }
 
