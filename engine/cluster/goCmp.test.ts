@@ -64,6 +64,14 @@ describe('cmp.Diff of a Pod spec', () => {
       '  \t\t\t\t\techo four', '  \t\t\t\t\t"""', '  \t\t\t\t),'));
   });
 
+  // resource.Quantity compares with its Equal method and prints its parsed fields (the string only when canonical).
+  it('quantities are equal by value and print as ParseQuantity left them', () => {
+    const r = (cpu: string) => spec({ name: 'app', image: 'busybox', resources: { limits: { cpu, memory: '128Mi' } } });
+    expect(diff(36, r('500m'), r('0.5'))).toBe('');
+    expect(diff(36, r('500m'), r('1'))).toContain(lines('- \t\t\t\t\ts"cpu":    {i: resource.int64Amount{value: 500, scale: -3}, s: "500m", Format: "DecimalSI"},',
+      '+ \t\t\t\t\ts"cpu":    {i: resource.int64Amount{value: 1}, s: "1", Format: "DecimalSI"},', '  \t\t\t\t\ts"memory": {i: {...}, Format: "BinarySI"},'));
+  });
+
   it('equal specs have no diff; field counts follow the release (PodSpec.Resources from 1.32)', () => {
     const a = spec({ name: 'app', image: 'busybox' });
     expect(diff(36, a, a)).toBe('');

@@ -22,10 +22,11 @@ const slice = (elem: GoType): GoType => ({ kind: 'slice', elem });
 const defs = new Map<GoType, StructDef>();
 
 /** A struct: fields as [GoName, jsonName (null: embedded, same JSON object), type]. */
-function struct(name: string, fields: readonly (readonly [string, string | null, GoType] | false)[], extra: Partial<StructDef> = {}): GoType {
+function struct(name: string, fields: readonly (readonly [string, string | null, GoType] | false)[],
+  extra: { from?: (json: Json) => GoValue; equalMethod?: (a: GoValue, b: GoValue) => boolean } = {}): GoType {
   const kept = fields.filter((f): f is readonly [string, string | null, GoType] => f !== false);
   const type = { kind: 'struct' as const, name, fields: kept.map(([n, , t]): GoField => ({ name: n, type: t })),
-    ...(extra.type?.equalMethod ? { equalMethod: extra.type.equalMethod } : {}) };
+    ...(extra.equalMethod ? { equalMethod: extra.equalMethod } : {}) };
   defs.set(type, { type, json: kept.map(([, j]) => j), ...(extra.from ? { from: extra.from } : {}) });
   return type;
 }
@@ -71,7 +72,7 @@ const QUANTITY = struct('resource.Quantity', [
   ['i', 'i', struct('resource.int64Amount', [['value', 'value', I64], ['scale', 'scale', { kind: 'int', name: 'resource.Scale' }]])],
   ['d', 'd', struct('resource.infDecAmount', [['Dec', 'Dec', ptr(opaque('inf.Dec'))]])],
   ['s', 's', STR], ['Format', 'Format', S('resource.Format')],
-], { from: (j) => parseQuantity(String(j ?? '0')), type: { kind: 'struct', name: '', fields: [], equalMethod: quantityEqual } });
+], { from: (j) => parseQuantity(String(j ?? '0')), equalMethod: quantityEqual });
 const RESOURCE_LIST: GoType = { kind: 'map', key: S('core.ResourceName', true), elem: QUANTITY };
 const LOCAL_REF = struct('core.LocalObjectReference', [['Name', 'name', STR]]);
 const KEY_TO_PATH = struct('core.KeyToPath', [['Key', 'key', STR], ['Path', 'path', STR], ['Mode', 'mode', ptr(I32)]]);
