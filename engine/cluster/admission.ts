@@ -8,6 +8,7 @@ import type { ManifestDoc } from '../scenario/parseManifests';
 import type { Diagnostic } from '../sim/diagnostics';
 import type { World } from '../sim/world';
 import type { ApiServer, SourceInfo } from './apiServer';
+import { patchedPodSpec, podUpdateError } from './podUpdate';
 import type { PodSpec } from 'kubernetes-types/core/v1';
 import type { ApiObject, LooseObject } from './store';
 
@@ -42,21 +43,6 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(canonical(a) ?? null) === JSON.stringify(canonical(b) ?? null);
 }
 
-// Models ValidatePodUpdate: only images, activeDeadlineSeconds, added tolerations and terminationGracePeriodSeconds may change.
-function podUpdateForbidden(oldSpec: PodSpec, newSpec: PodSpec): boolean {
-  const strip = (spec: PodSpec) => ({
-    ...spec,
-    containers: (spec.containers ?? []).map((c) => ({ ...c, image: '' })),
-    initContainers: (spec.initContainers ?? []).map((c) => ({ ...c, image: '' })),
-    activeDeadlineSeconds: 0, terminationGracePeriodSeconds: 0, tolerations: [],
-    // Fields the API server fills in after creation, which an applied manifest does not carry.
-    nodeName: '', volumes: (spec.volumes ?? []).filter((v) => !v.name.startsWith('kube-api-access-')),
-  });
-  const mounts = (s: PodSpec) => ({ ...s, containers: s.containers.map((c) => ({ ...c, volumeMounts: (c.volumeMounts ?? []).filter((m) => !m.name.startsWith('kube-api-access-')) })),
-    initContainers: (s.initContainers ?? []).map((c) => ({ ...c, volumeMounts: (c.volumeMounts ?? []).filter((m) => !m.name.startsWith('kube-api-access-')) })) });
-  return !sameJson(mounts(strip(oldSpec)), mounts(strip(newSpec)));
-}
-
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /** JSON with map keys sorted (Go's encoding/json on an unstructured object). */
@@ -82,19 +68,28 @@ export function lastAppliedOf(user: LooseObject, namespaced: boolean): string {
   return `${sortedJson({ ...user, metadata: meta })}\n`;
 }
 
-const POD_UPDATE_FORBIDDEN = 'spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
-
 // Models kubectl apply on an existing object: the patch is computed against the last applied configuration,
 // so re-applying the same manifest is "unchanged"; anything else is sent as an update.
 function applyUpdate(world: World, api: ApiServer, existing: LooseObject, next: LooseObject, ref: string, lastApplied: string): SubmitResult {
   if (existing.metadata?.annotations?.[LAST_APPLIED] === lastApplied) return { ok: true, stdout: `${ref} unchanged`, stderr: '', ref, diagnostics: [] };
   const changed = DESIRED.filter((k) => next[k] !== undefined && !sameJson(existing[k], next[k]));
-  if (existing.kind === 'Pod' && changed.includes('spec') && podUpdateForbidden(existing.spec as PodSpec, next.spec as PodSpec)) {
-    const stderr = `The Pod "${existing.metadata!.name}" is invalid: ${POD_UPDATE_FORBIDDEN}`;
+  const podError = existing.kind === 'Pod' && changed.includes('spec') ? podUpdateError(world.profile.minor, existing.spec as PodSpec,
+    patchedPodSpec(existing.spec as PodSpec, lastAppliedSpec(existing), next.spec as PodSpec)) : null;
+  if (podError) {
+    const stderr = `The Pod "${existing.metadata!.name}" is invalid: ${podError}`;
     return { ok: false, stdout: '', stderr, ref, diagnostics: [{ code: 'invalid-object', severity: 'error', message: stderr, object: ref }] };
   }
   api.update(existing, withLastApplied(next, lastApplied));
   return { ok: true, stdout: `${ref} configured`, stderr: '', ref, diagnostics: [] };
+}
+
+/** The spec of the manifest last applied to `obj` (its annotation), if any. */
+function lastAppliedSpec(obj: LooseObject): PodSpec | undefined {
+  try {
+    return (JSON.parse(obj.metadata?.annotations?.[LAST_APPLIED] ?? 'null') as { spec?: PodSpec } | null)?.spec;
+  } catch {
+    return undefined;
+  }
 }
 
 function withLastApplied(obj: LooseObject, lastApplied: string): LooseObject {

@@ -40,6 +40,24 @@ describe('image programs', () => {
     expect(logs('["sh", "-c", "echo $0"]')).toBe('sh\n');
     expect(logs('["echo", "hi"]')).toBe('hi\n');
   });
+  it('python and node report the release their tag installs', () => {
+    expect(logsOf('python:3.12', 'python3 --version; python -V; python3 -c "import sys; print(sys.version_info[:3], sys.path[2])"'))
+      .toBe('Python 3.12.13\nPython 3.12.13\n(3, 12, 13) /usr/local/lib/python3.12\n');
+    expect(logsOf('python:3.11.4-slim-bookworm', 'python3 -c "import sys; print(sys.version)"')).toBe('3.11.4 (main) [GCC 12.2.0]\n');
+    expect(logsOf('python', 'python3 --version')).toBe('Python 3.14.6\n');
+    expect(logsOf('python:3-alpine', 'python3 --version')).toBe('Python 3.14.6\n');
+    expect(logsOf('node:20', 'node --version; node -p process.version; nodejs -e "console.log(process.versions.node)"')).toBe('v20.20.2\nv20.20.2\n20.20.2\n');
+    expect(logsOf('node:22.11-slim', 'node -v')).toBe('v22.11.0\n');
+    expect(logsOf('node:lts', 'node -v')).toBe('v24.19.0\n');
+    expect(logsOf('node', 'node -v; cat /etc/debian_version')).toBe('v26.7.0\n13.2\n');
+  });
+  it('the python image has /usr/local/bin/python3.N, python3 and python link to it; other minors are not there', () => {
+    expect(logsOf('python:3.13', 'python3.13 -c "print(1)"; python3.12 -c "print(2)"; echo $?')).toBe('1\nsh: 1: python3.12: not found\n127\n');
+    expect(logsOf('python:3.12', 'python3.13 -c "print(1)"; python3.12 -c "print(2)"; command -v python')).toBe('sh: 1: python3.13: not found\n2\n/usr/local/bin/python\n');
+    expect(logsOf('python:3.12', 'ls -l /usr/local/bin/python /usr/local/bin/python3 /usr/local/bin/python3.12 | sed "s/.*:00 //"'))
+      .toBe('/usr/local/bin/python -> python3\n/usr/local/bin/python3 -> python3.12\n/usr/local/bin/python3.12\n');
+    expect(logsOf('node:22', 'ls -l /usr/local/bin/nodejs | sed "s/.*:00 //"; command -v node')).toBe('/usr/local/bin/nodejs -> /usr/local/bin/node\n/usr/local/bin/node\n');
+  });
   it('alpine/git has git', () => {
     expect(logsOf('alpine/git:2.45.2', 'git --version')).toBe('git version 2.45.2\n');
   });
@@ -56,5 +74,10 @@ describe('image tags', () => {
     expect(run('postgres:99')).toContain('ErrImagePull');
     expect(run('nginx:1.25')).toEqual(['Pending', 'ContainerCreating', 'Running']);
     expect(run('busybox:1.36')).toEqual(['Pending', 'ContainerCreating', 'Running']);
+    // Versions that were never released: python 3.12 stopped at 3.12.13 (as of the catalog's date), there was no python:3.0 image.
+    expect(run('python:3.12.99')).toContain('ErrImagePull');
+    expect(run('python:3.0')).toContain('ErrImagePull');
+    expect(run('node:22.99')).toContain('ErrImagePull');
+    expect(run('python:3.12.4')).toEqual(['Pending', 'ContainerCreating', 'Running']);
   });
 });

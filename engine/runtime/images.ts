@@ -5,6 +5,13 @@
  */
 
 import type { ImageUser } from './fs/distro';
+import { nodeReleaseOf, nodeTagReleased, pythonReleaseOf, pythonTagReleased } from './releases';
+
+/** Programs in /usr/local/bin (each its own file) and symlinks there (name → target). */
+export interface LocalPrograms {
+  readonly programs: readonly string[];
+  readonly links: Readonly<Record<string, string>>;
+}
 
 /**
  * The OS userland of an image that is not busybox-based: Debian (GNU coreutils, grep, sed, mawk,
@@ -20,17 +27,22 @@ export interface Distro {
   readonly extraApplets: readonly string[];
   /** Service users the image's Dockerfile adds (nginx, redis, postgres, node …). */
   readonly users: readonly ImageUser[];
+  /** Programs the image builds from source into /usr/local/bin (python3.N, node) and the symlinks there to them. */
+  readonly local?: LocalPrograms;
 }
 
+/** The interpreter releases a language image installs, e.g. { python: '3.12.13' } (engine/runtime/releases). */
+export type Versions = Readonly<Record<string, string>>;
+
 export type ImageFlavor =
-  | { readonly kind: 'busybox'; readonly version: string; readonly extraApplets: readonly string[] }
+  | { readonly kind: 'busybox'; readonly version: string; readonly extraApplets: readonly string[]; readonly versions?: Versions }
   | { readonly kind: 'alpine'; readonly version: string }
   /** `distro` is absent for the alpine-based tags, which ship busybox. */
   | { readonly kind: 'server'; readonly server: 'nginx' | 'httpd' | 'http-echo' | 'redis' | 'mysql' | 'postgres'; readonly distro?: Distro;
       /** The server's version as its entrypoint logs it (mysql's MYSQL_VERSION). */
       readonly version?: string }
   /** A language image (python, node) whose default command is its interpreter. */
-  | { readonly kind: 'distro'; readonly distro: Distro }
+  | { readonly kind: 'distro'; readonly distro: Distro; readonly versions: Versions }
   | { readonly kind: 'pause' }
   | { readonly kind: 'generic' };
 
@@ -125,20 +137,38 @@ const CATALOG: readonly ImageDef[] = [
   { repo: 'docker.io/library/postgres', tag: (t) => /^(latest|alpine|bookworm|trixie|(9(\.[3-6](\.\d{1,2})?)?|1[0-8](\.\d{1,2})?)(-alpine|-bookworm|-trixie)?)$/.test(t), entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'],
     sizeBytes: 158_772_412, flavor: (t) => ({ kind: 'server', server: 'postgres', distro: ALPINE_TAG.test(t) ? undefined : debian(releaseOf(t, 'trixie'), [POSTGRES_USER]) }) },
   // python: CMD ["python3"]; full tags FROM buildpack-deps (curl, wget, git), -slim tags FROM debian:*-slim.
-  { repo: 'docker.io/library/python', tag: (t) => /^(latest|slim|alpine|bookworm|trixie|slim-bookworm|slim-trixie|3(\.(\d|1[0-4])(\.\d{1,2})?)?(-slim|-alpine)?(-bookworm|-trixie)?)$/.test(t),
-    cmd: ['python3'], sizeBytes: 1_019_325_440, flavor: (t) => languageFlavor(t, ['python', 'python3'], [], 'trixie') },
+  { repo: 'docker.io/library/python', tag: (t) => /^(latest|slim|alpine|bookworm|trixie|slim-bookworm|slim-trixie|3(\.(\d|1[0-4])(\.\d{1,2})?)?(-slim|-alpine)?(-bookworm|-trixie)?)$/.test(t) && pythonTagReleased(t),
+    cmd: ['python3'], sizeBytes: 1_019_325_440, flavor: (t) => languageFlavor(t, 'python', [], 'trixie') },
   // node: ENTRYPOINT ["docker-entrypoint.sh"], CMD ["node"]; full tags FROM buildpack-deps, -slim FROM debian:*-slim.
-  { repo: 'docker.io/library/node', tag: (t) => /^(latest|lts|current|slim|alpine|bookworm|trixie|bookworm-slim|trixie-slim|(1[89]|2[0-5])(\.\d{1,2}){0,2}(-slim|-alpine)?(-bookworm|-trixie)?(-slim)?)$/.test(t),
-    entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], sizeBytes: 1_114_980_352, flavor: (t) => languageFlavor(t, ['node'], [NODE_USER], 'bookworm') },
+  // node 26 (latest, current) is built on trixie by default, older lines on bookworm.
+  { repo: 'docker.io/library/node', tag: (t) => /^(latest|lts|current|slim|alpine|bookworm|trixie|bookworm-slim|trixie-slim|(1[89]|2[0-6])(\.\d{1,2}){0,2}(-slim|-alpine)?(-bookworm|-trixie)?(-slim)?)$/.test(t) && nodeTagReleased(t),
+    entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], sizeBytes: 1_114_980_352,
+    flavor: (t) => languageFlavor(t, 'node', [NODE_USER], nodeReleaseOf(t).startsWith('26.') ? 'trixie' : 'bookworm') },
   { repo: 'registry.k8s.io/pause', tag: (t) => /^(latest|3\.\d+)$/.test(t), entrypoint: ['/pause'], sizeBytes: 320_368,
     flavor: () => ({ kind: 'pause' }) },
 ];
 
+/**
+ * The interpreter a language image builds into /usr/local/bin and the names it links to it: python's
+ * `make install` installs python3.N with python3 → python3.N and the Dockerfile adds python → python3
+ * (`ln -svT "$src" "/usr/local/bin/$dst"`); node's Dockerfile adds nodejs → node. Not modelled: pip,
+ * pip3, pip3.N, pydoc3, idle3, python3-config and their links; npm, npx, corepack and yarn.
+ */
+function interpreterOf(language: 'python' | 'node', version: string): LocalPrograms {
+  if (language === 'node') return { programs: ['node'], links: { nodejs: '/usr/local/bin/node' } };
+  const program = `python${version.split('.').slice(0, 2).join('.')}`;
+  return { programs: [program], links: { python3: program, python: 'python3' } };
+}
+
 /** A python/node tag: busybox for -alpine, else Debian (full tags with buildpack-deps' programs). */
-function languageFlavor(tag: string, interpreter: readonly string[], users: readonly ImageUser[], defaultRelease: 'bookworm' | 'trixie'): ImageFlavor {
-  if (ALPINE_TAG.test(tag)) return { kind: 'busybox', version: '1.37', extraApplets: interpreter };
+function languageFlavor(tag: string, language: 'python' | 'node', users: readonly ImageUser[], defaultRelease: 'bookworm' | 'trixie'): ImageFlavor {
+  const version = language === 'python' ? pythonReleaseOf(tag) : nodeReleaseOf(tag);
+  const versions = { [language]: version };
+  const local = interpreterOf(language, version);
+  if (ALPINE_TAG.test(tag)) return { kind: 'busybox', version: '1.37', extraApplets: [...local.programs, ...Object.keys(local.links)], versions };
   const slim = /(^|-)slim(-|$)/.test(tag);
-  return { kind: 'distro', distro: debian(releaseOf(tag.replace(/-slim$/, ''), defaultRelease), users, [...interpreter, ...(slim ? [] : BUILDPACK_PROGRAMS)]) };
+  const distro = debian(releaseOf(tag.replace(/-slim$/, ''), defaultRelease), users, slim ? [] : BUILDPACK_PROGRAMS);
+  return { kind: 'distro', distro: { ...distro, local }, versions };
 }
 
 /**

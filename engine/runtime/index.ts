@@ -41,9 +41,12 @@ function distroOf(flavor: ImageFlavor): Distro | undefined {
 
 /** The busybox version (or GNU userland) and extra programs the shell models for an image. */
 function shellFlavor(flavor: ImageFlavor): ShellFlavor {
-  if (flavor.kind === 'busybox') return { busyboxVersion: flavor.version, extraApplets: flavor.extraApplets };
+  if (flavor.kind === 'busybox') return { busyboxVersion: flavor.version, extraApplets: flavor.extraApplets, ...(flavor.versions ? { versions: flavor.versions } : {}) };
   const distro = distroOf(flavor);
-  if (distro) return { busyboxVersion: '1.36', extraApplets: distro.extraApplets, userland: 'gnu', release: distro.release };
+  if (distro) {
+    return { busyboxVersion: '1.36', extraApplets: [...distro.extraApplets, ...(distro.local?.programs ?? [])], userland: 'gnu', release: distro.release,
+      ...(flavor.kind === 'distro' ? { versions: flavor.versions } : {}) };
+  }
   // alpine, the alpine-based servers' tags and unknown images ship a busybox (or a compatible) shell.
   return { busyboxVersion: '1.36' };
 }
@@ -62,11 +65,13 @@ export function createRuntime(catalog: ImageCatalog): ContainerRuntime {
     let tree = layers.get(key);
     if (!tree) {
       const flavor = shellFlavor(image.flavor);
-      const files: Record<string, FileSpec> = imageFiles(image.flavor);
+      const files: Record<string, FileSpec> = { ...imageFiles(image.flavor) };
       const distro = distroOf(image.flavor);
       if (distro) {
+        const local = distro.local ?? { programs: [], links: {} };
+        for (const [name, target] of Object.entries(local.links)) files[`/usr/local/bin/${name}`] = { symlink: target };
         tree = createDistroLayer(`image:${key}`, { release: distro.release, sh: distro.sh, users: distro.users, files,
-          programs: [...DISTRO_PROGRAMS, ...distro.extraApplets] });
+          programs: [...DISTRO_PROGRAMS, ...distro.extraApplets, ...local.programs.map((p) => `/usr/local/bin/${p}`)] });
       } else {
         // busybox's applets plus the image's own programs (curl in curl images, git in alpine/git).
         const applets = [...APPLET_NAMES.filter((n) => appletFor(n, flavor) !== null), ...(flavor.extraApplets ?? [])];

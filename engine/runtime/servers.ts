@@ -42,7 +42,7 @@ export function imageFiles(flavor: ImageFlavor): Record<string, FileSpec> {
   if (flavor.kind === 'server' && flavor.server === 'httpd') return { '/usr/local/apache2/htdocs/index.html': '<html><body><h1>It works!</h1></body></html>\n' };
   if (flavor.kind === 'alpine') return { '/etc/alpine-release': `${flavor.version === 'latest' ? '3.20.3' : flavor.version}\n` };
   // The node image's ENTRYPOINT: runs `node ARGS` when the first argument is an option or no command.
-  if (flavor.kind === 'distro' && flavor.distro.extraApplets.includes('node')) return { '/usr/local/bin/docker-entrypoint.sh': { data: NODE_ENTRYPOINT, mode: 0o755 } };
+  if (flavor.kind === 'distro' && flavor.versions.node) return { '/usr/local/bin/docker-entrypoint.sh': { data: NODE_ENTRYPOINT, mode: 0o755 } };
   return {};
 }
 

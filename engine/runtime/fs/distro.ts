@@ -21,7 +21,7 @@ export interface DistroLayerOptions {
   readonly release: 'bookworm' | 'trixie';
   /** What /bin/sh links to (dash in Debian; bash in Oracle Linux). */
   readonly sh: 'dash' | 'bash';
-  /** Programs in /usr/bin (each its own file; `sh` becomes the symlink to the shell). */
+  /** Programs in /usr/bin, or at an absolute path (each its own file; `sh` becomes the symlink to the shell). */
   readonly programs: readonly string[];
   readonly users?: readonly ImageUser[];
   readonly files?: Readonly<Record<string, FileSpec>>;
@@ -94,13 +94,16 @@ export function createDistroLayer(key: string, opts: DistroLayerOptions): Tree {
     tree.root.entries.set(link, newSymlink(tree, target, 0, 0, 0));
   }
   const bin = ensureDir(tree, '/usr/bin');
-  for (const name of opts.programs) {
-    if (name === 'sh') { bin.entries.set('sh', newSymlink(tree, opts.sh, 0, 0, 0)); continue; }
-    if (bin.entries.has(name)) continue;
+  for (const program of opts.programs) {
+    if (program === 'sh') { bin.entries.set('sh', newSymlink(tree, opts.sh, 0, 0, 0)); continue; }
+    const slash = program.lastIndexOf('/');
+    const dir = slash < 0 ? bin : ensureDir(tree, program.slice(0, slash));
+    const name = program.slice(slash + 1);
+    if (dir.entries.has(name)) continue;
     const f = newFile(tree, '', 0o755, 0, 0, 0);
     f.fixedSize = SIZES[name] ?? 43_952;
     f.exe = name;
-    bin.entries.set(name, f);
+    dir.entries.set(name, f);
   }
   addDevices(tree);
   const users = opts.users ?? [];

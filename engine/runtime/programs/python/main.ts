@@ -20,13 +20,8 @@ import { NotModelled, PyExc, type PyVal, type Scope } from './values';
 /** The CPython release of the python images when the flavor does not say (python:3.13 today). */
 export const DEFAULT_PYTHON_VERSION = '3.13.1';
 
-/** The names a python image links to its interpreter (python, python3, python3.N). */
-export function pythonPrograms(version: string = DEFAULT_PYTHON_VERSION): string[] {
-  return ['python', 'python3', `python${version.split('.').slice(0, 2).join('.')}`];
-}
-
-/** Every name the applet table knows the interpreter by (the image decides which it links). */
-export const PYTHON_PROGRAMS: readonly string[] = ['python', 'python3', ...[8, 9, 10, 11, 12, 13, 14].map((m) => `python3.${m}`)];
+/** Every name the applet table knows the interpreter by (the image decides which it has: engine/runtime/images). */
+export const PYTHON_PROGRAMS: readonly string[] = ['python', 'python3', ...[3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map((m) => `python3.${m}`)];
 
 const BUFSIZE = 8192;
 

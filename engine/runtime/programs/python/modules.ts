@@ -82,16 +82,19 @@ function stream(ip: Interp, fd: 1 | 2): PyVal {
 
 function sysModule(ip: Interp): PyModule {
   const [major, minor, micro] = ip.version.split('.').map(Number);
+  const lib = `/usr/local/lib/python${major}.${minor}`;
+  // The image's CPython is built with the Debian release's compiler: gcc 12.2.0 in bookworm, 14.2.0 in trixie.
+  const gcc = ip.ctx.flavor.release === 'trixie' ? '14.2.0' : '12.2.0';
   return module('sys', {
     argv: list(ip.argv), platform: 'linux', executable: '/usr/local/bin/python3', maxsize: 9223372036854775807n,
-    version: `${ip.version} (main) [GCC 12.2.0]`, version_info: tuple([BigInt(major), BigInt(minor), BigInt(micro), 'final', 0n]),
+    version: `${ip.version} (main) [GCC ${gcc}]`, version_info: tuple([BigInt(major), BigInt(minor), BigInt(micro), 'final', 0n]),
     stdout: stream(ip, 1), stderr: stream(ip, 2), __stdout__: stream(ip, 1),
     stdin: { kind: 'inst', cls: { kind: 'class', name: 'TextIOWrapper', bases: [], attrs: new Map(), module: '_io' }, args: [], attrs: new Map<string, PyVal>([
       ['readline', native('readline', function* () { return (yield* ip.io.readLine()) ?? ''; })],
       ['read', native('read', function* () { let s = ''; for (;;) { const l = yield* ip.io.readLine(); if (l === null) return s; s += l; } })],
     ]) },
     exit: sync('exit', (a) => { throw new PyExc(newExc('SystemExit', ...a)); }),
-    path: list(['', '/usr/local/lib/python313.zip', '/usr/local/lib/python3.13', '/usr/local/lib/python3.13/lib-dynload', '/usr/local/lib/python3.13/site-packages']),
+    path: list(['', `/usr/local/lib/python${major}${minor}.zip`, lib, `${lib}/lib-dynload`, `${lib}/site-packages`]),
   });
 }
 
