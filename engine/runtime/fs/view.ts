@@ -219,15 +219,18 @@ export class FsView {
     const space = info.mount?.tree.space;
     const fit = space ? fitWrite(space, n, data, append ? n.data.length : pos) : null;
     if (fit) data = fit.part;
+    const before = n.data;
+    let grown = false;
     if (append || pos >= n.data.length) {
       n.data += data;
       pos = n.data.length;
+      grown = true;
     } else {
       n.data = n.data.slice(0, pos) + data + n.data.slice(pos + data.length);
       pos += data.length;
     }
     n.mtime = this.now;
-    const size = fit ? noteBytes(space!, n, fit.bytes) : byteLength(n.data);
+    const size = fit ? noteBytes(space!, n, fit.bytes) : sizeAfter(n, before, grown ? data : null);
     this.touched(append ? 'append' : 'write', info.path, info.mount, size);
     return pos;
   }
@@ -392,4 +395,18 @@ export class FsView {
     if (cred.uid !== 0 && cred.uid !== r.node.uid && !allowed(r.node, cred, 2)) throw new FsError('EACCES');
     r.node.mtime = mtime ?? this.now;
   }
+}
+
+/**
+ * The UTF-8 size of each file as last measured, with the text it was measured for. Streaming into a file
+ * (`yes | head -c 2M > f`) appends thousands of chunks: measuring the whole file each time was quadratic.
+ */
+const SIZES = new WeakMap<FileInode, { readonly data: string; readonly bytes: number }>();
+
+/** A file's size after a write: the last size plus the appended bytes when it only grew from the text measured. */
+function sizeAfter(n: FileInode, before: string, appended: string | null): number {
+  const last = SIZES.get(n);
+  const bytes = appended !== null && last !== undefined && last.data === before ? last.bytes + byteLength(appended) : byteLength(n.data);
+  SIZES.set(n, { data: n.data, bytes });
+  return bytes;
 }
