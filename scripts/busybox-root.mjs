@@ -8,7 +8,7 @@ import { cloneRoot as cloneShared, runChrooted } from './chroot-run.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Create ROOT with bin/ (busybox + a hard link per applet), libs, dev/null and dev/full, etc/, tmp/, root/, w/. */
+/** Create ROOT with bin/ (busybox + a hard link per applet), libs, dev/null, dev/full and dev/zero, etc/, tmp/, root/, w/. */
 export function buildRoot(root, { passwd, group } = {}) {
   const bb = '/bin/busybox';
   if (!fs.existsSync(bb)) throw new Error('/bin/busybox is missing: apt-get install -y busybox');
@@ -27,6 +27,7 @@ export function buildRoot(root, { passwd, group } = {}) {
   execFileSync('mknod', ['-m', '666', path.join(root, 'dev/null'), 'c', '1', '3']);
   // /dev/full (every write fails with ENOSPC), as a container's /dev has it.
   execFileSync('mknod', ['-m', '666', path.join(root, 'dev/full'), 'c', '1', '7']);
+  execFileSync('mknod', ['-m', '666', path.join(root, 'dev/zero'), 'c', '1', '5']);
   fs.chmodSync(path.join(root, 'tmp'), 0o1777);
   fs.chmodSync(path.join(root, 'root'), 0o700);
   fs.writeFileSync(path.join(root, 'etc/passwd'), passwd ?? 'root:x:0:0:root:/root:/bin/sh\n');

@@ -9,6 +9,7 @@ import type { ContainerStart, PodFacts } from '../runtime/seam';
 import type { World } from '../sim/world';
 import { NODE_IP, NODE_NAME } from './kubelet';
 import type { ContainerState2, PodRuntime } from './podState';
+import { memoryLimit } from './resources';
 
 export const CLUSTER_DNS_IP = '10.96.0.10';
 
@@ -179,5 +180,6 @@ export function buildContainerStart(world: World, rt: PodRuntime, c: ContainerSt
     commandMicros: world.settings.commandMicros,
     stepBudget: world.settings.processStepBudget,
     outputBudget: world.settings.outputBudget,
+    ...(memoryLimit(spec) > 0 ? { memoryLimit: memoryLimit(spec) } : {}),
   };
 }

@@ -52,7 +52,8 @@ export function effectivePodRequest(spec: PodSpec, r: ResourceName): number {
   return effectivePod(spec, r, (c) => request(c, r));
 }
 
-function memoryLimit(c: Container): number {
+/** A container's resources.limits.memory in bytes; 0 without one. */
+export function memoryLimit(c: Container): number {
   const v = quantityValue(c.resources?.limits?.memory as string | number | undefined);
   return Number.isFinite(v) ? v : 0;
 }

@@ -107,7 +107,7 @@ export function createRuntime(catalog: ImageCatalog): ContainerRuntime {
       const shellOpts = {
         argv, env: spec.env, cwd: spec.workingDir || '/', fs, uid, gid, groups, host,
         epochMs: spec.pod.epochMs, podIp: spec.pod.ip,
-        budgets: { commandMicros: spec.commandMicros, stepBudget: spec.stepBudget, outputBudget: spec.outputBudget },
+        budgets: { commandMicros: spec.commandMicros, stepBudget: spec.stepBudget, outputBudget: spec.outputBudget, memoryLimit: spec.memoryLimit },
         flavor: shellFlavor(image.flavor), scripts,
       };
       const server = runServer(image.flavor, argv, { ...shellOpts, spec });

@@ -159,7 +159,7 @@ export type RuntimeNote =
   | { readonly type: 'lookup-ok'; readonly name: string; readonly tool: string }
   | { readonly type: 'connect-failed'; readonly target: string; readonly error: string }
   | { readonly type: 'command-not-found'; readonly command: string; readonly line: number }
-  | { readonly type: 'budget'; readonly what: 'steps' | 'output' | 'depth' | 'processes'; readonly detail: string }
+  | { readonly type: 'budget'; readonly what: 'steps' | 'output' | 'depth' | 'processes' | 'memory'; readonly detail: string }
   | { readonly type: 'image-fallback'; readonly image: string };
 
 /** A volume mount as the runtime sees it. The `tree` is shared between containers (emptyDir, hostPath). */
@@ -197,4 +197,6 @@ export interface ContainerStart<Tree = unknown> {
   readonly stepBudget: number;
   /** Cap on bytes of output kept (larger output is cut with a visible note). */
   readonly outputBudget: number;
+  /** The container's memory limit in bytes (resources.limits.memory), when it has one. */
+  readonly memoryLimit?: number;
 }

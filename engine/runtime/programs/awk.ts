@@ -210,7 +210,7 @@ function* runProgram(ctx: Ctx, prog: Program, fs: string | null, assigns: [strin
     if (prog.usesGetline) {
       const of = ctx.p.fds[0];
       let all = '';
-      if (of) for (let s = yield* readOf(ctx.k, of); s !== null; s = yield* readOf(ctx.k, of)) all += s;
+      if (of) for (let s = yield* readOf(ctx.k, of); s !== null; s = yield* readOf(ctx.k, of)) { all += s; ctx.k.hold(all.length); }
       input.stdinAll = all;
     }
     for (const b of prog.begin) {

@@ -1,7 +1,8 @@
 /** Helpers every applet uses: output, diagnostics in busybox's `applet: message` form, input. */
 import { FsError, strerror, type Errno } from '../fs/errors';
 import type { Block, ProcGen } from '../shell/kernel';
-import { readAll, readOf, writeFd, writeFileOf, type Ctx } from '../shell/sys';
+import { openPath, readAll, readOf, writeFd, writeFileOf, type Ctx } from '../shell/sys';
+import type { OpenFile } from '../shell/io';
 import { wording } from './wording';
 
 export type G<T> = Generator<Block, T, unknown>;
@@ -135,6 +136,14 @@ export function* readInput(ctx: Ctx, name: string, style: 'cant-open' | 'plain' 
     const of = ctx.p.fds[0];
     return of ? yield* readAll(ctx.k, of) : '';
   }
+  const dev = openDevice(ctx, name);
+  if (dev) {
+    try {
+      return yield* readAll(ctx.k, dev);
+    } finally {
+      ctx.k.closeOf(dev);
+    }
+  }
   try {
     return ctx.fs.readFile(name, ctx.cwd, ctx.cred);
   } catch (e) {
@@ -144,9 +153,20 @@ export function* readInput(ctx: Ctx, name: string, style: 'cant-open' | 'plain' 
   }
 }
 
+/** A file operand that is a device (/dev/zero, /dev/urandom), opened to be read as a stream; null for anything else. */
+export function openDevice(ctx: Ctx, name: string): OpenFile | null {
+  try {
+    if (ctx.fs.stat(name, ctx.cwd, ctx.cred).node.kind !== 'dev') return null;
+  } catch {
+    return null;
+  }
+  const r = openPath(ctx.fs, ctx.p, ctx.cwd, ctx.cred, name, 'r');
+  return 'err' in r ? null : r.of;
+}
+
 /** Stream stdin chunk by chunk into `fn` (returns false to stop early). */
-export function* eachChunk(ctx: Ctx, fn: (s: string) => G<boolean>): G<void> {
-  const of = ctx.p.fds[0];
+export function* eachChunk(ctx: Ctx, fn: (s: string) => G<boolean>, from?: OpenFile): G<void> {
+  const of = from ?? ctx.p.fds[0];
   if (!of) return;
   for (;;) {
     const s = yield* readOf(ctx.k, of);
@@ -156,20 +176,33 @@ export function* eachChunk(ctx: Ctx, fn: (s: string) => G<boolean>): G<void> {
 }
 
 /** Stream lines of stdin (with their newline, the last may lack one). */
-export function* eachLine(ctx: Ctx, fn: (line: string) => G<boolean>): G<void> {
-  let buf = '';
+export function* eachLine(ctx: Ctx, fn: (line: string) => G<boolean>, from?: OpenFile): G<void> {
+  // A line arriving in many chunks is kept as pieces and joined once its newline comes (a growing
+  // string searched again per chunk is quadratic: head -n 1 /dev/zero).
+  const parts: string[] = [];
+  let held = 0;
   let stopped = false;
   yield* eachChunk(ctx, function* (s) {
-    buf += s;
-    let nl: number;
-    while ((nl = buf.indexOf('\n')) >= 0) {
+    let nl = s.indexOf('\n');
+    if (nl < 0) {
+      parts.push(s);
+      held += s.length;
+      ctx.k.hold(held);
+      return true;
+    }
+    let buf = parts.length ? parts.join('') + s : s;
+    nl += held;
+    parts.length = 0;
+    held = 0;
+    do {
       const line = buf.slice(0, nl + 1);
       buf = buf.slice(nl + 1);
       if (!(yield* fn(line))) { stopped = true; return false; }
-    }
+    } while ((nl = buf.indexOf('\n')) >= 0);
+    if (buf !== '') { parts.push(buf); held = buf.length; }
     return true;
-  });
-  if (!stopped && buf !== '') yield* fn(buf);
+  }, from);
+  if (!stopped && held > 0) yield* fn(parts.join(''));
 }
 
 /** Split text into lines keeping terminators. */

@@ -4,7 +4,7 @@ import { byteLength } from '../fs/tree';
 import { openPath, writeOf, type Ctx } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
 import { retain } from '../shell/io';
-import { badOption, chomp, eachChunk, eachLine, err, errnoMsg, getopts, out, readInput, splitLines, STDIO_BUFSIZ, stdioFailure, type Applet, type G } from './lib';
+import { badOption, chomp, eachChunk, eachLine, openDevice, err, errnoMsg, getopts, out, readInput, splitLines, STDIO_BUFSIZ, stdioFailure, type Applet, type G } from './lib';
 import { wording } from './wording';
 import { grep } from './grep';
 
@@ -44,16 +44,23 @@ export const head: Applet = function* (ctx) {
   };
   for (const [i, f] of files.entries()) {
     if (files.length > 1) yield* put(`${i ? '\n' : ''}==> ${f === '-' ? 'standard input' : f} <==\n`);
-    if (f === '-') {
-      if (o.values.has('c')) {
-        let bytes = Number(o.values.get('c')![0]);
-        if (bytes <= 0) continue;
-        yield* eachChunk(ctx, function* (s) { const part = s.slice(0, bytes); bytes -= part.length; return (yield* put(part)) && bytes > 0; });
-        continue;
+    // stdin and devices (head -c N /dev/zero) are read as streams: only what is needed.
+    const dev = f === '-' ? null : openDevice(ctx, f);
+    if (f === '-' || dev) {
+      const from = dev ?? undefined;
+      try {
+        if (o.values.has('c')) {
+          let bytes = Number(o.values.get('c')![0]);
+          if (bytes <= 0) continue;
+          yield* eachChunk(ctx, function* (s) { const part = s.slice(0, bytes); bytes -= part.length; return (yield* put(part)) && bytes > 0; }, from);
+          continue;
+        }
+        let left = n;
+        if (left <= 0) continue;
+        yield* eachLine(ctx, function* (line) { return (yield* put(line)) && --left > 0; }, from);
+      } finally {
+        if (dev) ctx.k.closeOf(dev);
       }
-      let left = n;
-      if (left <= 0) continue;
-      yield* eachLine(ctx, function* (line) { return (yield* put(line)) && --left > 0; });
       continue;
     }
     const data = yield* readInput(ctx, f, 'plain');

@@ -21,6 +21,8 @@ export interface ScriptOptions {
   readonly commandMicros?: number;
   readonly stepBudget?: number;
   readonly outputBudget?: number;
+  readonly memoryLimit?: number;
+  readonly memoryBudget?: number;
   readonly maxProcs?: number;
   readonly maxDepth?: number;
   /** Full argv instead of ['sh', '-c', script]. */
@@ -86,7 +88,8 @@ export function runScript(script: string, opts: ScriptOptions = {}): ScriptResul
     fs: opts.fs ?? createTestFs(opts.files ?? {}, 'test', opts.flavor),
     uid: opts.uid, gid: opts.gid,
     host,
-    budgets: { commandMicros: opts.commandMicros ?? 10, stepBudget: opts.stepBudget ?? 1_000_000, outputBudget: opts.outputBudget ?? 1 << 20, maxProcs: opts.maxProcs, maxDepth: opts.maxDepth },
+    budgets: { commandMicros: opts.commandMicros ?? 10, stepBudget: opts.stepBudget ?? 1_000_000, outputBudget: opts.outputBudget ?? 1 << 20, maxProcs: opts.maxProcs, maxDepth: opts.maxDepth,
+      memoryLimit: opts.memoryLimit, memoryBudget: opts.memoryBudget },
     flavor: opts.flavor ?? { busyboxVersion: '1.36' },
     epochMs: opts.epochMs,
     podIp: opts.podIp,

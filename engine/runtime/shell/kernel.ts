@@ -53,12 +53,34 @@ export interface Proc {
 
 /** Thrown to stop the whole container at a budget. */
 export class BudgetStop extends Error {
-  constructor(readonly what: 'steps' | 'output' | 'depth' | 'processes', readonly detail: string) {
+  constructor(readonly what: 'steps' | 'output' | 'depth' | 'processes' | 'memory', readonly detail: string) {
     super(detail);
   }
 }
 
-export interface Budgets { commandMicros: number; stepBudget: number; outputBudget: number; maxProcs: number; maxDepth: number }
+/**
+ * The container went past its memory limit: the kernel's OOM killer. Since 1.28 the kubelet sets
+ * memory.oom.group on cgroup v2 (kubernetes#117793), so every process of the container dies with
+ * SIGKILL and the runtime reports reason OOMKilled, exit code 137.
+ */
+export class OomKill extends BudgetStop {
+  constructor(readonly limit: number) {
+    super('memory', `out of memory (limit ${limit} bytes)`);
+  }
+}
+
+export interface Budgets {
+  commandMicros: number; stepBudget: number; outputBudget: number; maxProcs: number; maxDepth: number;
+  /** resources.limits.memory in bytes (Infinity without a limit). */
+  memoryLimit: number;
+  /** The most one process may hold in memory before the playground stops interpreting the container. */
+  memoryBudget: number;
+}
+
+/** The playground's own cap on data a process holds (a command substitution of /dev/zero, sort of a huge stream). */
+export const MEMORY_BUDGET = 64 << 20;
+/** What busybox sh and its buffers take before any data: a limit below this is exceeded by the first large read. */
+const BASE_RSS = 1 << 20;
 
 /** The keys of an idle kernel with no host waiter (never written: only a fresh array is filled). */
 const NO_KEYS: string[] = [];
@@ -106,6 +128,19 @@ export class Kernel {
     this.pending += this.budgets.commandMicros;
     if (++this.steps > this.budgets.stepBudget) {
       throw new BudgetStop('steps', `stopped after ${this.budgets.stepBudget} commands (step budget)`);
+    }
+  }
+
+  /**
+   * A process holds `bytes` of data in memory (a growing read buffer, a captured output). Past the
+   * container's memory limit the container is OOM-killed; past the playground's budget, it stops.
+   * `real` false: the playground holds the data where the real program would stream it (an applet
+   * that reads its whole input first), so only the playground's budget applies.
+   */
+  hold(bytes: number, real = true): void {
+    if (real && bytes + BASE_RSS > this.budgets.memoryLimit) throw new OomKill(this.budgets.memoryLimit);
+    if (bytes > this.budgets.memoryBudget) {
+      throw new BudgetStop('memory', `a process held more than ${this.budgets.memoryBudget >> 20} MiB in memory (memory budget)`);
     }
   }
 
@@ -332,6 +367,7 @@ export class Kernel {
   }
 
   budgetExit(stop: BudgetStop): ExitStatus {
+    if (stop instanceof OomKill) return { code: 137, signal: 9, reason: 'OOMKilled' };
     this.host.explain({ type: 'budget', what: stop.what, detail: stop.detail });
     return { code: 137, signal: 9, reason: 'BudgetExceeded', message: `playground: ${stop.detail}` };
   }

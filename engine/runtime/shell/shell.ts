@@ -249,7 +249,7 @@ export class Shell {
         return '';
       }
     }
-    const cap = newCapture(this.k.budgets.outputBudget * 4 + 65536);
+    const cap = newCapture(this.k.budgets.memoryBudget);
     const fds = cloneFds(this.p.fds);
     const old = fds[1];
     if (old) this.k.closeOf(old);

@@ -5,7 +5,7 @@
  */
 import type { ContainerHost, ContainerProcess, ExitStatus } from '../seam';
 import type { FsView } from '../fs/view';
-import { Kernel, type Budgets, type ProcGen } from './kernel';
+import { Kernel, MEMORY_BUDGET, type Budgets, type ProcGen } from './kernel';
 import { retain, type FdTable } from './io';
 import { Shell } from './shell';
 import { ShellRuntime, basename } from './runtime';
@@ -37,6 +37,10 @@ export interface ShellOptions {
     readonly maxProcs?: number;
     /** Function nesting (default 200). */
     readonly maxDepth?: number;
+    /** resources.limits.memory in bytes (default: none). */
+    readonly memoryLimit?: number;
+    /** Data one process may hold (default MEMORY_BUDGET). */
+    readonly memoryBudget?: number;
   };
   readonly flavor: ImageFlavor;
   /** Wall-clock epoch ms of virtual time 0 (PodFacts.epochMs); default: DEFAULT_EPOCH_MS. */
@@ -80,6 +84,7 @@ export function* runProgram(opts: ShellOptions): ContainerProcess {
   const budgets: Budgets = {
     commandMicros: opts.budgets.commandMicros, stepBudget: opts.budgets.stepBudget,
     outputBudget: opts.budgets.outputBudget, maxProcs: opts.budgets.maxProcs ?? 256, maxDepth: opts.budgets.maxDepth ?? 200,
+    memoryLimit: opts.budgets.memoryLimit ?? Infinity, memoryBudget: opts.budgets.memoryBudget ?? MEMORY_BUDGET,
   };
   const k = new Kernel(host, budgets);
   if (opts.epochMs !== undefined) k.epochMs = opts.epochMs;

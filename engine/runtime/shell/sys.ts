@@ -107,10 +107,10 @@ export function* writeOf(k: Kernel, of: OpenFile, s: string): Generator<Block, E
       k.console(of.stream, s);
       return null;
     case 'capture':
-      if (of.size < of.limit) {
-        of.out.push(s);
-        of.size += s.length;
-      }
+      // The shell holds a command substitution's output in memory until the command ends.
+      of.size += s.length;
+      k.hold(of.size);
+      if (of.size <= of.limit) of.out.push(s);
       return null;
     case 'null':
     case 'zero':
@@ -140,6 +140,8 @@ export function* writeOf(k: Kernel, of: OpenFile, s: string): Generator<Block, E
   }
 }
 
+const ZEROS = '\0'.repeat(4096);
+
 /** Read what is available (blocking until some data or EOF). null at EOF. */
 export function* readOf(k: Kernel, of: OpenFile): Generator<Block, string | null, unknown> {
   switch (of.kind) {
@@ -166,7 +168,9 @@ export function* readOf(k: Kernel, of: OpenFile): Generator<Block, string | null
     }
     case 'zero':
     case 'full':
-      return '\0'.repeat(4096);
+      // An endless device: each page read costs CPU like a command, so `cat /dev/zero` spins in virtual time.
+      k.charge();
+      return ZEROS;
     default:
       return null;
   }
@@ -200,6 +204,7 @@ export function* readLineOf(k: Kernel, of: OpenFile): Generator<Block, [string, 
     }
     if (pipe.buf !== '') {
       acc += pipe.buf;
+      k.hold(acc.length);
       pipe.buf = '';
       k.pipeChanged(pipe);
     }
@@ -208,13 +213,15 @@ export function* readLineOf(k: Kernel, of: OpenFile): Generator<Block, [string, 
   }
 }
 
-/** Read everything until EOF. */
+/** Read everything until EOF (an applet's whole stdin). */
 export function* readAll(k: Kernel, of: OpenFile): Generator<Block, string, unknown> {
   let out = '';
   for (;;) {
     const s = yield* readOf(k, of);
     if (s === null) return out;
     out += s;
+    // Most callers are applets that stream in real busybox (wc, grep): no OOM, only the playground's budget.
+    k.hold(out.length, false);
   }
 }
 
