@@ -50,6 +50,8 @@ export interface SimulateOptions {
   readonly untilMs?: number;
   /** Most trace records kept (default LIMITS.recordBudget; the page keeps the default to bound memory). */
   readonly recordBudget?: number;
+  /** Tools (bench, memory probes): sees the world once it is set up, before anything runs. */
+  readonly onWorld?: (world: World) => void;
 }
 
 /** Hard limits that keep every run bounded. */
@@ -145,6 +147,7 @@ export function simulate(input: ScenarioInput, options: SimulateOptions = {}): T
     .map((a) => ({ ...a, atMs: Math.round(a.atMs) })).sort((a, b) => a.atMs - b.atMs);
   const ctx: ActionContext = { world, api, diagnostics, watches: [] };
   for (const action of actions) world.scheduler.at(action.atMs, PRIORITY.action, () => runAction(ctx, action));
+  options.onWorld?.(world);
 
   // The clock is integer milliseconds: a fractional, negative or huge `until` is rounded and clamped; NaN means "not set".
   const rawUntil = options.untilMs ?? input.untilMs;

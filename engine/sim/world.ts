@@ -135,7 +135,9 @@ export class World {
   private eventSeq = 0;
   /** Per involved object (uid) and message: its events and what each was recorded from, for the correlator's aggregation. */
   /** Per involved object (uid): its name in the trace (`pod/x`) and its events by message, for aggregation. */
-  private readonly eventsByObject = new Map<string, { object: string; byMessage: Map<string, { input: EventInput; event: LooseObject }[]> }>();
+  private readonly eventsByObject = new Map<string, { object: string; byMessage: Map<string, LooseObject[]> }>();
+  /** An event's `source`, one object per component (never mutated: events only change count and lastTimestamp). */
+  private readonly eventSources = new Map<string, { component: string; host?: string }>();
   readonly epoch: number;
 
   constructor(readonly seed: number, readonly settings: EngineSettings, readonly profile: VersionProfile) {
@@ -238,8 +240,8 @@ export class World {
     const byMessage = involved.byMessage;
     let mine = byMessage.get(ev.message);
     if (!mine) byMessage.set(ev.message, (mine = []));
-    const same = mine.find(({ input: e }) => e.reason === ev.reason && e.type === ev.type && e.source === ev.source &&
-      (e.fieldPath ?? '') === (ev.fieldPath ?? ''))?.event;
+    const same = mine.find((e) => e.reason === ev.reason && e.type === ev.type && e.reportingComponent === ev.source &&
+      ((e.involvedObject as { fieldPath?: string }).fieldPath ?? '') === (ev.fieldPath ?? ''));
     if (same) {
       const w = same as Writable<LooseObject>;
       w.count = (same.count as number) + 1;
@@ -253,17 +255,23 @@ export class World {
         metadata: { name, namespace: ns, uid: this.store.newUid(), creationTimestamp: now, resourceVersion: this.store.nextResourceVersion() },
         involvedObject: { kind: obj.kind, namespace: ns, name: meta.name, uid: meta.uid, apiVersion: obj.apiVersion, ...(ev.fieldPath ? { fieldPath: ev.fieldPath } : {}) },
         reason: ev.reason, message: ev.message, type: ev.type, count: 1,
-        source: ev.source === 'kubelet' ? { component: 'kubelet', host: NODE_NAME } : { component: ev.source },
+        source: this.eventSource(ev.source),
         firstTimestamp: now, lastTimestamp: now, reportingComponent: ev.source, reportingInstance: ev.source === 'kubelet' ? NODE_NAME : '',
       };
       this.store.add(event);
-      mine.push({ input: ev, event });
+      mine.push(event);
     }
     // Two literals rather than a spread in the middle: same key order, no intermediate objects.
     const object = involved.object;
     this.trace.push(ev.fieldPath
       ? { t: this.now(), type: 'event', object, namespace: ns, eventType: ev.type, reason: ev.reason, message: ev.message, fieldPath: ev.fieldPath, source: ev.source }
       : { t: this.now(), type: 'event', object, namespace: ns, eventType: ev.type, reason: ev.reason, message: ev.message, source: ev.source });
+  }
+
+  private eventSource(component: string): { component: string; host?: string } {
+    let src = this.eventSources.get(component);
+    if (!src) this.eventSources.set(component, (src = component === 'kubelet' ? { component, host: NODE_NAME } : { component }));
+    return src;
   }
 
   /** The last container of a deleted pod stopped: the object goes away. */
