@@ -20,3 +20,51 @@ spec:
   await expect(page.getByTestId('lane')).toHaveAttribute('data-state', 'running');
   await expect(page.getByTestId('pod-status')).toHaveText('Running');
 });
+
+test('a container past its memory limit ends OOMKilled', async ({ page }) => {
+  await openPlayground(page);
+  await replaceEditorText(page, `apiVersion: v1
+kind: Pod
+metadata:
+  name: hog
+spec:
+  restartPolicy: Never
+  containers:
+  - name: load
+    image: busybox:1.36
+    command: ['sh', '-c', 'data=$(head -c 10000000 /dev/zero); echo loaded']
+    resources:
+      limits: {memory: 8Mi}
+`);
+  const lane = page.locator('[data-testid="lane"][data-pod="hog"]');
+  await expect(lane).toHaveCount(1);
+  await page.locator('.app-header h1').click();
+  await page.keyboard.press('End');
+  await expect(lane).toHaveAttribute('data-state', 'terminated');
+  await expect(lane).toHaveAttribute('data-reason', 'OOMKilled');
+  await expect(page.getByTestId('pod-status')).toHaveText('OOMKilled');
+  // Shown as a failure, like Error and CrashLoopBackOff.
+  await expect(page.getByTestId('pod-status')).toHaveCSS('background-color', 'rgb(253, 232, 232)');
+});
+
+test('a script holding an endless stream stops at the memory budget with a notice; the container keeps running', async ({ page }) => {
+  await openPlayground(page);
+  await replaceEditorText(page, `apiVersion: v1
+kind: Pod
+metadata:
+  name: greedy
+spec:
+  containers:
+  - name: reader
+    image: busybox:1.36
+    command: ['sh', '-c', 'x=$(cat /dev/zero); echo never']
+`);
+  const notice = page.getByTestId('run-notice');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('Container reader of pod greedy reached the playground');
+  await expect(notice).toContainText('memory budget');
+  await page.locator('.app-header h1').click();
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('lane')).toHaveAttribute('data-state', 'running');
+  await expect(page.getByTestId('pod-status')).toHaveText('Running');
+});
