@@ -10,6 +10,7 @@ import * as text from './text';
 import * as more from './more';
 import { timeout } from './exec';
 import { xargs } from './xargs';
+import { find } from './find';
 import { NET_APPLETS, EXTRA_APPLETS } from './net';
 import { hasLongOptions, withLongOptions } from './gnuLong';
 import { ASH, type Dialect } from '../shell/dialect';
@@ -41,7 +42,7 @@ const TABLE: ReadonlyMap<string, Applet> = new Map<string, Applet>([
   ['printenv', basic.printenv], ['id', basic.id], ['whoami', basic.whoami], ['hostname', basic.hostname],
   ['date', basic.date], ['cat', files.cat], ['mkdir', files.mkdir], ['rm', files.rm], ['rmdir', files.rmdir],
   ['touch', files.touch], ['cp', files.cp], ['mv', files.mv], ['ln', files.ln], ['basename', files.basename],
-  ['dirname', files.dirname], ['pwd', files.pwd], ['timeout', timeout], ['xargs', xargs],
+  ['dirname', files.dirname], ['pwd', files.pwd], ['timeout', timeout], ['xargs', xargs], ['find', find],
   ...text.TEXT_APPLETS, ...more.MORE_APPLETS, ...NET_APPLETS,
 ]);
 

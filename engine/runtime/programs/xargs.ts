@@ -51,7 +51,7 @@ function replLines(input: string, eol: string): string[] {
 }
 
 /** Run `argv` as a child and wait; null when the program is not found or cannot run (reported). */
-function* spawnAndWait(ctx: Ctx, argv: string[]): G<number | null> {
+export function* spawnAndWait(ctx: Ctx, argv: string[]): G<number | null> {
   const { applet, found } = lookup(ctx, argv[0], ctx.env);
   if (!applet) {
     err(ctx, `${argv[0]}: ${found ? 'Permission denied' : 'No such file or directory'}`);
