@@ -1,4 +1,3 @@
-/* eslint-disable require-yield -- every applet is a generator with one signature; these never block. */
 /** readlink and realpath (busybox coreutils/readlink.c, realpath.c). */
 import { FsError } from '../fs/errors';
 import type { Ctx } from '../shell/sys';

@@ -14,6 +14,7 @@ import { find } from './find';
 import { readlink, realpathA } from './paths';
 import { DIGEST_APPLETS } from './digest';
 import { base64, rev } from './encode';
+import { IMAGE_APPLETS, notModelled } from './notModelled';
 import { NET_APPLETS, EXTRA_APPLETS } from './net';
 import { hasLongOptions, withLongOptions } from './gnuLong';
 import { ASH, type Dialect } from '../shell/dialect';
@@ -50,8 +51,8 @@ const TABLE: ReadonlyMap<string, Applet> = new Map<string, Applet>([
   ...text.TEXT_APPLETS, ...more.MORE_APPLETS, ...NET_APPLETS,
 ]);
 
-/** Names linked into /bin (sh and ash are the shell itself). */
-export const APPLET_NAMES: readonly string[] = [...TABLE.keys()].sort();
+/** Names linked into /bin (sh and ash are the shell itself), with the image's applets the playground does not model. */
+export const APPLET_NAMES: readonly string[] = [...new Set([...TABLE.keys(), ...IMAGE_APPLETS])].sort();
 
 // Models the programs of debian:bookworm/trixie that the playground implements: coreutils, grep, sed,
 // mawk (awk is its alternatives link), hostname, dash (/bin/sh) and bash. Not there: busybox's
@@ -80,5 +81,7 @@ export function appletFor(name: string, flavor: ImageFlavor): Applet | null {
   const a = TABLE.get(name);
   if (a) return a;
   if (flavor.extraApplets?.includes(name)) return EXTRA_APPLETS.get(name) ?? null;
+  // busybox's own name for an applet of the image that is not modelled (GNU images never get here).
+  if (flavor.userland !== 'gnu' && IMAGE_APPLETS.includes(name)) return notModelled;
   return null;
 }
