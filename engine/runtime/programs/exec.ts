@@ -7,7 +7,7 @@ import { err, errRaw, getopts, prog, type Applet, type G } from './lib';
 import { wording } from './wording';
 import { appletFor } from './registry';
 
-function lookup(ctx: Ctx, name: string, env: ReadonlyMap<string, string>): { applet: Applet | null; found: boolean } {
+export function lookup(ctx: Ctx, name: string, env: ReadonlyMap<string, string>): { applet: Applet | null; found: boolean } {
   const paths = name.includes('/') ? [name] : (env.get('PATH') ?? '/bin').split(':').map((d) => `${d || '.'}/${name}`);
   for (const p of paths) {
     const n = ctx.fs.exists(p, ctx.cwd, ctx.cred);

@@ -9,6 +9,12 @@ import * as files from './files';
 import * as text from './text';
 import * as more from './more';
 import { timeout } from './exec';
+import { xargs } from './xargs';
+import { find } from './find';
+import { readlink, realpathA } from './paths';
+import { DIGEST_APPLETS } from './digest';
+import { base64, rev } from './encode';
+import { IMAGE_APPLETS, notModelled } from './notModelled';
 import { NET_APPLETS, EXTRA_APPLETS } from './net';
 import { hasLongOptions, withLongOptions } from './gnuLong';
 import { ASH, type Dialect } from '../shell/dialect';
@@ -40,12 +46,13 @@ const TABLE: ReadonlyMap<string, Applet> = new Map<string, Applet>([
   ['printenv', basic.printenv], ['id', basic.id], ['whoami', basic.whoami], ['hostname', basic.hostname],
   ['date', basic.date], ['cat', files.cat], ['mkdir', files.mkdir], ['rm', files.rm], ['rmdir', files.rmdir],
   ['touch', files.touch], ['cp', files.cp], ['mv', files.mv], ['ln', files.ln], ['basename', files.basename],
-  ['dirname', files.dirname], ['pwd', files.pwd], ['timeout', timeout],
+  ['dirname', files.dirname], ['pwd', files.pwd], ['timeout', timeout], ['xargs', xargs], ['find', find],
+  ['readlink', readlink], ['realpath', realpathA], ['base64', base64], ['rev', rev], ...DIGEST_APPLETS,
   ...text.TEXT_APPLETS, ...more.MORE_APPLETS, ...NET_APPLETS,
 ]);
 
-/** Names linked into /bin (sh and ash are the shell itself). */
-export const APPLET_NAMES: readonly string[] = [...TABLE.keys()].sort();
+/** Names linked into /bin (sh and ash are the shell itself), with the image's applets the playground does not model. */
+export const APPLET_NAMES: readonly string[] = [...new Set([...TABLE.keys(), ...IMAGE_APPLETS])].sort();
 
 // Models the programs of debian:bookworm/trixie that the playground implements: coreutils, grep, sed,
 // mawk (awk is its alternatives link), hostname, dash (/bin/sh) and bash. Not there: busybox's
@@ -74,5 +81,7 @@ export function appletFor(name: string, flavor: ImageFlavor): Applet | null {
   const a = TABLE.get(name);
   if (a) return a;
   if (flavor.extraApplets?.includes(name)) return EXTRA_APPLETS.get(name) ?? null;
+  // busybox's own name for an applet of the image that is not modelled (GNU images never get here).
+  if (flavor.userland !== 'gnu' && IMAGE_APPLETS.includes(name)) return notModelled;
   return null;
 }

@@ -1,0 +1,49 @@
+/** readlink and realpath (busybox coreutils/readlink.c, realpath.c). */
+import { FsError } from '../fs/errors';
+import type { Ctx } from '../shell/sys';
+import { badOption, err, errnoMsg, errRaw, getopts, out, type Applet } from './lib';
+
+/** coreutils-style realpath: every component but the last must exist. */
+function realpath(ctx: Ctx, path: string): string {
+  const r = ctx.fs.resolve(path, ctx.cwd, ctx.cred, true);
+  if (!r.node && r.path === '') throw new FsError('ENOENT');
+  return r.path;
+}
+
+export const readlink: Applet = function* (ctx) {
+  const o = getopts(ctx.argv, 'fnvsq');
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
+  if (o.rest.length !== 1) { errRaw(ctx, 'Usage: readlink [-fnv] FILE\n'); return 1; }
+  const f = o.rest[0];
+  let res: string;
+  try {
+    if (o.flags.has('f')) res = realpath(ctx, f);
+    else {
+      const n = ctx.fs.lstat(f, ctx.cwd, ctx.cred).node;
+      if (n.kind !== 'symlink') throw new FsError('EINVAL');
+      res = n.target;
+    }
+  } catch (e) {
+    // busybox's xmalloc_readlink_or_warn speaks only under -v; realpath's failure is silent.
+    if (o.flags.has('v') && !o.flags.has('f')) {
+      err(ctx, `${f}: cannot read link: ${e instanceof FsError && e.code === 'EINVAL' ? 'not a symlink' : errnoMsg(e)}`);
+    }
+    return 1;
+  }
+  yield* out(ctx, o.flags.has('n') ? res : res + '\n');
+  return 0;
+};
+
+export const realpathA: Applet = function* (ctx) {
+  const args = ctx.argv.slice(1);
+  let status = 0;
+  for (const a of args) {
+    try {
+      yield* out(ctx, realpath(ctx, a) + '\n');
+    } catch (e) {
+      err(ctx, `${a}: ${errnoMsg(e)}`);
+      status = 1;
+    }
+  }
+  return status;
+};
