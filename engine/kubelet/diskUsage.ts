@@ -6,21 +6,7 @@
  * file rounds up to whole blocks, and a short symlink lives in its inode (no block).
  */
 import type { Inode, Tree } from '../runtime/fs/index';
-import { inodeSize } from '../runtime/fs/index';
-
-/** ext4's default block size on a node's disk. */
-export const BLOCK_SIZE = 4096;
-/** ext4 keeps a symlink target shorter than 60 bytes in the inode itself ("fast symlink"). */
-const FAST_SYMLINK_MAX = 59;
-
-function blocksOf(n: Inode): number {
-  switch (n.kind) {
-    case 'dir': return BLOCK_SIZE;
-    case 'file': return Math.ceil(inodeSize(n) / BLOCK_SIZE) * BLOCK_SIZE;
-    case 'symlink': return inodeSize(n) > FAST_SYMLINK_MAX ? BLOCK_SIZE : 0;
-    default: return 0;
-  }
-}
+import { allocatedBytes } from '../runtime/fs/blocks';
 
 /** Bytes a disk-backed volume tree occupies, as `du` (the kubelet's DiskUsage) reports them. */
 export function diskUsage(tree: Tree): number {
@@ -31,7 +17,7 @@ export function diskUsage(tree: Tree): number {
       if (seen.has(n)) return;
       seen.add(n);
     }
-    total += blocksOf(n);
+    total += allocatedBytes(n);
     if (n.kind === 'dir') for (const child of n.entries.values()) walk(child);
   };
   walk(tree.root);

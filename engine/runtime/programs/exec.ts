@@ -49,6 +49,7 @@ export const timeout: Applet = function* (ctx) {
   const { applet } = lookup(ctx, argv[0], ctx.env);
   if (!applet) { err(ctx, wording(ctx).execFail('timeout', argv[0], false)); return 127; }
   const child = ctx.k.spawn(ctx.p.pid, cloneFds(ctx.p.fds), (p): ProcGen => applet({ ...ctx, p, argv, env: ctx.env }));
+  child.argv = argv;
   const deadline = ctx.k.clock() + secs * 1_000_000;
   for (;;) {
     if (child.done) { ctx.k.procs.delete(child.pid); return child.status; }

@@ -11,6 +11,10 @@ import * as more from './more';
 import { timeout } from './exec';
 import { xargs } from './xargs';
 import { find } from './find';
+import { od } from './od';
+import { du } from './du';
+import { ps } from './ps';
+import { df, free, uptime } from './sysinfo';
 import { readlink, realpathA } from './paths';
 import { DIGEST_APPLETS } from './digest';
 import { base64, rev } from './encode';
@@ -47,7 +51,7 @@ const TABLE: ReadonlyMap<string, Applet> = new Map<string, Applet>([
   ['date', basic.date], ['cat', files.cat], ['mkdir', files.mkdir], ['rm', files.rm], ['rmdir', files.rmdir],
   ['touch', files.touch], ['cp', files.cp], ['mv', files.mv], ['ln', files.ln], ['basename', files.basename],
   ['dirname', files.dirname], ['pwd', files.pwd], ['timeout', timeout], ['xargs', xargs], ['find', find],
-  ['readlink', readlink], ['realpath', realpathA], ['base64', base64], ['rev', rev], ...DIGEST_APPLETS,
+  ['readlink', readlink], ['realpath', realpathA], ['od', od], ['du', du], ['ps', ps], ['uptime', uptime], ['free', free], ['df', df], ['base64', base64], ['rev', rev], ...DIGEST_APPLETS,
   ...text.TEXT_APPLETS, ...more.MORE_APPLETS, ...NET_APPLETS,
 ]);
 

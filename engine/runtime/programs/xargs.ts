@@ -58,6 +58,7 @@ export function* spawnAndWait(ctx: Ctx, argv: string[]): G<number | null> {
     return found ? -126 : -127;
   }
   const child = ctx.k.spawn(ctx.p.pid, cloneFds(ctx.p.fds), (p): ProcGen => applet({ ...ctx, p, argv, env: ctx.env }));
+  child.argv = argv;
   yield { k: 'child', pid: child.pid, intr: false };
   ctx.k.procs.delete(child.pid);
   return child.status;

@@ -49,6 +49,14 @@ export interface Proc {
   disposition: (sig: string) => 'trap' | 'ignore' | 'default';
   /** Called once when the process ends (closing fds is done by the kernel). */
   onExit: (() => void) | null;
+  /** Its command line (/proc/PID/cmdline, what ps shows): inherited at fork, replaced at exec. */
+  argv: readonly string[];
+  /** A program a shell runs inside this process while it runs (a real shell would fork or exec for it); null when none. */
+  fg: readonly string[] | null;
+  /** A forked copy of a shell (subshell, pipeline stage, background job): its program replaces it (exec) rather than forking. */
+  sub: boolean;
+  /** Virtual µs it started at (ps's ELAPSED). */
+  readonly startUs: number;
 }
 
 /** Thrown to stop the whole container at a budget. */
@@ -152,7 +160,7 @@ export class Kernel {
     }
     const p: Proc = {
       pid: this.nextPid++, ppid, gen: null, fds, block: null, resume: undefined, done: false, status: 0,
-      pending: [], disposition: () => 'default', onExit: null,
+      pending: [], disposition: () => 'default', onExit: null, argv: this.procs.get(ppid)?.argv ?? [], fg: null, sub: false, startUs: this.clock(),
     };
     this.procs.set(p.pid, p);
     p.gen = make(p);

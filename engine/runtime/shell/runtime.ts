@@ -174,7 +174,7 @@ export class ShellRuntime {
     if (applet) {
       // Most applets (sleep, echo, cat …) never read the environment: it is built on first use. The shell
       // waits for the applet, so its variables cannot change in between.
-      return applet(new LazyEnvCtx(this.k, sh.p, this.fs, this.cred, this.host, this.flavor, argv, sh.d.cwd, line, sh.d.vars, assigns));
+      return running(sh.p, argv, applet(new LazyEnvCtx(this.k, sh.p, this.fs, this.cred, this.host, this.flavor, argv, sh.d.cwd, line, sh.d.vars, assigns)));
     }
     if (node.exe) return exitWith(this.notFound(sh, name, line, via));
     return this.runScript(sh, path, node.data, argv, exportedWith(sh.d.vars, assigns));
@@ -186,6 +186,7 @@ export class ShellRuntime {
     const child = this.k.spawn(sh.p.pid, cloneFds(sh.p.fds), (p) => applet({
       k: this.k, p, fs: this.fs, cred: this.cred, host: this.host, flavor: this.flavor, argv, cwd: sh.d.cwd, env, line,
     }));
+    child.argv = argv;
     yield { k: 'child', pid: child.pid, intr: false };
     this.k.procs.delete(child.pid);
     return child.status;
@@ -195,6 +196,7 @@ export class ShellRuntime {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the child's generator outlives this call
     const rt = this;
     const child = this.k.spawn(sh.p.pid, cloneFds(sh.p.fds), (p) => {
+      p.argv = scriptCmdline(path, text, argv);
       const d = newShellData(env, path, argv.slice(1), sh.d.cwd, p.pid, this.scriptDialect(text), this.flavor);
       const script = new Shell(rt, p, d, false);
       p.disposition = (sig) => script.disposition(sig);
@@ -229,6 +231,23 @@ function isSpecial(name: string): boolean {
 export function basename(p: string): string {
   const s = p.replace(/\/+$/, '');
   return s.slice(s.lastIndexOf('/') + 1);
+}
+
+/** An applet the shell runs in its own process, recorded on it while it runs (what ps shows). */
+function* running(p: Proc, argv: readonly string[], gen: G<number>): G<number> {
+  p.fg = argv;
+  try {
+    return yield* gen;
+  } finally {
+    p.fg = null;
+  }
+}
+
+/** A script's command line as the kernel makes it: `#!INTERP [ARG]` runs INTERP [ARG] PATH ARGS…; without one, ash runs it in a forked copy of itself. */
+function scriptCmdline(path: string, text: string, argv: readonly string[]): readonly string[] {
+  const m = /^#!\s*(\S+)(?:[ \t]+(.*?))?[ \t]*(?:\n|$)/.exec(text);
+  if (!m) return ['sh', path, ...argv.slice(1)];
+  return [m[1], ...(m[2] ? [m[2]] : []), path, ...argv.slice(1)];
 }
 
 /** A status known before anything runs, as a generator (what callers of external expect). */

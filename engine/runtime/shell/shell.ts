@@ -174,6 +174,7 @@ export class Shell {
   /** Run `node` in a new process with `fds` (already retained); returns the child. */
   spawn(node: Node, fds: FdTable, bg: boolean): Proc {
     return this.k.spawn(this.p.pid, fds, (child) => {
+      child.sub = true;
       const sh = this.fork(child);
       if (bg) sh.d.condDepth = 0;
       child.disposition = (sig) => sh.disposition(sig);

@@ -126,6 +126,7 @@ export function* runProgram(opts: ShellOptions): ContainerProcess {
     return shellMain(sh, av.slice(1));
   };
   const init = k.spawn(0, fds, (p) => {
+    p.argv = opts.argv;
     const dialect = node.exe ? dialectFor(prog) : rt.scriptDialect(node.data);
     if (dialect) {
       const d = newShellData(env, argv[0], [], cwd, p.pid, dialect, opts.flavor);
