@@ -34,6 +34,9 @@ export interface DialectMessages {
   badSetOption(name: string): [string, boolean];
 }
 
+/** What a shell knows of its process when it starts (getppid, geteuid). */
+export interface ShellProc { readonly ppid: number; readonly uid: number }
+
 export interface Dialect {
   readonly name: DialectName;
   /** bash syntax: [[ ]], (( )), $'…', arrays, brace expansion, `function`, `<<<`, ${x,,} … */
@@ -75,7 +78,7 @@ export interface Dialect {
   /** `source name` looks in the current directory after $PATH (bash outside POSIX mode). */
   readonly sourceSearchesCwd: boolean;
   /** Variables the shell sets at start (arrays as lists), by the image's Debian release and the environment. */
-  initialVars(release: 'bookworm' | 'trixie', env: ReadonlyMap<string, string>): Readonly<Record<string, string | readonly string[]>>;
+  initialVars(release: 'bookworm' | 'trixie', env: ReadonlyMap<string, string>, proc: ShellProc): Readonly<Record<string, string | readonly string[]>>;
   /** `type` calls special builtins `special shell builtin` (POSIX shells; bash does not). */
   readonly typeSaysSpecial: boolean;
   /** getopts' diagnostics, and whether a plain option sets OPTARG to '' (dash, ash) or unsets it (bash). */
@@ -94,6 +97,8 @@ export interface Dialect {
   readonly builtinOptions: boolean;
   /** bash's status variables: PIPESTATUS after each pipeline, FUNCNAME inside functions. */
   readonly bashVariables: boolean;
+  /** ash's $LINENO (the current line) and FUNCNAME (the running function's name, '' outside one). */
+  readonly ashVariables: boolean;
   /** `set -o` names it knows. */
   readonly setOptions: ReadonlySet<string>;
   /** What the `echo` builtin prints for argv. */
@@ -123,12 +128,19 @@ export const ASH: Dialect = {
   loopCtlOutside: null,
   returnOutside: null,
   sourceSearchesCwd: false,
-  initialVars: () => ({}),
+  // Models ash.c's varinit table and init(): IFS and OPTIND, the prompts (FEATURE_EDITING_FANCY_PROMPT's PS1),
+  // PPID, and SHLVL (BASH_SHLVL_VAR) raised by one and exported. HOSTNAME (BASH_HOSTNAME_VAR, from uname when the
+  // environment has none) is not set: every container's environment has it.
+  initialVars: (_release, env, proc) => ({
+    IFS: ' \t\n', OPTIND: '1', PS1: '\\w \\$ ', PS2: '> ', PS4: '+ ', PPID: String(proc.ppid),
+    SHLVL: String((Number(env.get('SHLVL')) || 0) + 1), LINENO: '', FUNCNAME: '',
+  }),
   typeSaysSpecial: true,
   getopts: { illegal: (_a, c) => `Illegal option -${c}`, noArg: (_a, c) => `No arg for -${c} option`, clearsOptarg: true },
   readNeedsName: false,
   arithExtensions: true,
   bashVariables: false,
+  ashVariables: true,
   builtinOptions: false,
   printf: BUSYBOX_PRINTF,
   testError: (m) => m,

@@ -43,6 +43,7 @@ export const BASH: Dialect = {
   },
   readNeedsName: false,
   arithExtensions: true,
+  ashVariables: false,
   bashVariables: true,
   builtinOptions: true,
   printf: {
@@ -53,9 +54,11 @@ export const BASH: Dialect = {
   // builtins/common.c sh_wrerror: `bash: line 1: echo: write error: No space left on device`.
   writeError(arg0, cmd, line, why) { return this.builtin(arg0, cmd, line, `write error: ${why}`); },
   // SHLVL counts nested bash shells (exported).
-  initialVars: (release, env) => {
+  initialVars: (release, env, proc) => {
     const patch = release === 'trixie' ? '37' : '15';
+    // A non-interactive bash has IFS, OPTIND, PS4 and PPID set, and no PS1 or PS2.
     return {
+      IFS: ' \t\n', OPTIND: '1', PS4: '+ ', PPID: String(proc.ppid),
       BASH_VERSION: `5.2.${patch}(1)-release`, BASH_VERSINFO: ['5', '2', patch, '1', 'release', 'x86_64-pc-linux-gnu'],
       SHLVL: String((Number(env.get('SHLVL')) || 0) + 1),
     };

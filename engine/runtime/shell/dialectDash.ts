@@ -57,11 +57,13 @@ export const DASH: Dialect = {
   loopCtlOutside: null,
   returnOutside: null,
   sourceSearchesCwd: false,
-  initialVars: ASH.initialVars,
+  // Models dash's var.c varinit and init: IFS, OPTIND, PS1 by effective uid, PS2, PS4, PPID; no SHLVL.
+  initialVars: (_release, _env, proc) => ({ IFS: ' \t\n', OPTIND: '1', PS1: proc.uid === 0 ? '# ' : '$ ', PS2: '> ', PS4: '+ ', PPID: String(proc.ppid) }),
   typeSaysSpecial: true,
   getopts: ASH.getopts,
   readNeedsName: true,
   arithExtensions: false,
+  ashVariables: false,
   bashVariables: false,
   builtinOptions: false,
   printf: {

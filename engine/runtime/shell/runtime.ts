@@ -197,7 +197,7 @@ export class ShellRuntime {
     const rt = this;
     const child = this.k.spawn(sh.p.pid, cloneFds(sh.p.fds), (p) => {
       p.argv = scriptCmdline(path, text, argv);
-      const d = newShellData(env, path, argv.slice(1), sh.d.cwd, p.pid, this.scriptDialect(text), this.flavor);
+      const d = newShellData(env, path, argv.slice(1), sh.d.cwd, p, this.cred.uid, this.scriptDialect(text), this.flavor);
       const script = new Shell(rt, p, d, false);
       p.disposition = (sig) => script.disposition(sig);
       return (function* () {

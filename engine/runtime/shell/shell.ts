@@ -76,7 +76,7 @@ export class Shell {
       if (name === '0') return this.d.arg0;
       return this.d.pos[Number(name) - 1];
     }
-    if (name === 'LINENO' && this.d.dialect.bashVariables) return String(this.line);
+    if (name === 'LINENO' && (this.d.dialect.bashVariables || this.d.dialect.ashVariables)) return String(this.line);
     if (name.length === 1) {
       switch (name) {
         case '?': return String(this.d.status);

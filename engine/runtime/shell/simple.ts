@@ -189,6 +189,8 @@ export function* callFunction(sh: Shell, name: string, body: Node, argv: string[
   // bash's FUNCNAME: the call stack, innermost first.
   const savedNames = d.dialect.bashVariables ? d.vars.map.get('FUNCNAME') : undefined;
   if (d.dialect.bashVariables) setArray(sh, 'FUNCNAME', [name, ...arrayValues(sh, 'FUNCNAME')]);
+  const savedAshName = d.dialect.ashVariables ? d.vars.map.get('FUNCNAME') : undefined;
+  if (d.dialect.ashVariables) d.vars.map.set('FUNCNAME', { v: name, exp: savedAshName?.exp ?? false, ro: false });
   try {
     return yield* sh.rt.eval(sh, body);
   } catch (e) {
@@ -197,6 +199,10 @@ export function* callFunction(sh: Shell, name: string, body: Node, argv: string[
   } finally {
     if (d.dialect.bashVariables) {
       if (savedNames) d.vars.map.set('FUNCNAME', savedNames);
+      else d.vars.map.delete('FUNCNAME');
+    }
+    if (d.dialect.ashVariables) {
+      if (savedAshName) d.vars.map.set('FUNCNAME', savedAshName);
       else d.vars.map.delete('FUNCNAME');
     }
     sh.funcDepth--;

@@ -56,10 +56,12 @@ export interface ShellOptions {
 const DEFAULT_PATH = '/sbin:/usr/sbin:/bin:/usr/bin';
 
 /** A fresh shell state from an environment (what exec of /bin/sh starts with). */
-export function newShellData(env: ReadonlyMap<string, string>, arg0: string, pos: string[], cwd: string, pid: number, dialect: Dialect, flavor: ImageFlavor): ShellData {
+export function newShellData(env: ReadonlyMap<string, string>, arg0: string, pos: string[], cwd: string, proc: { readonly pid: number; readonly ppid: number },
+  uid: number, dialect: Dialect, flavor: ImageFlavor): ShellData {
+  const pid = proc.pid;
   const vars = new Vars();
   for (const [k, v] of env) vars.map.set(k, { v, exp: true, ro: false });
-  for (const [k, v] of Object.entries(dialect.initialVars(flavor.release ?? 'bookworm', env))) {
+  for (const [k, v] of Object.entries(dialect.initialVars(flavor.release ?? 'bookworm', env, { ppid: proc.ppid, uid }))) {
     const exp = vars.map.get(k)?.exp ?? k === 'SHLVL';
     vars.map.set(k, typeof v === 'string' ? { v, exp, ro: false } : { v: v[0], exp, ro: false, arr: new Map(v.map((x, i) => [i, x])) });
   }
@@ -120,7 +122,7 @@ export function* runProgram(opts: ShellOptions): ContainerProcess {
   const prog = name === 'busybox' ? basename(argv[0]) : name;
 
   k.execShell = (p, av, e, dir, dialect) => {
-    const d = newShellData(e, av[0], [], dir, p.pid, dialect, opts.flavor);
+    const d = newShellData(e, av[0], [], dir, p, rt.cred.uid, dialect, opts.flavor);
     const sh = new Shell(rt, p, d, false);
     p.disposition = (sig) => sh.disposition(sig);
     return shellMain(sh, av.slice(1));
@@ -129,7 +131,7 @@ export function* runProgram(opts: ShellOptions): ContainerProcess {
     p.argv = opts.argv;
     const dialect = node.exe ? dialectFor(prog) : rt.scriptDialect(node.data);
     if (dialect) {
-      const d = newShellData(env, argv[0], [], cwd, p.pid, dialect, opts.flavor);
+      const d = newShellData(env, argv[0], [], cwd, p, rt.cred.uid, dialect, opts.flavor);
       const sh = new Shell(rt, p, d, true);
       p.disposition = (sig) => sh.disposition(sig);
       // A script found on $PATH runs from the path exec found (which is also its $0).
