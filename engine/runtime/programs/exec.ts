@@ -1,6 +1,6 @@
 /** Applets that run other programs: env CMD, timeout, and the lookup they share. */
 import { allowed } from '../fs/resolve';
-import type { ProcGen } from '../shell/kernel';
+import { SIGNALS, signaledText, type ProcGen } from '../shell/kernel';
 import { cloneFds } from '../shell/io';
 import type { Ctx } from '../shell/sys';
 import { err, errRaw, getopts, prog, type Applet, type G } from './lib';
@@ -45,6 +45,11 @@ export const timeout: Applet = function* (ctx) {
     errRaw(ctx, text);
     return status;
   }
+  // -s SIG: a number or a name, any case, with or without SIG (libbb get_signum).
+  const sigArg = o.values.get('s')?.at(-1) ?? 'TERM';
+  const sigName = sigArg.toUpperCase().replace(/^SIG/, '');
+  const signo = /^\d+$/.test(sigArg) ? Number(sigArg) : SIGNALS[sigName];
+  if (signo === undefined || signo < 1 || signo > 64) { err(ctx, `unknown signal '${sigArg}'`); return 1; }
   const argv = o.rest.slice(1);
   const { applet } = lookup(ctx, argv[0], ctx.env);
   if (!applet) { err(ctx, wording(ctx).execFail('timeout', argv[0], false)); return 127; }
@@ -54,11 +59,12 @@ export const timeout: Applet = function* (ctx) {
   for (;;) {
     if (child.done) { ctx.k.procs.delete(child.pid); return child.status; }
     if (ctx.k.clock() >= deadline) {
-      ctx.k.finish(child, 143);
+      ctx.k.kill(child, signo);
       ctx.k.procs.delete(child.pid);
-      // The shell reports a foreground job killed by TERM (busybox timeout execs the program).
-      errRaw(ctx, 'Terminated\n');
-      return 143;
+      // busybox timeout execs the program in its own process: the shell reaps a job the signal ended and says so.
+      const text = signaledText(signo);
+      if (text) errRaw(ctx, text + '\n');
+      return 128 + signo;
     }
     // Poll: wake at the deadline or when the child ends.
     yield { k: 'sleep', until: Math.min(deadline, ctx.k.clock() + 10_000) };

@@ -99,6 +99,8 @@ export interface Dialect {
   readonly bashVariables: boolean;
   /** ash's $LINENO (the current line) and FUNCNAME (the running function's name, '' outside one). */
   readonly ashVariables: boolean;
+  /** Reaping a job a signal ended prints the signal's text on stderr (ash's dowait: `Terminated`, `Killed`). */
+  readonly reportsSignaled: boolean;
   /** `set -o` names it knows. */
   readonly setOptions: ReadonlySet<string>;
   /** What the `echo` builtin prints for argv. */
@@ -141,6 +143,7 @@ export const ASH: Dialect = {
   arithExtensions: true,
   bashVariables: false,
   ashVariables: true,
+  reportsSignaled: true,
   builtinOptions: false,
   printf: BUSYBOX_PRINTF,
   testError: (m) => m,

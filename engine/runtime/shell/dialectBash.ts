@@ -44,6 +44,7 @@ export const BASH: Dialect = {
   readNeedsName: false,
   arithExtensions: true,
   ashVariables: false,
+  reportsSignaled: false,
   bashVariables: true,
   builtinOptions: true,
   printf: {

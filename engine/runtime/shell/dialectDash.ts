@@ -64,6 +64,7 @@ export const DASH: Dialect = {
   readNeedsName: true,
   arithExtensions: false,
   ashVariables: false,
+  reportsSignaled: false,
   bashVariables: false,
   builtinOptions: false,
   printf: {

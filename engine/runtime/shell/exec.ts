@@ -166,8 +166,7 @@ function* evalOther(sh: Shell, node: Exclude<Node, NodeOf<'simple' | 'seq' | 'an
       const child = sh.spawn(node.body, cloneFds(sh.p.fds), false);
       if (saved.length) restore(sh, saved);
       yield { k: 'child', pid: child.pid, intr: false };
-      status = child.status;
-      sh.k.procs.delete(child.pid);
+      status = sh.reaped(child);
       break;
     }
     case 'func':
@@ -242,7 +241,7 @@ function* evalPipe(sh: Shell, cmds: readonly Node[], bang: boolean): G<number> {
   const statuses: string[] = [];
   for (const p of procs) {
     yield { k: 'child', pid: p.pid, intr: false };
-    status = p.status;
+    status = p === procs[procs.length - 1] ? sh.reaped(p) : p.status;
     statuses.push(String(status));
     if (status !== 0) failed = status;
     sh.k.procs.delete(p.pid);

@@ -78,7 +78,9 @@ const wait: B = function* (sh, argv) {
       const r = yield { k: 'child', pid: j.pid, intr: true };
       if (r === 'signal') return 128 + (SIGNALS[sh.p.pending[0]] ?? 15);
     }
-    status = j.status;
+    // A non-interactive ash updates a job's state only in dowait, which `wait PID` calls: it reaps the job
+    // here and says how a signal ended it (real runs race, and now and then reap it earlier in silence).
+    status = sh.reaped(j);
     jobs.splice(jobs.indexOf(j), 1);
   }
   return status;
@@ -113,7 +115,7 @@ const kill: B = function* (sh, argv) {
       continue;
     }
     if (sig === '0') continue;
-    if (name === 'KILL' && target.pid !== 1) sh.k.finish(target, 137);
+    if (name === 'KILL' && target.pid !== 1) sh.k.kill(target, 9);
     else sh.k.signal(target, name);
   }
   return status;

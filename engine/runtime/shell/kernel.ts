@@ -27,6 +27,19 @@ export type Block =
 export type ProcGen = Generator<Block, number, unknown>;
 
 export const YIELD: Block = { k: 'yield' };
+
+/** glibc's strsignal texts, which ash prints for a job a signal ended (sprint_status48). */
+const SIGNAL_TEXT: Readonly<Record<number, string>> = {
+  1: 'Hangup', 2: 'Interrupt', 3: 'Quit', 4: 'Illegal instruction', 5: 'Trace/breakpoint trap', 6: 'Aborted', 7: 'Bus error',
+  8: 'Floating point exception', 9: 'Killed', 10: 'User defined signal 1', 11: 'Segmentation fault', 12: 'User defined signal 2',
+  13: 'Broken pipe', 14: 'Alarm clock', 15: 'Terminated', 16: 'Stack fault', 17: 'Child exited', 18: 'Continued',
+  19: 'Stopped (signal)', 20: 'Stopped', 21: 'Stopped (tty input)', 22: 'Stopped (tty output)',
+};
+
+/** What ash prints when it reaps a job signal `n` ended: nothing for SIGINT and SIGPIPE (sprint_status48 with sigonly). */
+export function signaledText(n: number): string {
+  return n === 2 || n === 13 ? '' : SIGNAL_TEXT[n] ?? `Real-time signal ${n - 34}`;
+}
 export const FLUSH: Block = { k: 'flush' };
 
 export const SIGNALS: Readonly<Record<string, number>> = {
@@ -49,6 +62,8 @@ export interface Proc {
   disposition: (sig: string) => 'trap' | 'ignore' | 'default';
   /** Called once when the process ends (closing fds is done by the kernel). */
   onExit: (() => void) | null;
+  /** The signal number that ended the process, when a signal did. */
+  killedBy?: number;
   /** Its command line (/proc/PID/cmdline, what ps shows): inherited at fork, replaced at exec. */
   argv: readonly string[];
   /** A program a shell runs inside this process while it runs (a real shell would fork or exec for it); null when none. */
@@ -230,7 +245,15 @@ export class Kernel {
     }
     // Models Linux: PID 1 of a PID namespace never gets a default-action signal it has no handler for.
     if (p.pid === 1) return true;
-    this.finish(p, 128 + (SIGNALS[sig] ?? 15));
+    this.kill(p, SIGNALS[sig] ?? 15);
+    return true;
+  }
+
+  /** End a process by signal number `n` (its status is 128 + n, as a shell sees it). */
+  kill(p: Proc, n: number): boolean {
+    if (p.done) return false;
+    p.killedBy = n;
+    this.finish(p, 128 + n);
     return true;
   }
 

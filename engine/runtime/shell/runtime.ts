@@ -188,8 +188,7 @@ export class ShellRuntime {
     }));
     child.argv = argv;
     yield { k: 'child', pid: child.pid, intr: false };
-    this.k.procs.delete(child.pid);
-    return child.status;
+    return sh.reaped(child);
   }
 
   private *runScript(sh: Shell, path: string, text: string, argv: string[], env: Map<string, string>): G<number> {
@@ -211,8 +210,7 @@ export class ShellRuntime {
       })();
     });
     yield { k: 'child', pid: child.pid, intr: false };
-    this.k.procs.delete(child.pid);
-    return child.status;
+    return sh.reaped(child);
   }
 
   private notFound(sh: Shell, name: string, line: number, via: 'exec' | null): number {

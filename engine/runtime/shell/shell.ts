@@ -8,7 +8,7 @@ import type { FsView } from '../fs/view';
 import type { Node } from './ast';
 import { ArithError, evalArith, type ArithVars } from './arith';
 import { cloneFds, newCapture, captured, type FdTable } from './io';
-import type { Block, Kernel, Proc, ProcGen } from './kernel';
+import { signaledText, type Block, type Kernel, type Proc, type ProcGen } from './kernel';
 import { cloneData, ExitErr, ReturnErr, BreakErr, type ShellData } from './state';
 import { SigPipe, writeFileOf, type ImageFlavor } from './sys';
 import { expandString } from './expand';
@@ -113,6 +113,16 @@ export class Shell {
   /** Print a shell diagnostic (`sh: msg`, `sh: 1: msg`, `bash: line 1: msg`) on stderr without blocking. */
   errSync(msg: string): void {
     this.writeErrSync(this.d.dialect.where(this.d.arg0, this.line) + msg + '\n');
+  }
+
+  /** A waited-for child ended: ash reports one a signal ended (`Terminated`, `Killed`), then it is forgotten. */
+  reaped(child: Proc): number {
+    this.k.procs.delete(child.pid);
+    if (child.killedBy && this.d.dialect.reportsSignaled) {
+      const text = signaledText(child.killedBy);
+      if (text) this.writeErrSync(text + '\n');
+    }
+    return child.status;
   }
 
   writeErrSync(text: string): void {
@@ -258,9 +268,8 @@ export class Shell {
     cap.refs = 1;
     const child = this.spawn(body, fds, false);
     yield { k: 'child', pid: child.pid, intr: false };
-    this.d.status = child.status;
+    this.d.status = this.reaped(child);
     this.substRan = true;
-    this.k.procs.delete(child.pid);
     return captured(cap);
   }
 }
