@@ -3,7 +3,7 @@
 import { busyboxDate, utcParts } from '../../sim/time';
 import type { Ctx } from '../shell/sys';
 import { strerror } from '../fs/errors';
-import { echoApplet, printfText } from './printf';
+import { echoApplet, printfText, printfWrites } from './printf';
 import { testEval } from './test';
 import { runChild } from './exec';
 import { badOption, err, errRaw, getopts, idForName, nameForId, out, primaryGroupOf, prog, writeError, type Applet, type G } from './lib';
@@ -14,10 +14,19 @@ export const echo: Applet = function* (ctx) {
   return failed ? writeError(ctx, failed) : 0;
 };
 
+const PRINTF_USAGE = 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: printf FORMAT [ARG]...\n\nFormat and print ARG(s) according to FORMAT (a-la C printf)\n';
+
 export const printf: Applet = function* (ctx) {
+  if (ctx.argv.length < 2) {
+    errRaw(ctx, wording(ctx).noOperands('printf') ?? PRINTF_USAGE);
+    return 1;
+  }
   const r = printfText(ctx.argv.slice(1), 'printf: ');
-  if (r.out) yield* out(ctx, r.out);
-  for (const e of r.errors) errRaw(ctx, e + '\n');
+  // busybox's bb_error_msg flushes stdout first: each diagnostic lands where printf met it.
+  for (const [fd, text] of printfWrites(r, ctx.flavor.userland !== 'gnu')) {
+    if (fd === 2) errRaw(ctx, text);
+    else yield* out(ctx, text);
+  }
   return r.status;
 };
 
