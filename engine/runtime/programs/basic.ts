@@ -3,10 +3,11 @@
 import { busyboxDate, utcParts } from '../../sim/time';
 import type { Ctx } from '../shell/sys';
 import { strerror } from '../fs/errors';
-import { echoApplet, printfText } from './printf';
+import { echoApplet, printfText, printfWrites } from './printf';
 import { testEval } from './test';
 import { runChild } from './exec';
-import { badOption, err, errRaw, getopts, idForName, nameForId, out, primaryGroupOf, prog, writeError, type Applet, type G } from './lib';
+import { parseDate } from './dateParse';
+import { badOption, err, errnoMsg, errRaw, getopts, idForName, nameForId, out, primaryGroupOf, prog, writeError, type Applet, type G } from './lib';
 import { wording } from './wording';
 
 export const echo: Applet = function* (ctx) {
@@ -14,10 +15,19 @@ export const echo: Applet = function* (ctx) {
   return failed ? writeError(ctx, failed) : 0;
 };
 
+const PRINTF_USAGE = 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: printf FORMAT [ARG]...\n\nFormat and print ARG(s) according to FORMAT (a-la C printf)\n';
+
 export const printf: Applet = function* (ctx) {
+  if (ctx.argv.length < 2) {
+    errRaw(ctx, wording(ctx).noOperands('printf') ?? PRINTF_USAGE);
+    return 1;
+  }
   const r = printfText(ctx.argv.slice(1), 'printf: ');
-  if (r.out) yield* out(ctx, r.out);
-  for (const e of r.errors) errRaw(ctx, e + '\n');
+  // busybox's bb_error_msg flushes stdout first: each diagnostic lands where printf met it.
+  for (const [fd, text] of printfWrites(r, ctx.flavor.userland !== 'gnu')) {
+    if (fd === 2) errRaw(ctx, text);
+    else yield* out(ctx, text);
+  }
   return r.status;
 };
 
@@ -254,9 +264,14 @@ export function strftime(fmt: string, epochMs: number): string {
 
 /** busybox coreutils/date.c: `date [-uR] [-I[SPEC]] [+FMT]`; the clock is virtual time + PodFacts.epochMs. */
 export const date: Applet = function* (ctx) {
-  const now = ctx.k.wallMs();
+  let now = ctx.k.wallMs();
   let fmt: string | null = null;
-  for (const a of ctx.argv.slice(1)) {
+  let dateStr: string | null = null;
+  let parseFmt: string | undefined;
+  let setting = false;
+  const argv = ctx.argv;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
     if (a.startsWith('+')) { fmt = a.slice(1); continue; }
     if (a === '-u' || a === '--utc') continue;
     if (a === '-R' || a === '--rfc-2822') { fmt = '%a, %d %b %Y %H:%M:%S +0000'; continue; }
@@ -266,10 +281,32 @@ export const date: Applet = function* (ctx) {
       fmt = spec === 'date' ? '%Y-%m-%d' : spec === 'hours' ? '%Y-%m-%dT%H+00:00' : spec === 'minutes' ? '%Y-%m-%dT%H:%M+00:00' : '%Y-%m-%dT%H:%M:%S+00:00';
       continue;
     }
+    // -d STR / -s STR / -D FMT / -r FILE, their values attached or following (and --date=STR).
+    const opt = /^-([dsDr])(.*)$/.exec(a) ?? (/^--date=(.*)$/.exec(a) ? ['', 'd', a.slice(7)] : null);
+    if (opt) {
+      const v = opt[2] !== '' ? opt[2] : argv[++i];
+      if (v === undefined) return badOption(ctx, opt[1], true);
+      if (opt[1] === 'd' || opt[1] === 's') { dateStr = v; setting = opt[1] === 's'; } else if (opt[1] === 'D') parseFmt = v;
+      else {
+        try {
+          now = ctx.fs.stat(v, ctx.cwd, ctx.cred).node.mtime;
+        } catch (e) {
+          err(ctx, `can't stat '${v}': ${errnoMsg(e)}`);
+          return 1;
+        }
+      }
+      continue;
+    }
     if (a[0] === '-' && a.length > 1) return badOption(ctx, a[1]);
-    // Setting the clock needs CAP_SYS_TIME, which a container does not have.
-    err(ctx, `can't set date: Operation not permitted`);
-    return 1;
+    dateStr = a;
+    setting = true;
+  }
+  if (dateStr !== null) {
+    const t = parseDate(dateStr, now, parseFmt);
+    if (t === null) { err(ctx, `invalid date '${dateStr}'`); return 1; }
+    // Setting the clock needs CAP_SYS_TIME, which a container does not have; date then prints the time it read.
+    if (setting) err(ctx, `can't set date: Operation not permitted`);
+    now = t;
   }
   const text = fmt === null ? busyboxDate(now) : strftime(fmt, now);
   yield* out(ctx, text + '\n');

@@ -70,24 +70,63 @@ export const grep: Applet = function* (ctx) {
   let matched = false;
   let errors = false;
   const maxCount = o.values.has('m') ? Number(o.values.get('m')![0]) : Infinity;
+  // Context (-A/-B/-C: busybox reads each as a non-negative number); -C sets -A and -B, a later -A or -B overrides.
+  const num = (c: string): number => {
+    const v = o.values.get(c);
+    return v ? Number(v[v.length - 1]) : 0;
+  };
+  for (const c of 'ABC') for (const v of o.values.get(c) ?? []) if (!/^\d+$/.test(v)) { err(ctx, `invalid number '${v}'`); return 2; }
+  let [setA, setB] = [false, false];
+  for (const c of o.order) {
+    if (c === 'C') [setA, setB] = [false, false];
+    else if (c === 'A') setA = true;
+    else if (c === 'B') setB = true;
+  }
+  const listing = ['c', 'q', 'l', 'L'].some((f) => o.flags.has(f));
+  const after = listing ? 0 : setA ? num('A') : num('C');
+  const before = listing ? 0 : setB ? num('B') : num('C');
+  const numbered = o.flags.has('n') && !listing;
+  let lastPrinted = 0;
+  let printedAny = false;
   function* one(file: string, data: string): G<boolean> {
     let count = 0;
     let text = '';
     const lines = splitLines(data);
-    for (let i = 0; i < lines.length && count < maxCount; i++) {
+    // busybox's -ov prints a matching line's prefix alone (GNU's odd -ov: no line, and no newline either).
+    const emit = (s: string | null, n: number, deco: string): void => {
+      if ((before || after) && printedAny && lastPrinted !== n - 1) text += '--\n';
+      printedAny = true;
+      lastPrinted = n;
+      text += (showName ? file + deco : '') + (numbered ? `${n}${deco}` : '') + (s === null ? '' : s + '\n');
+    };
+    let pending = 0;
+    let held: number[] = [];
+    for (let i = 0; i < lines.length; i++) {
       const line = chomp(lines[i]);
       re.lastIndex = 0;
       const hit = re.test(line) !== o.flags.has('v');
-      if (!hit) continue;
-      count++;
-      matched = true;
-      if (o.flags.has('q')) return true;
-      if (o.flags.has('l') || o.flags.has('L') || o.flags.has('c')) continue;
-      const prefix = (showName ? file + ':' : '') + (o.flags.has('n') ? `${i + 1}:` : '');
-      if (o.flags.has('o') && !o.flags.has('v')) {
-        re.lastIndex = 0;
-        for (const m of line.matchAll(re)) if (m[0] !== '') text += prefix + m[0] + '\n';
-      } else text += prefix + line + '\n';
+      if (hit) {
+        if (count >= maxCount) break;
+        count++;
+        matched = true;
+        if (o.flags.has('q')) return true;
+        if (listing) continue;
+        for (const h of held) emit(chomp(lines[h]), h + 1, '-');
+        held = [];
+        pending = after;
+        if (o.flags.has('o') && !o.flags.has('v')) {
+          re.lastIndex = 0;
+          for (const m of line.matchAll(re)) if (m[0] !== '') emit(m[0], i + 1, ':');
+        } else if (o.flags.has('o')) emit(null, i + 1, ':');
+        else emit(line, i + 1, ':');
+      } else if (pending > 0) {
+        emit(line, i + 1, '-');
+        pending--;
+      } else if (before > 0) {
+        held.push(i);
+        if (held.length > before) held.shift();
+      }
+      if (count >= maxCount && pending === 0) break;
     }
     if (o.flags.has('c')) text += (showName ? file + ':' : '') + count + '\n';
     if (o.flags.has('l') && count > 0) text += file + '\n';

@@ -86,7 +86,8 @@ export function errnoMsg(e: unknown): string {
 }
 
 /** `missing`: `bad` is an option whose value is missing (not an unknown one). */
-export interface Opts { flags: Set<string>; values: Map<string, string[]>; rest: string[]; bad: string | null; missing?: boolean }
+/** `order`: the options in the order given (a later one may override an earlier, as grep's -C and -A). */
+export interface Opts { flags: Set<string>; values: Map<string, string[]>; rest: string[]; bad: string | null; missing?: boolean; order: string[] }
 
 /** getopt32-style parsing: `spec` like "nrk:" (colon: takes a value); stops at `--`. */
 export function getopts(argv: readonly string[], spec: string, stopAtFirst = false): Opts {
@@ -96,7 +97,7 @@ export function getopts(argv: readonly string[], spec: string, stopAtFirst = fal
     known.add(spec[i]);
     if (spec[i + 1] === ':') { takes.add(spec[i]); i++; }
   }
-  const o: Opts = { flags: new Set(), values: new Map(), rest: [], bad: null };
+  const o: Opts = { flags: new Set(), values: new Map(), rest: [], bad: null, order: [] };
   let i = 1;
   for (; i < argv.length; i++) {
     const a = argv[i];
@@ -110,6 +111,7 @@ export function getopts(argv: readonly string[], spec: string, stopAtFirst = fal
       const c = a[j];
       if (!known.has(c)) { o.bad = c; return o; }
       o.flags.add(c);
+      o.order.push(c);
       if (takes.has(c)) {
         const v = j + 1 < a.length ? a.slice(j + 1) : argv[++i];
         if (v === undefined) { o.bad = c; o.missing = true; return o; }

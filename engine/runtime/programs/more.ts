@@ -1,5 +1,5 @@
 /* eslint-disable require-yield -- every builtin and applet is a generator with one signature; some never block. */
-/** ls, stat, chmod, chown (busybox coreutils/ls.c, stat.c, chmod.c, chown.c); kill and expr live in procs.ts. */
+/** ls, stat, chmod, chown (busybox coreutils/ls.c, stat.c, chmod.c, chown.c); kill lives in procs.ts, expr in expr.ts. */
 import { utcParts } from '../../sim/time';
 import { inodeSize, typeBits, type Inode } from '../fs/tree';
 import type { Ctx } from '../shell/sys';
@@ -7,7 +7,8 @@ import { badOption, err, errnoMsg, errRaw, getopts, idForName, nameForId, out, t
 import { wording } from './wording';
 import { sedApplet } from './sed';
 import { awkApplet } from './awk';
-import { expr, kill } from './procs';
+import { kill } from './procs';
+import { expr } from './expr';
 
 const MON = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

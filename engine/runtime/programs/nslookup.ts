@@ -4,7 +4,7 @@
  * ≥1.31 has its own client: the search list only for names without a dot, every expansion queried
  * for A and AAAA, exit 1 if any reply is NXDOMAIN/SERVFAIL.
  */
-import { err, out, type Applet } from './lib';
+import { err, errRaw, out, type Applet } from './lib';
 import { resolvConf, searchCandidates } from './netlib';
 
 function versionAtMost(v: string, max: number): boolean {
@@ -12,9 +12,17 @@ function versionAtMost(v: string, max: number): boolean {
   return a < 1 || (a === 1 && (b ?? 0) <= max);
 }
 
+/** bb_show_usage: the old libc-based applet's text up to 1.28, the own client's (NSLOOKUP_BIG) since. */
+function usage(version: string): string {
+  const body = versionAtMost(version, 28)
+    ? 'Usage: nslookup [HOST] [SERVER]\n\nQuery the nameserver for the IP address of the given HOST\noptionally using a specified DNS server\n'
+    : 'Usage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\nQuery DNS about HOST\n\nQUERY_TYPE: soa,ns,a,aaaa,cname,mx,txt,ptr,srv,any\n';
+  return `BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\n${body}`;
+}
+
 export const nslookup: Applet = function* (ctx) {
   const name = ctx.argv.slice(1).find((a) => !a.startsWith('-'));
-  if (!name) { err(ctx, 'usage: nslookup HOST [DNS_SERVER]'); return 1; }
+  if (!name) { errRaw(ctx, usage(ctx.flavor.busyboxVersion)); return 1; }
   const conf = resolvConf(ctx);
   const host = ctx.host;
   yield { k: 'flush' };

@@ -1,16 +1,21 @@
 /**
  * test / [ / [[. Models busybox coreutils/test.c: the POSIX special cases for 1–3 arguments,
  * then its recursive descent (oexpr/aexpr/nexpr/primary) with `argument expected`,
- * `unknown operand`, `bad number` diagnostics and status 2 on error.
+ * `unknown operand`, `bad number` diagnostics and status 2 on error. `[[ … ]]` (busybox's BASH_TEST2) is the same
+ * test with `&&`/`||` for -a/-o (which become operands), `=`/`==`/`!=` as glob matches (STRING = PATTERN) and
+ * `=~` as an extended regex match (a bad regex: status 2, silently).
  */
 import type { Cred } from '../fs/resolve';
 import { allowed } from '../fs/resolve';
 import type { FsView } from '../fs/view';
+import { patternSource } from '../shell/pattern';
+import { ereToJs } from './grep';
 
 const UNARY = new Set(['-e', '-f', '-d', '-s', '-r', '-w', '-x', '-L', '-h', '-b', '-c', '-p', '-S', '-z', '-n', '-t', '-k', '-u', '-g', '-G', '-O']);
 const BINARY = new Set(['=', '==', '!=', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef', '<', '>']);
 
 class TestErr { constructor(readonly msg: string) {} }
+class BadRegex {}
 
 export interface TestResult { status: number; error?: string }
 
@@ -22,8 +27,9 @@ export function testEval(argv: readonly string[], fs: FsView, cwd: string, cred:
     args = args.slice(0, -1);
   }
   try {
-    return { status: evaluate(args, fs, cwd, cred) ? 0 : 1 };
+    return { status: evaluate(args, fs, cwd, cred, argv[0] === '[[') ? 0 : 1 };
   } catch (e) {
+    if (e instanceof BadRegex) return { status: 2 };
     if (e instanceof TestErr) return { status: 2, error: e.msg };
     throw e;
   }
@@ -35,16 +41,16 @@ function num(s: string): number {
   return Number(t);
 }
 
-function evaluate(args: string[], fs: FsView, cwd: string, cred: Cred): boolean {
+function evaluate(args: string[], fs: FsView, cwd: string, cred: Cred, t2: boolean): boolean {
   let negate = false;
   for (;;) {
     if (args.length === 0) return negate;
     if (args.length === 1) return (args[0] !== '') !== negate;
-    if (args.length === 3 && BINARY.has(args[1])) return binop(args[0], args[1], args[2], fs, cwd, cred) !== negate;
+    if (args.length === 3 && isBinary(args[1], t2)) return binop(args[0], args[1], args[2], fs, cwd, cred, t2) !== negate;
     if (args[0] === '!') { args = args.slice(1); negate = !negate; continue; }
     break;
   }
-  const p = new Parse(args, fs, cwd, cred);
+  const p = new Parse(args, fs, cwd, cred, t2);
   const r = p.oexpr();
   if (p.i < args.length) throw new TestErr(`${args[p.i]}: unknown operand`);
   return r !== negate;
@@ -52,15 +58,15 @@ function evaluate(args: string[], fs: FsView, cwd: string, cred: Cred): boolean 
 
 class Parse {
   i = 0;
-  constructor(readonly a: string[], readonly fs: FsView, readonly cwd: string, readonly cred: Cred) {}
+  constructor(readonly a: string[], readonly fs: FsView, readonly cwd: string, readonly cred: Cred, readonly t2: boolean) {}
   oexpr(): boolean {
     const l = this.aexpr();
-    if (this.a[this.i] === '-o') { this.i++; return this.oexpr() || l; }
+    if (this.a[this.i] === (this.t2 ? '||' : '-o')) { this.i++; return this.oexpr() || l; }
     return l;
   }
   aexpr(): boolean {
     const l = this.nexpr();
-    if (this.a[this.i] === '-a') { this.i++; return this.aexpr() && l; }
+    if (this.a[this.i] === (this.t2 ? '&&' : '-a')) { this.i++; return this.aexpr() && l; }
     return l;
   }
   nexpr(): boolean {
@@ -83,11 +89,11 @@ class Parse {
       return unary(t, arg, this.fs, this.cwd, this.cred);
     }
     const op = this.a[this.i + 1];
-    if (op !== undefined && BINARY.has(op)) {
+    if (op !== undefined && isBinary(op, this.t2)) {
       const r = this.a[this.i + 2];
       if (r === undefined) throw new TestErr(`${op}: argument expected`);
       this.i += 3;
-      return binop(t, op, r, this.fs, this.cwd, this.cred);
+      return binop(t, op, r, this.fs, this.cwd, this.cred, this.t2);
     }
     this.i++;
     return t !== '';
@@ -124,7 +130,19 @@ function unary(op: string, arg: string, fs: FsView, cwd: string, cred: Cred): bo
   return false;
 }
 
-function binop(l: string, op: string, r: string, fs: FsView, cwd: string, cred: Cred): boolean {
+const isBinary = (op: string, t2: boolean): boolean => BINARY.has(op) || (t2 && op === '=~');
+
+function binop(l: string, op: string, r: string, fs: FsView, cwd: string, cred: Cred, t2: boolean): boolean {
+  if (t2 && (op === '=' || op === '==' || op === '!=')) return new RegExp(`^(?:${patternSource(r, false)})$`).test(l) !== (op === '!=');
+  if (op === '=~') {
+    let re: RegExp;
+    try {
+      re = new RegExp(ereToJs(r));
+    } catch {
+      throw new BadRegex();
+    }
+    return re.test(l);
+  }
   switch (op) {
     case '=': case '==': return l === r;
     case '!=': return l !== r;

@@ -8,22 +8,36 @@ import { badOption, chomp, eachChunk, eachLine, openDevice, err, errnoMsg, getop
 import { wording } from './wording';
 import { grep } from './grep';
 
-function numArg(v: string | undefined, def: number): number {
-  if (v === undefined) return def;
-  return Number(v.replace(/^\+/, ''));
+/** A head/tail count: an optional sign, digits, an optional b/k/m suffix (512, 1024, 1048576); null if malformed. */
+function parseCount(v: string): { sign: string; n: number } | null {
+  const m = /^([+-]?)(\d+)([bkm]?)$/.exec(v);
+  if (!m) return null;
+  return { sign: m[1], n: Number(m[2]) * ({ '': 1, b: 512, k: 1024, m: 1048576 } as Record<string, number>)[m[3]] };
 }
 
-/** head/tail accept the old `-5` form. */
-function legacyCount(argv: readonly string[]): string[] {
-  return argv.map((a, i) => (i > 0 && /^-[0-9]+$/.test(a) ? '-n' + a.slice(1) : a));
+/** The value of whichever of `opts` was given last (head's and tail's -n and -c share one count). */
+function lastValue(o: { order: string[]; values: Map<string, string[]> }, opts: string): string | undefined {
+  const c = [...o.order].reverse().find((x) => opts.includes(x));
+  return c === undefined ? undefined : o.values.get(c)!.at(-1);
+}
+
+/** head/tail accept the old `-5` form (tail `+5` too) as their first argument only. */
+function legacyCount(argv: readonly string[], tail = false): string[] {
+  const a = argv[1];
+  if (a === undefined || !(tail ? /^[+-]\d/ : /^-\d/).test(a)) return [...argv];
+  return [argv[0], '-n', tail ? a : a.slice(1), ...argv.slice(2)];
 }
 
 export const head: Applet = function* (ctx) {
   const o = getopts(legacyCount(ctx.argv), 'n:c:qv');
   if (o.bad) return badOption(ctx, o.bad, o.missing);
-  const n = numArg(o.values.get('n')?.[0], 10);
-  const badCount = Number.isNaN(n) ? wording(ctx).badLineCount(o.values.get('n')![0]) : null;
-  if (badCount) { err(ctx, badCount); return 1; }
+  // -c N counts bytes even when a later -n gives the count; -N: all but the last N lines (bytes).
+  const spec = lastValue(o, 'nc') ?? '10';
+  const count = parseCount(spec);
+  if (!count || count.sign === '+') { err(ctx, wording(ctx).badLineCount(spec)); return 1; }
+  const bytes = o.flags.has('c');
+  const allBut = count.sign === '-';
+  const n = count.n;
   const files = o.rest.length ? o.rest : ['-'];
   let status = 0;
   // Output goes through stdio: once a write fails head writes no more but reads on (its writes go to the buffer),
@@ -45,14 +59,14 @@ export const head: Applet = function* (ctx) {
   for (const [i, f] of files.entries()) {
     if (files.length > 1) yield* put(`${i ? '\n' : ''}==> ${f === '-' ? 'standard input' : f} <==\n`);
     // stdin and devices (head -c N /dev/zero) are read as streams: only what is needed.
-    const dev = f === '-' ? null : openDevice(ctx, f);
-    if (f === '-' || dev) {
+    const dev = f === '-' || allBut ? null : openDevice(ctx, f);
+    if ((f === '-' && !allBut) || dev) {
       const from = dev ?? undefined;
       try {
-        if (o.values.has('c')) {
-          let bytes = Number(o.values.get('c')![0]);
-          if (bytes <= 0) continue;
-          yield* eachChunk(ctx, function* (s) { const part = s.slice(0, bytes); bytes -= part.length; return (yield* put(part)) && bytes > 0; }, from);
+        if (bytes) {
+          let left = n;
+          if (left <= 0) continue;
+          yield* eachChunk(ctx, function* (s) { const part = s.slice(0, left); left -= part.length; return (yield* put(part)) && left > 0; }, from);
           continue;
         }
         let left = n;
@@ -65,7 +79,11 @@ export const head: Applet = function* (ctx) {
     }
     const data = yield* readInput(ctx, f, 'plain');
     if (data === null) { status = 1; continue; }
-    yield* put(o.values.has('c') ? data.slice(0, Number(o.values.get('c')![0])) : splitLines(data).slice(0, n).join(''));
+    if (bytes) yield* put(allBut ? data.slice(0, Math.max(0, data.length - n)) : data.slice(0, n));
+    else {
+      const lines = splitLines(data);
+      yield* put(lines.slice(0, allBut ? Math.max(0, lines.length - n) : n).join(''));
+    }
   }
   if (failed === null) return status;
   // coreutils' head fwrite()s whole read buffers, and glibc writes a whole block past the buffer at once: a block
@@ -77,21 +95,24 @@ export const head: Applet = function* (ctx) {
 };
 
 export const tail: Applet = function* (ctx) {
-  const o = getopts(legacyCount(ctx.argv), 'n:c:fFqs:v');
+  const o = getopts(legacyCount(ctx.argv, true), 'n:c:fFqs:v');
   if (o.bad) return badOption(ctx, o.bad, o.missing);
-  const spec = o.values.get('n')?.[0] ?? '10';
-  const fromStart = spec.startsWith('+');
-  const n = numArg(spec, 10);
-  const badCount = Number.isNaN(n) ? wording(ctx).badLineCount(spec) : null;
-  if (badCount) { err(ctx, badCount); return 1; }
+  const spec = lastValue(o, 'nc') ?? '10';
+  const count = parseCount(spec);
+  if (!count) { err(ctx, wording(ctx).badLineCount(spec)); return 1; }
+  const fromStart = count.sign === '+';
+  const n = count.n;
   const files = o.rest.length ? o.rest : ['-'];
-  const pick = (lines: string[]) => (fromStart ? lines.slice(Math.max(0, n - 1)) : n === 0 ? [] : lines.slice(-n));
+  // -c counts bytes (tail -c 5: the last five; -c +5 from the fifth on).
+  const pickLines = (lines: string[]) => (fromStart ? lines.slice(Math.max(0, n - 1)) : n === 0 ? [] : lines.slice(-n));
+  const pick = (data: string): string =>
+    o.flags.has('c') ? (fromStart ? data.slice(Math.max(0, n - 1)) : n === 0 ? '' : data.slice(-n)) : pickLines(splitLines(data)).join('');
   let status = 0;
   for (const [i, f] of files.entries()) {
     if (files.length > 1) yield* out(ctx, `${i ? '\n' : ''}==> ${f === '-' ? 'standard input' : f} <==\n`);
     const data = yield* readInput(ctx, f, 'cant-open');
     if (data === null) { status = 1; continue; }
-    yield* out(ctx, pick(splitLines(data)).join(''));
+    yield* out(ctx, pick(data));
   }
   if (!(o.flags.has('f') || o.flags.has('F')) || files.length !== 1 || files[0] === '-') return status;
   return yield* follow(ctx, files[0]);

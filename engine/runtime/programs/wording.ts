@@ -23,8 +23,8 @@ export interface Wording {
   badOption(prog: string, c: string, missing?: boolean): [string, number];
   /** An operand too many (`whoami x`); null where busybox ignores it. */
   extraOperand(prog: string, op: string): string | null;
-  /** A bad count for head/tail -n; null where busybox reads it leniently. */
-  badLineCount(arg: string): string | null;
+  /** A bad count for head/tail -n/-c. */
+  badLineCount(arg: string): string;
   /** grep without a pattern: the text (status 2). */
   readonly grepUsage: string;
   /** timeout without its operands; a duration that is no number. */
@@ -90,7 +90,7 @@ const BUSYBOX: Wording = {
   mvStat: (s, why) => `can't rename '${s}': ${why}`,
   badOption: (prog, c) => [`${prog}: invalid option -- '${c}'\n`, 1],
   extraOperand: () => null,
-  badLineCount: () => null,
+  badLineCount: (a) => `invalid number '${a}'`,
   seqBadNumber: (a) => `invalid number '${a}'`,
   timeoutUsage: ['timeout: usage: timeout [-s SIG] [-k KILL_SECS] SECS PROG ARGS\n', 1],
   timeoutBadInterval: (a) => [`timeout: invalid number '${a}'\n`, 1],

@@ -8,9 +8,10 @@ import type { Shell } from './shell';
 import { BreakErr, ExitErr, ReturnErr } from './state';
 import { writeFd } from './sys';
 import { strerror, type Errno } from '../fs/errors';
-import { printfText } from '../programs/printf';
+import { printfText, printfWrites } from '../programs/printf';
 import { testEval } from '../programs/test';
 import { MORE_BUILTINS } from './builtins2';
+import { ALIAS_BUILTINS } from './alias';
 import { JOB_BUILTINS } from './jobs';
 import { getopts } from './getopts';
 import { BASH_BUILTINS, declareName, declFlags } from './bashBuiltins';
@@ -44,8 +45,12 @@ function* printf(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
   const into = dialect.builtinOptions && argv[1] === '-v' && argv.length > 3 ? argv[2] : null;
   const r = printfText(argv.slice(into === null ? 1 : 3), dialect.utilityPrefix(sh.d.arg0, 'printf', sh.line), dialect.printf);
   if (into !== null) sh.assign(into, r.out);
-  const failed = into === null && r.out ? yield* writeFd(sh.k, sh.p, 1, r.out) : null;
-  for (const e of r.errors) sh.writeErrSync(e + '\n');
+  // busybox's bb_error_msg flushes stdout first: each diagnostic lands where printf met it.
+  let failed: Errno | null = null;
+  for (const [fd, text] of printfWrites(into === null ? r : { ...r, out: '' }, dialect.printf.busybox === true)) {
+    if (fd === 2) sh.writeErrSync(text);
+    else if (failed === null) failed = yield* writeFd(sh.k, sh.p, 1, text);
+  }
   return writeFailed(sh, 'printf', failed, r.status);
 }
 
@@ -183,5 +188,5 @@ export const BUILTINS = new Map<string, Builtin>([
   ['test', test], ['[', test], ['[[', test], ['exit', exit], ['return', ret],
   ['break', loopCtl(false)], ['continue', loopCtl(true)], ['shift', shift], ['eval', evalB],
   ['.', dot], ['source', dot], ['local', local], ['getopts', getopts],
-  ...MORE_BUILTINS, ...JOB_BUILTINS, ...BASH_BUILTINS,
+  ...MORE_BUILTINS, ...ALIAS_BUILTINS, ...JOB_BUILTINS, ...BASH_BUILTINS,
 ]);

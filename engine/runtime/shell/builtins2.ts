@@ -295,6 +295,6 @@ const noop: B = function* () { return 0; };
 export const MORE_BUILTINS: [string, B][] = [
   ['cd', cd], ['chdir', cd], ['pwd', pwd], ['export', exportLike(false)], ['readonly', exportLike(true)],
   ['unset', unset], ['set', set], ['read', read], ['type', typeB], ['command', command], ['umask', umask],
-  ['exec', exec], ['let', letB], ['hash', noop], ['times', noop], ['ulimit', noop], ['alias', noop],
+  ['exec', exec], ['let', letB], ['hash', noop], ['times', noop], ['ulimit', noop],
 ];
 

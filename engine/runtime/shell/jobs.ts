@@ -89,10 +89,15 @@ const wait: B = function* (sh, argv) {
 const kill: B = function* (sh, argv) {
   let sig = 'TERM';
   let i = 1;
+  if (argv[1] === '-l' && sh.d.dialect.name === 'ash') return yield* killList(sh, argv.slice(2));
   if (argv[1] === '-l') {
     const out = Object.keys(SIGNALS).map((n, idx) => `${idx + 1}) ${n}`).join('\n') + '\n';
     yield* writeFd(sh.k, sh.p, 1, out);
     return 0;
+  }
+  if (argv.length === 1 && sh.d.dialect.name === 'ash') {
+    sh.writeErrSync(`${sh.d.arg0}: you need to specify whom to kill\n`);
+    return 1;
   }
   if (argv[1] === '-s' || argv[1] === '-n') { sig = argv[2] ?? ''; i = 3; } else if (argv[1] && argv[1][0] === '-' && argv[1] !== '--') { sig = argv[1].slice(1); i = 2; }
   if (argv[i] === '--') i++;
@@ -120,6 +125,51 @@ const kill: B = function* (sh, argv) {
   }
   return status;
 };
+
+/** glibc's signal names as busybox lists them (libbb/u_signal_names.c); 0 is EXIT. */
+const ALL_SIGNALS = ['EXIT', 'HUP', 'INT', 'QUIT', 'ILL', 'TRAP', 'ABRT', 'BUS', 'FPE', 'KILL', 'USR1', 'SEGV', 'USR2', 'PIPE',
+  'ALRM', 'TERM', 'STKFLT', 'CHLD', 'CONT', 'STOP', 'TSTP', 'TTIN', 'TTOU', 'URG', 'XCPU', 'XFSZ', 'VTALRM', 'PROF', 'WINCH',
+  'POLL', 'PWR', 'SYS'];
+/** glibc's SIGRTMIN/SIGRTMAX (the two below 34 are its own), which busybox 1.36's default config names. */
+const [RTMIN, RTMAX] = [34, 64];
+
+/** busybox's get_signum: a number below NSIG, else a name with or without SIG (any case), IO/IOT, RTMIN+n, RTMAX-n. */
+function ashSignum(spec: string): number | null {
+  if (/^\d+$/.test(spec) && Number(spec) <= RTMAX) return Number(spec);
+  const up = spec.toUpperCase().replace(/^SIG/, '');
+  const i = ALL_SIGNALS.indexOf(up);
+  if (i >= 0) return i;
+  if (up === 'IO') return 29;
+  if (up === 'IOT') return 6;
+  const rt = /^RT(MIN|MAX)(?:([+-])(\d+))?$/.exec(up);
+  if (!rt || (rt[2] && rt[2] !== (rt[1] === 'MIN' ? '+' : '-'))) return null;
+  const off = rt[3] === undefined ? 0 : Number(rt[3]);
+  if (off > RTMAX - RTMIN) return null;
+  return rt[1] === 'MIN' ? RTMIN + off : RTMAX - off;
+}
+
+/** ash's `kill -l [N|NAME]…` (busybox kill_main): the table, a status's signal name (N & 127), a name's number. */
+function* killList(sh: Shell, args: string[]): Generator<Block, number, unknown> {
+  let out = '';
+  if (args.length === 0) {
+    ALL_SIGNALS.forEach((n, i) => { if (i > 0) out += `${String(i).padStart(2)}) ${n}\n`; });
+    out += `${RTMIN}) RTMIN\n${RTMAX}) RTMAX\n`;
+  }
+  let status = 0;
+  for (const a of args) {
+    if (/^\d/.test(a)) {
+      if (!/^\d+$/.test(a) || Number(a) > 0xffffffff) { sh.writeErrSync(`${sh.d.arg0}: unknown signal '${a}'\n`); status = 1; break; }
+      const n = Number(a) & 0x7f;
+      out += (ALL_SIGNALS[n] ?? String(n)) + '\n';
+      continue;
+    }
+    const n = ashSignum(a);
+    if (n === null) { sh.writeErrSync(`${sh.d.arg0}: unknown signal '${a}'\n`); status = 1; break; }
+    out += `${n}\n`;
+  }
+  yield* writeFd(sh.k, sh.p, 1, out);
+  return status;
+}
 
 const jobsB: B = function* (sh) {
   let out = '';

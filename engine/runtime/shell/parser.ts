@@ -24,11 +24,11 @@ export class Parser extends WordReader {
   private pending: PendingDoc[] = [];
 
   spawn(src: string, lineBase: number): Parser {
-    return new Parser(src, lineBase, this.bash);
+    return new Parser(src, lineBase, this.bash, this.test2);
   }
 
   protected parseNested(src: string, line: number): Node {
-    const p = new Parser(src, line, this.bash);
+    const p = new Parser(src, line, this.bash, this.test2);
     const items: Node[] = [];
     for (;;) {
       const n = p.next();
@@ -317,11 +317,18 @@ export class Parser extends WordReader {
     const words: Word[] = [];
     const redirs: Redir[] = [];
     const declArrays: Assign[] = [];
+    let brackets = false;
     for (;;) {
       this.skipWs();
       const r = this.tryRedir();
       if (r) { redirs.push(r); continue; }
       const c = this.src[this.pos];
+      if (brackets && (this.src.startsWith('&&', this.pos) || this.src.startsWith('||', this.pos))) {
+        const op = this.src.slice(this.pos, this.pos + 2);
+        this.pos += 2;
+        words.push(makeWord([{ t: 'lit', v: op }], op));
+        continue;
+      }
       if (c === '(' && words.length === 1 && assigns.length === 0 && redirs.length === 0) return this.funcDef(words[0], line);
       const w = this.readWord();
       if (!w) break;
@@ -344,6 +351,7 @@ export class Parser extends WordReader {
         }
       }
       words.push(w);
+      if (this.test2 && (w.raw === '[[' || w.raw === ']]')) brackets = w.raw === '[[';
     }
     if (words.length === 0 && assigns.length === 0 && redirs.length === 0) this.unexpected();
     const fast = redirs.length === 0 && !declArrays.length && words.every((w) => w.sync) && assigns.every((a) => a.value.sync && !a.array && !a.append && !a.index);

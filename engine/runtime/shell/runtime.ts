@@ -52,7 +52,7 @@ export class ShellRuntime {
 
   /** Parse and run `text` in `sh` one top-level command at a time (eval, trap actions, `.`). */
   *evalString(sh: Shell, text: string, _isEval: boolean): G<number> {
-    const parsed = this.scripts.get(text, sh.line, sh.d.dialect.bashSyntax);
+    const parsed = this.scripts.get(text, sh.line, sh.d.dialect.bashSyntax, sh.d.dialect.name === 'ash');
     let status = 0;
     for (let i = 0; ; i++) {
       let node: Node | null;

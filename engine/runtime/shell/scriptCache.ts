@@ -25,8 +25,8 @@ export class ParsedScript {
   /** Parsing failed with something other than a syntax error: the parser's state is lost, parse afresh next time. */
   broken = false;
 
-  constructor(text: string, line: number, bash: boolean) {
-    this.parser = new Parser(text, line, bash);
+  constructor(text: string, line: number, bash: boolean, test2 = false) {
+    this.parser = new Parser(text, line, bash, test2);
   }
 
   /** The `i`th top-level command; null past the end. Throws the parser's SyntaxError as parsing it did. */
@@ -54,13 +54,13 @@ export class ParsedScript {
 export class ScriptCache {
   private readonly entries = new Map<string, ParsedScript>();
 
-  /** `bash`: read bash's syntax (the dialects' grammars differ only there). */
-  get(text: string, line: number, bash = false): ParsedScript {
-    if (text.length > MAX_CACHED_TEXT) return new ParsedScript(text, line, bash);
-    const key = `${bash ? 'b' : ''}${line}\n${text}`;
+  /** `bash`: read bash's syntax; `test2`: ash's `[[ … && … ]]` (the dialects' grammars differ only there). */
+  get(text: string, line: number, bash = false, test2 = false): ParsedScript {
+    if (text.length > MAX_CACHED_TEXT) return new ParsedScript(text, line, bash, test2);
+    const key = `${bash ? 'b' : test2 ? 't' : ''}${line}\n${text}`;
     let hit = this.entries.get(key);
     if (!hit || hit.broken) {
-      hit = new ParsedScript(text, line, bash);
+      hit = new ParsedScript(text, line, bash, test2);
       if (this.entries.size < MAX_ENTRIES || this.entries.has(key)) this.entries.set(key, hit);
     }
     return hit;

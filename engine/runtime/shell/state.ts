@@ -50,6 +50,8 @@ export class Vars {
 export interface ShellData {
   vars: Vars;
   funcs: Map<string, Node>;
+  /** alias's table (names to values, in definition order); absent until the first alias. */
+  aliases?: Map<string, string>;
   pos: string[];
   arg0: string;
   cwd: string;
@@ -75,7 +77,7 @@ export function cloneData(d: ShellData): ShellData {
   return {
     vars: new Vars(d.vars), funcs: new Map(d.funcs), pos: d.pos.slice(), arg0: d.arg0, cwd: d.cwd,
     opt: { ...d.opt }, traps, status: d.status, bgPid: d.bgPid, frames: [], loopDepth: 0, condDepth: d.condDepth,
-    rootPid: d.rootPid, dialect: d.dialect,
+    rootPid: d.rootPid, dialect: d.dialect, ...(d.aliases ? { aliases: new Map(d.aliases) } : {}),
   };
 }
 

@@ -58,7 +58,8 @@ export abstract class WordReader {
   /** Extra terminator for ${x/pat/rep} and ${x:off:len} arguments. */
   stopChar: string | null = null;
   /** `bash`: read bash's syntax ($'…', ${x,,}, brace words …) as well. */
-  constructor(readonly src: string, readonly lineBase: number, readonly bash = false) {}
+  /** `test2`: busybox ash's `[[`: between a word `[[` and `]]` of a simple command, `&&` and `||` are words. */
+  constructor(readonly src: string, readonly lineBase: number, readonly bash = false, readonly test2 = false) {}
 
   /** Parse a command list for `$( … )` up to the closing paren. */
   protected abstract parseSubshellBody(): Node;
