@@ -2,6 +2,7 @@
 /** File applets: cat, mkdir, rm, rmdir, touch, cp, mv, ln, chmod, chown, basename, dirname. */
 import { FsError, type Errno } from '../fs/errors';
 import type { Inode } from '../fs/tree';
+import { LINE_COST } from '../shell/kernel';
 import type { Ctx } from '../shell/sys';
 import { openPath, readOf } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
@@ -15,7 +16,7 @@ export const cat: Applet = function* (ctx) {
   const files = o.rest.length ? o.rest : ['-'];
   let status = 0;
   let lineNo = 0;
-  const number = (s: string) => (o.flags.has('n') ? s.replace(/^(.*)$/gm, (_m, l: string) => `${String(++lineNo).padStart(6)}\t${l}`).replace(/\n\s+\d+\t$/, '\n') : s);
+  const number = (s: string) => (o.flags.has('n') ? s.replace(/^(.*)$/gm, (_m, l: string) => { ctx.k.io(LINE_COST); return `${String(++lineNo).padStart(6)}\t${l}`; }).replace(/\n\s+\d+\t$/, '\n') : s);
   // A stream (stdin, a device such as /dev/zero) is copied as it is read, until EOF or a failed write.
   const pump = function* (of: OpenFile): G<Errno | null> {
     for (;;) {

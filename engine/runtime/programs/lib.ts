@@ -1,6 +1,6 @@
 /** Helpers every applet uses: output, diagnostics in busybox's `applet: message` form, input. */
 import { FsError, strerror, type Errno } from '../fs/errors';
-import type { Block, ProcGen } from '../shell/kernel';
+import { LINE_COST, type Block, type ProcGen } from '../shell/kernel';
 import { openPath, readAll, readOf, writeFd, writeFileOf, type Ctx } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
 import { wording } from './wording';
@@ -144,13 +144,16 @@ export function* readInput(ctx: Ctx, name: string, style: 'cant-open' | 'plain' 
       ctx.k.closeOf(dev);
     }
   }
+  let data: string;
   try {
-    return ctx.fs.readFile(name, ctx.cwd, ctx.cred);
+    data = ctx.fs.readFile(name, ctx.cwd, ctx.cred);
   } catch (e) {
     const m = errnoMsg(e);
     err(ctx, wording(ctx).cantRead(prog(ctx), name, m, style));
     return null;
   }
+  ctx.k.io(data.length);
+  return data;
 }
 
 /** A file operand that is a device (/dev/zero, /dev/urandom), opened to be read as a stream; null for anything else. */
@@ -197,6 +200,7 @@ export function* eachLine(ctx: Ctx, fn: (line: string) => G<boolean>, from?: Ope
     do {
       const line = buf.slice(0, nl + 1);
       buf = buf.slice(nl + 1);
+      ctx.k.io(LINE_COST);
       if (!(yield* fn(line))) { stopped = true; return false; }
     } while ((nl = buf.indexOf('\n')) >= 0);
     if (buf !== '') { parts.push(buf); held = buf.length; }

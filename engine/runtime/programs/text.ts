@@ -4,6 +4,7 @@ import { byteLength } from '../fs/tree';
 import { openPath, writeOf, type Ctx } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
 import { retain } from '../shell/io';
+import { LINE_COST } from '../shell/kernel';
 import { badOption, chomp, eachChunk, eachLine, openDevice, err, errnoMsg, getopts, out, readInput, splitLines, STDIO_BUFSIZ, stdioFailure, type Applet, type G } from './lib';
 import { wording } from './wording';
 import { grep } from './grep';
@@ -262,20 +263,41 @@ export const tr: Applet = function* (ctx) {
   const del = o.flags.has('d');
   const comp = o.flags.has('c') || o.flags.has('C');
   const squeeze = o.flags.has('s');
+  // What each character becomes ('' when deleted), worked out once per distinct character.
+  const table = new Map<string, string>();
+  const map = (ch: string): string => {
+    let c = table.get(ch);
+    if (c !== undefined) return c;
+    const inSet = set1.includes(ch) !== comp;
+    c = ch;
+    if (del) { if (inSet) c = ''; } else if (inSet && set2) {
+      const idx = comp ? set2.length - 1 : set1.indexOf(ch);
+      c = set2[Math.min(idx, set2.length - 1)];
+    }
+    table.set(ch, c);
+    return c;
+  };
+  const sqSet = squeeze ? (del ? set2 : set2 || set1) : '';
   let last = '';
   yield* eachLine(ctx, function* (chunk) {
     let res = '';
-    for (const ch of chunk) {
-      const inSet = set1.includes(ch) !== comp;
-      let c = ch;
-      if (del) { if (inSet) continue; } else if (inSet && set2) {
-        const idx = comp ? set2.length - 1 : set1.indexOf(ch);
-        c = set2[Math.min(idx, set2.length - 1)];
+    if (!squeeze) {
+      // Unchanged runs are copied whole.
+      let start = 0;
+      let i = 0;
+      for (const ch of chunk) {
+        const c = map(ch);
+        if (c !== ch) { res += chunk.slice(start, i) + c; start = i + ch.length; }
+        i += ch.length;
       }
-      const sq = squeeze && (del ? set2 : set2 || set1).includes(c);
-      if (sq && c === last) continue;
-      last = c;
-      res += c;
+      res += chunk.slice(start);
+    } else {
+      for (const ch of chunk) {
+        const c = map(ch);
+        if (c === '' || (c === last && sqSet.includes(c))) continue;
+        last = c;
+        res += c;
+      }
     }
     yield* out(ctx, res);
     return true;
@@ -356,7 +378,7 @@ export const seq: Applet = function* (ctx) {
   const parts: string[] = [];
   if (inc !== 0) for (let v = first; inc > 0 ? v <= last + 1e-10 : v >= last - 1e-10; v += inc) {
     parts.push(v.toFixed(dec));
-    if (parts.length % 4096 === 0) { ctx.k.charge(); yield* out(ctx, parts.join(sep) + sep); parts.length = 0; }
+    if (parts.length % 4096 === 0) { ctx.k.charge(); ctx.k.io(4096 * LINE_COST); yield* out(ctx, parts.join(sep) + sep); parts.length = 0; }
   }
   let width = 0;
   if (o.flags.has('w')) width = Math.max(...parts.map((p) => p.length));

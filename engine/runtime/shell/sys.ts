@@ -7,7 +7,7 @@ import type { Cred } from '../fs/resolve';
 import { FsError, type Errno } from '../fs/errors';
 import type { FsView } from '../fs/view';
 import { PIPE_CAP, retain, type OpenFile } from './io';
-import { FLUSH, type Block, type Kernel, type Proc } from './kernel';
+import { FLUSH, LINE_COST, type Block, type Kernel, type Proc } from './kernel';
 
 /** Thrown by a write to a pipe nobody reads: the writer dies of SIGPIPE (status 141). */
 export class SigPipe extends Error {}
@@ -101,6 +101,8 @@ export function writeFileOf(of: OpenFile & { kind: 'file' }, s: string): Errno |
 
 export function* writeOf(k: Kernel, of: OpenFile, s: string): Generator<Block, Errno | null, unknown> {
   if (s === '') return null;
+  // Data through a pipe is counted once, when it is read.
+  if (of.kind !== 'pipe') k.io(s.length);
   switch (of.kind) {
     case 'console':
       if (k.pending >= 1000) yield FLUSH;
@@ -152,6 +154,7 @@ export function* readOf(k: Kernel, of: OpenFile): Generator<Block, string | null
           const s = pipe.buf;
           pipe.buf = '';
           k.pipeChanged(pipe);
+          k.io(s.length);
           return s;
         }
         if (pipe.writers === 0) return null;
@@ -164,12 +167,14 @@ export function* readOf(k: Kernel, of: OpenFile): Generator<Block, string | null
       if (of.pos >= data.length) return null;
       const s = data.slice(of.pos);
       of.pos = data.length;
+      k.io(s.length);
       return s;
     }
     case 'zero':
     case 'full':
       // An endless device: each page read costs CPU like a command, so `cat /dev/zero` spins in virtual time.
       k.charge();
+      k.io(ZEROS.length);
       return ZEROS;
     default:
       return null;
@@ -189,6 +194,7 @@ export function* readLineOf(k: Kernel, of: OpenFile): Generator<Block, [string, 
     const end = nl < 0 ? data.length : nl;
     const line = data.slice(of.pos, end);
     of.pos = nl < 0 ? data.length : nl + 1;
+    k.io(line.length + 1 + LINE_COST);
     return [line, nl >= 0];
   }
   if (of.kind !== 'pipe') return null;
@@ -200,6 +206,7 @@ export function* readLineOf(k: Kernel, of: OpenFile): Generator<Block, [string, 
       acc += pipe.buf.slice(0, nl);
       pipe.buf = pipe.buf.slice(nl + 1);
       k.pipeChanged(pipe);
+      k.io(acc.length + 1 + LINE_COST);
       return [acc, true];
     }
     if (pipe.buf !== '') {

@@ -1,0 +1,90 @@
+/**
+ * Runaway work from bad input ends at a budget (or at the error busybox gives), never in a hang: endless
+ * streams through line-oriented applets, endless generators, strings that grow without end, fork loops,
+ * paths past PATH_MAX. Found by a hang hunter; each case used to take from seconds to forever.
+ */
+import { describe, expect, it } from 'vitest';
+import { runScript } from './shell/driver';
+
+const MiB = 1 << 20;
+const dataNote = (mib: number) => ({ type: 'budget', what: 'data', detail: `stopped after moving ${mib} MiB of data (data budget)` });
+
+describe('the data budget: bytes (and lines) a container moves', () => {
+  it('an endless stream through a line applet stops at the data budget (yes | tr, yes | tee FILE, yes | cat -n)', () => {
+    for (const s of ['yes | tr a b > /dev/null', 'yes | tee /tmp/x > /dev/null', 'yes | cat -n > /dev/null', 'yes | head -n 999999999 > /dev/null']) {
+      const r = runScript(s, { dataBudget: 4 * MiB });
+      expect(r.status?.reason, s).toBe('BudgetExceeded');
+      expect(r.notes, s).toContainEqual(dataNote(4));
+    }
+  });
+
+  it('an endless generator stops at the data budget (seq that never ends, a huge seq)', () => {
+    for (const s of ['seq 1e308 1e308 > /dev/null', 'seq 1 100000000 | tail -n 1']) {
+      const r = runScript(s, { dataBudget: 4 * MiB });
+      expect(r.status?.reason, s).toBe('BudgetExceeded');
+      expect(r.notes, s).toContainEqual(dataNote(4));
+    }
+  });
+
+  it('what fits the budget runs to the end with every byte', () => {
+    const r = runScript('yes | head -n 1000 | tr y n | tee /tmp/x | wc -l; wc -c < /tmp/x; seq 1 5000 | tail -n 1', { dataBudget: 4 * MiB });
+    expect(r.stdout).toBe('1000\n2000\n5000\n');
+    expect(r.status).toEqual({ code: 0 });
+  });
+});
+
+describe('memory a script grows', () => {
+  it('awk on a record that never ends holds it: OOM past the limit, the memory budget without one', () => {
+    expect(runScript('awk 1 < /dev/zero; echo never', { memoryLimit: 4 * MiB }).status?.reason).toBe('OOMKilled');
+    const r = runScript('awk "{n++} END{print n}" < /dev/zero', { memoryBudget: 2 * MiB });
+    expect(r.status?.reason).toBe('BudgetExceeded');
+    expect(r.notes[0]).toMatchObject({ type: 'budget', what: 'memory' });
+  });
+
+  it('awk still splits records that arrive in many chunks', () => {
+    const r = runScript("head -c 100000 /dev/zero | tr '\\0' a > /tmp/a; echo >> /tmp/a; echo b >> /tmp/a; cat /tmp/a /tmp/a | awk '{ print length($0) }'");
+    expect(r.stdout).toBe('100000\n1\n100000\n1\n');
+  });
+
+  it('a variable doubled in a loop is memory the shell holds', () => {
+    expect(runScript('s=a; while :; do s=$s$s; done', { memoryLimit: 8 * MiB }).status).toEqual({ code: 137, signal: 9, reason: 'OOMKilled' });
+    const r = runScript('s=a; while :; do s=$s$s; done');
+    expect(r.status?.reason).toBe('BudgetExceeded');
+    expect(r.notes[0]).toMatchObject({ type: 'budget', what: 'memory' });
+  });
+
+  it('a string longer than JavaScript can hold is a memory stop, not a depth stop', () => {
+    const r = runScript("printf '%999999999d' 1 | wc -c");
+    expect(r.status?.reason).toBe('BudgetExceeded');
+    expect(r.notes[0]).toMatchObject({ type: 'budget', what: 'memory' });
+  });
+
+  it('quoted and unquoted pieces of a word still glob right (the pattern is built only when needed)', () => {
+    const r = runScript('cd /tmp; touch ab ac "a*"; x="a*"; echo $x; echo "$x"; echo "a"*; echo a"*"; s=; for i in 1 2 3; do s="$s x"; done; echo "[$s]"; case "a*" in $x) echo m1;; esac; case ab in "$x") echo no;; *) echo m2;; esac');
+    expect(r.stdout).toBe('a* ab ac\na*\na* ab ac\na*\n[ x x x]\nm1\nm2\n');
+  });
+});
+
+describe('processes and paths', () => {
+  it('a loop of background jobs stops at the step budget (a fork weighs more than a command)', () => {
+    const r = runScript('while :; do true & done', { stepBudget: 20000 });
+    expect(r.status?.reason).toBe('BudgetExceeded');
+    expect(r.notes).toContainEqual({ type: 'budget', what: 'steps', detail: 'stopped after 20000 commands (step budget)' });
+  });
+
+  it('paths past PATH_MAX and names past NAME_MAX: File name too long, as Linux says', () => {
+    const deep = 'a/'.repeat(2100);
+    const r = runScript(`mkdir -p /tmp/${deep}; echo rc=$?; mkdir /tmp/${'n'.repeat(256)}; echo rc=$?; mkdir /tmp/${'n'.repeat(255)}; echo rc=$?`);
+    expect(r.stdout).toBe('rc=1\nrc=1\nrc=0\n');
+    expect(r.stderr).toContain(`: File name too long\n`);
+    expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(2);
+  });
+
+  it('cd deeper and deeper: cd fails at PATH_MAX, and the spinning loop ends at a budget', () => {
+    const r = runScript('cd /tmp; i=0; while [ $i -lt 2100 ]; do mkdir a; cd a || break; i=$((i+1)); done; echo $i; pwd | wc -c');
+    expect(r.stdout).toBe('2045\n4095\n');
+    expect(r.stderr).toContain("can't cd to a: File name too long");
+    const loop = runScript('cd /tmp; while :; do mkdir a; cd a; done', { dataBudget: 64 * MiB });
+    expect(loop.status?.reason).toBe('BudgetExceeded');
+  });
+});
