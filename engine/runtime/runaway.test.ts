@@ -88,3 +88,15 @@ describe('processes and paths', () => {
     expect(loop.status?.reason).toBe('BudgetExceeded');
   });
 });
+
+describe('shell patterns match by states, never by backtracking', () => {
+  it('case with many stars on a long value, and ${x%%*b} / ${x//a/bb} on large values', () => {
+    const r = runScript('x=$(head -c 200000 /dev/zero | tr "\\0" a); case $x in *a*a*a*a*a*a*a*a*b) echo y;; *a*a*a*a) echo n;; esac; y=${x%%*b}; echo ${#y}; z=${x//a/bb}; echo ${#z}; w=${x#*a*a*a}; echo ${#w}');
+    expect(r.stdout).toBe('n\n200000\n400000\n199997\n');
+  });
+
+  it('affixes and replacements keep their meaning', () => {
+    const r = runScript('x=abcabc; e=; echo ${x#*b} ${x##*b} ${x%b*} ${x%%b*} ${x#?} ${x%?} ${x##*} ${x%%*} ${x%[bc]} ${x%%[!a]*}; echo ${x/b/X} ${x//b/X} ${x//[ac]/_} ${x/*/Z} ${x//?/.} "${x//$e/X}"; y="a*b"; echo ${y#a\\*} ${y//\\*/S} ${y%%\\**}');
+    expect(r.stdout).toBe('cabc c abca a bcabc abcab abcab a\naXcabc aXcaXc _b__b_ Z ...... abcabc\nb aSb a\n');
+  });
+});

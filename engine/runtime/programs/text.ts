@@ -278,19 +278,14 @@ export const tr: Applet = function* (ctx) {
     return c;
   };
   const sqSet = squeeze ? (del ? set2 : set2 || set1) : '';
+  const cls = [...new Set(set1)].map((c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+  const changing = cls === '' ? (comp ? /[\s\S]/g : /(?!)/g) : new RegExp(comp ? `[^${cls}]` : `[${cls}]`, 'g');
   let last = '';
   yield* eachLine(ctx, function* (chunk) {
     let res = '';
     if (!squeeze) {
-      // Unchanged runs are copied whole.
-      let start = 0;
-      let i = 0;
-      for (const ch of chunk) {
-        const c = map(ch);
-        if (c !== ch) { res += chunk.slice(start, i) + c; start = i + ch.length; }
-        i += ch.length;
-      }
-      res += chunk.slice(start);
+      // Only the characters of SET1 (or of its complement) change: one regex pass finds them.
+      res = chunk.replace(changing, map);
     } else {
       for (const ch of chunk) {
         const c = map(ch);

@@ -367,13 +367,13 @@ function* addParam(sh: Shell, f: Fields, p: ParamPart, quoted: boolean): G<void>
     }
     case '%': case '%%': case '#': case '##': {
       const pat = p.arg ? yield* expandPattern(sh, p.arg) : '';
-      val = removeAffix(sh.k.pat, val ?? '', pat, p.op);
+      val = removeAffix(sh.k.pat, val ?? '', pat, p.op, (n) => sh.k.io(n));
       break;
     }
     case '/': case '//': case '/#': case '/%': {
       const pat = p.arg ? yield* expandPattern(sh, p.arg) : '';
       const rep = p.arg2 ? yield* expandString(sh, p.arg2) : '';
-      val = replacePattern(sh.k.pat, val ?? '', pat, rep, p.op);
+      val = replacePattern(sh.k.pat, val ?? '', pat, rep, p.op, (n) => sh.k.io(n));
       break;
     }
     case ',': case ',,': case '^': case '^^': case '~': case '~~': {
