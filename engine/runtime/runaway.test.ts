@@ -100,3 +100,28 @@ describe('shell patterns match by states, never by backtracking', () => {
     expect(r.stdout).toBe('cabc c abca a bcabc abcab abcab a\naXcabc aXcaXc _b__b_ Z ...... abcabc\nb aSb a\n');
   });
 });
+
+describe('more runaway shapes', () => {
+  it('reading a file while appending to it ends at the data budget (tail -f fed by its own output, read loops)', () => {
+    for (const s of ['echo x > /tmp/f; tail -f /tmp/f | tee -a /tmp/f > /dev/null', 'echo x > /tmp/f; while read l; do echo $l >> /tmp/f; done < /tmp/f']) {
+      const r = runScript(s, { dataBudget: 16 * MiB });
+      expect(r.status?.reason, s).toBe('BudgetExceeded');
+      expect(r.notes, s).toContainEqual(dataNote(16));
+    }
+  });
+
+  it('sort and uniq of millions of empty lines hold them: the memory budget, not a stack overflow', () => {
+    for (const s of ["head -c 3000000 /dev/zero | tr '\\0' '\\n' | sort | wc -l", "head -c 3000000 /dev/zero | tr '\\0' '\\n' | uniq -c"]) {
+      const r = runScript(s, { memoryBudget: 16 * MiB });
+      expect(r.status?.reason, s).toBe('BudgetExceeded');
+      expect(r.notes[0], s).toMatchObject({ type: 'budget', what: 'memory' });
+    }
+  });
+
+  it('awk fields and split arrays are memory awk holds (NF=99999999, $99999999, split of a huge string)', () => {
+    for (const s of ["echo a | awk '{NF=99999999; print length($0)}'", "echo a | awk '{ $99999999=1 }'", 'awk \'BEGIN{ s = sprintf("%3000000s", ""); n = split(s, a, ""); print n }\'']) {
+      expect(runScript(s, { memoryLimit: 16 * MiB }).status?.reason, s).toBe('OOMKilled');
+    }
+    expect(runScript("seq 1 3 | awk '{NF=5; $7=1; print; print NF}'").stdout).toBe('1      1\n7\n2      1\n7\n3      1\n7\n');
+  });
+});

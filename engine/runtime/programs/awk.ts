@@ -205,6 +205,7 @@ function* runProgram(ctx: Ctx, prog: Program, fs: string | null, assigns: [strin
   };
   const steps = () => ctx.k.charge();
   it.tick = steps;
+  it.hold = (bytes) => ctx.k.hold(bytes);
   if (fs !== null) it.setVar('FS', fs === 't' ? '\t' : unescape(fs, false)[0]);
   for (const [n, v] of assigns) it.setVar(n, new StrNum(unescape(v, false)[0]));
   const argvArr = it.array('ARGV');

@@ -1,7 +1,7 @@
 /** Helpers every applet uses: output, diagnostics in busybox's `applet: message` form, input. */
 import { FsError, strerror, type Errno } from '../fs/errors';
 import { LINE_COST, type Block, type ProcGen } from '../shell/kernel';
-import { openPath, readAll, readOf, writeFd, writeFileOf, type Ctx } from '../shell/sys';
+import { countLines, LINE_BYTES, openPath, readAll, readOf, writeFd, writeFileOf, type Ctx } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
 import { wording } from './wording';
 
@@ -131,15 +131,17 @@ export function badOption(ctx: Ctx, c: string, missing = false): number {
 }
 
 /** Whole contents of a file operand ('-' = stdin). null after printing busybox's open error. */
-export function* readInput(ctx: Ctx, name: string, style: 'cant-open' | 'plain' = 'cant-open'): G<string | null> {
+export function* readInput(ctx: Ctx, name: string, style: 'cant-open' | 'plain' = 'cant-open', lines = true): G<string | null> {
+  // The caller splits the input into lines (all but wc): each line is a string it holds.
+  const lineBytes = lines ? LINE_BYTES : 0;
   if (name === '-') {
     const of = ctx.p.fds[0];
-    return of ? yield* readAll(ctx.k, of) : '';
+    return of ? yield* readAll(ctx.k, of, lineBytes) : '';
   }
   const dev = openDevice(ctx, name);
   if (dev) {
     try {
-      return yield* readAll(ctx.k, dev);
+      return yield* readAll(ctx.k, dev, lineBytes);
     } finally {
       ctx.k.closeOf(dev);
     }
@@ -153,6 +155,7 @@ export function* readInput(ctx: Ctx, name: string, style: 'cant-open' | 'plain' 
     return null;
   }
   ctx.k.io(data.length);
+  if (lines && data.length > 65536) ctx.k.hold(data.length + countLines(data) * LINE_BYTES, false);
   return data;
 }
 

@@ -117,6 +117,8 @@ function* follow(ctx: Ctx, file: string): G<number> {
     } catch {
       continue;
     }
+    // Each wake reads the whole file (the data budget bounds a tail -f fed by its own output).
+    ctx.k.io(data.length);
     if (data.length < seen) { err(ctx, `${file}: file truncated`); seen = 0; }
     if (data.length > seen) {
       yield* out(ctx, data.slice(seen));
@@ -153,7 +155,7 @@ export const wc: Applet = function* (ctx) {
   let regularBytes = 0;
   let nonRegular = false;
   for (const f of files) {
-    const data = yield* readInput(ctx, f, 'plain');
+    const data = yield* readInput(ctx, f, 'plain', false);
     if (data === null) { status = 1; continue; }
     const v = countText(data);
     if (f === '-' && ctx.p.fds[0]?.kind !== 'file') nonRegular = true;
@@ -308,7 +310,7 @@ export const sort: Applet = function* (ctx) {
   for (const f of files) {
     const data = yield* readInput(ctx, f);
     if (data === null) return 2;
-    lines.push(...splitLines(data).map(chomp));
+    for (const l of splitLines(data)) lines.push(chomp(l));
   }
   const sep = o.values.get('t')?.[0];
   const kspec = o.values.get('k')?.[0];

@@ -144,6 +144,17 @@ export function* writeOf(k: Kernel, of: OpenFile, s: string): Generator<Block, E
 
 const ZEROS = '\0'.repeat(4096);
 
+/**
+ * Reading a file that was written since this descriptor last read it costs its whole size against the data
+ * budget: an append makes the data a new string that the read copies whole (a loop that reads a file while
+ * appending to it, `while read l; do echo $l >> f; done < f`, is quadratic here, endless on a real system).
+ */
+function changedCost(k: Kernel, of: OpenFile & { kind: 'file' }, data: string): void {
+  if (of.seen === data) return;
+  if (of.seen !== undefined) k.io(data.length);
+  of.seen = data;
+}
+
 /** Read what is available (blocking until some data or EOF). null at EOF. */
 export function* readOf(k: Kernel, of: OpenFile): Generator<Block, string | null, unknown> {
   switch (of.kind) {
@@ -165,6 +176,7 @@ export function* readOf(k: Kernel, of: OpenFile): Generator<Block, string | null
       if (!of.read || of.info.node.kind !== 'file') return null;
       const data = of.info.node.data;
       if (of.pos >= data.length) return null;
+      changedCost(k, of, data);
       const s = data.slice(of.pos);
       of.pos = data.length;
       k.io(s.length);
@@ -190,6 +202,7 @@ export function* readLineOf(k: Kernel, of: OpenFile): Generator<Block, [string, 
     if (!of.read || of.info.node.kind !== 'file') return null;
     const data = of.info.node.data;
     if (of.pos >= data.length) return null;
+    changedCost(k, of, data);
     const nl = data.indexOf('\n', of.pos);
     const end = nl < 0 ? data.length : nl;
     const line = data.slice(of.pos, end);
@@ -220,15 +233,30 @@ export function* readLineOf(k: Kernel, of: OpenFile): Generator<Block, [string, 
   }
 }
 
-/** Read everything until EOF (an applet's whole stdin). */
-export function* readAll(k: Kernel, of: OpenFile): Generator<Block, string, unknown> {
+/** What a line split out of a whole input takes besides its bytes (a JS string and its slot in an array). */
+export const LINE_BYTES = 32;
+
+/** The newlines in `s`. */
+export function countLines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * Read everything until EOF (an applet's whole stdin). `lineBytes`: the caller splits the text into lines, each
+ * a string of its own, which take this much each besides their bytes (sort, uniq, grep, sed).
+ */
+export function* readAll(k: Kernel, of: OpenFile, lineBytes = 0): Generator<Block, string, unknown> {
   let out = '';
+  let lines = 0;
   for (;;) {
     const s = yield* readOf(k, of);
     if (s === null) return out;
     out += s;
+    if (lineBytes) lines += countLines(s);
     // Most callers are applets that stream in real busybox (wc, grep): no OOM, only the playground's budget.
-    k.hold(out.length, false);
+    k.hold(out.length + lines * lineBytes, false);
   }
 }
 

@@ -1,6 +1,6 @@
 /** awk's builtin functions (busybox editors/awk.c exec_builtin and friends). */
 import type { Expr } from './parse';
-import { AwkRuntimeError, type AwkArray, type Interp } from './interp';
+import { AwkRuntimeError, FIELD_BYTES, type AwkArray, type Interp } from './interp';
 import { sprintf, StrNum, toNum, type Value } from './values';
 
 export function callBuiltin(it: Interp, name: string, args: readonly Expr[]): Value {
@@ -30,6 +30,7 @@ export function callBuiltin(it: Interp, name: string, args: readonly Expr[]): Va
       const parts = args.length > 2
         ? (args[2].k === 're' ? (str === '' ? [] : str.split(it.regex(args[2].v))) : it.splitText(str, it.eval(args[2])))
         : it.splitText(str, it.scalar('FS'));
+      it.hold(parts.length * FIELD_BYTES);
       parts.forEach((p, i) => arr.set(String(i + 1), new StrNum(p)));
       return parts.length;
     }

@@ -28,6 +28,9 @@ export interface AwkIO {
   env: ReadonlyMap<string, string>;
 }
 
+/** What one field or array element takes in busybox awk (its var struct and string), for the memory account. */
+export const FIELD_BYTES = 32;
+
 export class Interp {
   readonly globals = new Map<string, Slot>();
   frames: Map<string, Slot>[] = [];
@@ -101,7 +104,9 @@ export class Interp {
     if (!this.splitPending) return;
     this.splitPending = false;
     const parts = this.splitText(this.fields[0], this.scalar('FS'));
-    this.fields = [this.fields[0], ...parts];
+    this.hold(parts.length * FIELD_BYTES);
+    this.fields = [this.fields[0]];
+    for (let i = 0; i < parts.length; i++) this.fields.push(parts[i]);
     this.nf = parts.length;
   }
 
@@ -125,6 +130,7 @@ export class Interp {
     if (i < 0) throw new AwkRuntimeError('Access to negative field');
     if (i === 0) { this.setRecord(v); return; }
     this.ensureSplit();
+    if (i > this.nf) this.hold(i * FIELD_BYTES);
     while (this.nf < i) this.fields[++this.nf] = '';
     this.fields[i] = v;
     this.rebuild();
@@ -132,6 +138,7 @@ export class Interp {
 
   setNF(n: number): void {
     this.ensureSplit();
+    if (n > this.nf) this.hold(n * FIELD_BYTES);
     while (this.nf < n) this.fields[++this.nf] = '';
     this.nf = Math.max(0, n);
     this.fields.length = this.nf + 1;
@@ -227,6 +234,8 @@ export class Interp {
 
   /** Charged once per loop iteration, so a runaway loop meets the step budget. */
   tick: () => void = () => undefined;
+  /** Memory the program holds now (fields, split arrays), told to the kernel: OOM past the limit. */
+  hold: (bytes: number) => void = () => undefined;
 
   /** Returns true on break. */
   loopBody(body: Stmt): boolean {
