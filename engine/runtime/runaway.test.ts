@@ -124,4 +124,17 @@ describe('more runaway shapes', () => {
     }
     expect(runScript("seq 1 3 | awk '{NF=5; $7=1; print; print NF}'").stdout).toBe('1      1\n7\n2      1\n7\n3      1\n7\n');
   });
+
+  it('awk strings that double in a loop are memory, and each gsub match is work (gsub(/x*/, "-") doubles the record)', () => {
+    expect(runScript("awk 'BEGIN{ s=\"a\"; while(1) s = s s }'", { memoryLimit: 16 * MiB }).status?.reason).toBe('OOMKilled');
+    const r = runScript("echo a | awk '{ while (1) gsub(/x*/, \"-\") }'", { dataBudget: 16 * MiB });
+    expect(r.status?.reason).toBe('BudgetExceeded');
+    expect(runScript("echo abc | awk '{ gsub(/b/, \"[&]\"); print; gsub(/x*/, \"-\"); print }'").stdout).toBe('a[b]c\n-a-[-b-]-c-\n');
+  });
+
+  it('a command producing lines in a loop (ls -R /) ends at the data budget: each line written is work', () => {
+    const r = runScript('while :; do ls -R / > /dev/null; done', { dataBudget: 16 * MiB });
+    expect(r.status?.reason).toBe('BudgetExceeded');
+    expect(r.notes).toContainEqual(dataNote(16));
+  });
 });

@@ -6,7 +6,7 @@
  * Errors read `awk: cmd. line:1: MESSAGE` and exit 1, as busybox's syntax_error does.
  */
 import { FsError } from '../fs/errors';
-import { BudgetStop } from '../shell/kernel';
+import { BudgetStop, LINE_COST } from '../shell/kernel';
 import { readOf, type Ctx } from '../shell/sys';
 import { err, errRaw, out, type Applet, type G } from './lib';
 import { unescape } from './printf';
@@ -206,6 +206,7 @@ function* runProgram(ctx: Ctx, prog: Program, fs: string | null, assigns: [strin
   const steps = () => ctx.k.charge();
   it.tick = steps;
   it.hold = (bytes) => ctx.k.hold(bytes);
+  it.work = (items) => ctx.k.io(items * LINE_COST);
   if (fs !== null) it.setVar('FS', fs === 't' ? '\t' : unescape(fs, false)[0]);
   for (const [n, v] of assigns) it.setVar(n, new StrNum(unescape(v, false)[0]));
   const argvArr = it.array('ARGV');

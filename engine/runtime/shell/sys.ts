@@ -101,8 +101,8 @@ export function writeFileOf(of: OpenFile & { kind: 'file' }, s: string): Errno |
 
 export function* writeOf(k: Kernel, of: OpenFile, s: string): Generator<Block, Errno | null, unknown> {
   if (s === '') return null;
-  // Data through a pipe is counted once, when it is read.
-  if (of.kind !== 'pipe') k.io(s.length);
+  // Data through a pipe is counted once, when it is read. A line written is per-line work (ls -R in a loop).
+  if (of.kind !== 'pipe') k.io(s.length + countLines(s) * LINE_COST);
   switch (of.kind) {
     case 'console':
       if (k.pending >= 1000) yield FLUSH;

@@ -70,6 +70,9 @@ export class Interp {
 
   setVar(name: string, v: Value): void {
     if (name === 'NF') { this.setNF(Math.trunc(toNum(v))); return; }
+    // A large string is memory awk holds (s = s s in a loop grows until the OOM killer or the budget).
+    const str = typeof v === 'string' ? v : v instanceof StrNum ? v.s : '';
+    if (str.length > 65536) this.hold(str.length);
     const f = this.frames[this.frames.length - 1];
     if (f && f.has(name)) { if (f.get(name) instanceof Map) throw new AwkRuntimeError(`can't assign to array ${name}`); f.set(name, v); return; }
     if (this.globals.get(name) instanceof Map) throw new AwkRuntimeError(`can't assign to array ${name}`);
@@ -96,6 +99,7 @@ export class Interp {
   // ---- records and fields ----
 
   setRecord(text: string): void {
+    if (text.length > 65536) this.hold(text.length);
     this.fields = [text];
     this.splitPending = true;
   }
@@ -236,6 +240,8 @@ export class Interp {
   tick: () => void = () => undefined;
   /** Memory the program holds now (fields, split arrays), told to the kernel: OOM past the limit. */
   hold: (bytes: number) => void = () => undefined;
+  /** Per-item work done inside one statement (gsub's matches), told to the kernel as lines. */
+  work: (items: number) => void = () => undefined;
 
   /** Returns true on break. */
   loopBody(body: Stmt): boolean {
