@@ -138,3 +138,37 @@ describe('more runaway shapes', () => {
     expect(r.notes).toContainEqual(dataNote(16));
   });
 });
+
+describe('copies into themselves and interpreters asked for too much', () => {
+  it('cp -r a directory into itself copies it once and says so (busybox: recursion detected)', () => {
+    const r = runScript('mkdir -p /tmp/a/x; cp -r /tmp/a /tmp/a/b; echo rc=$?; ls -R /tmp/a');
+    expect(r.stdout).toBe('rc=1\n/tmp/a:\nb\nx\n\n/tmp/a/b:\nx\n\n/tmp/a/b/x:\n\n/tmp/a/x:\n');
+    expect(r.stderr).toBe("cp: recursion detected, omitting directory '/tmp/a/b'\n");
+    expect(runScript('mkdir /tmp/a; while :; do cp -r /tmp/a /tmp/a/b; done 2>/dev/null', { dataBudget: 16 * MiB }).status?.reason).toBe('BudgetExceeded');
+  });
+
+  const py = (code: string, memoryLimit?: number) => runScript('', { argv: ['python3', '-c', code], flavor: { busyboxVersion: '1.36', extraApplets: ['python3'] }, memoryLimit });
+
+  it('python: a list or string past JS limits is memory (OOM under a limit), recursion stays RecursionError', () => {
+    expect(py('x = [0] * 10**9', 64 * MiB).status?.reason).toBe('OOMKilled');
+    expect(py('x = "a" * 10**10', 64 * MiB).status?.reason).toBe('OOMKilled');
+    expect(py('def f(): f()\nf()').stderr).toContain('RecursionError: maximum recursion depth exceeded');
+  });
+
+  it('python: str of an int past 4300 digits is the ValueError of CPython 3.11+, found before converting', () => {
+    const r = py('print(len(str(10**4299)))\nx = 2 ** 10**8\nprint(len(str(x)))');
+    expect(r.stdout).toBe('4300\n');
+    expect(r.stderr).toContain('ValueError: Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit\n');
+  });
+});
+
+describe('node asked for too much', () => {
+  const node = (code: string) => runScript('', { argv: ['node', '-e', code], flavor: { busyboxVersion: '1.36', extraApplets: ['node'] }, memoryLimit: 64 * MiB });
+
+  it('new Array(2**31) and a string past V8 limits are memory (OOM), not a crash of the host; bad lengths are RangeErrors', () => {
+    expect(node('new Array(2**31)').status?.reason).toBe('OOMKilled');
+    expect(node("'x'.repeat(2**30)").status?.reason).toBe('OOMKilled');
+    const r = node('try { new Array(-1) } catch (e) { console.log(e.message) } console.log(new Array(3).length); function f(){f()} try { f() } catch (e) { console.log(e.message) }');
+    expect(r.stdout).toBe('Invalid array length\n3\nMaximum call stack size exceeded\n');
+  });
+});
