@@ -159,7 +159,7 @@ export type RuntimeNote =
   | { readonly type: 'lookup-ok'; readonly name: string; readonly tool: string }
   | { readonly type: 'connect-failed'; readonly target: string; readonly error: string }
   | { readonly type: 'command-not-found'; readonly command: string; readonly line: number }
-  | { readonly type: 'budget'; readonly what: 'steps' | 'output' | 'depth' | 'processes' | 'memory'; readonly detail: string }
+  | { readonly type: 'budget'; readonly what: 'steps' | 'output' | 'depth' | 'processes' | 'memory' | 'data'; readonly detail: string }
   | { readonly type: 'image-fallback'; readonly image: string };
 
 /** A volume mount as the runtime sees it. The `tree` is shared between containers (emptyDir, hostPath). */

@@ -31,8 +31,29 @@ export interface MountEntry {
   readonly system?: boolean;
 }
 
-/** A directory on the walk: where `..` returns to. */
-interface Step { node: DirInode; path: string; mount: MountEntry | null }
+/**
+ * A directory on the walk: where `..` returns to. `above`: some mount point lies below it, so its children's
+ * paths are looked up among the mounts (hashing every prefix of a deep path made a walk quadratic).
+ */
+interface Step { node: DirInode; path: string; mount: MountEntry | null; above: boolean }
+
+/** The directories that have a mount point somewhere below them, per mount table (mounts are only added). */
+const mountParents = new WeakMap<ReadonlyMap<string, MountEntry>, { size: number; dirs: Set<string> }>();
+
+function hasMountBelow(mounts: ReadonlyMap<string, MountEntry>, dir: string): boolean {
+  if (mounts.size === 0) return false;
+  let c = mountParents.get(mounts);
+  if (!c || c.size !== mounts.size) {
+    const dirs = new Set<string>();
+    for (const m of mounts.keys()) for (let i = m.lastIndexOf('/'); i >= 0; i = m.lastIndexOf('/', i - 1)) {
+      dirs.add(i === 0 ? '/' : m.slice(0, i));
+      if (i === 0) break;
+    }
+    c = { size: mounts.size, dirs };
+    mountParents.set(mounts, c);
+  }
+  return c.dirs.has(dir);
+}
 
 export interface Resolved {
   /** The inode, or null when only the last component is missing (parent exists). */
@@ -46,6 +67,9 @@ export interface Resolved {
 }
 
 const MAX_LINKS = 40;
+/** Linux's PATH_MAX (a path argument of this many bytes or more) and NAME_MAX: past them, ENAMETOOLONG. */
+const PATH_MAX = 4096;
+const NAME_MAX = 255;
 
 /** May `cred` access `n` with the rwx bits in `want` (4, 2, 1)? Root passes all but exec-without-x. */
 export function allowed(n: Inode, cred: Cred, want: number): boolean {
@@ -90,14 +114,14 @@ export function lookupPath(ctx: ResolveCtx, path: string, cwd: string, cred: Cre
  * undefined: not that shape, the walk decides.
  */
 function plainLookup(ctx: ResolveCtx, path: string, cred: Cred): Inode | null | undefined {
-  if (path.length < 2 || path.charCodeAt(0) !== 47 || ctx.mounts.has('/')) return undefined;
+  if (path.length < 2 || path.length >= PATH_MAX || path.charCodeAt(0) !== 47 || ctx.mounts.has('/')) return undefined;
   let node: DirInode = ctx.root;
   let start = 1;
   for (;;) {
     const slash = path.indexOf('/', start);
     const end = slash < 0 ? path.length : slash;
     const name = path.slice(start, end);
-    if (name === '' || name === '.' || name === '..' || end === path.length - 1) return undefined;
+    if (name === '' || name === '.' || name === '..' || end === path.length - 1 || name.length > NAME_MAX) return undefined;
     if (!allowed(node, cred, 1)) return null;
     // With no `.`, `..` or symlink so far, the path up to here is the canonical path of the child.
     const mounted = ctx.mounts.size > 0 ? ctx.mounts.get(path.slice(0, end)) : undefined;
@@ -115,8 +139,9 @@ function plainLookup(ctx: ResolveCtx, path: string, cred: Cred): Inode | null | 
 // missing directories all the time, and unwinding an exception for each is slow.
 function walk(ctx: ResolveCtx, path: string, cwd: string, cred: Cred, follow: boolean): Resolved | Errno {
   if (path === '') return 'ENOENT';
+  if (path.length >= PATH_MAX) return 'ENAMETOOLONG';
   let parts = path.split('/');
-  let stack: Step[] = [{ node: ctx.root, path: '/', mount: ctx.mounts.get('/') ?? null }];
+  let stack: Step[] = [{ node: ctx.root, path: '/', mount: ctx.mounts.get('/') ?? null, above: hasMountBelow(ctx.mounts, '/') }];
   const rootMount = ctx.mounts.get('/')?.root;
   if (rootMount?.kind === 'dir') stack[0].node = rootMount;
   if (path[0] !== '/') parts = cwd.split('/').concat(parts);
@@ -132,6 +157,7 @@ function walk(ctx: ResolveCtx, path: string, cwd: string, cred: Cred, follow: bo
       return { node: top.node, parent: up, name: '.', path: top.path, mount: top.mount };
     }
     const name = parts[i++];
+    if (name.length > NAME_MAX) return 'ENAMETOOLONG';
     let last = true;
     for (let j = i; j < parts.length; j++) if (parts[j] !== '' && parts[j] !== '.') { last = false; break; }
     const top = stack[stack.length - 1];
@@ -146,7 +172,7 @@ function walk(ctx: ResolveCtx, path: string, cwd: string, cred: Cred, follow: bo
       continue;
     }
     const childPath = join(top.path, name);
-    const mounted = ctx.mounts.get(childPath);
+    const mounted = top.above ? ctx.mounts.get(childPath) : undefined;
     const child: Inode | undefined = mounted ? mounted.root : top.node.entries.get(name);
     const mount = mounted ?? top.mount;
     if (!child) {
@@ -167,6 +193,6 @@ function walk(ctx: ResolveCtx, path: string, cwd: string, cred: Cred, follow: bo
       return { node: child, parent: top.node, name, path: childPath, mount };
     }
     if (child.kind !== 'dir') return 'ENOTDIR';
-    stack.push({ node: child, path: childPath, mount });
+    stack.push({ node: child, path: childPath, mount, above: top.above && hasMountBelow(ctx.mounts, childPath) });
   }
 }

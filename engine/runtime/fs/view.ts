@@ -22,11 +22,18 @@ export interface StatInfo {
   readonly mount: MountEntry | null;
 }
 
+const LONG_PATH = 256;
+
 export class FsView {
   readonly mounts = new Map<string, MountEntry>();
   /** The mounted trees, each once (version() sums their change counts on every $PATH lookup). */
   private readonly mountTrees: Tree[] = [];
   observer: FsObserver | null = null;
+  /**
+   * Told what walking a long path costs (the kernel counts it against the data budget): a walk is linear in
+   * the path, and a loop of `mkdir a; cd a` makes every path of the container longer.
+   */
+  meter: ((cost: number) => void) | null = null;
   /** Virtual ms used for mtimes; the kernel keeps it current. */
   now = 0;
   umask = 0o022;
@@ -94,7 +101,14 @@ export class FsView {
   }
 
   resolve(path: string, cwd: string, cred: Cred, follow = true): Resolved {
+    this.walkCost(path, cwd);
     return resolvePath(this.ctx, path, cwd, cred, follow);
+  }
+
+  /** Paths up to LONG_PATH characters walk free (a command's step covers them); each character past costs 16 bytes. */
+  private walkCost(path: string, cwd: string): void {
+    const len = path.charCodeAt(0) === 47 ? path.length : path.length + cwd.length;
+    if (len > LONG_PATH && this.meter) this.meter((len - LONG_PATH) * 16);
   }
 
   /** stat(2): follows symlinks; throws ENOENT when missing. */
@@ -111,6 +125,7 @@ export class FsView {
   }
 
   exists(path: string, cwd: string, cred: Cred): Inode | null {
+    this.walkCost(path, cwd);
     return lookupPath(this.ctx, path, cwd, cred);
   }
 

@@ -6,7 +6,7 @@
  * Errors read `awk: cmd. line:1: MESSAGE` and exit 1, as busybox's syntax_error does.
  */
 import { FsError } from '../fs/errors';
-import { BudgetStop } from '../shell/kernel';
+import { BudgetStop, LINE_COST } from '../shell/kernel';
 import { readOf, type Ctx } from '../shell/sys';
 import { err, errRaw, out, type Applet, type G } from './lib';
 import { unescape } from './printf';
@@ -68,9 +68,31 @@ class Input {
     return true;
   }
 
+  /**
+   * Stdin read since the last record boundary, in pieces: a record arriving in many chunks is joined once
+   * (a growing buffer searched again per chunk is quadratic: awk 1 < /dev/zero). The record is held in memory.
+   */
+  private parts: string[] = [];
+  private held = 0;
+
+  /** Append a chunk of stdin. */
+  feed(s: string): void {
+    this.parts.push(s);
+    this.held += s.length;
+    this.ctx.k.hold(this.buf.length + this.held);
+  }
+
   /** The next record of the current source: a string, null at its end, or 'more' (read stdin). */
   take(): string | null | 'more' {
     const rs = this.it.str(this.it.scalar('RS'));
+    if (this.parts.length) {
+      // No separator can end in a chunk without a newline (paragraph mode) or without RS's character.
+      const last = this.parts[this.parts.length - 1];
+      if (!this.eof && !last.includes(rs === '' ? '\n' : rs[0])) return 'more';
+      this.buf += this.parts.join('');
+      this.parts.length = 0;
+      this.held = 0;
+    }
     if (rs === '') {
       this.buf = this.buf.replace(/^\n+/, '');
       const m = /\n\n+/.exec(this.buf);
@@ -183,6 +205,8 @@ function* runProgram(ctx: Ctx, prog: Program, fs: string | null, assigns: [strin
   };
   const steps = () => ctx.k.charge();
   it.tick = steps;
+  it.hold = (bytes) => ctx.k.hold(bytes);
+  it.work = (items) => ctx.k.io(items * LINE_COST);
   if (fs !== null) it.setVar('FS', fs === 't' ? '\t' : unescape(fs, false)[0]);
   for (const [n, v] of assigns) it.setVar(n, new StrNum(unescape(v, false)[0]));
   const argvArr = it.array('ARGV');
@@ -225,7 +249,7 @@ function* runProgram(ctx: Ctx, prog: Program, fs: string | null, assigns: [strin
           if (rec === 'more') {
             const s = yield* readOf(ctx.k, ctx.p.fds[0]!);
             if (s === null) input.eof = true;
-            else input.buf += s;
+            else input.feed(s);
             continue;
           }
           steps();

@@ -2,6 +2,7 @@
 /** File applets: cat, mkdir, rm, rmdir, touch, cp, mv, ln, chmod, chown, basename, dirname. */
 import { FsError, type Errno } from '../fs/errors';
 import type { Inode } from '../fs/tree';
+import { LINE_COST } from '../shell/kernel';
 import type { Ctx } from '../shell/sys';
 import { openPath, readOf } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
@@ -15,7 +16,7 @@ export const cat: Applet = function* (ctx) {
   const files = o.rest.length ? o.rest : ['-'];
   let status = 0;
   let lineNo = 0;
-  const number = (s: string) => (o.flags.has('n') ? s.replace(/^(.*)$/gm, (_m, l: string) => `${String(++lineNo).padStart(6)}\t${l}`).replace(/\n\s+\d+\t$/, '\n') : s);
+  const number = (s: string) => (o.flags.has('n') ? s.replace(/^(.*)$/gm, (_m, l: string) => { ctx.k.io(LINE_COST); return `${String(++lineNo).padStart(6)}\t${l}`; }).replace(/\n\s+\d+\t$/, '\n') : s);
   // A stream (stdin, a device such as /dev/zero) is copied as it is read, until EOF or a failed write.
   const pump = function* (of: OpenFile): G<Errno | null> {
     for (;;) {
@@ -166,7 +167,13 @@ function base(p: string): string {
   return s.slice(s.lastIndexOf('/') + 1) || '/';
 }
 
-function copyTree(ctx: Ctx, src: string, dst: string, recursive: boolean, preserve: boolean): boolean {
+/**
+ * One cp operand: the directories this copy created, so a source that is one of them is the copy meeting
+ * itself (cp -r a a/b: libbb copy_file's ino/dev table; coreutils refuses the same directory).
+ */
+interface CopyRun { readonly made: Set<Inode>; readonly top: string; readonly topDst: string }
+
+function copyTree(ctx: Ctx, src: string, dst: string, recursive: boolean, preserve: boolean, run: CopyRun): boolean {
   let n: Inode;
   try {
     n = ctx.fs.stat(src, ctx.cwd, ctx.cred).node;
@@ -174,13 +181,19 @@ function copyTree(ctx: Ctx, src: string, dst: string, recursive: boolean, preser
     err(ctx, wording(ctx).cpStat(src, errnoMsg(e)));
     return false;
   }
+  // Each entry copied is work like a line (a loop of cp -r into a growing tree doubles it every time).
+  ctx.k.io(LINE_COST);
   try {
     if (n.kind === 'dir') {
       if (!recursive) { err(ctx, wording(ctx).cpOmitDir(src)); return false; }
-      if (!isDir(ctx, dst)) ctx.fs.mkdir(dst, ctx.cwd, ctx.cred, n.mode);
+      if (run.made.has(n)) { err(ctx, wording(ctx).cpIntoItself(src, run.top, run.topDst)); return false; }
+      if (!isDir(ctx, dst)) {
+        ctx.fs.mkdir(dst, ctx.cwd, ctx.cred, n.mode);
+        run.made.add(ctx.fs.stat(dst, ctx.cwd, ctx.cred).node);
+      }
       let ok = true;
       for (const name of ctx.fs.readdir(src, ctx.cwd, ctx.cred)) {
-        if (!copyTree(ctx, src + '/' + name, dst + '/' + name, true, preserve)) ok = false;
+        if (!copyTree(ctx, src + '/' + name, dst + '/' + name, true, preserve, run)) ok = false;
       }
       return ok;
     }
@@ -211,7 +224,7 @@ export const cp: Applet = function* (ctx) {
   let status = 0;
   for (const s of srcs) {
     const target = dirDst ? dst.replace(/\/+$/, '') + '/' + base(s) : dst;
-    if (!copyTree(ctx, s, target, recursive, o.flags.has('p') || o.flags.has('a'))) status = 1;
+    if (!copyTree(ctx, s, target, recursive, o.flags.has('p') || o.flags.has('a'), { made: new Set(), top: s, topDst: target })) status = 1;
   }
   return status;
 };
@@ -252,7 +265,7 @@ export const mv: Applet = function* (ctx) {
       ctx.fs.rename(s, target, ctx.cwd, ctx.cred);
     } catch (e) {
       if (e instanceof FsError && e.code === 'EXDEV') {
-        if (moveAcross(ctx, s, target) && copyTree(ctx, s, target, true, true)) yield* removeTree(ctx, s, true, true);
+        if (moveAcross(ctx, s, target) && copyTree(ctx, s, target, true, true, { made: new Set(), top: s, topDst: target })) yield* removeTree(ctx, s, true, true);
         else status = 1;
         continue;
       }

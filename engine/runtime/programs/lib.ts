@@ -1,7 +1,7 @@
 /** Helpers every applet uses: output, diagnostics in busybox's `applet: message` form, input. */
 import { FsError, strerror, type Errno } from '../fs/errors';
-import type { Block, ProcGen } from '../shell/kernel';
-import { openPath, readAll, readOf, writeFd, writeFileOf, type Ctx } from '../shell/sys';
+import { LINE_COST, type Block, type ProcGen } from '../shell/kernel';
+import { countLines, LINE_BYTES, openPath, readAll, readOf, writeFd, writeFileOf, type Ctx } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
 import { wording } from './wording';
 
@@ -133,26 +133,32 @@ export function badOption(ctx: Ctx, c: string, missing = false): number {
 }
 
 /** Whole contents of a file operand ('-' = stdin). null after printing busybox's open error. */
-export function* readInput(ctx: Ctx, name: string, style: 'cant-open' | 'plain' = 'cant-open'): G<string | null> {
+export function* readInput(ctx: Ctx, name: string, style: 'cant-open' | 'plain' = 'cant-open', lines = true): G<string | null> {
+  // The caller splits the input into lines (all but wc): each line is a string it holds.
+  const lineBytes = lines ? LINE_BYTES : 0;
   if (name === '-') {
     const of = ctx.p.fds[0];
-    return of ? yield* readAll(ctx.k, of) : '';
+    return of ? yield* readAll(ctx.k, of, lineBytes) : '';
   }
   const dev = openDevice(ctx, name);
   if (dev) {
     try {
-      return yield* readAll(ctx.k, dev);
+      return yield* readAll(ctx.k, dev, lineBytes);
     } finally {
       ctx.k.closeOf(dev);
     }
   }
+  let data: string;
   try {
-    return ctx.fs.readFile(name, ctx.cwd, ctx.cred);
+    data = ctx.fs.readFile(name, ctx.cwd, ctx.cred);
   } catch (e) {
     const m = errnoMsg(e);
     err(ctx, wording(ctx).cantRead(prog(ctx), name, m, style));
     return null;
   }
+  ctx.k.io(data.length);
+  if (lines && data.length > 65536) ctx.k.hold(data.length + countLines(data) * LINE_BYTES, false);
+  return data;
 }
 
 /** A file operand that is a device (/dev/zero, /dev/urandom), opened to be read as a stream; null for anything else. */
@@ -199,6 +205,7 @@ export function* eachLine(ctx: Ctx, fn: (line: string) => G<boolean>, from?: Ope
     do {
       const line = buf.slice(0, nl + 1);
       buf = buf.slice(nl + 1);
+      ctx.k.io(LINE_COST);
       if (!(yield* fn(line))) { stopped = true; return false; }
     } while ((nl = buf.indexOf('\n')) >= 0);
     if (buf !== '') { parts.push(buf); held = buf.length; }

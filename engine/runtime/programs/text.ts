@@ -4,6 +4,7 @@ import { byteLength } from '../fs/tree';
 import { openPath, writeOf, type Ctx } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
 import { retain } from '../shell/io';
+import { LINE_COST } from '../shell/kernel';
 import { badOption, chomp, eachChunk, eachLine, openDevice, err, errnoMsg, getopts, out, readInput, splitLines, STDIO_BUFSIZ, stdioFailure, type Applet, type G } from './lib';
 import { wording } from './wording';
 import { grep } from './grep';
@@ -137,6 +138,8 @@ function* follow(ctx: Ctx, file: string): G<number> {
     } catch {
       continue;
     }
+    // Each wake reads the whole file (the data budget bounds a tail -f fed by its own output).
+    ctx.k.io(data.length);
     if (data.length < seen) { err(ctx, `${file}: file truncated`); seen = 0; }
     if (data.length > seen) {
       yield* out(ctx, data.slice(seen));
@@ -173,7 +176,7 @@ export const wc: Applet = function* (ctx) {
   let regularBytes = 0;
   let nonRegular = false;
   for (const f of files) {
-    const data = yield* readInput(ctx, f, 'plain');
+    const data = yield* readInput(ctx, f, 'plain', false);
     if (data === null) { status = 1; continue; }
     const v = countText(data);
     if (f === '-' && ctx.p.fds[0]?.kind !== 'file') nonRegular = true;
@@ -283,20 +286,36 @@ export const tr: Applet = function* (ctx) {
   const del = o.flags.has('d');
   const comp = o.flags.has('c') || o.flags.has('C');
   const squeeze = o.flags.has('s');
+  // What each character becomes ('' when deleted), worked out once per distinct character.
+  const table = new Map<string, string>();
+  const map = (ch: string): string => {
+    let c = table.get(ch);
+    if (c !== undefined) return c;
+    const inSet = set1.includes(ch) !== comp;
+    c = ch;
+    if (del) { if (inSet) c = ''; } else if (inSet && set2) {
+      const idx = comp ? set2.length - 1 : set1.indexOf(ch);
+      c = set2[Math.min(idx, set2.length - 1)];
+    }
+    table.set(ch, c);
+    return c;
+  };
+  const sqSet = squeeze ? (del ? set2 : set2 || set1) : '';
+  const cls = [...new Set(set1)].map((c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+  const changing = cls === '' ? (comp ? /[\s\S]/g : /(?!)/g) : new RegExp(comp ? `[^${cls}]` : `[${cls}]`, 'g');
   let last = '';
   yield* eachLine(ctx, function* (chunk) {
     let res = '';
-    for (const ch of chunk) {
-      const inSet = set1.includes(ch) !== comp;
-      let c = ch;
-      if (del) { if (inSet) continue; } else if (inSet && set2) {
-        const idx = comp ? set2.length - 1 : set1.indexOf(ch);
-        c = set2[Math.min(idx, set2.length - 1)];
+    if (!squeeze) {
+      // Only the characters of SET1 (or of its complement) change: one regex pass finds them.
+      res = chunk.replace(changing, map);
+    } else {
+      for (const ch of chunk) {
+        const c = map(ch);
+        if (c === '' || (c === last && sqSet.includes(c))) continue;
+        last = c;
+        res += c;
       }
-      const sq = squeeze && (del ? set2 : set2 || set1).includes(c);
-      if (sq && c === last) continue;
-      last = c;
-      res += c;
     }
     yield* out(ctx, res);
     return true;
@@ -312,7 +331,7 @@ export const sort: Applet = function* (ctx) {
   for (const f of files) {
     const data = yield* readInput(ctx, f);
     if (data === null) return 2;
-    lines.push(...splitLines(data).map(chomp));
+    for (const l of splitLines(data)) lines.push(chomp(l));
   }
   const sep = o.values.get('t')?.[0];
   const kspec = o.values.get('k')?.[0];
@@ -377,7 +396,7 @@ export const seq: Applet = function* (ctx) {
   const parts: string[] = [];
   if (inc !== 0) for (let v = first; inc > 0 ? v <= last + 1e-10 : v >= last - 1e-10; v += inc) {
     parts.push(v.toFixed(dec));
-    if (parts.length % 4096 === 0) { ctx.k.charge(); yield* out(ctx, parts.join(sep) + sep); parts.length = 0; }
+    if (parts.length % 4096 === 0) { ctx.k.charge(); ctx.k.io(4096 * LINE_COST); yield* out(ctx, parts.join(sep) + sep); parts.length = 0; }
   }
   let width = 0;
   if (o.flags.has('w')) width = Math.max(...parts.map((p) => p.length));

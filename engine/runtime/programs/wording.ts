@@ -18,6 +18,8 @@ export interface Wording {
   touch(file: string, why: string): string;
   cpStat(src: string, why: string): string;
   cpOmitDir(src: string): string;
+  /** cp -r of a directory into itself: `at` is the source path where the copy meets itself, `top`/`topDst` the operands. */
+  cpIntoItself(at: string, top: string, topDst: string): string;
   mvStat(src: string, why: string): string;
   /** An unknown option: the text (with any `Try … --help` line) and the status. */
   badOption(prog: string, c: string, missing?: boolean): [string, number];
@@ -87,6 +89,7 @@ const BUSYBOX: Wording = {
   touch: (f, why) => `${f}: ${why}`,
   cpStat: (s, why) => `can't stat '${s}': ${why}`,
   cpOmitDir: (s) => `omitting directory '${s}'`,
+  cpIntoItself: (at) => `recursion detected, omitting directory '${at}'`,
   mvStat: (s, why) => `can't rename '${s}': ${why}`,
   badOption: (prog, c) => [`${prog}: invalid option -- '${c}'\n`, 1],
   extraOperand: () => null,
@@ -143,6 +146,7 @@ const GNU: Wording = {
   touch: (f, why) => `cannot touch '${f}': ${why}`,
   cpStat: (s, why) => `cannot stat '${s}': ${why}`,
   cpOmitDir: (s) => `-r not specified; omitting directory '${s}'`,
+  cpIntoItself: (_at, top, topDst) => `cannot copy a directory, '${top}', into itself, '${topDst}'`,
   mvStat: (s, why) => `cannot stat '${s}': ${why}`,
   badOption: (prog, c, missing) => [`${prog}: ${missing ? 'option requires an argument' : 'invalid option'} -- '${c}'\n${tryHelp(prog)}`, GNU_USAGE_STATUS[prog] ?? 1],
   extraOperand: (prog, op) => `${prog}: extra operand '${op}'\n${tryHelp(prog)}`,

@@ -40,7 +40,9 @@ const cd: B = function* (sh, argv) {
   try {
     const st = sh.fs.stat(abs, '/', sh.cred);
     if (st.node.kind !== 'dir') throw new FsError('ENOTDIR');
-    sh.fs.resolve(abs + '/.', '/', sh.cred);
+    // Search permission on the directory itself (the walk checks it on the way to `.`); `.` rather than
+    // `abs/.` keeps a path of PATH_MAX - 2 characters, which chdir(2) takes.
+    sh.fs.resolve('.', abs, sh.cred);
   } catch (e) {
     if (e instanceof FsError) sh.builtinError(sh.d.dialect.msg.cantCd(target, e.message));
     throw e;

@@ -23,6 +23,7 @@ export interface ScriptOptions {
   readonly outputBudget?: number;
   readonly memoryLimit?: number;
   readonly memoryBudget?: number;
+  readonly dataBudget?: number;
   readonly maxProcs?: number;
   readonly maxDepth?: number;
   /** Full argv instead of ['sh', '-c', script]. */
@@ -89,7 +90,7 @@ export function runScript(script: string, opts: ScriptOptions = {}): ScriptResul
     uid: opts.uid, gid: opts.gid,
     host,
     budgets: { commandMicros: opts.commandMicros ?? 10, stepBudget: opts.stepBudget ?? 1_000_000, outputBudget: opts.outputBudget ?? 1 << 20, maxProcs: opts.maxProcs, maxDepth: opts.maxDepth,
-      memoryLimit: opts.memoryLimit, memoryBudget: opts.memoryBudget },
+      memoryLimit: opts.memoryLimit, memoryBudget: opts.memoryBudget, dataBudget: opts.dataBudget },
     flavor: opts.flavor ?? { busyboxVersion: '1.36' },
     epochMs: opts.epochMs,
     podIp: opts.podIp,

@@ -13,34 +13,55 @@ import type { Shell } from './shell';
 
 type G<T> = Generator<Block, T, unknown>;
 
-/** Fields under construction. `pat` mirrors `cur` with quoted characters escaped. */
+/**
+ * Fields under construction. `pat` mirrors `cur` with quoted characters escaped; it is built only once a live
+ * glob character appears (escaping every quoted value is linear in its size: "$s x" in a loop was quadratic),
+ * until then `quotedAt` keeps where the quoted pieces of `cur` start and end.
+ */
 class Fields {
   out: string[] = [];
   pats: (string | null)[] = [];
   cur = '';
   pat = '';
+  private quotedAt: number[] = [];
   glob = false;
   has = false;
   justEnded = false;
   constructor(readonly splitting: boolean) {}
 
   quoted(s: string): void {
+    if (this.glob) this.pat += escapeGlob(s);
+    else if (s !== '') this.quotedAt.push(this.cur.length, this.cur.length + s.length);
     this.cur += s;
-    this.pat += escapeGlob(s);
     this.has = true;
     this.justEnded = false;
   }
   literal(s: string): void {
     this.cur += s;
-    this.pat += s;
-    if (!this.glob && hasGlob(s)) this.glob = true;
+    if (this.glob) this.pat += s;
+    else if (hasGlob(s)) this.startGlob();
     this.has = true;
     this.justEnded = false;
+  }
+  /** `cur` as a pattern: its quoted pieces escaped. */
+  pattern(): string {
+    if (this.glob) return this.pat;
+    const q = this.quotedAt;
+    let p = '';
+    let at = 0;
+    for (let i = 0; i < q.length; i += 2) { p += this.cur.slice(at, q[i]) + escapeGlob(this.cur.slice(q[i], q[i + 1])); at = q[i + 1]; }
+    return p + this.cur.slice(at);
+  }
+  private startGlob(): void {
+    this.pat = this.pattern();
+    this.glob = true;
+    this.quotedAt.length = 0;
   }
   end(): void {
     this.out.push(this.cur);
     this.pats.push(this.glob ? this.pat : null);
     this.cur = this.pat = '';
+    this.quotedAt.length = 0;
     this.glob = this.has = false;
   }
   /** An unquoted expansion result: split on IFS, keep glob characters live. */
@@ -53,8 +74,8 @@ class Fields {
       const c = s[i];
       if (ifs.indexOf(c) < 0) {
         this.cur += c;
-        this.pat += c;
-        if (c === '*' || c === '?' || c === '[') this.glob = true;
+        if (this.glob) this.pat += c;
+        else if (c === '*' || c === '?' || c === '[') this.startGlob();
         this.has = true;
         this.justEnded = false;
       } else if (c === ' ' || c === '\t' || c === '\n') {
@@ -162,7 +183,7 @@ export function* expandPattern(sh: Shell, w: Word): G<string> {
   const f = new Fields(false);
   if (w.sync) addPartsSync(sh, f, w.parts, false);
   else yield* addParts(sh, f, w.parts, false);
-  return f.pat;
+  return f.pattern();
 }
 
 /** Redirection target: one field (ash does not glob it in a non-interactive shell). */
@@ -346,13 +367,13 @@ function* addParam(sh: Shell, f: Fields, p: ParamPart, quoted: boolean): G<void>
     }
     case '%': case '%%': case '#': case '##': {
       const pat = p.arg ? yield* expandPattern(sh, p.arg) : '';
-      val = removeAffix(sh.k.pat, val ?? '', pat, p.op);
+      val = removeAffix(sh.k.pat, val ?? '', pat, p.op, (n) => sh.k.io(n));
       break;
     }
     case '/': case '//': case '/#': case '/%': {
       const pat = p.arg ? yield* expandPattern(sh, p.arg) : '';
       const rep = p.arg2 ? yield* expandString(sh, p.arg2) : '';
-      val = replacePattern(sh.k.pat, val ?? '', pat, rep, p.op);
+      val = replacePattern(sh.k.pat, val ?? '', pat, rep, p.op, (n) => sh.k.io(n));
       break;
     }
     case ',': case ',,': case '^': case '^^': case '~': case '~~': {

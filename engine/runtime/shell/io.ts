@@ -22,7 +22,11 @@ export type OpenFile =
   | { kind: 'zero'; refs: number }
   /** /dev/full: reads zeros, every write fails with ENOSPC. */
   | { kind: 'full'; refs: number }
-  | { kind: 'file'; fs: FsView; info: StatInfo; pos: number; append: boolean; read: boolean; write: boolean; refs: number }
+  | {
+    kind: 'file'; fs: FsView; info: StatInfo; pos: number; append: boolean; read: boolean; write: boolean; refs: number;
+    /** The file's data at this descriptor's last read: a read of data changed since costs its whole size. */
+    seen?: string;
+  }
   | { kind: 'capture'; out: string[]; size: number; limit: number; refs: number };
 
 export type FdTable = (OpenFile | null)[];

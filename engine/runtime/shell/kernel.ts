@@ -76,7 +76,7 @@ export interface Proc {
 
 /** Thrown to stop the whole container at a budget. */
 export class BudgetStop extends Error {
-  constructor(readonly what: 'steps' | 'output' | 'depth' | 'processes' | 'memory', readonly detail: string) {
+  constructor(readonly what: 'steps' | 'output' | 'depth' | 'processes' | 'memory' | 'data', readonly detail: string) {
     super(detail);
   }
 }
@@ -98,23 +98,46 @@ export interface Budgets {
   memoryLimit: number;
   /** The most one process may hold in memory before the playground stops interpreting the container. */
   memoryBudget: number;
+  /** Bytes the container's processes may read and write in all (a stream that never ends: yes | tr a b). */
+  dataBudget: number;
 }
 
 /** The playground's own cap on data a process holds (a command substitution of /dev/zero, sort of a huge stream). */
 export const MEMORY_BUDGET = 64 << 20;
+/**
+ * The playground's cap on bytes a container's processes move through reads and writes. A step (a command,
+ * a page of /dev/zero, a chunk from yes) can carry kilobytes that every stage of a pipeline then processes,
+ * so the step budget alone does not bound the work of an endless stream.
+ */
+export const DATA_BUDGET = 1 << 30;
+/**
+ * What one line handed to per-line code (an applet's line callback, `read`, cat -n) costs against the data
+ * budget, in bytes: that work dwarfs the bytes of a short line, so `yes | tee FILE` is bounded by lines too.
+ */
+export const LINE_COST = 256;
 /** What busybox sh and its buffers take before any data: a limit below this is exceeded by the first large read. */
 const BASE_RSS = 1 << 20;
+
+/** What creating a process weighs against the step budget, in commands. */
+const FORK_STEPS = 10;
+
+/** The disposition of a finished process (it takes no more signals). */
+const ENDED = (): 'default' => 'default';
 
 /** The keys of an idle kernel with no host waiter (never written: only a fresh array is filled). */
 const NO_KEYS: string[] = [];
 
 export class Kernel {
   readonly procs = new Map<number, Proc>();
+  /** Processes not yet done (counting the table on every fork made `while :; do true & done` quadratic). */
+  private live = 0;
   runq: Proc[] = [];
   nextPid = 1;
   /** CPU time spent and not yet given to the host, in µs. */
   pending = 0;
   steps = 0;
+  /** Bytes read and written by the container's processes (the data budget). */
+  moved = 0;
   outBytes = 0;
   outNoted = false;
   stop: BudgetStop | null = null;
@@ -149,8 +172,17 @@ export class Kernel {
   /** One simple command ran: charge its CPU and count it against the step budget. */
   charge(): void {
     this.pending += this.budgets.commandMicros;
-    if (++this.steps > this.budgets.stepBudget) {
-      throw new BudgetStop('steps', `stopped after ${this.budgets.stepBudget} commands (step budget)`);
+    if (++this.steps > this.budgets.stepBudget) this.stepStop();
+  }
+
+  private stepStop(): never {
+    throw new BudgetStop('steps', `stopped after ${this.budgets.stepBudget} commands (step budget)`);
+  }
+
+  /** A process read or wrote `bytes`: count them against the data budget. */
+  io(bytes: number): void {
+    if ((this.moved += bytes) > this.budgets.dataBudget) {
+      throw new BudgetStop('data', `stopped after moving ${this.budgets.dataBudget >> 20} MiB of data (data budget)`);
     }
   }
 
@@ -168,9 +200,11 @@ export class Kernel {
   }
 
   spawn(ppid: number, fds: FdTable, make: (p: Proc) => ProcGen): Proc {
-    let live = 0;
-    for (const p of this.procs.values()) if (!p.done) live++;
-    if (live >= this.budgets.maxProcs) {
+    // A fork (copying the shell's variables and functions) weighs FORK_STEPS commands against the step budget,
+    // not in virtual time: a loop of `true &` or `x=$(:)` spends the budget as fast as its wall time. PID 1 is
+    // the runtime's, not a fork.
+    if (ppid !== 0 && (this.steps += FORK_STEPS) > this.budgets.stepBudget) this.stepStop();
+    if (this.live >= this.budgets.maxProcs) {
       throw new BudgetStop('processes', `more than ${this.budgets.maxProcs} processes at once (fork bomb?)`);
     }
     const p: Proc = {
@@ -178,6 +212,7 @@ export class Kernel {
       pending: [], disposition: () => 'default', onExit: null, argv: this.procs.get(ppid)?.argv ?? [], fg: null, sub: false, startUs: this.clock(),
     };
     this.procs.set(p.pid, p);
+    this.live++;
     p.gen = make(p);
     this.runq.push(p);
     return p;
@@ -187,6 +222,7 @@ export class Kernel {
   finish(p: Proc, status: number): void {
     if (p.done) return;
     p.done = true;
+    this.live--;
     p.status = status;
     p.gen = null;
     this.sleepers.delete(p);
@@ -196,7 +232,10 @@ export class Kernel {
       if (f) this.closeOf(f);
     }
     p.fds = [];
-    if (p.onExit) p.onExit();
+    // A finished process keeps its pid and status for `wait`, nothing else: its disposition closes over its
+    // shell (variables, functions), which a loop of `true &` would otherwise keep alive by the thousand.
+    p.disposition = ENDED;
+    if (p.onExit) { const f = p.onExit; p.onExit = null; f(); }
     const parent = this.procs.get(p.ppid);
     if (parent && parent.block && parent.block.k === 'child' && (parent.block.pid === p.pid || parent.block.pid === -1)) {
       this.wake(parent, undefined);
@@ -295,8 +334,7 @@ export class Kernel {
       res = gen.next(r);
     } catch (e) {
       if (e instanceof BudgetStop) { this.stop = e; return; }
-      // The JS stack is the limit on nesting (deep recursion in a script): stop at the depth budget.
-      if (e instanceof RangeError) { this.stop = new BudgetStop('depth', 'nesting too deep (stack exhausted)'); return; }
+      if (e instanceof RangeError) { this.stop = this.rangeStop(e); return; }
       const msg = e instanceof Error ? e.message : String(e);
       this.console('stderr', `sh: internal error: ${msg}\n`);
       this.finish(p, 2);
@@ -395,6 +433,17 @@ export class Kernel {
   private deliverHostSignal(sig: Signal): void {
     const init = this.procs.get(1);
     if (init) this.signal(init, sig);
+  }
+
+  /**
+   * A RangeError out of a process: a string or an array past what JavaScript can hold is memory the
+   * process took (s=$s$s in a loop), anything else is the JS stack, the limit on nesting (deep recursion).
+   */
+  private rangeStop(e: RangeError): BudgetStop {
+    if (/Invalid (string|array|typed array) length|allocation failed/i.test(e.message)) {
+      try { this.hold(Infinity); } catch (stop) { if (stop instanceof BudgetStop) return stop; throw stop; }
+    }
+    return new BudgetStop('depth', 'nesting too deep (stack exhausted)');
   }
 
   budgetExit(stop: BudgetStop): ExitStatus {

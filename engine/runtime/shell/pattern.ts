@@ -3,7 +3,11 @@
  * backslash, as ash's expansion does with CTLESC, so `"*"` matches only a star.
  */
 
-export type PatternCache = Map<string, RegExp>;
+import { buildNfa, removeAffixNfa, replaceNfa, type GlobNfa } from './globNfa';
+
+/** What a pattern compiles to: a RegExp when it cannot backtrack badly (at most one star), else a state set. */
+export type Matcher = RegExp | GlobNfa;
+export type PatternCache = Map<string, Matcher>;
 const CLASSES: Record<string, string> = {
   alpha: 'A-Za-z', digit: '0-9', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v',
   blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', xdigit: '0-9A-Fa-f', cntrl: '\\x00-\\x1f\\x7f', print: ' -~', graph: '!-~',
@@ -64,16 +68,38 @@ function bracketEnd(pat: string, i: number): number {
 }
 
 /** A compiled matcher; the cache belongs to one container's kernel (no module state). */
-export function compile(m: PatternCache, pat: string, flags: 'full' | 'prefix' | 'suffix' | 'path'): RegExp {
+export function compile(m: PatternCache, pat: string, flags: 'full' | 'prefix' | 'suffix' | 'path'): Matcher {
   const key = flags + '\0' + pat;
   let re = m.get(key);
   if (!re) {
     const src = patternSource(pat, flags === 'path');
-    re = new RegExp(flags === 'prefix' ? `^(?:${src})` : flags === 'suffix' ? `(?:${src})$` : `^(?:${src})$`);
+    // Two stars or more backtrack exponentially in a JS regex (case $long in *a*a*a*b): match by states.
+    const stars = src.split(']*').length - 1;
+    if (stars > 1 && (flags === 'full' || flags === 'path')) re = nfaOf(pat, flags === 'path');
+    else re = new RegExp(flags === 'prefix' ? `^(?:${src})` : flags === 'suffix' ? `(?:${src})$` : `^(?:${src})$`);
     if (m.size > 2048) m.clear();
     m.set(key, re);
   }
   return re;
+}
+
+function nfaOf(pat: string, path: boolean): GlobNfa {
+  return buildNfa(pat, path, (i) => {
+    const end = bracketEnd(pat, i);
+    return end < 0 ? null : { src: patternSource(pat.slice(i, end + 1), path), end };
+  });
+}
+
+/** The state-set matcher of `pat` for the scans below (cached next to the regexes). */
+function nfa(m: PatternCache, pat: string): GlobNfa {
+  const key = 'nfa\0' + pat;
+  let g = m.get(key);
+  if (!g || g instanceof RegExp) {
+    g = nfaOf(pat, false);
+    if (m.size > 2048) m.clear();
+    m.set(key, g);
+  }
+  return g;
 }
 
 export function matchPattern(owner: PatternCache, pat: string, s: string): boolean {
@@ -100,38 +126,12 @@ export function unescapeGlob(s: string): string {
   return s.indexOf('\\') < 0 ? s : s.replace(/\\([\s\S])/g, '$1');
 }
 
-/** ${x%pat} ${x%%pat} ${x#pat} ${x##pat}. */
-export function removeAffix(owner: PatternCache, value: string, pat: string, op: string): string {
-  const re = compile(owner, pat, 'full');
-  if (op === '#' || op === '##') {
-    if (op === '#') { for (let i = 0; i <= value.length; i++) if (re.test(value.slice(0, i))) return value.slice(i); } else { for (let i = value.length; i >= 0; i--) if (re.test(value.slice(0, i))) return value.slice(i); }
-    return value;
-  }
-  if (op === '%') { for (let i = value.length; i >= 0; i--) if (re.test(value.slice(i))) return value.slice(0, i); } else { for (let i = 0; i <= value.length; i++) if (re.test(value.slice(i))) return value.slice(0, i); }
-  return value;
+/** ${x%pat} ${x%%pat} ${x#pat} ${x##pat}. `work` is told the steps taken (the caller's cost account). */
+export function removeAffix(owner: PatternCache, value: string, pat: string, op: string, work: (n: number) => void = () => {}): string {
+  return removeAffixNfa(nfa(owner, pat), value, op, work);
 }
 
 /** ${x/pat/rep} family: / first, // all, /# prefix, /% suffix. */
-export function replacePattern(owner: PatternCache, value: string, pat: string, rep: string, op: string): string {
-  const re = compile(owner, pat, 'full');
-  const longestAt = (i: number): number => {
-    for (let j = value.length; j >= i; j--) if (re.test(value.slice(i, j))) return j;
-    return -1;
-  };
-  if (op === '/#') { const j = longestAt(0); return j < 0 ? value : rep + value.slice(j); }
-  if (op === '/%') { for (let i = 0; i <= value.length; i++) if (re.test(value.slice(i))) return value.slice(0, i) + rep; return value; }
-  let out = '';
-  let i = 0;
-  while (i <= value.length) {
-    const j = longestAt(i);
-    if (j > i || (j === i && pat === '')) {
-      out += rep;
-      i = j;
-      if (op !== '//') return out + value.slice(i);
-      continue;
-    }
-    if (i < value.length) out += value[i];
-    i++;
-  }
-  return out;
+export function replacePattern(owner: PatternCache, value: string, pat: string, rep: string, op: string, work: (n: number) => void = () => {}): string {
+  return replaceNfa(nfa(owner, pat), value, rep, op, work);
 }

@@ -106,6 +106,8 @@ export class Shell {
   /** Assign a variable; a read-only one is a fatal error (`sh: x: is read only`). */
   assign(name: string, value: string): void {
     if (this.d.vars.map.get(name)?.int) value = String(this.arithOf(value));
+    // A large value is memory the shell holds (s=$s$s in a loop grows until the OOM killer or the budget).
+    if (value.length > 65536) this.k.hold(value.length);
     if (!this.d.vars.set(name, value)) this.fatal(this.d.dialect.msg.readOnly(name));
     if (name === 'IFS' || name === 'PATH') this.rt.pathCache.clear();
   }

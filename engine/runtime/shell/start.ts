@@ -5,7 +5,7 @@
  */
 import type { ContainerHost, ContainerProcess, ExitStatus } from '../seam';
 import type { FsView } from '../fs/view';
-import { Kernel, MEMORY_BUDGET, type Budgets, type ProcGen } from './kernel';
+import { DATA_BUDGET, Kernel, MEMORY_BUDGET, type Budgets, type ProcGen } from './kernel';
 import { retain, type FdTable } from './io';
 import { Shell } from './shell';
 import { ShellRuntime, basename } from './runtime';
@@ -41,6 +41,8 @@ export interface ShellOptions {
     readonly memoryLimit?: number;
     /** Data one process may hold (default MEMORY_BUDGET). */
     readonly memoryBudget?: number;
+    /** Bytes the container may read and write (default DATA_BUDGET). */
+    readonly dataBudget?: number;
   };
   readonly flavor: ImageFlavor;
   /** Wall-clock epoch ms of virtual time 0 (PodFacts.epochMs); default: DEFAULT_EPOCH_MS. */
@@ -87,6 +89,7 @@ export function* runProgram(opts: ShellOptions): ContainerProcess {
     commandMicros: opts.budgets.commandMicros, stepBudget: opts.budgets.stepBudget,
     outputBudget: opts.budgets.outputBudget, maxProcs: opts.budgets.maxProcs ?? 256, maxDepth: opts.budgets.maxDepth ?? 200,
     memoryLimit: opts.budgets.memoryLimit ?? Infinity, memoryBudget: opts.budgets.memoryBudget ?? MEMORY_BUDGET,
+    dataBudget: opts.budgets.dataBudget ?? DATA_BUDGET,
   };
   const k = new Kernel(host, budgets);
   if (opts.epochMs !== undefined) k.epochMs = opts.epochMs;
@@ -96,6 +99,7 @@ export function* runProgram(opts: ShellOptions): ContainerProcess {
   const rt = new ShellRuntime(k, fs, cred, host, opts.flavor, opts.scripts);
   fs.now = host.now();
   k.onResume = () => { fs.now = host.now(); };
+  fs.meter = (cost) => k.io(cost);
   fs.observer = {
     fileOp: (op) => host.fileOp(op),
     changed: (key, volume) => {

@@ -7,7 +7,7 @@ import type { Cred } from '../fs/resolve';
 import { FsError, type Errno } from '../fs/errors';
 import type { FsView } from '../fs/view';
 import { PIPE_CAP, retain, type OpenFile } from './io';
-import { FLUSH, type Block, type Kernel, type Proc } from './kernel';
+import { FLUSH, LINE_COST, type Block, type Kernel, type Proc } from './kernel';
 
 /** Thrown by a write to a pipe nobody reads: the writer dies of SIGPIPE (status 141). */
 export class SigPipe extends Error {}
@@ -101,6 +101,8 @@ export function writeFileOf(of: OpenFile & { kind: 'file' }, s: string): Errno |
 
 export function* writeOf(k: Kernel, of: OpenFile, s: string): Generator<Block, Errno | null, unknown> {
   if (s === '') return null;
+  // Data through a pipe is counted once, when it is read. A line written is per-line work (ls -R in a loop).
+  if (of.kind !== 'pipe') k.io(s.length + countLines(s) * LINE_COST);
   switch (of.kind) {
     case 'console':
       if (k.pending >= 1000) yield FLUSH;
@@ -142,6 +144,17 @@ export function* writeOf(k: Kernel, of: OpenFile, s: string): Generator<Block, E
 
 const ZEROS = '\0'.repeat(4096);
 
+/**
+ * Reading a file that was written since this descriptor last read it costs its whole size against the data
+ * budget: an append makes the data a new string that the read copies whole (a loop that reads a file while
+ * appending to it, `while read l; do echo $l >> f; done < f`, is quadratic here, endless on a real system).
+ */
+function changedCost(k: Kernel, of: OpenFile & { kind: 'file' }, data: string): void {
+  if (of.seen === data) return;
+  if (of.seen !== undefined) k.io(data.length);
+  of.seen = data;
+}
+
 /** Read what is available (blocking until some data or EOF). null at EOF. */
 export function* readOf(k: Kernel, of: OpenFile): Generator<Block, string | null, unknown> {
   switch (of.kind) {
@@ -152,6 +165,7 @@ export function* readOf(k: Kernel, of: OpenFile): Generator<Block, string | null
           const s = pipe.buf;
           pipe.buf = '';
           k.pipeChanged(pipe);
+          k.io(s.length);
           return s;
         }
         if (pipe.writers === 0) return null;
@@ -162,14 +176,17 @@ export function* readOf(k: Kernel, of: OpenFile): Generator<Block, string | null
       if (!of.read || of.info.node.kind !== 'file') return null;
       const data = of.info.node.data;
       if (of.pos >= data.length) return null;
+      changedCost(k, of, data);
       const s = data.slice(of.pos);
       of.pos = data.length;
+      k.io(s.length);
       return s;
     }
     case 'zero':
     case 'full':
       // An endless device: each page read costs CPU like a command, so `cat /dev/zero` spins in virtual time.
       k.charge();
+      k.io(ZEROS.length);
       return ZEROS;
     default:
       return null;
@@ -185,10 +202,12 @@ export function* readLineOf(k: Kernel, of: OpenFile): Generator<Block, [string, 
     if (!of.read || of.info.node.kind !== 'file') return null;
     const data = of.info.node.data;
     if (of.pos >= data.length) return null;
+    changedCost(k, of, data);
     const nl = data.indexOf('\n', of.pos);
     const end = nl < 0 ? data.length : nl;
     const line = data.slice(of.pos, end);
     of.pos = nl < 0 ? data.length : nl + 1;
+    k.io(line.length + 1 + LINE_COST);
     return [line, nl >= 0];
   }
   if (of.kind !== 'pipe') return null;
@@ -200,6 +219,7 @@ export function* readLineOf(k: Kernel, of: OpenFile): Generator<Block, [string, 
       acc += pipe.buf.slice(0, nl);
       pipe.buf = pipe.buf.slice(nl + 1);
       k.pipeChanged(pipe);
+      k.io(acc.length + 1 + LINE_COST);
       return [acc, true];
     }
     if (pipe.buf !== '') {
@@ -213,15 +233,30 @@ export function* readLineOf(k: Kernel, of: OpenFile): Generator<Block, [string, 
   }
 }
 
-/** Read everything until EOF (an applet's whole stdin). */
-export function* readAll(k: Kernel, of: OpenFile): Generator<Block, string, unknown> {
+/** What a line split out of a whole input takes besides its bytes (a JS string and its slot in an array). */
+export const LINE_BYTES = 32;
+
+/** The newlines in `s`. */
+export function countLines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * Read everything until EOF (an applet's whole stdin). `lineBytes`: the caller splits the text into lines, each
+ * a string of its own, which take this much each besides their bytes (sort, uniq, grep, sed).
+ */
+export function* readAll(k: Kernel, of: OpenFile, lineBytes = 0): Generator<Block, string, unknown> {
   let out = '';
+  let lines = 0;
   for (;;) {
     const s = yield* readOf(k, of);
     if (s === null) return out;
     out += s;
+    if (lineBytes) lines += countLines(s);
     // Most callers are applets that stream in real busybox (wc, grep): no OOM, only the playground's budget.
-    k.hold(out.length, false);
+    k.hold(out.length + lines * lineBytes, false);
   }
 }
 

@@ -1,6 +1,6 @@
 /** awk's builtin functions (busybox editors/awk.c exec_builtin and friends). */
 import type { Expr } from './parse';
-import { AwkRuntimeError, type AwkArray, type Interp } from './interp';
+import { AwkRuntimeError, FIELD_BYTES, type AwkArray, type Interp } from './interp';
 import { sprintf, StrNum, toNum, type Value } from './values';
 
 export function callBuiltin(it: Interp, name: string, args: readonly Expr[]): Value {
@@ -30,6 +30,7 @@ export function callBuiltin(it: Interp, name: string, args: readonly Expr[]): Va
       const parts = args.length > 2
         ? (args[2].k === 're' ? (str === '' ? [] : str.split(it.regex(args[2].v))) : it.splitText(str, it.eval(args[2])))
         : it.splitText(str, it.scalar('FS'));
+      it.hold(parts.length * FIELD_BYTES);
       parts.forEach((p, i) => arr.set(String(i + 1), new StrNum(p)));
       return parts.length;
     }
@@ -37,7 +38,7 @@ export function callBuiltin(it: Interp, name: string, args: readonly Expr[]): Va
       const re = it.reOf(args[0]);
       const rep = s(1);
       const target: Expr = args[2] ?? { k: 'field', e: { k: 'num', v: 0 } };
-      const [text, count] = substitute(it.str(it.eval(target)), re, rep, name === 'gsub');
+      const [text, count] = substitute(it.str(it.eval(target)), re, rep, name === 'gsub', it);
       if (count) it.assignTo(target, text);
       return count;
     }
@@ -88,8 +89,10 @@ export function callBuiltin(it: Interp, name: string, args: readonly Expr[]): Va
 }
 
 /** sub/gsub: `&` is the match, `\&` a literal ampersand. Empty matches advance one character. */
-function substitute(s: string, re: RegExp, rep: string, global: boolean): [string, number] {
+function substitute(s: string, re: RegExp, rep: string, global: boolean, it: Interp): [string, number] {
   const g = new RegExp(re.source, 'g');
+  // A replacement without & or \ is the same text at every match.
+  const plain = !/[\\&]/.test(rep);
   let out = '';
   let last = 0;
   let count = 0;
@@ -97,8 +100,11 @@ function substitute(s: string, re: RegExp, rep: string, global: boolean): [strin
   while ((m = g.exec(s)) !== null) {
     const text = m[0];
     out += s.slice(last, m.index);
-    out += rep.replace(/\\\\|\\&|&/g, (x) => (x === '&' ? text : x === '\\&' ? '&' : '\\'));
+    out += plain ? rep : rep.replace(/\\\\|\\&|&/g, (x) => (x === '&' ? text : x === '\\&' ? '&' : '\\'));
     count++;
+    // The result is memory awk holds as it grows (gsub(/x*/, "-") in a loop doubles the record each time), and
+    // each match is work like a line's.
+    if ((count & 4095) === 0) { it.hold(out.length); it.work(4096); }
     if (text === '') {
       if (m.index < s.length) out += s[m.index];
       last = m.index + 1;

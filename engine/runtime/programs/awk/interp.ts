@@ -28,6 +28,9 @@ export interface AwkIO {
   env: ReadonlyMap<string, string>;
 }
 
+/** What one field or array element takes in busybox awk (its var struct and string), for the memory account. */
+export const FIELD_BYTES = 32;
+
 export class Interp {
   readonly globals = new Map<string, Slot>();
   frames: Map<string, Slot>[] = [];
@@ -67,6 +70,9 @@ export class Interp {
 
   setVar(name: string, v: Value): void {
     if (name === 'NF') { this.setNF(Math.trunc(toNum(v))); return; }
+    // A large string is memory awk holds (s = s s in a loop grows until the OOM killer or the budget).
+    const str = typeof v === 'string' ? v : v instanceof StrNum ? v.s : '';
+    if (str.length > 65536) this.hold(str.length);
     const f = this.frames[this.frames.length - 1];
     if (f && f.has(name)) { if (f.get(name) instanceof Map) throw new AwkRuntimeError(`can't assign to array ${name}`); f.set(name, v); return; }
     if (this.globals.get(name) instanceof Map) throw new AwkRuntimeError(`can't assign to array ${name}`);
@@ -93,6 +99,7 @@ export class Interp {
   // ---- records and fields ----
 
   setRecord(text: string): void {
+    if (text.length > 65536) this.hold(text.length);
     this.fields = [text];
     this.splitPending = true;
   }
@@ -101,7 +108,9 @@ export class Interp {
     if (!this.splitPending) return;
     this.splitPending = false;
     const parts = this.splitText(this.fields[0], this.scalar('FS'));
-    this.fields = [this.fields[0], ...parts];
+    this.hold(parts.length * FIELD_BYTES);
+    this.fields = [this.fields[0]];
+    for (let i = 0; i < parts.length; i++) this.fields.push(parts[i]);
     this.nf = parts.length;
   }
 
@@ -125,6 +134,7 @@ export class Interp {
     if (i < 0) throw new AwkRuntimeError('Access to negative field');
     if (i === 0) { this.setRecord(v); return; }
     this.ensureSplit();
+    if (i > this.nf) this.hold(i * FIELD_BYTES);
     while (this.nf < i) this.fields[++this.nf] = '';
     this.fields[i] = v;
     this.rebuild();
@@ -132,6 +142,7 @@ export class Interp {
 
   setNF(n: number): void {
     this.ensureSplit();
+    if (n > this.nf) this.hold(n * FIELD_BYTES);
     while (this.nf < n) this.fields[++this.nf] = '';
     this.nf = Math.max(0, n);
     this.fields.length = this.nf + 1;
@@ -227,6 +238,10 @@ export class Interp {
 
   /** Charged once per loop iteration, so a runaway loop meets the step budget. */
   tick: () => void = () => undefined;
+  /** Memory the program holds now (fields, split arrays), told to the kernel: OOM past the limit. */
+  hold: (bytes: number) => void = () => undefined;
+  /** Per-item work done inside one statement (gsub's matches), told to the kernel as lines. */
+  work: (items: number) => void = () => undefined;
 
   /** Returns true on break. */
   loopBody(body: Stmt): boolean {

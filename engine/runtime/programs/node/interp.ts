@@ -199,8 +199,10 @@ export class Js {
     try {
       return yield* this.body(fn, c, self, args, newTarget, frameName);
     } catch (e) {
-      // The host's stack ran out before the script's frame limit: V8's RangeError, catchable by the script.
-      if (e instanceof RangeError) this.throwError('RangeError', 'Maximum call stack size exceeded');
+      // The host's stack ran out before the script's frame limit: V8's RangeError, catchable by the script. A
+      // string or array past what the host can hold ("Invalid string length") is memory: on to the kernel (OOM
+      // or budget). Tested by its first letter: with the stack exhausted, even a regex overflows.
+      if (e instanceof RangeError && e.message.charCodeAt(0) !== 73) this.throwError('RangeError', 'Maximum call stack size exceeded');
       throw e;
     }
   }

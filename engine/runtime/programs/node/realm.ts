@@ -15,6 +15,9 @@ import { fetchFunction } from './http';
 import { toNumber } from './ops';
 import { JsNotModelled, isCallable, isObj, orderedKeys, type JsObj, type JsVal, type NativeCall } from './values';
 
+/** The longest array the interpreter builds (8 bytes a slot: past the playground's memory budget). */
+const ARRAY_MAX = 8 << 20;
+
 const ERRORS = ['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError'];
 
 export function createRealm(js: Js, loop: Loop, argv: string[]): Realm {
@@ -76,7 +79,15 @@ export function createRealm(js: Js, loop: Loop, argv: string[]): Realm {
   def(FunctionProto, 'toString', function* (self) { return js.toStr(self); });
 
   // Array
-  const A = ctor('Array', realm.ArrayProto, function* (_s, args) { return js.newArray(args.length === 1 && typeof args[0] === 'number' ? new Array(args[0]).fill(undefined) : args); });
+  const A = ctor('Array', realm.ArrayProto, function* (_s, args) {
+    if (args.length !== 1 || typeof args[0] !== 'number') return js.newArray(args);
+    const n = args[0];
+    if (!(n >= 0 && n < 2 ** 32 && Number.isInteger(n))) js.throwError('RangeError', 'Invalid array length');
+    // Arrays here are dense: a length node keeps sparse (new Array(2**31)) is memory the process cannot have,
+    // stopped (OOM or budget) before filling it took the host down.
+    if (n > ARRAY_MAX) throw new RangeError('Invalid array length');
+    return js.newArray(new Array(n).fill(undefined));
+  });
   realm.ArrayProto.arr = [];
   arrayMethods(js, realm.ArrayProto);
   def(A, 'isArray', function* (_s, [v]) { return isObj(v) && !!v.arr && v !== realm.ArrayProto; }, 1);

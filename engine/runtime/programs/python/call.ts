@@ -125,7 +125,10 @@ function* callFunction(ip: Interp, f: PyFunc, args: PyVal[], kw: Kwargs): G<PyVa
     return r !== undefined && typeof r === 'object' ? r.ret : null;
   } catch (e) {
     // The host's stack ran out before CPython's recursion limit: the same RecursionError, catchable.
-    const err = e instanceof RangeError ? new PyExc(newExc('RecursionError', 'maximum recursion depth exceeded')) : e;
+    // A string or list past what JS can hold ("Invalid string length") is memory, not recursion: it goes on to
+    // the kernel (OOM or budget). Tested by its first letter: with the stack exhausted, even a regex overflows.
+    const err = e instanceof RangeError && e.message.charCodeAt(0) !== 73
+      ? new PyExc(newExc('RecursionError', 'maximum recursion depth exceeded')) : e;
     if (err instanceof PyExc) ip.capture(err);
     throw err;
   } finally {

@@ -11,11 +11,25 @@ import {
 /** Calls a user-defined dunder method (__str__, __repr__, __eq__ …) of an instance; undefined if none. */
 export type InstHook = (inst: PyInst, dunder: string, args: PyVal[]) => PyVal | undefined;
 
+/**
+ * An int in decimal, within CPython's limit on integer string conversion (sys.int_max_str_digits, 4300 since
+ * 3.11): past it a ValueError, found from the bit length before any decimal conversion (which is quadratic).
+ */
+function intStr(v: bigint): string {
+  const limit = 4300;
+  const bits = (v < 0n ? -v : v).toString(16).length * 4;
+  const s = bits * 0.30103 > limit + 8 ? '' : v.toString();
+  if (s === '' || s.length - (v < 0n ? 1 : 0) > limit) {
+    raise('ValueError', `Exceeds the limit (${limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`);
+  }
+  return s;
+}
+
 export function repr(v: PyVal, hook?: InstHook): string {
   if (v === null) return 'None';
   switch (typeof v) {
     case 'boolean': return v ? 'True' : 'False';
-    case 'bigint': return v.toString();
+    case 'bigint': return intStr(v);
     case 'number': return floatRepr(v);
     case 'string': return strRepr(v);
   }
@@ -146,6 +160,9 @@ function floatMod(x: number, y: number): number {
 
 const zero = (what: string): never => raise('ZeroDivisionError', what);
 
+/** The most items a repeated list may have: 8 bytes a slot in CPython, past the playground's memory budget. */
+const SEQ_MAX = 8 << 20;
+
 /** The binary operators (`op` is the source token: + - * / // % ** << >> & | ^). */
 export function binop(op: string, a: PyVal, b: PyVal): PyVal {
   if (isNum(a) && isNum(b)) {
@@ -192,8 +209,11 @@ export function binop(op: string, a: PyVal, b: PyVal): PyVal {
     if (op === '+' && b !== null && typeof b === 'object' && b.kind === a.kind) return a.kind === 'list' ? list([...a.items, ...b.items]) : tuple([...a.items, ...b.items]);
     if (op === '*' && (typeof b === 'bigint' || typeof b === 'boolean')) {
       const n = Math.max(0, Number(asInt(b)));
+      // Past JS's longest array the list is memory the process cannot have (the kernel's OOM or budget stop),
+      // checked before building it: [0] * 10**9 took 3 s and 2.6 GB on the way.
+      if (n * a.items.length > SEQ_MAX) throw new RangeError('Invalid array length');
       const items: PyVal[] = [];
-      for (let i = 0; i < n; i++) items.push(...a.items);
+      for (let i = 0; i < n; i++) for (const x of a.items) items.push(x);
       return a.kind === 'list' ? list(items) : tuple(items);
     }
   }
