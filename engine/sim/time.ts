@@ -25,7 +25,8 @@ function civilFromDays(z: number): { y: number; m: number; d: number } {
   return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 
-function daysFromCivil(y: number, m: number, d: number): number {
+/** Days since 1970-01-01 of a proleptic Gregorian date (month 1–12, day may run past the month's end). */
+export function daysFromCivil(y: number, m: number, d: number): number {
   y -= m <= 2 ? 1 : 0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;

@@ -4,7 +4,7 @@
  * string leaves out keep today's date at midnight; the result is normalised as mktime does (Feb 30 is Mar 1).
  * Everything is UTC: the images carry no zone data. null: `invalid date`.
  */
-import { utcParts } from '../../sim/time';
+import { daysFromCivil, utcParts } from '../../sim/time';
 
 interface Tm { y: number; m: number; d: number; hh: number; mm: number; ss: number; off: number }
 
@@ -73,20 +73,13 @@ function strptime(s: string, fmt: string, tm: Tm): { tm: Tm; rest: string } | nu
 const FORMS = ['%R', '%T', '%m.%d-%R', '%m.%d-%T', '%Y.%m.%d-%R', '%Y.%m.%d-%T', '%b %d %T %Y', '%Y-%m-%d %R', '%Y-%m-%d %T',
   '%Y-%m-%d %R %z', '%Y-%m-%d %T %z', '%Y-%m-%d %H', '%Y-%m-%d'];
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (month may run past 12 or below 1, as mktime allows). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  y += Math.floor((m - 1) / 12);
-  m = ((m - 1) % 12 + 12) % 12 + 1;
-  if (m <= 2) y--;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+/** daysFromCivil with a month that may run past 12 or below 1, as mktime allows. */
+function daysFrom(y: number, m: number, d: number): number {
+  return daysFromCivil(y + Math.floor((m - 1) / 12), ((m - 1) % 12 + 12) % 12 + 1, d);
 }
 
 function toMs(t: Tm): number {
-  return ((daysFromCivil(t.y, t.m, t.d) * 24 + t.hh) * 60 + t.mm) * 60_000 + t.ss * 1000 - t.off * 1000;
+  return ((daysFrom(t.y, t.m, t.d) * 24 + t.hh) * 60 + t.mm) * 60_000 + t.ss * 1000 - t.off * 1000;
 }
 
 /** The epoch ms `str` names, reading it from today (`nowMs`) at midnight; null when busybox says `invalid date`. */
