@@ -60,29 +60,45 @@ export const mkdir: Applet = function* (ctx) {
   if (parsed === null) { err(ctx, `invalid mode '${spec}'`); return 1; }
   const mode = parsed;
   let status = 0;
+  let said = '';
+  const say = (p: string) => { if (o.flags.has('v')) said += wording(ctx).verbose('created', p); };
   for (const d of o.rest) {
+    let cur = d;
     try {
       if (o.flags.has('p')) {
-        const abs = d[0] === '/';
-        let cur = abs ? '' : '.';
-        for (const part of d.split('/').filter(Boolean)) {
-          cur = cur + '/' + part;
-          const n = ctx.fs.exists(cur, ctx.cwd, ctx.cred);
+        // Each prefix up to a component's trailing slashes, as libbb's make_directory cuts the path (and
+        // names in its error); an existing non-directory fails mkdir (EEXIST), then stat if a slash follows.
+        for (const m of d.matchAll(/[^/]+\/*/g)) {
+          cur = d.slice(0, m.index + m[0].length);
+          const n = ctx.fs.exists(cur.replace(/\/+$/, ''), ctx.cwd, ctx.cred);
           if (n && n.kind === 'dir') continue;
-          if (n) throw new FsError('EEXIST');
+          if (n) throw new FsError(cur.endsWith('/') ? 'ENOTDIR' : 'EEXIST');
           ctx.fs.mkdir(cur, ctx.cwd, ctx.cred, mode);
+          say(cur);
         }
-      } else ctx.fs.mkdir(d, ctx.cwd, ctx.cred, mode);
+      } else {
+        ctx.fs.mkdir(d, ctx.cwd, ctx.cred, mode);
+        say(d);
+      }
       if (o.values.has('m')) ctx.fs.chmod(d, ctx.cwd, ctx.cred, mode);
     } catch (e) {
-      err(ctx, wording(ctx).mkdir(d, errnoMsg(e)));
+      err(ctx, wording(ctx).mkdir(ctx.flavor.userland === 'gnu' ? d : cur, errnoMsg(e)));
       status = 1;
     }
   }
-  return status;
+  const failed = said ? yield* out(ctx, said) : null;
+  return failed ? writeError(ctx, failed) : status;
 };
 
-function* removeTree(ctx: Ctx, path: string, force: boolean, recursive: boolean): G<boolean> {
+/** A path under `dir`, joined as libbb's concat_path_file does (no second slash after a trailing one). */
+function under(dir: string, name: string): string {
+  return dir.endsWith('/') ? dir + name : dir + '/' + name;
+}
+
+/** Collects what -v reports; the applet writes it when it ends (stdout is buffered). */
+type Say = ((line: string) => void) | null;
+
+function* removeTree(ctx: Ctx, path: string, force: boolean, recursive: boolean, say: Say = null): G<boolean> {
   let n: Inode;
   try {
     n = ctx.fs.lstat(path, ctx.cwd, ctx.cred).node;
@@ -96,11 +112,15 @@ function* removeTree(ctx: Ctx, path: string, force: boolean, recursive: boolean)
       if (!recursive) { err(ctx, wording(ctx).rmIsDir(path)); return false; }
       let ok = true;
       for (const name of ctx.fs.readdir(path, ctx.cwd, ctx.cred)) {
-        if (!(yield* removeTree(ctx, path.replace(/\/+$/, '') + '/' + name, force, true))) ok = false;
+        if (!(yield* removeTree(ctx, under(path, name), force, true, say))) ok = false;
       }
       if (!ok) return false;
       ctx.fs.rmdir(path, ctx.cwd, ctx.cred);
-    } else ctx.fs.unlink(path, ctx.cwd, ctx.cred);
+      say?.(wording(ctx).verbose('removedDir', path));
+    } else {
+      ctx.fs.unlink(path, ctx.cwd, ctx.cred);
+      say?.(wording(ctx).verbose('removed', path));
+    }
   } catch (e) {
     err(ctx, wording(ctx).rm(path, errnoMsg(e)));
     return false;
@@ -119,16 +139,28 @@ export const rm: Applet = function* (ctx) {
     return 1;
   }
   let status = 0;
-  for (const f of o.rest) if (!(yield* removeTree(ctx, f, force, recursive))) status = 1;
-  return status;
+  let said = '';
+  const say: Say = o.flags.has('v') ? (line) => { said += line; } : null;
+  // busybox strips an operand's trailing slashes (bb_get_last_path_component_strip).
+  const strip = (f: string) => (ctx.flavor.userland === 'gnu' ? f : f.replace(/(.)\/+$/, '$1'));
+  for (const f of o.rest) {
+    if (/^\.\.?$/.test(base(f))) {
+      err(ctx, ctx.flavor.userland === 'gnu' ? `refusing to remove '.' or '..' directory: skipping '${f}'` : "can't remove '.' or '..'");
+      status = 1;
+    } else if (!(yield* removeTree(ctx, strip(f), force, recursive, say))) status = 1;
+  }
+  const failed = said ? yield* out(ctx, said) : null;
+  return failed ? writeError(ctx, failed) : status;
 };
 
 export const rmdir: Applet = function* (ctx) {
-  const o = getopts(ctx.argv, 'p');
+  const o = getopts(ctx.argv, 'pv');
   const none = o.rest.length === 0 ? wording(ctx).noOperands('rmdir') : null;
   if (none) { errRaw(ctx, none); return 1; }
   let status = 0;
+  let said = '';
   for (const d of o.rest) {
+    if (o.flags.has('v')) said += wording(ctx).verbose('rmdir', d);
     try {
       ctx.fs.rmdir(d, ctx.cwd, ctx.cred);
     } catch (e) {
@@ -136,7 +168,8 @@ export const rmdir: Applet = function* (ctx) {
       status = 1;
     }
   }
-  return status;
+  const failed = said ? yield* out(ctx, said) : null;
+  return failed ? writeError(ctx, failed) : status;
 };
 
 export const touch: Applet = function* (ctx) {
@@ -166,7 +199,7 @@ function base(p: string): string {
   return s.slice(s.lastIndexOf('/') + 1) || '/';
 }
 
-function copyTree(ctx: Ctx, src: string, dst: string, recursive: boolean, preserve: boolean): boolean {
+function copyTree(ctx: Ctx, src: string, dst: string, recursive: boolean, preserve: boolean, say: Say = null): boolean {
   let n: Inode;
   try {
     n = ctx.fs.stat(src, ctx.cwd, ctx.cred).node;
@@ -180,8 +213,9 @@ function copyTree(ctx: Ctx, src: string, dst: string, recursive: boolean, preser
       if (!isDir(ctx, dst)) ctx.fs.mkdir(dst, ctx.cwd, ctx.cred, n.mode);
       let ok = true;
       for (const name of ctx.fs.readdir(src, ctx.cwd, ctx.cred)) {
-        if (!copyTree(ctx, src + '/' + name, dst + '/' + name, true, preserve)) ok = false;
+        if (!copyTree(ctx, under(src, name), under(dst, name), true, preserve, say)) ok = false;
       }
+      say?.(wording(ctx).verbose('copied', src, dst));
       return ok;
     }
     const data = ctx.fs.readFile(src, ctx.cwd, ctx.cred);
@@ -194,6 +228,7 @@ function copyTree(ctx: Ctx, src: string, dst: string, recursive: boolean, preser
     err(ctx, e instanceof FsError && e.code === 'ENOSPC' ? w.cpWrite(dst, e.message) : w.cpCreate(dst, errnoMsg(e)));
     return false;
   }
+  say?.(wording(ctx).verbose('copied', src, dst));
   return true;
 }
 
@@ -209,11 +244,16 @@ export const cp: Applet = function* (ctx) {
   if (srcs.length > 1 && !dirDst) { err(ctx, `'${dst}' is not a directory`); return 1; }
   const recursive = o.flags.has('r') || o.flags.has('R') || o.flags.has('a');
   let status = 0;
+  let said = '';
+  const say: Say = o.flags.has('v') ? (line) => { said += line; } : null;
   for (const s of srcs) {
-    const target = dirDst ? dst.replace(/\/+$/, '') + '/' + base(s) : dst;
-    if (!copyTree(ctx, s, target, recursive, o.flags.has('p') || o.flags.has('a'))) status = 1;
+    // Into a directory, busybox names the source without its trailing slashes (bb_get_last_path_component_strip).
+    const src = dirDst && ctx.flavor.userland !== 'gnu' ? s.replace(/(.)\/+$/, '$1') : s;
+    const target = dirDst ? under(dst, base(s)) : dst;
+    if (!copyTree(ctx, src, target, recursive, o.flags.has('p') || o.flags.has('a'), say)) status = 1;
   }
-  return status;
+  const failed = said ? yield* out(ctx, said) : null;
+  return failed ? writeError(ctx, failed) : status;
 };
 
 /**
@@ -237,8 +277,24 @@ function moveAcross(ctx: Ctx, src: string, target: string): boolean {
   }
 }
 
+function* moveOne(ctx: Ctx, s: string, target: string): G<boolean> {
+  try {
+    ctx.fs.rename(s, target, ctx.cwd, ctx.cred);
+    return true;
+  } catch (e) {
+    if (e instanceof FsError && e.code === 'EXDEV') {
+      if (!moveAcross(ctx, s, target) || !copyTree(ctx, s, target, true, true)) return false;
+      yield* removeTree(ctx, s, true, true);
+      return true;
+    }
+    if (e instanceof FsError && e.code === 'ENOENT' && !ctx.fs.exists(s, ctx.cwd, ctx.cred)) err(ctx, wording(ctx).mvStat(s, e.message));
+    else err(ctx, `can't rename '${s}': ${errnoMsg(e)}`);
+    return false;
+  }
+}
+
 export const mv: Applet = function* (ctx) {
-  const o = getopts(ctx.argv, 'fin');
+  const o = getopts(ctx.argv, 'finv');
   if (o.bad) return badOption(ctx, o.bad, o.missing);
   const files = o.rest;
   if (files.length === 0) { errRaw(ctx, wording(ctx).missingOperand(prog(ctx), 'file operand')); return 1; }
@@ -246,22 +302,17 @@ export const mv: Applet = function* (ctx) {
   const dst = files[files.length - 1];
   const dirDst = isDir(ctx, dst);
   let status = 0;
+  let said = '';
+  const gnu = ctx.flavor.userland === 'gnu';
   for (const s of files.slice(0, -1)) {
-    const target = dirDst ? dst.replace(/\/+$/, '') + '/' + base(s) : dst;
-    try {
-      ctx.fs.rename(s, target, ctx.cwd, ctx.cred);
-    } catch (e) {
-      if (e instanceof FsError && e.code === 'EXDEV') {
-        if (moveAcross(ctx, s, target) && copyTree(ctx, s, target, true, true)) yield* removeTree(ctx, s, true, true);
-        else status = 1;
-        continue;
-      }
-      if (e instanceof FsError && e.code === 'ENOENT' && !ctx.fs.exists(s, ctx.cwd, ctx.cred)) err(ctx, wording(ctx).mvStat(s, e.message));
-      else err(ctx, `can't rename '${s}': ${errnoMsg(e)}`);
-      status = 1;
-    }
+    const target = dirDst ? under(dst, base(s)) : dst;
+    const ok = yield* moveOne(ctx, s, target);
+    if (!ok) status = 1;
+    // busybox's mv reports every operand, moved or not; GNU only what it renamed.
+    if (o.flags.has('v') && (ok || !gnu)) said += wording(ctx).verbose('renamed', s, target);
   }
-  return status;
+  const failed = said ? yield* out(ctx, said) : null;
+  return failed ? writeError(ctx, failed) : status;
 };
 
 export const ln: Applet = function* (ctx) {
@@ -272,19 +323,28 @@ export const ln: Applet = function* (ctx) {
   const dst = files.length === 1 ? base(files[0]) : files[files.length - 1];
   const dirDst = files.length > 1 && isDir(ctx, dst);
   let status = 0;
+  let said = '';
+  const gnu = ctx.flavor.userland === 'gnu';
+  const report = (target: string, s: string) => {
+    if (o.flags.has('v')) said += wording(ctx).verbose(o.flags.has('s') ? 'symlinked' : 'linked', target, s);
+  };
   for (const s of files.length === 1 ? files : files.slice(0, -1)) {
-    const target = dirDst ? dst.replace(/\/+$/, '') + '/' + base(s) : dst;
+    const target = dirDst ? under(dst, base(s)) : dst;
+    // busybox's ln reports before it links; GNU after.
+    if (!gnu) report(target, s);
     try {
       if (o.flags.has('f') && ctx.fs.exists(target, ctx.cwd, ctx.cred)) ctx.fs.unlink(target, ctx.cwd, ctx.cred);
       if (o.flags.has('s')) ctx.fs.symlink(s, target, ctx.cwd, ctx.cred);
       else ctx.fs.link(s, target, ctx.cwd, ctx.cred);
+      if (gnu) report(target, s);
     } catch (e) {
       const sourceMissing = !o.flags.has('s') && !ctx.fs.exists(s, ctx.cwd, ctx.cred);
       err(ctx, wording(ctx).lnFail(target, s, o.flags.has('s'), errnoMsg(e), sourceMissing));
       status = 1;
     }
   }
-  return status;
+  const failed = said ? yield* out(ctx, said) : null;
+  return failed ? writeError(ctx, failed) : status;
 };
 
 export const basename: Applet = function* (ctx) {

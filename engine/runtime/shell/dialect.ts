@@ -161,7 +161,7 @@ export const ASH: Dialect = {
     unbound: (n) => `${n}: parameter not set`,
     redirect: (t, create, why, errno) => `can't ${create ? 'create' : 'open'} ${t}: ${errno === 'ENOENT' ? (create ? 'nonexistent directory' : 'no such file') : why}`,
     paramNull: (n, colon) => `${n}: ${colon ? 'parameter not set or null' : 'parameter not set'}`,
-    badSubst: () => 'bad substitution',
+    badSubst: () => 'syntax error: bad substitution',
     arith: (m) => m,
     dotMissing: (arg0, cmd, line, n) => ASH.builtin(arg0, cmd, line, `can't open '${n}': No such file or directory`),
     badSetOption: (n) => [`illegal option -o ${n}`, false],

@@ -249,8 +249,18 @@ export abstract class WordReader {
     return w;
   }
 
+  /**
+   * A ${…} of no known form: ash and dash parse it (to its brace) and fail only when expanding it
+   * (varvalue's "bad substitution"), so the commands before it run.
+   */
+  private badParam(start: number, quoted: boolean): Part {
+    this.skipToBrace();
+    return param(this.src.slice(start, this.pos), 'bad', false, null, null, quoted);
+  }
+
   private readBraceParam(quoted: boolean): Part {
     const src = this.src;
+    const start = this.pos;
     this.pos += 2;
     let op: string | null = null;
     // ${#}, ${#x}, ${##}
@@ -280,17 +290,14 @@ export abstract class WordReader {
     } else if (SPECIAL_PARAMS.includes(c)) {
       name = c;
       this.pos++;
-    } else {
-      this.skipToBrace();
-      this.fail('bad substitution');
-    }
+    } else return this.badParam(start, quoted);
     const index = this.readSubscript(quoted);
     if (bang) {
       this.expectBrace();
       return index && (index.raw === '@' || index.raw === '*') ? param(name, 'keys', false, null, null, quoted, index) : param(name, 'indirect', false, null, null, quoted, index);
     }
     if (op === 'len') {
-      if (src[this.pos] !== '}') { this.skipToBrace(); this.fail('bad substitution'); }
+      if (src[this.pos] !== '}') return this.badParam(start, quoted);
       this.pos++;
       return param(name, 'len', false, null, null, quoted, index);
     }
@@ -329,10 +336,7 @@ export abstract class WordReader {
       if (src[this.pos] === '/') { this.pos++; rep = this.readArgUntil(quoted, null); }
       this.expectBrace();
       return param(name, op, false, pat, rep, quoted, index);
-    } else {
-      this.skipToBrace();
-      this.fail('bad substitution');
-    }
+    } else return this.badParam(start, quoted);
     const arg = this.readArgUntil(quoted, null);
     this.expectBrace();
     return param(name, op, colon, arg, null, quoted, index);
