@@ -61,26 +61,35 @@ export class ShellRuntime {
     let shared: ParsedScript | null = this.scripts.get(text, sh.line, bash, test2);
     let own: Parser | null = null;
     let status = 0;
-    for (let i = 0; ; i++) {
-      let node: Node | null;
-      if (shared && hasAliases()) {
-        // From here on the parse depends on this shell's aliases: read the rest with a parser of its own.
-        const at = shared.resumeAt(i);
-        own = new Parser(text.slice(at.offset), at.line, bash, test2);
-        own.aliases = () => sh.d.aliases;
-        shared = null;
-      }
-      try {
-        node = shared ? shared.at(i) : own!.next();
-      } catch (e) {
-        if (e instanceof SyntaxError) {
-          sh.writeErrSync(sh.d.dialect.syntax(e, sh.d.arg0, text));
-          throw new ExitErr(2);
+    const savedParseLine = sh.parseLine;
+    try {
+      for (let i = 0; ; i++) {
+        let node: Node | null;
+        if (shared && hasAliases()) {
+          // From here on the parse depends on this shell's aliases: read the rest with a parser of its own.
+          const at = shared.resumeAt(i);
+          own = new Parser(text.slice(at.offset), at.line, bash, test2);
+          own.aliases = () => sh.d.aliases;
+          shared = null;
         }
-        throw e;
+        try {
+          node = shared ? shared.at(i) : own!.next();
+        } catch (e) {
+          if (e instanceof SyntaxError) {
+            sh.writeErrSync(sh.d.dialect.syntax(e, sh.d.arg0, text, sh.d.commandName));
+            throw new ExitErr(2);
+          }
+          throw e;
+        }
+        if (node === null) break;
+        const from = shared;
+        const mine = own;
+        const at = i + 1;
+        sh.parseLine = () => (from ? from.resumeAt(at).line : mine!.lineAt(mine!.pos));
+        status = yield* evalNode(sh, node);
       }
-      if (node === null) break;
-      status = yield* evalNode(sh, node);
+    } finally {
+      sh.parseLine = savedParseLine;
     }
     sh.d.status = status;
     return status;

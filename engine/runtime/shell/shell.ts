@@ -26,6 +26,8 @@ export class BuiltinErr { constructor(readonly status: number) {} }
 export class Shell {
   /** Line of the command being run (errlinno). */
   line = 0;
+  /** The line the parser of the running text has reached (ash's g_parsefile->linno); null outside evalString. */
+  parseLine: (() => number) | null = null;
   /** Current builtin's name for error prefixes (ash's commandname). */
   cmdName: string | null = null;
   readonly arithVars: ArithVars;
@@ -112,7 +114,7 @@ export class Shell {
 
   /** Print a shell diagnostic (`sh: msg`, `sh: 1: msg`, `bash: line 1: msg`) on stderr without blocking. */
   errSync(msg: string): void {
-    this.writeErrSync(this.d.dialect.where(this.d.arg0, this.line) + msg + '\n');
+    this.writeErrSync(this.d.dialect.where(this.d.arg0, this.line, this.d.commandName) + msg + '\n');
   }
 
   /** A waited-for child ended: ash reports one a signal ended (`Terminated`, `Killed`), then it is forgotten. */
