@@ -244,7 +244,7 @@ export class Parser extends WordReader {
     let node: Node;
     if (this.bash && this.src.startsWith('[[', this.pos) && DELIM.has(this.src[this.pos + 2])) node = parseCond(this, line);
     else if (this.bash && this.src.startsWith('((', this.pos)) node = parseArithCmd(this, line);
-    else if (this.bash && this.atKw('function')) return parseFunctionKw(this, line);
+    else if ((this.bash || this.test2) && this.atKw('function')) return parseFunctionKw(this, line); // ash's BASH_FUNCTION too
     else if (kw === 'if') node = ifCmd(this);
     else if (kw === 'while' || kw === 'until') {
       this.pos += kw.length;

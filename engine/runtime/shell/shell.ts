@@ -79,6 +79,7 @@ export class Shell {
       return this.d.pos[Number(name) - 1];
     }
     if (name === 'LINENO' && (this.d.dialect.bashVariables || this.d.dialect.ashVariables)) return String(this.line);
+    if (name === 'RANDOM' && (this.d.dialect.bashVariables || this.d.dialect.ashVariables)) return String(this.nextRandom());
     if (name.length === 1) {
       switch (name) {
         case '?': return String(this.d.status);
@@ -90,6 +91,17 @@ export class Shell {
       }
     }
     return this.d.vars.get(name);
+  }
+
+  /**
+   * $RANDOM: 0..32767 from a generator of the shell's own (ash's is seeded from the time and pid; here from
+   * the pid, so runs stay reproducible).
+   */
+  private randomState = -1;
+  private nextRandom(): number {
+    if (this.randomState < 0) this.randomState = (this.d.rootPid * 2654435761) >>> 0;
+    this.randomState = (Math.imul(this.randomState, 1103515245) + 12345) >>> 0;
+    return (this.randomState >>> 16) & 0x7fff;
   }
 
   private optString(): string {

@@ -326,13 +326,14 @@ export abstract class WordReader {
       const n = this.src[this.pos + 1];
       if (n === '/' || n === '#' || n === '%') { op = '/' + n; this.pos++; }
       this.pos++;
-      const pat = this.readArgUntil(quoted, '/');
+      // A pattern stays a pattern inside double quotes ("${x%.*}" globs); only its quoted parts are literal.
+      const pat = this.readArgUntil(false, '/');
       let rep: Word | null = null;
       if (this.src[this.pos] === '/') { this.pos++; rep = this.readArgUntil(quoted, null); }
       this.expectBrace();
       return param(name, op, false, pat, rep, quoted, index);
     } else return this.badParam(start, quoted);
-    const arg = this.readArgUntil(quoted, null);
+    const arg = this.readArgUntil(quoted && (op === '-' || op === '=' || op === '?' || op === '+'), null);
     this.expectBrace();
     return param(name, op, colon, arg, null, quoted, index);
   }
