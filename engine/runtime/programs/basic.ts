@@ -329,7 +329,7 @@ export const date: Applet = function* (ctx) {
       if (opt[1] === 'd' || opt[1] === 's') { dateStr = v; setting = opt[1] === 's'; } else if (opt[1] === 'D') parseFmt = v;
       else {
         try {
-          now = ctx.fs.stat(v, ctx.cwd, ctx.cred).node.mtime;
+          now = ctx.k.epochMs + ctx.fs.stat(v, ctx.cwd, ctx.cred).node.mtime;
         } catch (e) {
           err(ctx, `can't stat '${v}': ${errnoMsg(e)}`);
           return 1;

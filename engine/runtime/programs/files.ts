@@ -8,6 +8,7 @@ import type { OpenFile } from '../shell/io';
 import { badOption, err, errnoMsg, errRaw, getopts, out, prog, writeError, type Applet, type G } from './lib';
 import { wording } from './wording';
 import { applyMode } from './more';
+import { parseDate } from './dateParse';
 
 export const cat: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'nbvetAsu');
@@ -173,14 +174,31 @@ export const rmdir: Applet = function* (ctx) {
 };
 
 export const touch: Applet = function* (ctx) {
-  const o = getopts(ctx.argv, 'cd:t:r:');
+  const o = getopts(ctx.argv, 'chd:t:r:amf');
   if (o.bad) return badOption(ctx, o.bad, o.missing);
   const none = o.rest.length === 0 ? wording(ctx).noOperands('touch') : null;
   if (none) { errRaw(ctx, none); return 1; }
+  // -r FILE's time, or -d/-t DATE (parse_datestr's forms, from the current time): virtual ms as mtimes are.
+  let mtime: number | undefined;
+  const ref = o.values.get('r')?.at(-1);
+  if (ref !== undefined) {
+    try {
+      mtime = ctx.fs.stat(ref, ctx.cwd, ctx.cred).node.mtime;
+    } catch (e) {
+      err(ctx, wording(ctx).statFail(ref, errnoMsg(e)));
+      return 1;
+    }
+  }
+  const date = o.values.get('d')?.at(-1) ?? o.values.get('t')?.at(-1);
+  if (date !== undefined) {
+    const wall = parseDate(date, ctx.k.wallMs(), undefined, true);
+    if (wall === null) { err(ctx, `invalid date '${date}'`); return 1; }
+    mtime = Math.floor(wall / 1000) * 1000 - ctx.k.epochMs;
+  }
   let status = 0;
   for (const f of o.rest) {
     try {
-      ctx.fs.touch(f, ctx.cwd, ctx.cred, o.flags.has('c'));
+      ctx.fs.touch(f, ctx.cwd, ctx.cred, o.flags.has('c'), mtime);
     } catch (e) {
       err(ctx, wording(ctx).touch(f, errnoMsg(e)));
       status = 1;
