@@ -404,6 +404,8 @@ export class FsView {
     if (!r.node) {
       if (noCreate) return;
       this.openWrite(path, cwd, cred, { truncate: false });
+      const made = mtime === undefined ? null : this.resolve(path, cwd, cred).node;
+      if (made) made.mtime = mtime!;
       return;
     }
     this.checkWritable(r.mount);

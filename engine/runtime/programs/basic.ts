@@ -145,19 +145,44 @@ export const printenv: Applet = function* (ctx) {
 };
 
 
+/** getgrouplist: the primary group, then every group of /etc/group that lists `user`, in file order. */
+function groupList(ctx: Ctx, user: string, gid: number): number[] {
+  let text = '';
+  try {
+    text = ctx.fs.readFile('/etc/group', '/', ctx.cred);
+  } catch { /* no group file: the primary group only */ }
+  const gids = [gid];
+  for (const line of text.split('\n')) {
+    const f = line.split(':');
+    if (f.length < 4 || !f[3].split(',').includes(user)) continue;
+    const g = Number(f[2]);
+    if (!gids.includes(g)) gids.push(g);
+  }
+  return gids;
+}
+
+/** busybox's groups: `id -Gn [USER]`. */
+export const groups: Applet = function* (ctx) {
+  const o = getopts(ctx.argv, '');
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
+  const asId: Ctx = Object.create(ctx, { argv: { value: ['groups', '-Gn', ...o.rest] } });
+  return yield* id(asId);
+};
+
 export const id: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'ugnrG');
   if (o.bad) return badOption(ctx, o.bad, o.missing);
   // `id USER` describes that account (its primary group; supplementary ones from /etc/group are not modelled).
   const user = o.rest[0];
   const uid = user === undefined ? ctx.cred.uid : idForName(ctx, '/etc/passwd', user);
-  if (uid === null) { err(ctx, `'${user}': no such user`); return 1; }
+  if (uid === null) { err(ctx, ctx.flavor.userland === 'gnu' ? `'${user}': no such user` : `unknown user ${user}`); return 1; }
   const gid = user === undefined ? ctx.cred.gid : primaryGroupOf(ctx, uid);
-  const supplementary = user === undefined ? ctx.cred.groups : [];
+  const supplementary = user === undefined ? ctx.cred.groups : groupList(ctx, user, gid);
   const un = nameForId(ctx, '/etc/passwd', uid);
   const gn = nameForId(ctx, '/etc/group', gid);
   if (o.flags.has('G')) {
-    yield* out(ctx, [...new Set([gid, ...supplementary])].join(' ') + '\n');
+    const all = [...new Set([gid, ...supplementary])];
+    yield* out(ctx, all.map((g) => (o.flags.has('n') ? nameForId(ctx, '/etc/group', g) ?? String(g) : String(g))).join(' ') + '\n');
     return 0;
   }
   if (o.flags.has('u') || o.flags.has('g')) {
@@ -213,6 +238,16 @@ const MON = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct
 const MONTH = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const CUM_DAYS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
+/** ISO 8601 week-numbering year and week (%G, %V) of day `yday` (1-based) of `y`, `wday` 0 = Sunday. */
+function isoWeek(y: number, yday: number, wday: number): [number, number] {
+  const p = (n: number) => (n + Math.floor(n / 4) - Math.floor(n / 100) + Math.floor(n / 400)) % 7;
+  const weeks = (n: number) => 52 + (p(n) === 4 || p(n - 1) === 3 ? 1 : 0);
+  const w = Math.floor((yday - (wday === 0 ? 7 : wday) + 10) / 7);
+  if (w < 1) return [y - 1, weeks(y - 1)];
+  if (w > weeks(y)) return [y + 1, 1];
+  return [y, w];
+}
+
 /** strftime in the C locale, UTC (the images have no TZ data): what `date +FMT` prints. */
 export function strftime(fmt: string, epochMs: number): string {
   const c = utcParts(epochMs);
@@ -244,6 +279,11 @@ export function strftime(fmt: string, epochMs: number): string {
       case 'j': return String(yday).padStart(3, '0');
       case 'u': return String(c.weekday === 0 ? 7 : c.weekday);
       case 'w': return String(c.weekday);
+      case 'U': return p2(Math.floor((yday - 1 + 7 - c.weekday) / 7));
+      case 'W': return p2(Math.floor((yday - 1 + 7 - ((c.weekday + 6) % 7)) / 7));
+      case 'V': return p2(isoWeek(c.y, yday, c.weekday)[1]);
+      case 'G': return String(isoWeek(c.y, yday, c.weekday)[0]);
+      case 'g': return p2(isoWeek(c.y, yday, c.weekday)[0] % 100);
       case 'Z': return 'UTC';
       case 'z': return '+0000';
       case 'T': return `${p2(c.hh)}:${p2(c.mm)}:${p2(c.ss)}`;
@@ -289,7 +329,7 @@ export const date: Applet = function* (ctx) {
       if (opt[1] === 'd' || opt[1] === 's') { dateStr = v; setting = opt[1] === 's'; } else if (opt[1] === 'D') parseFmt = v;
       else {
         try {
-          now = ctx.fs.stat(v, ctx.cwd, ctx.cred).node.mtime;
+          now = ctx.k.epochMs + ctx.fs.stat(v, ctx.cwd, ctx.cred).node.mtime;
         } catch (e) {
           err(ctx, `can't stat '${v}': ${errnoMsg(e)}`);
           return 1;

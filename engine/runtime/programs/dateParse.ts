@@ -83,9 +83,10 @@ function toMs(t: Tm): number {
 }
 
 /** The epoch ms `str` names, reading it from today (`nowMs`) at midnight; null when busybox says `invalid date`. */
-export function parseDate(str: string, nowMs: number, format?: string): number | null {
+export function parseDate(str: string, nowMs: number, format?: string, keepTime = false): number | null {
   const p = utcParts(nowMs);
-  const base: Tm = { y: p.y, m: p.m, d: p.d, hh: 0, mm: 0, ss: 0, off: 0 };
+  // date starts from midnight; touch from the current time (so `hh:mm` keeps the seconds of now).
+  const base: Tm = keepTime ? { y: p.y, m: p.m, d: p.d, hh: p.hh, mm: p.mm, ss: p.ss, off: 0 } : { y: p.y, m: p.m, d: p.d, hh: 0, mm: 0, ss: 0, off: 0 };
   if (format !== undefined) {
     const r = strptime(str, format, base);
     return r ? toMs(r.tm) : null;

@@ -9,6 +9,7 @@ import type { OpenFile } from '../shell/io';
 import { badOption, err, errnoMsg, errRaw, getopts, out, prog, writeError, type Applet, type G } from './lib';
 import { wording } from './wording';
 import { applyMode } from './more';
+import { parseDate } from './dateParse';
 
 export const cat: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'nbvetAsu');
@@ -61,29 +62,45 @@ export const mkdir: Applet = function* (ctx) {
   if (parsed === null) { err(ctx, `invalid mode '${spec}'`); return 1; }
   const mode = parsed;
   let status = 0;
+  let said = '';
+  const say = (p: string) => { if (o.flags.has('v')) said += wording(ctx).verbose('created', p); };
   for (const d of o.rest) {
+    let cur = d;
     try {
       if (o.flags.has('p')) {
-        const abs = d[0] === '/';
-        let cur = abs ? '' : '.';
-        for (const part of d.split('/').filter(Boolean)) {
-          cur = cur + '/' + part;
-          const n = ctx.fs.exists(cur, ctx.cwd, ctx.cred);
+        // Each prefix up to a component's trailing slashes, as libbb's make_directory cuts the path (and
+        // names in its error); an existing non-directory fails mkdir (EEXIST), then stat if a slash follows.
+        for (const m of d.matchAll(/[^/]+\/*/g)) {
+          cur = d.slice(0, m.index + m[0].length);
+          const n = ctx.fs.exists(cur.replace(/\/+$/, ''), ctx.cwd, ctx.cred);
           if (n && n.kind === 'dir') continue;
-          if (n) throw new FsError('EEXIST');
+          if (n) throw new FsError(cur.endsWith('/') ? 'ENOTDIR' : 'EEXIST');
           ctx.fs.mkdir(cur, ctx.cwd, ctx.cred, mode);
+          say(cur);
         }
-      } else ctx.fs.mkdir(d, ctx.cwd, ctx.cred, mode);
+      } else {
+        ctx.fs.mkdir(d, ctx.cwd, ctx.cred, mode);
+        say(d);
+      }
       if (o.values.has('m')) ctx.fs.chmod(d, ctx.cwd, ctx.cred, mode);
     } catch (e) {
-      err(ctx, wording(ctx).mkdir(d, errnoMsg(e)));
+      err(ctx, wording(ctx).mkdir(ctx.flavor.userland === 'gnu' ? d : cur, errnoMsg(e)));
       status = 1;
     }
   }
-  return status;
+  const failed = said ? yield* out(ctx, said) : null;
+  return failed ? writeError(ctx, failed) : status;
 };
 
-function* removeTree(ctx: Ctx, path: string, force: boolean, recursive: boolean): G<boolean> {
+/** A path under `dir`, joined as libbb's concat_path_file does (no second slash after a trailing one). */
+function under(dir: string, name: string): string {
+  return dir.endsWith('/') ? dir + name : dir + '/' + name;
+}
+
+/** Collects what -v reports; the applet writes it when it ends (stdout is buffered). */
+type Say = ((line: string) => void) | null;
+
+function* removeTree(ctx: Ctx, path: string, force: boolean, recursive: boolean, say: Say = null): G<boolean> {
   let n: Inode;
   try {
     n = ctx.fs.lstat(path, ctx.cwd, ctx.cred).node;
@@ -97,11 +114,15 @@ function* removeTree(ctx: Ctx, path: string, force: boolean, recursive: boolean)
       if (!recursive) { err(ctx, wording(ctx).rmIsDir(path)); return false; }
       let ok = true;
       for (const name of ctx.fs.readdir(path, ctx.cwd, ctx.cred)) {
-        if (!(yield* removeTree(ctx, path.replace(/\/+$/, '') + '/' + name, force, true))) ok = false;
+        if (!(yield* removeTree(ctx, under(path, name), force, true, say))) ok = false;
       }
       if (!ok) return false;
       ctx.fs.rmdir(path, ctx.cwd, ctx.cred);
-    } else ctx.fs.unlink(path, ctx.cwd, ctx.cred);
+      say?.(wording(ctx).verbose('removedDir', path));
+    } else {
+      ctx.fs.unlink(path, ctx.cwd, ctx.cred);
+      say?.(wording(ctx).verbose('removed', path));
+    }
   } catch (e) {
     err(ctx, wording(ctx).rm(path, errnoMsg(e)));
     return false;
@@ -120,16 +141,28 @@ export const rm: Applet = function* (ctx) {
     return 1;
   }
   let status = 0;
-  for (const f of o.rest) if (!(yield* removeTree(ctx, f, force, recursive))) status = 1;
-  return status;
+  let said = '';
+  const say: Say = o.flags.has('v') ? (line) => { said += line; } : null;
+  // busybox strips an operand's trailing slashes (bb_get_last_path_component_strip).
+  const strip = (f: string) => (ctx.flavor.userland === 'gnu' ? f : f.replace(/(.)\/+$/, '$1'));
+  for (const f of o.rest) {
+    if (/^\.\.?$/.test(base(f))) {
+      err(ctx, ctx.flavor.userland === 'gnu' ? `refusing to remove '.' or '..' directory: skipping '${f}'` : "can't remove '.' or '..'");
+      status = 1;
+    } else if (!(yield* removeTree(ctx, strip(f), force, recursive, say))) status = 1;
+  }
+  const failed = said ? yield* out(ctx, said) : null;
+  return failed ? writeError(ctx, failed) : status;
 };
 
 export const rmdir: Applet = function* (ctx) {
-  const o = getopts(ctx.argv, 'p');
+  const o = getopts(ctx.argv, 'pv');
   const none = o.rest.length === 0 ? wording(ctx).noOperands('rmdir') : null;
   if (none) { errRaw(ctx, none); return 1; }
   let status = 0;
+  let said = '';
   for (const d of o.rest) {
+    if (o.flags.has('v')) said += wording(ctx).verbose('rmdir', d);
     try {
       ctx.fs.rmdir(d, ctx.cwd, ctx.cred);
     } catch (e) {
@@ -137,18 +170,36 @@ export const rmdir: Applet = function* (ctx) {
       status = 1;
     }
   }
-  return status;
+  const failed = said ? yield* out(ctx, said) : null;
+  return failed ? writeError(ctx, failed) : status;
 };
 
 export const touch: Applet = function* (ctx) {
-  const o = getopts(ctx.argv, 'cd:t:r:');
+  const o = getopts(ctx.argv, 'chd:t:r:amf');
   if (o.bad) return badOption(ctx, o.bad, o.missing);
   const none = o.rest.length === 0 ? wording(ctx).noOperands('touch') : null;
   if (none) { errRaw(ctx, none); return 1; }
+  // -r FILE's time, or -d/-t DATE (parse_datestr's forms, from the current time): virtual ms as mtimes are.
+  let mtime: number | undefined;
+  const ref = o.values.get('r')?.at(-1);
+  if (ref !== undefined) {
+    try {
+      mtime = ctx.fs.stat(ref, ctx.cwd, ctx.cred).node.mtime;
+    } catch (e) {
+      err(ctx, wording(ctx).statFail(ref, errnoMsg(e)));
+      return 1;
+    }
+  }
+  const date = o.values.get('d')?.at(-1) ?? o.values.get('t')?.at(-1);
+  if (date !== undefined) {
+    const wall = parseDate(date, ctx.k.wallMs(), undefined, true);
+    if (wall === null) { err(ctx, `invalid date '${date}'`); return 1; }
+    mtime = Math.floor(wall / 1000) * 1000 - ctx.k.epochMs;
+  }
   let status = 0;
   for (const f of o.rest) {
     try {
-      ctx.fs.touch(f, ctx.cwd, ctx.cred, o.flags.has('c'));
+      ctx.fs.touch(f, ctx.cwd, ctx.cred, o.flags.has('c'), mtime);
     } catch (e) {
       err(ctx, wording(ctx).touch(f, errnoMsg(e)));
       status = 1;
@@ -173,7 +224,7 @@ function base(p: string): string {
  */
 interface CopyRun { readonly made: Set<Inode>; readonly top: string; readonly topDst: string }
 
-function copyTree(ctx: Ctx, src: string, dst: string, recursive: boolean, preserve: boolean, run: CopyRun): boolean {
+function copyTree(ctx: Ctx, src: string, dst: string, recursive: boolean, preserve: boolean, run: CopyRun, say: Say = null): boolean {
   let n: Inode;
   try {
     n = ctx.fs.stat(src, ctx.cwd, ctx.cred).node;
@@ -193,8 +244,9 @@ function copyTree(ctx: Ctx, src: string, dst: string, recursive: boolean, preser
       }
       let ok = true;
       for (const name of ctx.fs.readdir(src, ctx.cwd, ctx.cred)) {
-        if (!copyTree(ctx, src + '/' + name, dst + '/' + name, true, preserve, run)) ok = false;
+        if (!copyTree(ctx, under(src, name), under(dst, name), true, preserve, run, say)) ok = false;
       }
+      say?.(wording(ctx).verbose('copied', src, dst));
       return ok;
     }
     const data = ctx.fs.readFile(src, ctx.cwd, ctx.cred);
@@ -207,6 +259,7 @@ function copyTree(ctx: Ctx, src: string, dst: string, recursive: boolean, preser
     err(ctx, e instanceof FsError && e.code === 'ENOSPC' ? w.cpWrite(dst, e.message) : w.cpCreate(dst, errnoMsg(e)));
     return false;
   }
+  say?.(wording(ctx).verbose('copied', src, dst));
   return true;
 }
 
@@ -222,11 +275,16 @@ export const cp: Applet = function* (ctx) {
   if (srcs.length > 1 && !dirDst) { err(ctx, `'${dst}' is not a directory`); return 1; }
   const recursive = o.flags.has('r') || o.flags.has('R') || o.flags.has('a');
   let status = 0;
+  let said = '';
+  const say: Say = o.flags.has('v') ? (line) => { said += line; } : null;
   for (const s of srcs) {
-    const target = dirDst ? dst.replace(/\/+$/, '') + '/' + base(s) : dst;
-    if (!copyTree(ctx, s, target, recursive, o.flags.has('p') || o.flags.has('a'), { made: new Set(), top: s, topDst: target })) status = 1;
+    // Into a directory, busybox names the source without its trailing slashes (bb_get_last_path_component_strip).
+    const src = dirDst && ctx.flavor.userland !== 'gnu' ? s.replace(/(.)\/+$/, '$1') : s;
+    const target = dirDst ? under(dst, base(s)) : dst;
+    if (!copyTree(ctx, src, target, recursive, o.flags.has('p') || o.flags.has('a'), { made: new Set(), top: src, topDst: target }, say)) status = 1;
   }
-  return status;
+  const failed = said ? yield* out(ctx, said) : null;
+  return failed ? writeError(ctx, failed) : status;
 };
 
 /**
@@ -250,8 +308,24 @@ function moveAcross(ctx: Ctx, src: string, target: string): boolean {
   }
 }
 
+function* moveOne(ctx: Ctx, s: string, target: string): G<boolean> {
+  try {
+    ctx.fs.rename(s, target, ctx.cwd, ctx.cred);
+    return true;
+  } catch (e) {
+    if (e instanceof FsError && e.code === 'EXDEV') {
+      if (!moveAcross(ctx, s, target) || !copyTree(ctx, s, target, true, true, { made: new Set(), top: s, topDst: target })) return false;
+      yield* removeTree(ctx, s, true, true);
+      return true;
+    }
+    if (e instanceof FsError && e.code === 'ENOENT' && !ctx.fs.exists(s, ctx.cwd, ctx.cred)) err(ctx, wording(ctx).mvStat(s, e.message));
+    else err(ctx, `can't rename '${s}': ${errnoMsg(e)}`);
+    return false;
+  }
+}
+
 export const mv: Applet = function* (ctx) {
-  const o = getopts(ctx.argv, 'fin');
+  const o = getopts(ctx.argv, 'finv');
   if (o.bad) return badOption(ctx, o.bad, o.missing);
   const files = o.rest;
   if (files.length === 0) { errRaw(ctx, wording(ctx).missingOperand(prog(ctx), 'file operand')); return 1; }
@@ -259,22 +333,17 @@ export const mv: Applet = function* (ctx) {
   const dst = files[files.length - 1];
   const dirDst = isDir(ctx, dst);
   let status = 0;
+  let said = '';
+  const gnu = ctx.flavor.userland === 'gnu';
   for (const s of files.slice(0, -1)) {
-    const target = dirDst ? dst.replace(/\/+$/, '') + '/' + base(s) : dst;
-    try {
-      ctx.fs.rename(s, target, ctx.cwd, ctx.cred);
-    } catch (e) {
-      if (e instanceof FsError && e.code === 'EXDEV') {
-        if (moveAcross(ctx, s, target) && copyTree(ctx, s, target, true, true, { made: new Set(), top: s, topDst: target })) yield* removeTree(ctx, s, true, true);
-        else status = 1;
-        continue;
-      }
-      if (e instanceof FsError && e.code === 'ENOENT' && !ctx.fs.exists(s, ctx.cwd, ctx.cred)) err(ctx, wording(ctx).mvStat(s, e.message));
-      else err(ctx, `can't rename '${s}': ${errnoMsg(e)}`);
-      status = 1;
-    }
+    const target = dirDst ? under(dst, base(s)) : dst;
+    const ok = yield* moveOne(ctx, s, target);
+    if (!ok) status = 1;
+    // busybox's mv reports every operand, moved or not; GNU only what it renamed.
+    if (o.flags.has('v') && (ok || !gnu)) said += wording(ctx).verbose('renamed', s, target);
   }
-  return status;
+  const failed = said ? yield* out(ctx, said) : null;
+  return failed ? writeError(ctx, failed) : status;
 };
 
 export const ln: Applet = function* (ctx) {
@@ -285,19 +354,28 @@ export const ln: Applet = function* (ctx) {
   const dst = files.length === 1 ? base(files[0]) : files[files.length - 1];
   const dirDst = files.length > 1 && isDir(ctx, dst);
   let status = 0;
+  let said = '';
+  const gnu = ctx.flavor.userland === 'gnu';
+  const report = (target: string, s: string) => {
+    if (o.flags.has('v')) said += wording(ctx).verbose(o.flags.has('s') ? 'symlinked' : 'linked', target, s);
+  };
   for (const s of files.length === 1 ? files : files.slice(0, -1)) {
-    const target = dirDst ? dst.replace(/\/+$/, '') + '/' + base(s) : dst;
+    const target = dirDst ? under(dst, base(s)) : dst;
+    // busybox's ln reports before it links; GNU after.
+    if (!gnu) report(target, s);
     try {
       if (o.flags.has('f') && ctx.fs.exists(target, ctx.cwd, ctx.cred)) ctx.fs.unlink(target, ctx.cwd, ctx.cred);
       if (o.flags.has('s')) ctx.fs.symlink(s, target, ctx.cwd, ctx.cred);
       else ctx.fs.link(s, target, ctx.cwd, ctx.cred);
+      if (gnu) report(target, s);
     } catch (e) {
       const sourceMissing = !o.flags.has('s') && !ctx.fs.exists(s, ctx.cwd, ctx.cred);
       err(ctx, wording(ctx).lnFail(target, s, o.flags.has('s'), errnoMsg(e), sourceMissing));
       status = 1;
     }
   }
-  return status;
+  const failed = said ? yield* out(ctx, said) : null;
+  return failed ? writeError(ctx, failed) : status;
 };
 
 export const basename: Applet = function* (ctx) {

@@ -126,6 +126,9 @@ export function getopts(argv: readonly string[], spec: string, stopAtFirst = fal
   return o;
 }
 
+/** The first line of bb_show_usage's text in the image (busybox 1.36.1 as built for busybox:1.36). */
+export const BB_BANNER = 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\n';
+
 export function badOption(ctx: Ctx, c: string, missing = false): number {
   const [text, status] = wording(ctx).badOption(prog(ctx), c, missing);
   errRaw(ctx, text);

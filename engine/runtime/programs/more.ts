@@ -27,9 +27,13 @@ function nameOf(ctx: Ctx, file: string, id: number): string {
   return nameForId(ctx, file, id) ?? String(id);
 }
 
-function lsTime(epochMs: number, mtime: number): string {
+/** ls -l's time: `Mon dd hh:mm` within half a year before now (and 15 minutes ahead), else `Mon dd  yyyy`. */
+function lsTime(epochMs: number, mtime: number, nowMs: number): string {
   const c = utcParts(epochMs + mtime);
-  return `${MON[c.m - 1]} ${String(c.d).padStart(2)} ${String(c.hh).padStart(2, '0')}:${String(c.mm).padStart(2, '0')}`;
+  const age = Math.floor(nowMs / 1000) - Math.floor((epochMs + mtime) / 1000);
+  const day = `${MON[c.m - 1]} ${String(c.d).padStart(2)}`;
+  if (age < (3600 * 24 * 365) / 2 && age > -15 * 60) return `${day} ${String(c.hh).padStart(2, '0')}:${String(c.mm).padStart(2, '0')}`;
+  return `${day} ${String(c.y).padStart(5)}`;
 }
 
 export const ls: Applet = function* (ctx) {
@@ -50,7 +54,7 @@ export const ls: Applet = function* (ctx) {
     const group = o.flags.has('n') ? String(n.gid) : nameOf(ctx, '/etc/group', n.gid);
     const size = n.kind === 'dev' ? `${n.rdev[0]}, ${n.rdev[1]}` : String(inodeSize(n));
     const target = n.kind === 'symlink' ? ` -> ${n.target}` : '';
-    return [modeString(n), String(n.nlink), user, group, size, lsTime(ctx.k.epochMs, n.mtime), s + target];
+    return [modeString(n), String(n.nlink), user, group, size, lsTime(ctx.k.epochMs, n.mtime, ctx.k.wallMs()), s + target];
   };
   const lines = (rows: string[][]): string => wording(ctx).lsColumns(rows).map((r) => r + '\n').join('');
   const sortNames = (names: string[], dir: string) => {

@@ -18,6 +18,9 @@ import { df, free, uptime } from './sysinfo';
 import { readlink, realpathA } from './paths';
 import { DIGEST_APPLETS } from './digest';
 import { base64, rev } from './encode';
+import { paste, tac } from './tacPaste';
+import { cmp } from './cmp';
+import { which } from './which';
 import { IMAGE_APPLETS, notModelled } from './notModelled';
 import { NET_APPLETS, EXTRA_APPLETS } from './net';
 import { hasLongOptions, withLongOptions } from './gnuLong';
@@ -51,7 +54,7 @@ const TABLE: ReadonlyMap<string, Applet> = new Map<string, Applet>([
   ['date', basic.date], ['cat', files.cat], ['mkdir', files.mkdir], ['rm', files.rm], ['rmdir', files.rmdir],
   ['touch', files.touch], ['cp', files.cp], ['mv', files.mv], ['ln', files.ln], ['basename', files.basename],
   ['dirname', files.dirname], ['pwd', files.pwd], ['timeout', timeout], ['xargs', xargs], ['find', find],
-  ['readlink', readlink], ['realpath', realpathA], ['od', od], ['du', du], ['ps', ps], ['uptime', uptime], ['free', free], ['df', df], ['base64', base64], ['rev', rev], ...DIGEST_APPLETS,
+  ['readlink', readlink], ['realpath', realpathA], ['od', od], ['du', du], ['ps', ps], ['uptime', uptime], ['free', free], ['df', df], ['base64', base64], ['rev', rev], ['tac', tac], ['paste', paste], ['cmp', cmp], ['which', which], ['groups', basic.groups], ...DIGEST_APPLETS,
   ...text.TEXT_APPLETS, ...more.MORE_APPLETS, ...NET_APPLETS,
 ]);
 

@@ -1,127 +1,79 @@
 /**
- * sed (busybox editors/sed.c subset): -n -e -i -E/-r, addresses (N, $, /re/, ranges), commands
- * s///[gpN I], p, d, q, =, y, a/i/c text; several -e scripts and `;`-separated commands.
+ * sed (busybox editors/sed.c): -n -e -f -i[SUFFIX] -E/-r; the script's parse and run are in sedRun.ts.
+ * Input files are one stream (line numbers and `$` run across them); with -i each file is edited on its own.
  */
-import { breToJs, ereToJs } from './grep';
-import { badOption, chomp, err, getopts, readInput, splitLines, type Applet } from './lib';
+import { badOption, err, getopts, readInput, type Applet } from './lib';
 import { sedInPlace, sedOut } from './sedOutput';
+import { parseScript, runSed, SedError, type Cmd, type InLine, type SedIo } from './sedRun';
 import { wording } from './wording';
+import type { Ctx } from '../shell/sys';
 
-type Addr = { line: number } | { last: true } | { re: RegExp } | null;
-interface Cmd { a1: Addr; a2: Addr; neg: boolean; c: string; re?: RegExp; rep?: string; global?: boolean; nth?: number; print?: boolean; text?: string; from?: string; to?: string; inRange?: boolean }
-
-function parseRe(src: string, i: number, ext: boolean): [string, number] {
-  const delim = src[i];
-  let j = i + 1;
-  let re = '';
-  while (j < src.length && src[j] !== delim) {
-    if (src[j] === '\\' && j + 1 < src.length) { re += src[j + 1] === delim ? delim : src[j] + src[j + 1]; j += 2; continue; }
-    if (src[j] === '\n' && !ext) break;
-    re += src[j++];
-  }
-  return [re, j + 1];
+function linesOf(text: string): InLine[] {
+  if (text === '') return [];
+  const parts = text.split('\n');
+  const last = parts.pop()!;
+  const lines = parts.map((t) => ({ text: t, nl: true }));
+  if (last !== '') lines.push({ text: last, nl: false });
+  return lines;
 }
 
-function compileRe(re: string, ext: boolean, flags: string): RegExp {
-  return new RegExp(ext ? ereToJs(re) : breToJs(re), flags);
-}
-
-function parse(script: string, ext: boolean): Cmd[] {
-  const cmds: Cmd[] = [];
-  let i = 0;
-  const ws = () => { while (i < script.length && /[ \t\n;]/.test(script[i])) i++; };
-  const addr = (): Addr => {
-    if (/[0-9]/.test(script[i] ?? '')) { const m = /^[0-9]+/.exec(script.slice(i))!; i += m[0].length; return { line: Number(m[0]) }; }
-    if (script[i] === '$') { i++; return { last: true }; }
-    if (script[i] === '/' || script[i] === '\\') {
-      if (script[i] === '\\') i++;
-      const [re, j] = parseRe(script, i, ext);
-      i = j;
-      return { re: compileRe(re, ext, '') };
+/** -i's optional suffix is attached (`-i.bak`, getopt32's "i::"): taken out so the rest parses as flags. */
+function splitSuffix(argv: readonly string[]): { argv: string[]; suffix: string | null } {
+  const out = [argv[0]];
+  let suffix: string | null = null;
+  for (let k = 1; k < argv.length; k++) {
+    const a = argv[k];
+    if (a === '--' || !a.startsWith('-') || a === '-') { out.push(...argv.slice(k)); break; }
+    const i = a.indexOf('i');
+    const e = a.search(/[ef]/);
+    if (i > 0 && (e < 0 || i < e) && i < a.length - 1) {
+      suffix = a.slice(i + 1);
+      out.push(a.slice(0, i + 1));
+    } else {
+      out.push(a);
+      if (e === a.length - 1 && k + 1 < argv.length) out.push(argv[++k]);
     }
-    return null;
+  }
+  return { argv: out, suffix };
+}
+
+function ioFor(ctx: Ctx, cmds: Cmd[]): SedIo {
+  const written = new Map<string, string>();
+  for (const c of cmds) if ((c.c === 'w' || (c.c === 's' && c.text)) && c.text !== '/dev/stdout') written.set(c.text!, '');
+  return {
+    written,
+    hold: '',
+    read: (file) => {
+      try {
+        return ctx.fs.readFile(file, ctx.cwd, ctx.cred);
+      } catch {
+        return null;
+      }
+    },
   };
-  for (;;) {
-    ws();
-    if (i >= script.length) break;
-    const a1 = addr();
-    let a2: Addr = null;
-    if (a1 && script[i] === ',') { i++; a2 = addr(); }
-    while (script[i] === ' ') i++;
-    let neg = false;
-    if (script[i] === '!') { neg = true; i++; while (script[i] === ' ') i++; }
-    const c = script[i++];
-    const cmd: Cmd = { a1, a2, neg, c };
-    if (c === 's') {
-      const [re, j] = parseRe(script, i, ext);
-      const [rep, k] = parseRe(script, j - 1, ext);
-      i = k;
-      let flags = '';
-      while (i < script.length && /[gpIi0-9]/.test(script[i])) flags += script[i++];
-      cmd.global = flags.includes('g');
-      cmd.print = flags.includes('p');
-      const nth = /[0-9]+/.exec(flags);
-      cmd.nth = nth ? Number(nth[0]) : 1;
-      cmd.re = compileRe(re, ext, 'g' + (/[Ii]/.test(flags) ? 'i' : ''));
-      cmd.rep = rep;
-    } else if (c === 'y') {
-      const [from, j] = parseRe(script, i, ext);
-      const [to, k] = parseRe(script, j - 1, ext);
-      i = k;
-      cmd.from = from;
-      cmd.to = to;
-    } else if (c === 'a' || c === 'i' || c === 'c') {
-      if (script[i] === '\\') i++;
-      if (script[i] === '\n') i++;
-      while (script[i] === ' ') i++;
-      let end = script.indexOf('\n', i);
-      if (end < 0) end = script.length;
-      cmd.text = script.slice(i, end).replace(/\\(.)/g, '$1');
-      i = end;
-    } else if (c === '{' || c === '}') {
-      continue;
-    } else if (!'pdqP=nNhHgGxlD'.includes(c ?? '')) throw new Error(`unknown command: '${c}'`);
-    cmds.push(cmd);
-  }
-  return cmds;
 }
 
-function replacement(rep: string, m: RegExpExecArray): string {
-  return rep.replace(/\\([0-9&n\\])|&/g, (all, g: string | undefined) => {
-    if (all === '&') return m[0];
-    if (g === '&') return '&';
-    if (g === 'n') return '\n';
-    if (g === '\\') return '\\';
-    return m[Number(g)] ?? '';
-  });
-}
-
-function subst(line: string, c: Cmd): [string, boolean] {
-  const re = c.re!;
-  re.lastIndex = 0;
-  let outS = '';
-  let last = 0;
-  let count = 0;
-  let did = false;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(line)) !== null) {
-    count++;
-    if (count >= c.nth! && (c.global || count === c.nth)) {
-      outS += line.slice(last, m.index) + replacement(c.rep!, m);
-      last = m.index + m[0].length;
-      did = true;
-      if (!c.global) break;
+function flushWritten(ctx: Ctx, io: SedIo): void {
+  for (const [f, data] of io.written) {
+    try {
+      ctx.fs.writeFile(f, ctx.cwd, ctx.cred, data);
+    } catch (e) {
+      err(ctx, `can't open '${f}': ${(e as Error).message}`);
     }
-    if (m[0] === '') re.lastIndex++;
   }
-  return [did ? outS + line.slice(last) : line, did];
 }
 
 export const sedApplet: Applet = function* (ctx) {
-  const o = getopts(ctx.argv, 'ne:f:iErs');
+  const { argv, suffix } = splitSuffix(ctx.argv);
+  const o = getopts(argv, 'ne:f:iErs');
   if (o.bad) return badOption(ctx, o.bad, o.missing);
   const ext = o.flags.has('E') || o.flags.has('r');
-  const scripts = o.values.get('e') ?? [];
+  const scripts = [...(o.values.get('e') ?? [])];
+  for (const f of o.values.get('f') ?? []) {
+    const text = yield* readInput(ctx, f);
+    if (text === null) return 1;
+    scripts.push(text.replace(/\n$/, ''));
+  }
   let files = o.rest;
   if (scripts.length === 0) {
     if (files.length === 0) { err(ctx, 'no script specified'); return 1; }
@@ -129,74 +81,54 @@ export const sedApplet: Applet = function* (ctx) {
     files = files.slice(1);
   }
   let cmds: Cmd[];
+  let quiet = o.flags.has('n');
   try {
-    cmds = parse(scripts.join('\n'), ext);
+    const parsed = parseScript(scripts.join('\n'), ext, ctx.flavor.userland === 'gnu');
+    cmds = parsed.cmds;
+    quiet ||= parsed.quiet;
   } catch (e) {
-    err(ctx, (e as Error).message);
+    if (!(e instanceof SedError)) throw e;
+    err(ctx, e.message);
     return 1;
   }
-  const quiet = o.flags.has('n');
-  const run = (input: string): string => {
-    const lines = splitLines(input).map(chomp);
-    let res = '';
-    const matches = (a: Addr, n: number, line: string): boolean => {
-      if (!a) return true;
-      if ('line' in a) return n === a.line;
-      if ('last' in a) return n === lines.length;
-      return a.re.test(line);
-    };
-    for (let n = 1; n <= lines.length; n++) {
-      let line = lines[n - 1];
-      let deleted = false;
-      let append = '';
-      let quit = false;
-      for (const c of cmds) {
-        let sel: boolean;
-        if (!c.a2) sel = matches(c.a1, n, line);
-        else if (c.inRange) {
-          sel = true;
-          const a2 = c.a2;
-          if ('line' in a2 ? n >= a2.line : matches(a2, n, line)) c.inRange = false;
-        } else if (matches(c.a1, n, line)) {
-          sel = true;
-          const a2 = c.a2;
-          c.inRange = !('line' in a2 && a2.line <= n);
-        } else sel = false;
-        if (sel === c.neg) continue;
-        switch (c.c) {
-          case 's': { const [r, did] = subst(line, c); line = r; if (did && c.print) res += line + '\n'; break; }
-          case 'y': line = [...line].map((ch) => { const k = c.from!.indexOf(ch); return k < 0 ? ch : c.to![k] ?? ch; }).join(''); break;
-          case 'p': res += line + '\n'; break;
-          case 'd': deleted = true; break;
-          case 'q': quit = true; break;
-          case '=': res += n + '\n'; break;
-          case 'a': append += c.text + '\n'; break;
-          case 'i': res += c.text + '\n'; break;
-          case 'c': res += c.text + '\n'; deleted = true; break;
-        }
-        if (deleted || quit) break;
-      }
-      if (!deleted && !quiet) res += line + (n === lines.length && !input.endsWith('\n') ? '' : '\n');
-      res += append;
-      if (quit) break;
+  const io = ioFor(ctx, cmds);
+  const run = (input: InLine[]): string | null => {
+    try {
+      return runSed(cmds, input, quiet, io);
+    } catch (e) {
+      if (!(e instanceof SedError)) throw e;
+      err(ctx, e.message);
+      return null;
     }
-    return res;
   };
   if (o.flags.has('i')) {
+    if (files.length === 0) { err(ctx, "option requires an argument -- 'i'"); return 1; }
+    let status = 0;
     for (const f of files) {
-      const data = yield* readInput(ctx, f);
-      if (data === null) return 1;
-      const status = sedInPlace(ctx, f, run(data));
-      if (status !== 0) return status;
+      const data = yield* readInput(ctx, f, 'plain');
+      if (data === null) { status = 1; continue; }
+      const text = run(linesOf(data));
+      if (text === null) return 1;
+      if (suffix) {
+        try {
+          ctx.fs.writeFile(f + suffix, ctx.cwd, ctx.cred, data);
+        } catch { /* the backup is best effort, as the rename it stands for */ }
+      }
+      const s = sedInPlace(ctx, f, text);
+      if (s !== 0) return s;
     }
-    return 0;
+    flushWritten(ctx, io);
+    return status;
   }
-  let all = '';
+  const input: InLine[] = [];
   let status = 0;
   for (const f of files.length ? files : ['-']) {
     const data = yield* readInput(ctx, f);
     if (data === null) { status = wording(ctx).sedMissingStatus; continue; }
-    all += data;
+    input.push(...linesOf(data));
   }
-  return yield* sedOut(ctx, run(all), status);
+  const text = run(input);
+  flushWritten(ctx, io);
+  if (text === null) return 1;
+  return yield* sedOut(ctx, text, status);
 };

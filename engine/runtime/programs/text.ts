@@ -6,6 +6,7 @@ import type { OpenFile } from '../shell/io';
 import { retain } from '../shell/io';
 import { LINE_COST } from '../shell/kernel';
 import { badOption, chomp, eachChunk, eachLine, openDevice, err, errnoMsg, getopts, out, readInput, splitLines, STDIO_BUFSIZ, stdioFailure, type Applet, type G } from './lib';
+import { sort } from './sort';
 import { wording } from './wording';
 import { grep } from './grep';
 
@@ -323,45 +324,6 @@ export const tr: Applet = function* (ctx) {
   return 0;
 };
 
-export const sort: Applet = function* (ctx) {
-  const o = getopts(ctx.argv, 'nrufk:t:bdsh');
-  if (o.bad) return badOption(ctx, o.bad, o.missing);
-  const files = o.rest.length ? o.rest : ['-'];
-  let lines: string[] = [];
-  for (const f of files) {
-    const data = yield* readInput(ctx, f);
-    if (data === null) return 2;
-    for (const l of splitLines(data)) lines.push(chomp(l));
-  }
-  const sep = o.values.get('t')?.[0];
-  const kspec = o.values.get('k')?.[0];
-  const key = (l: string): string => {
-    if (!kspec) return l;
-    const [a, b] = kspec.split(',');
-    const start = parseInt(a, 10) - 1;
-    const end = b ? parseInt(b, 10) : Infinity;
-    const fields = sep !== undefined ? l.split(sep) : l.trim().split(/\s+/);
-    return fields.slice(start, end === Infinity ? undefined : end).join(sep ?? ' ');
-  };
-  const num = o.flags.has('n');
-  const fold = o.flags.has('f');
-  const cmp = (x: string, y: string): number => {
-    let a = key(x);
-    let b = key(y);
-    if (num) {
-      const d = (parseFloat(a) || 0) - (parseFloat(b) || 0);
-      if (d !== 0) return d;
-      a = x; b = y;
-    }
-    if (fold) { a = a.toUpperCase(); b = b.toUpperCase(); }
-    return a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0;
-  };
-  lines.sort(cmp);
-  if (o.flags.has('r')) lines.reverse();
-  if (o.flags.has('u')) lines = lines.filter((l, i) => i === 0 || cmp(lines[i - 1], l) !== 0);
-  yield* out(ctx, lines.map((l) => l + '\n').join(''));
-  return 0;
-};
 
 export const uniq: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'cdui');

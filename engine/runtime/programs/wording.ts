@@ -76,7 +76,12 @@ export interface Wording {
   headWrite(flushed: boolean, why: string): [string, number | null];
   /** yes could not write: busybox's bb_perror_nomsg_and_die prints a NULL message as "(null)"; coreutils names stdout. */
   yesWrite(why: string): string;
+  /** The line a -v option prints for `what` done to `a` (from/to `b`). */
+  verbose(what: Verbose, a: string, b?: string): string;
 }
+
+/** What rm, rmdir, mkdir, cp, mv and ln -v report. */
+export type Verbose = 'removed' | 'removedDir' | 'rmdir' | 'created' | 'copied' | 'renamed' | 'symlinked' | 'linked';
 
 const BUSYBOX: Wording = {
   cantRead: (_prog, file, why, style) => (style === 'plain' ? `${file}: ${why}` : `can't open '${file}': ${why}`),
@@ -121,6 +126,16 @@ const BUSYBOX: Wording = {
   teeWrite: (file) => `${file}: I/O error`,
   headWrite: (flushed, why) => (flushed ? ['standard output: I/O error', 1] : [`standard output: ${why}`, null]),
   yesWrite: (why) => `(null): ${why}`,
+  // libbb's remove_file, make_directory and copy_file, mv.c, ln.c and rmdir.c (1.36).
+  verbose: (what, a, b) => {
+    switch (what) {
+      case 'removed': return `removed '${a}'\n`;
+      case 'removedDir': return `removed directory: '${a}'\n`;
+      case 'rmdir': return `rmdir: removing directory, '${a}'\n`;
+      case 'created': return `created directory: '${a}'\n`;
+      default: return `'${a}' -> '${b}'\n`;
+    }
+  },
 };
 
 /** coreutils' usage() exit status: 2 for ls, sort (and grep), 1 for the rest. */
@@ -186,6 +201,17 @@ const GNU: Wording = {
   teeWrite: (file, why) => `${file}: ${why}`,
   headWrite: (flushed, why) => [flushed ? `error writing 'standard output': ${why}` : `write error: ${why}`, 1],
   yesWrite: (why) => `standard output: ${why}`,
+  verbose: (what, a, b) => {
+    switch (what) {
+      case 'removed': return `removed '${a}'\n`;
+      case 'removedDir': return `removed directory '${a}'\n`;
+      case 'rmdir': return `rmdir: removing directory, '${a}'\n`;
+      case 'created': return `mkdir: created directory '${a}'\n`;
+      case 'renamed': return `renamed '${a}' -> '${b}'\n`;
+      case 'linked': return `'${a}' => '${b}'\n`;
+      default: return `'${a}' -> '${b}'\n`;
+    }
+  },
 };
 
 /** The wording of the image's userland. */

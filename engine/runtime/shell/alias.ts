@@ -2,7 +2,7 @@
 /**
  * alias and unalias (ash.c aliascmd/unaliascmd): the table, its listing (`NAME='value'`, in the order of
  * ash's 39-bucket hash, each bucket in definition order; bash lists `alias NAME='value'` sorted) and the
- * `not found` diagnostics. Expansion of aliases while parsing is not modelled.
+ * `not found` diagnostics. The parser substitutes them (parseAlias.ts).
  */
 import type { Block } from './kernel';
 import type { Shell } from './shell';

@@ -22,7 +22,8 @@ export interface ParamPart {
   readonly name: string;
   /**
    * null: plain $x. Otherwise one of - = ? + (with `colon`), % %% # ## (pattern removal),
-   * len (${#x}), / // /# /% (replacement), sub (${x:off:len}).
+   * len (${#x}), / // /# /% (replacement), sub (${x:off:len}); bad: a ${…} of no known form (`name`
+   * holds its text), which fails when expanded.
    */
   readonly op: string | null;
   readonly colon: boolean;

@@ -129,7 +129,16 @@ function* shift(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
 
 function* evalB(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
   if (argv.length < 2) return 0;
-  return yield* sh.rt.evalString(sh, argv.slice(1).join(' '), true);
+  // ash runs the string inside the eval builtin: its commandname is `eval` meanwhile.
+  if (sh.d.dialect.name !== 'ash') return yield* sh.rt.evalString(sh, argv.slice(1).join(' '), true);
+  const saved = sh.d.commandName;
+  sh.d.commandName = argv[0];
+  try {
+    return yield* sh.rt.evalString(sh, argv.slice(1).join(' '), true);
+  } finally {
+    if (saved === undefined) delete sh.d.commandName;
+    else sh.d.commandName = saved;
+  }
 }
 
 function* dot(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
@@ -149,6 +158,10 @@ function* dot(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
   const savedPos = sh.d.pos;
   if (argv.length > 2) sh.d.pos = argv.slice(2);
   sh.sourceDepth++;
+  // ash reads the file as a new input (its lines from 1) and names it in diagnostics (commandname).
+  const ash = sh.d.dialect.name === 'ash';
+  const saved = { line: sh.line, name: sh.d.commandName };
+  if (ash) { sh.line = 1; sh.d.commandName = path; }
   try {
     return yield* sh.rt.evalString(sh, text, true);
   } catch (e) {
@@ -157,6 +170,11 @@ function* dot(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
   } finally {
     sh.sourceDepth--;
     if (argv.length > 2) sh.d.pos = savedPos;
+    if (ash) {
+      sh.line = saved.line;
+      if (saved.name === undefined) delete sh.d.commandName;
+      else sh.d.commandName = saved.name;
+    }
   }
 }
 

@@ -6,6 +6,7 @@ import { ExitErr } from './state';
 import { readLineOf, writeFd } from './sys';
 import { FsError } from '../fs/errors';
 import { setArray } from './bashEval';
+import { applyMode } from '../programs/more';
 
 type B = (sh: Shell, argv: string[]) => Generator<Block, number, unknown>;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -26,8 +27,27 @@ export function normalizePath(path: string): string {
   return '/' + out.join('/');
 }
 
+/** A builtin's leading options (ash nextopt): the letters in `known`, and where the operands start. */
+function builtinOpts(sh: Shell, argv: string[], known: string): { flags: string[]; next: number } {
+  const flags: string[] = [];
+  let i = 1;
+  for (; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') { i++; break; }
+    if (a[0] !== '-' || a === '-') break;
+    for (const ch of a.slice(1)) {
+      if (!known.includes(ch)) sh.builtinError(`illegal option -${ch}`);
+      flags.push(ch);
+    }
+  }
+  return { flags, next: i };
+}
+
 const cd: B = function* (sh, argv) {
-  let target = argv[1];
+  const o = builtinOpts(sh, argv, 'LP');
+  // The last of -L and -P counts; -P resolves symbolic links (PWD becomes the physical path).
+  const physical = o.flags.lastIndexOf('P') > o.flags.lastIndexOf('L');
+  let target = argv[o.next];
   let print = false;
   if (target === undefined) {
     target = sh.d.vars.get('HOME') ?? '';
@@ -36,8 +56,9 @@ const cd: B = function* (sh, argv) {
     target = sh.d.vars.get('OLDPWD') ?? sh.d.cwd;
     print = true;
   }
-  const abs = normalizePath(target[0] === '/' ? target : sh.d.cwd + '/' + target);
+  let abs = normalizePath(target[0] === '/' ? target : sh.d.cwd + '/' + target);
   try {
+    if (physical) abs = sh.fs.resolve(target, sh.d.cwd, sh.cred, true).path || abs;
     const st = sh.fs.stat(abs, '/', sh.cred);
     if (st.node.kind !== 'dir') throw new FsError('ENOTDIR');
     // Search permission on the directory itself (the walk checks it on the way to `.`); `.` rather than
@@ -266,13 +287,23 @@ const command: B = function* (sh, argv) {
   return yield* sh.rt.runCommand(sh, argv.slice(i), true);
 };
 
+/** ash's umaskcmd: octal or (-S) symbolic output; a symbolic MODE says what stays allowed ("u=rwx,g=rx,o="). */
 const umask: B = function* (sh, argv) {
-  if (argv.length < 2) {
-    yield* writeFd(sh.k, sh.p, 1, sh.fs.umask.toString(8).padStart(4, '0') + '\n');
+  const o = builtinOpts(sh, argv, 'S');
+  const mask = sh.fs.umask;
+  const spec = argv[o.next];
+  if (spec === undefined) {
+    const sym = () => ['u', 'g', 'o'].map((who, k) => {
+      const bits = (mask >> (6 - 3 * k)) & 7;
+      return `${who}=${bits & 4 ? '' : 'r'}${bits & 2 ? '' : 'w'}${bits & 1 ? '' : 'x'}`;
+    }).join(',');
+    yield* writeFd(sh.k, sh.p, 1, (o.flags.includes('S') ? sym() : mask.toString(8).padStart(4, '0')) + '\n');
     return 0;
   }
-  if (!/^[0-7]+$/.test(argv[1])) sh.builtinError(`Illegal number: ${argv[1]}`);
-  sh.fs.umask = parseInt(argv[1], 8) & 0o777;
+  const numeric = /^[0-9]/.test(spec);
+  const m = applyMode(spec, numeric ? mask : mask ^ 0o777, false, 0);
+  if (m === null || m > 0o777) return sh.builtinError(`illegal mode: ${spec}`);
+  sh.fs.umask = (numeric ? m : m ^ 0o777) & 0o777;
   return 0;
 };
 

@@ -44,7 +44,7 @@ export interface Dialect {
   /** Line number of the first line of a `-c` script (busybox counts from 0, dash and bash from 1). */
   readonly firstLine: number;
   /** Text before a shell diagnostic: `sh: ` (ash), `sh: 1: ` (dash), `bash: line 1: ` (bash). */
-  where(arg0: string, line: number): string;
+  where(arg0: string, line: number, commandName?: string): string;
   /** A builtin's diagnostic line (no newline). */
   builtin(arg0: string, cmd: string | null, line: number, msg: string): string;
   /** Before a diagnostic of the printf and test builtins (ash words them as its applets: `sh: …`). */
@@ -54,7 +54,7 @@ export interface Dialect {
   /** After `where`: a command $PATH does not have. */
   notFound(name: string): string;
   /** The whole diagnostic (with newline) for a syntax error met at `line` of `src`. */
-  syntax(e: SyntaxError, arg0: string, src: string): string;
+  syntax(e: SyntaxError, arg0: string, src: string, commandName?: string): string;
   /** Exit status of a fatal error: expanding an unset parameter (set -u, ${x?}), and the rest. */
   readonly fatalStatus: { readonly unset: number; readonly other: number };
   /** Status of a failed regular builtin (cd, local, unset …). */
@@ -113,12 +113,13 @@ export const ASH: Dialect = {
   name: 'ash',
   bashSyntax: false,
   firstLine: 0,
-  where: (arg0) => `${arg0}: `,
+  // ash_vmsg: with a commandname (a script file, `.`), `NAME: line N: ` after arg0 (NAME only when it differs).
+  where: (arg0, line, cmd) => (cmd === undefined ? `${arg0}: ` : `${arg0}: ${cmd !== arg0 ? cmd + ': ' : ''}line ${line}: `),
   builtin: (arg0, cmd, line, msg) => `${arg0}: ${cmd ? cmd + ': ' : ''}line ${line}: ${msg}`,
   utilityPrefix: (arg0) => `${arg0}: `,
   execNotFound: (arg0, line, name) => ASH.builtin(arg0, 'exec', line, `${name}: not found`),
   notFound: (name) => `${name}: not found`,
-  syntax: (e, arg0) => `${arg0}: syntax error: ${e.message}\n`,
+  syntax: (e, arg0, _src, cmd) => `${ASH.where(arg0, e.line ?? 0, cmd)}syntax error: ${e.message}\n`,
   fatalStatus: { unset: 2, other: 2 },
   builtinStatus: 2,
   redirStatus: 1,
@@ -161,7 +162,7 @@ export const ASH: Dialect = {
     unbound: (n) => `${n}: parameter not set`,
     redirect: (t, create, why, errno) => `can't ${create ? 'create' : 'open'} ${t}: ${errno === 'ENOENT' ? (create ? 'nonexistent directory' : 'no such file') : why}`,
     paramNull: (n, colon) => `${n}: ${colon ? 'parameter not set or null' : 'parameter not set'}`,
-    badSubst: () => 'bad substitution',
+    badSubst: () => 'syntax error: bad substitution',
     arith: (m) => m,
     dotMissing: (arg0, cmd, line, n) => ASH.builtin(arg0, cmd, line, `can't open '${n}': No such file or directory`),
     badSetOption: (n) => [`illegal option -o ${n}`, false],

@@ -301,6 +301,11 @@ function addList(sh: Shell, f: Fields, list: readonly string[], star: boolean, q
 function* addParam(sh: Shell, f: Fields, p: ParamPart, quoted: boolean): G<void> {
   const name = p.name;
   let val: string | undefined;
+  if (p.op === 'bad') {
+    // raise_error_syntax names the line the parser has reached, not the command's.
+    if (sh.parseLine) sh.line = sh.parseLine();
+    return sh.fatal(sh.d.dialect.msg.badSubst(name));
+  }
   if (p.op === 'keys') { addList(sh, f, arrayKeys(sh, name), p.index?.raw === '*', quoted); return; }
   if (p.op === 'indirect') {
     // ${!x}: the value of the variable x names (which may be `a[1]`).

@@ -8,6 +8,7 @@ import { EMPTY, type Assign, type Node, type Redir, type Word } from './ast';
 import { heredocWord, makeWord, WordReader } from './words';
 import { bashAssign, parseArithCmd, parseCond, parseFunctionKw } from './parseBash';
 import { caseCmd, doGroup, forCmd, ifCmd } from './parseCompound';
+import { expandAlias, type AliasLookup } from './parseAlias';
 
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'while', 'until', 'for', 'do', 'done', 'case', 'esac', 'in', '{', '}', '!']);
 /** Words that end a compound list. */
@@ -22,13 +23,19 @@ interface PendingDoc { redir: Redir; delim: string; quoted: boolean; strip: bool
 
 export class Parser extends WordReader {
   private pending: PendingDoc[] = [];
+  /** The shell's aliases (ash, dash), substituted for command words as they are parsed; null: none. */
+  aliases: AliasLookup | null = null;
+  aliasRegions: { name: string; end: number }[] = [];
+  aliasBlankEnd = -1;
 
   spawn(src: string, lineBase: number): Parser {
-    return new Parser(src, lineBase, this.bash, this.test2);
+    const p = new Parser(src, lineBase, this.bash, this.test2);
+    p.aliases = this.aliases;
+    return p;
   }
 
   protected parseNested(src: string, line: number): Node {
-    const p = new Parser(src, line, this.bash, this.test2);
+    const p = this.spawn(src, line);
     const items: Node[] = [];
     for (;;) {
       const n = p.next();
@@ -231,12 +238,13 @@ export class Parser extends WordReader {
 
   command(): Node {
     this.skipWs();
+    expandAlias(this, true);
     const line = this.lineAt(this.pos);
     const kw = this.peekKw();
     let node: Node;
     if (this.bash && this.src.startsWith('[[', this.pos) && DELIM.has(this.src[this.pos + 2])) node = parseCond(this, line);
     else if (this.bash && this.src.startsWith('((', this.pos)) node = parseArithCmd(this, line);
-    else if (this.bash && this.atKw('function')) return parseFunctionKw(this, line);
+    else if ((this.bash || this.test2) && this.atKw('function')) return parseFunctionKw(this, line); // ash's BASH_FUNCTION too
     else if (kw === 'if') node = ifCmd(this);
     else if (kw === 'while' || kw === 'until') {
       this.pos += kw.length;
@@ -318,8 +326,11 @@ export class Parser extends WordReader {
     const redirs: Redir[] = [];
     const declArrays: Assign[] = [];
     let brackets = false;
+    let aliasNext = false;
     for (;;) {
       this.skipWs();
+      // Alias names are looked up until a word that is no assignment (redirections aside), and after an alias text ending in a blank.
+      if (words.length === 0 || aliasNext) expandAlias(this, false);
       const r = this.tryRedir();
       if (r) { redirs.push(r); continue; }
       const c = this.src[this.pos];
@@ -351,6 +362,7 @@ export class Parser extends WordReader {
         }
       }
       words.push(w);
+      aliasNext = this.aliasBlankEnd >= 0 && this.pos <= this.aliasBlankEnd;
       if (this.test2 && (w.raw === '[[' || w.raw === ']]')) brackets = w.raw === '[[';
     }
     if (words.length === 0 && assigns.length === 0 && redirs.length === 0) this.unexpected();

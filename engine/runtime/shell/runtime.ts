@@ -10,7 +10,8 @@ import type { FsView } from '../fs/view';
 import type { Inode } from '../fs/tree';
 import type { Node } from './ast';
 import type { Block, Kernel, Proc } from './kernel';
-import { ScriptCache } from './scriptCache';
+import { type ParsedScript, ScriptCache } from './scriptCache';
+import { Parser } from './parser';
 import { SyntaxError } from './words';
 import { BuiltinErr, Shell } from './shell';
 import { ExitErr } from './state';
@@ -52,21 +53,43 @@ export class ShellRuntime {
 
   /** Parse and run `text` in `sh` one top-level command at a time (eval, trap actions, `.`). */
   *evalString(sh: Shell, text: string, _isEval: boolean): G<number> {
-    const parsed = this.scripts.get(text, sh.line, sh.d.dialect.bashSyntax, sh.d.dialect.name === 'ash');
+    const bash = sh.d.dialect.bashSyntax;
+    const test2 = sh.d.dialect.name === 'ash';
+    // ash and dash substitute aliases while parsing; a non-interactive bash does not.
+    const aliasing = sh.d.dialect.name !== 'bash';
+    const hasAliases = () => aliasing && (sh.d.aliases?.size ?? 0) > 0;
+    let shared: ParsedScript | null = this.scripts.get(text, sh.line, bash, test2);
+    let own: Parser | null = null;
     let status = 0;
-    for (let i = 0; ; i++) {
-      let node: Node | null;
-      try {
-        node = parsed.at(i);
-      } catch (e) {
-        if (e instanceof SyntaxError) {
-          sh.writeErrSync(sh.d.dialect.syntax(e, sh.d.arg0, text));
-          throw new ExitErr(2);
+    const savedParseLine = sh.parseLine;
+    try {
+      for (let i = 0; ; i++) {
+        let node: Node | null;
+        if (shared && hasAliases()) {
+          // From here on the parse depends on this shell's aliases: read the rest with a parser of its own.
+          const at = shared.resumeAt(i);
+          own = new Parser(text.slice(at.offset), at.line, bash, test2);
+          own.aliases = () => sh.d.aliases;
+          shared = null;
         }
-        throw e;
+        try {
+          node = shared ? shared.at(i) : own!.next();
+        } catch (e) {
+          if (e instanceof SyntaxError) {
+            sh.writeErrSync(sh.d.dialect.syntax(e, sh.d.arg0, text, sh.d.commandName));
+            throw new ExitErr(2);
+          }
+          throw e;
+        }
+        if (node === null) break;
+        const from = shared;
+        const mine = own;
+        const at = i + 1;
+        sh.parseLine = () => (from ? from.resumeAt(at).line : mine!.lineAt(mine!.pos));
+        status = yield* evalNode(sh, node);
       }
-      if (node === null) break;
-      status = yield* evalNode(sh, node);
+    } finally {
+      sh.parseLine = savedParseLine;
     }
     sh.d.status = status;
     return status;

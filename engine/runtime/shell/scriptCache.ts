@@ -1,8 +1,9 @@
 /**
  * Parsed scripts shared between shells. A Deployment's replicas all run the same `sh -c` text, and a
  * loop's `eval` runs the same string again and again; parsing it once is enough because the parser is
- * a pure function of (text, first line number) (`alias` is a no-op, so nothing a script runs changes
- * how the rest of it parses) and AST nodes are immutable (ast.ts).
+ * a pure function of (text, first line number) while the shell has no alias defined, and AST nodes are
+ * immutable (ast.ts). Aliases change how later commands parse (ash substitutes them while parsing): a
+ * shell that has any reads the rest of the text with a parser of its own (`resumeAt`), uncached.
  *
  * Parsing stays lazy, one top-level command at a time as ash's cmdloop does: a syntax error on line 3
  * is only met once lines 1–2 have run, by every shell that runs the text.
@@ -19,14 +20,24 @@ const MAX_ENTRIES = 512;
 /** One text's top-level commands, parsed as far as any shell has read it. */
 export class ParsedScript {
   private readonly nodes: Node[] = [];
+  /** Where in the text each parsed command ends (after its newline and here-documents). */
+  private readonly ends: number[] = [];
   /** How parsing ended: null at the end of the text, a message after a syntax error; undefined: not yet. */
   private end: SyntaxError | null | undefined = undefined;
   private parser: Parser | null;
   /** Parsing failed with something other than a syntax error: the parser's state is lost, parse afresh next time. */
   broken = false;
 
-  constructor(text: string, line: number, bash: boolean, test2 = false) {
+  constructor(readonly text: string, readonly line: number, bash: boolean, test2 = false) {
     this.parser = new Parser(text, line, bash, test2);
+  }
+
+  /** Where the `i`th command begins (commands before it parsed): its offset in the text and its line. */
+  resumeAt(i: number): { offset: number; line: number } {
+    const offset = i === 0 ? 0 : this.ends[i - 1];
+    let line = this.line;
+    for (let k = 0; k < offset; k++) if (this.text.charCodeAt(k) === 10) line++;
+    return { offset, line };
   }
 
   /** The `i`th top-level command; null past the end. Throws the parser's SyntaxError as parsing it did. */
@@ -45,6 +56,7 @@ export class ParsedScript {
       }
       if (node === null) { this.end = null; this.parser = null; return null; }
       this.nodes.push(node);
+      this.ends.push(this.parser!.pos);
     }
     return this.nodes[i];
   }

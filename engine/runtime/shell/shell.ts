@@ -26,6 +26,8 @@ export class BuiltinErr { constructor(readonly status: number) {} }
 export class Shell {
   /** Line of the command being run (errlinno). */
   line = 0;
+  /** The line the parser of the running text has reached (ash's g_parsefile->linno); null outside evalString. */
+  parseLine: (() => number) | null = null;
   /** Current builtin's name for error prefixes (ash's commandname). */
   cmdName: string | null = null;
   readonly arithVars: ArithVars;
@@ -77,6 +79,7 @@ export class Shell {
       return this.d.pos[Number(name) - 1];
     }
     if (name === 'LINENO' && (this.d.dialect.bashVariables || this.d.dialect.ashVariables)) return String(this.line);
+    if (name === 'RANDOM' && (this.d.dialect.bashVariables || this.d.dialect.ashVariables)) return String(this.nextRandom());
     if (name.length === 1) {
       switch (name) {
         case '?': return String(this.d.status);
@@ -88,6 +91,17 @@ export class Shell {
       }
     }
     return this.d.vars.get(name);
+  }
+
+  /**
+   * $RANDOM: 0..32767 from a generator of the shell's own (ash's is seeded from the time and pid; here from
+   * the pid, so runs stay reproducible).
+   */
+  private randomState = -1;
+  private nextRandom(): number {
+    if (this.randomState < 0) this.randomState = (this.d.rootPid * 2654435761) >>> 0;
+    this.randomState = (Math.imul(this.randomState, 1103515245) + 12345) >>> 0;
+    return (this.randomState >>> 16) & 0x7fff;
   }
 
   private optString(): string {
@@ -114,7 +128,7 @@ export class Shell {
 
   /** Print a shell diagnostic (`sh: msg`, `sh: 1: msg`, `bash: line 1: msg`) on stderr without blocking. */
   errSync(msg: string): void {
-    this.writeErrSync(this.d.dialect.where(this.d.arg0, this.line) + msg + '\n');
+    this.writeErrSync(this.d.dialect.where(this.d.arg0, this.line, this.d.commandName) + msg + '\n');
   }
 
   /** A waited-for child ended: ash reports one a signal ended (`Terminated`, `Killed`), then it is forgotten. */

@@ -168,7 +168,7 @@ export function* shellMain(sh: Shell, args: string[]): ProcGen {
   let script: string;
   if (cmode) {
     script = args[i] ?? '';
-    if (args[i + 1] !== undefined) sh.d.arg0 = args[i + 1];
+    if (args[i + 1] !== undefined) sh.d.arg0 = sh.d.commandName = args[i + 1];
     sh.d.pos = args.slice(i + 2);
   } else if (i < args.length) {
     try {
@@ -178,13 +178,14 @@ export function* shellMain(sh: Shell, args: string[]): ProcGen {
       sh.writeErrSync(text + '\n');
       return status;
     }
-    sh.d.arg0 = args[i];
+    sh.d.arg0 = sh.d.commandName = args[i];
     sh.d.pos = args.slice(i + 1);
   } else {
     script = '';
   }
   let status: number;
-  sh.line = sh.d.dialect.firstLine;
+  // A script file's lines count from 1 (only busybox's -c counts from 0).
+  sh.line = cmode ? sh.d.dialect.firstLine : 1;
   try {
     status = yield* sh.rt.evalString(sh, script, false);
   } catch (e) {

@@ -54,6 +54,11 @@ export interface ShellData {
   aliases?: Map<string, string>;
   pos: string[];
   arg0: string;
+  /**
+   * ash's commandname outside builtins: the script file (or `-c`'s $0, or the file `.` reads), whose
+   * diagnostics then say `NAME: line N:`; absent for a plain `-c`.
+   */
+  commandName?: string;
   cwd: string;
   opt: Options;
   traps: Map<string, string>;
@@ -75,7 +80,7 @@ export function cloneData(d: ShellData): ShellData {
   const traps = new Map<string, string>();
   for (const [k, v] of d.traps) if (v === '') traps.set(k, '');
   return {
-    vars: new Vars(d.vars), funcs: new Map(d.funcs), pos: d.pos.slice(), arg0: d.arg0, cwd: d.cwd,
+    vars: new Vars(d.vars), funcs: new Map(d.funcs), pos: d.pos.slice(), arg0: d.arg0, cwd: d.cwd, ...(d.commandName !== undefined ? { commandName: d.commandName } : {}),
     opt: { ...d.opt }, traps, status: d.status, bgPid: d.bgPid, frames: [], loopDepth: 0, condDepth: d.condDepth,
     rootPid: d.rootPid, dialect: d.dialect, ...(d.aliases ? { aliases: new Map(d.aliases) } : {}),
   };

@@ -59,7 +59,7 @@ export abstract class WordReader {
   stopChar: string | null = null;
   /** `bash`: read bash's syntax ($'…', ${x,,}, brace words …) as well. */
   /** `test2`: busybox ash's `[[`: between a word `[[` and `]]` of a simple command, `&&` and `||` are words. */
-  constructor(readonly src: string, readonly lineBase: number, readonly bash = false, readonly test2 = false) {}
+  constructor(public src: string, readonly lineBase: number, readonly bash = false, readonly test2 = false) {}
 
   /** Parse a command list for `$( … )` up to the closing paren. */
   protected abstract parseSubshellBody(): Node;
@@ -89,7 +89,6 @@ export abstract class WordReader {
 
   /** Parts until the end condition of `mode`. `wordStart` enables tilde expansion. */
   readParts(mode: Mode, wordStart: boolean): Part[] {
-    const src = this.src;
     const parts: Part[] = [];
     let buf = '';
     let quotedBuf = mode === 'dq' || mode === 'heredoc' || mode === 'paramdq';
@@ -105,10 +104,10 @@ export abstract class WordReader {
       buf += s;
     };
     const inDq = mode === 'dq' || mode === 'heredoc' || mode === 'paramdq';
-    if (wordStart && mode === 'unq' && src[this.pos] === '~') this.readTilde(parts);
+    if (wordStart && mode === 'unq' && this.src[this.pos] === '~') this.readTilde(parts);
     let depth = 0;
     for (;;) {
-      const c = src[this.pos];
+      const c = this.src[this.pos];
       if (c === undefined) {
         if (mode === 'dq') this.fail('unterminated quoted string');
         if (mode === 'param' || mode === 'paramdq') this.fail("missing '}'");
@@ -126,7 +125,7 @@ export abstract class WordReader {
         }
       }
       if (c === '\\') {
-        const n = src[this.pos + 1];
+        const n = this.src[this.pos + 1];
         if (n === '\n') { this.pos += 2; continue; }
         if (n === undefined) { pushText('\\', !inDq); this.pos++; continue; }
         if (inDq && !(n === '$' || n === '`' || n === '"' || n === '\\' || (mode === 'paramdq' && n === '}'))) {
@@ -141,10 +140,10 @@ export abstract class WordReader {
         continue;
       }
       if (c === "'" && !inDq && mode !== 'arith') {
-        const end = src.indexOf("'", this.pos + 1);
+        const end = this.src.indexOf("'", this.pos + 1);
         if (end < 0) this.fail('unterminated quoted string');
         flush();
-        parts.push({ t: 'q', v: src.slice(this.pos + 1, end) });
+        parts.push({ t: 'q', v: this.src.slice(this.pos + 1, end) });
         this.pos = end + 1;
         continue;
       }
@@ -178,36 +177,34 @@ export abstract class WordReader {
   }
 
   private readTilde(parts: Part[]): void {
-    const src = this.src;
     let end = this.pos + 1;
-    while (end < src.length && !META.has(src[end]) && src[end] !== '/') {
-      if (!/[A-Za-z0-9._-]/.test(src[end])) return;
+    while (end < this.src.length && !META.has(this.src[end]) && this.src[end] !== '/') {
+      if (!/[A-Za-z0-9._-]/.test(this.src[end])) return;
       end++;
     }
-    parts.push({ t: 'tilde', user: src.slice(this.pos + 1, end) });
+    parts.push({ t: 'tilde', user: this.src.slice(this.pos + 1, end) });
     this.pos = end;
   }
 
   /** `$…` at pos; null when the `$` is literal. */
   private readDollar(quoted: boolean): Part | null {
-    const src = this.src;
-    const c = src[this.pos + 1];
+    const c = this.src[this.pos + 1];
     if (c === "'" && this.bash && !quoted) return this.readAnsiC();
     if (c === '(') {
-      if (src[this.pos + 2] === '(') {
+      if (this.src[this.pos + 2] === '(') {
         const save = this.pos;
         this.pos += 3;
         const expr = this.readParts('arith', false);
-        if (src[this.pos] === ')' && src[this.pos + 1] === ')') {
+        if (this.src[this.pos] === ')' && this.src[this.pos + 1] === ')') {
           this.pos += 2;
           return { t: 'arith', expr: makeWord(expr, ''), quoted };
         }
-        if (src[this.pos] === ')' && this.pos + 1 >= src.length) this.fail("missing '))'");
+        if (this.src[this.pos] === ')' && this.pos + 1 >= this.src.length) this.fail("missing '))'");
         this.pos = save; // `$( (…) )`: a subshell inside a command substitution
       }
       this.pos += 2;
       const body = this.parseSubshellBody();
-      if (src[this.pos] !== ')') this.fail('unexpected end of file (expecting ")")', 'end of file', ')');
+      if (this.src[this.pos] !== ')') this.fail('unexpected end of file (expecting ")")', 'end of file', ')');
       this.pos++;
       return { t: 'cmd', body, quoted };
     }
@@ -218,8 +215,8 @@ export abstract class WordReader {
     }
     if (c !== undefined && isNameStart(c)) {
       let end = this.pos + 2;
-      while (end < src.length && isNameChar(src[end])) end++;
-      const name = src.slice(this.pos + 1, end);
+      while (end < this.src.length && isNameChar(this.src[end])) end++;
+      const name = this.src.slice(this.pos + 1, end);
       this.pos = end;
       return param(name, null, false, null, null, quoted);
     }
@@ -228,13 +225,12 @@ export abstract class WordReader {
 
   /** bash's `$'…'`: backslash escapes as in C (\n, \t, \xHH, \NNN, \', \"), the result quoted. */
   private readAnsiC(): Part {
-    const src = this.src;
     let i = this.pos + 2;
     let raw = '';
-    for (; i < src.length && src[i] !== "'"; i++) {
-      if (src[i] === '\\' && i + 1 < src.length) { raw += src[i] + src[i + 1]; i++; } else raw += src[i];
+    for (; i < this.src.length && this.src[i] !== "'"; i++) {
+      if (this.src[i] === '\\' && i + 1 < this.src.length) { raw += this.src[i] + this.src[i + 1]; i++; } else raw += this.src[i];
     }
-    if (i >= src.length) this.fail('unterminated quoted string');
+    if (i >= this.src.length) this.fail('unterminated quoted string');
     this.pos = i + 1;
     return { t: 'q', v: unescape(raw.replace(/\\(['"?])/g, '$1'), false)[0] };
   }
@@ -249,56 +245,62 @@ export abstract class WordReader {
     return w;
   }
 
+  /**
+   * A ${…} of no known form: ash and dash parse it (to its brace) and fail only when expanding it
+   * (varvalue's "bad substitution"), so the commands before it run.
+   */
+  private badParam(start: number, quoted: boolean): Part {
+    this.skipToBrace();
+    return param(this.src.slice(start, this.pos), 'bad', false, null, null, quoted);
+  }
+
   private readBraceParam(quoted: boolean): Part {
-    const src = this.src;
+    const start = this.pos;
     this.pos += 2;
     let op: string | null = null;
     // ${#}, ${#x}, ${##}
-    if (src[this.pos] === '#' && src[this.pos + 1] !== '}' && src[this.pos + 1] !== undefined) {
-      const n = src[this.pos + 1];
+    if (this.src[this.pos] === '#' && this.src[this.pos + 1] !== '}' && this.src[this.pos + 1] !== undefined) {
+      const n = this.src[this.pos + 1];
       if (isNameStart(n) || (n >= '0' && n <= '9') || SPECIAL_PARAMS.includes(n)) {
         this.pos++;
         op = 'len';
       }
     }
     // bash's ${!name} (indirection) and ${!name[@]} (the array's indices).
-    const bang = this.bash && src[this.pos] === '!' && isNameStart(src[this.pos + 1] ?? '');
+    const bang = this.bash && this.src[this.pos] === '!' && isNameStart(this.src[this.pos + 1] ?? '');
     if (bang) this.pos++;
     let name: string;
-    const c = src[this.pos];
+    const c = this.src[this.pos];
     if (c === undefined) this.fail("missing '}'");
     if (isNameStart(c)) {
       let end = this.pos + 1;
-      while (end < src.length && isNameChar(src[end])) end++;
-      name = src.slice(this.pos, end);
+      while (end < this.src.length && isNameChar(this.src[end])) end++;
+      name = this.src.slice(this.pos, end);
       this.pos = end;
     } else if (c >= '0' && c <= '9') {
       let end = this.pos + 1;
-      while (end < src.length && src[end] >= '0' && src[end] <= '9') end++;
-      name = src.slice(this.pos, end);
+      while (end < this.src.length && this.src[end] >= '0' && this.src[end] <= '9') end++;
+      name = this.src.slice(this.pos, end);
       this.pos = end;
     } else if (SPECIAL_PARAMS.includes(c)) {
       name = c;
       this.pos++;
-    } else {
-      this.skipToBrace();
-      this.fail('bad substitution');
-    }
+    } else return this.badParam(start, quoted);
     const index = this.readSubscript(quoted);
     if (bang) {
       this.expectBrace();
       return index && (index.raw === '@' || index.raw === '*') ? param(name, 'keys', false, null, null, quoted, index) : param(name, 'indirect', false, null, null, quoted, index);
     }
     if (op === 'len') {
-      if (src[this.pos] !== '}') { this.skipToBrace(); this.fail('bad substitution'); }
+      if (this.src[this.pos] !== '}') return this.badParam(start, quoted);
       this.pos++;
       return param(name, 'len', false, null, null, quoted, index);
     }
-    const d = src[this.pos];
+    const d = this.src[this.pos];
     if (d === '}') { this.pos++; return param(name, null, false, null, null, quoted, index); }
     let colon = false;
     if (d === ':') {
-      const e = src[this.pos + 1];
+      const e = this.src[this.pos + 1];
       if (e === '-' || e === '=' || e === '?' || e === '+') {
         colon = true;
         this.pos++;
@@ -307,33 +309,31 @@ export abstract class WordReader {
         this.pos++;
         const off = this.readArgUntil(quoted, ':');
         let len: Word | null = null;
-        if (src[this.pos] === ':') { this.pos++; len = this.readArgUntil(quoted, null); }
+        if (this.src[this.pos] === ':') { this.pos++; len = this.readArgUntil(quoted, null); }
         this.expectBrace();
         return param(name, 'sub', false, off, len, quoted, index);
       }
     }
-    const o = src[this.pos];
+    const o = this.src[this.pos];
     if (o === '-' || o === '=' || o === '?' || o === '+') {
       this.pos++;
       op = o;
     } else if (o === '%' || o === '#' || (this.bash && (o === ',' || o === '^' || o === '~'))) {
-      op = src[this.pos + 1] === o ? o + o : o;
+      op = this.src[this.pos + 1] === o ? o + o : o;
       this.pos += op.length;
     } else if (o === '/') {
       op = '/';
-      const n = src[this.pos + 1];
+      const n = this.src[this.pos + 1];
       if (n === '/' || n === '#' || n === '%') { op = '/' + n; this.pos++; }
       this.pos++;
-      const pat = this.readArgUntil(quoted, '/');
+      // A pattern stays a pattern inside double quotes ("${x%.*}" globs); only its quoted parts are literal.
+      const pat = this.readArgUntil(false, '/');
       let rep: Word | null = null;
-      if (src[this.pos] === '/') { this.pos++; rep = this.readArgUntil(quoted, null); }
+      if (this.src[this.pos] === '/') { this.pos++; rep = this.readArgUntil(quoted, null); }
       this.expectBrace();
       return param(name, op, false, pat, rep, quoted, index);
-    } else {
-      this.skipToBrace();
-      this.fail('bad substitution');
-    }
-    const arg = this.readArgUntil(quoted, null);
+    } else return this.badParam(start, quoted);
+    const arg = this.readArgUntil(quoted && (op === '-' || op === '=' || op === '?' || op === '+'), null);
     this.expectBrace();
     return param(name, op, colon, arg, null, quoted, index);
   }
@@ -362,16 +362,15 @@ export abstract class WordReader {
   }
 
   private readBackquote(quoted: boolean): Part {
-    const src = this.src;
     const line = this.lineAt(this.pos);
     let i = this.pos + 1;
     let body = '';
     for (;;) {
-      const c = src[i];
+      const c = this.src[i];
       if (c === undefined) this.fail('EOF in backquote substitution');
       if (c === '`') break;
       if (c === '\\') {
-        const n = src[i + 1];
+        const n = this.src[i + 1];
         if (n === '`' || n === '\\' || n === '$' || (quoted && n === '"')) { body += n; i += 2; continue; }
         if (n === '\n') { i += 2; continue; }
       }

@@ -1,0 +1,387 @@
+/**
+ * sed's script and its run, as busybox editors/sed.c (1.36) does them: the script is read one line at a
+ * time (a line ending in an odd number of backslashes continues), each command `[addr[,addr]][!]cmd`;
+ * commands s y a i c r w : b t T d D g G h H l n N p P q x = { }. Lines are processed as process_files
+ * does: one line read ahead (for `$`), ranges per command (`in_match`, a numeric start that has matched is
+ * spent, `addr,+N`), the hold space, the append queue, and the missing newline of a last line.
+ */
+import { breToJs, ereToJs } from './grep';
+
+type Addr = { line: number } | { last: true } | { re: RegExp } | null;
+
+export interface Cmd {
+  c: string;
+  a1: Addr;
+  a2: Addr;
+  /** `addr,+N`. */
+  plus: number | null;
+  neg: boolean;
+  re?: RegExp;
+  rep?: string;
+  nth?: number;
+  /** GNU's `Ng`: the Nth match and every later one. */
+  fromNth?: boolean;
+  print?: boolean;
+  /** a/i/c text, r/w file, b/t/T/: label, y's pairs (from+to). */
+  text?: string;
+  from?: string;
+  to?: string;
+  /** `{`: index of its `}`. */
+  close?: number;
+  // Run state (process_files' in_match, beg_line, end_line).
+  inMatch?: boolean;
+  begLine?: number;
+  endLine?: number;
+}
+
+export class SedError extends Error {}
+
+function parseRe(src: string, i: number): [string, number] {
+  const delim = src[i];
+  if (delim === undefined || delim === '\n' || delim === '\\') throw new SedError('bad format in substitution expression');
+  let j = i + 1;
+  let re = '';
+  while (j < src.length && src[j] !== delim) {
+    if (src[j] === '\\' && j + 1 < src.length) {
+      const n = src[j + 1];
+      re += n === delim ? delim : n === 'n' ? '\n' : src[j] + n;
+      j += 2;
+      continue;
+    }
+    re += src[j++];
+  }
+  if (j >= src.length) throw new SedError(`unmatched '${delim}'`);
+  return [re, j + 1];
+}
+
+function compileRe(re: string, ext: boolean, flags: string): RegExp {
+  return new RegExp(ext ? ereToJs(re) : breToJs(re), flags);
+}
+
+/** The script's logical lines: a line ending in an odd number of backslashes is joined to the next (add_cmd). */
+function logicalLines(script: string): string[] {
+  const out: string[] = [];
+  let held: string | null = null;
+  for (const raw of script.split('\n')) {
+    const line: string = held === null ? raw : `${held}\n${raw}`;
+    const trailing = /\\*$/.exec(line)![0].length;
+    if (trailing % 2 === 1) { held = line.slice(0, -1); continue; }
+    held = null;
+    out.push(line);
+  }
+  if (held !== null) out.push(held);
+  return out;
+}
+
+/** `gnu`: GNU sed's readings where busybox differs (`Ng`, `#n` only as the script's first line). */
+export function parseScript(script: string, ext: boolean, gnu = false): { cmds: Cmd[]; quiet: boolean } {
+  const cmds: Cmd[] = [];
+  let quiet = false;
+  for (const line of logicalLines(script)) {
+    let i = 0;
+    const addr = (): Addr => {
+      const m = /^[0-9]+/.exec(line.slice(i));
+      if (m) { i += m[0].length; return { line: Number(m[0]) }; }
+      if (line[i] === '$') { i++; return { last: true }; }
+      if (line[i] === '/' || line[i] === '\\') {
+        if (line[i] === '\\') i++;
+        const [re, j] = parseRe(line, i);
+        i = j;
+        return { re: compileRe(re, ext, '') };
+      }
+      return null;
+    };
+    for (;;) {
+      while (i < line.length && /[\s;]/.test(line[i])) i++;
+      if (i >= line.length) break;
+      if (line[i] === '#') {
+        // busybox takes any comment starting `#n` as -n, wherever it is.
+        if (line[i + 1] === 'n' && (!gnu || (cmds.length === 0 && i === 0 && line.length === 2))) quiet = true;
+        break;
+      }
+      const a1 = addr();
+      let a2: Addr = null;
+      let plus: number | null = null;
+      if (line[i] === ',') {
+        i++;
+        const m = /^\+([0-9]+)/.exec(line.slice(i));
+        if (m) { plus = Number(m[1]); i += m[0].length; } else {
+          a2 = addr();
+          if (!a2) throw new SedError('no address after comma');
+        }
+      }
+      while (line[i] === ' ' || line[i] === '\t') i++;
+      let neg = false;
+      if (line[i] === '!') { neg = true; i++; while (line[i] === ' ' || line[i] === '\t') i++; }
+      if (i >= line.length) throw new SedError('missing command');
+      const c = line[i++];
+      const cmd: Cmd = { c, a1, a2, plus, neg };
+      const ranged = a2 !== null || plus !== null;
+      if (c === 's') {
+        const [re, j] = parseRe(line, i);
+        const [rep, k] = parseRe(line, j - 1);
+        i = k;
+        // Flags in order: `g` means every match (nth 0), a number the Nth; the later one wins.
+        let flags = '';
+        const flagsAt = i;
+        cmd.nth = 1;
+        while (i < line.length && /[gpIi0-9]/.test(line[i])) {
+          const m = /^[0-9]+/.exec(line.slice(i));
+          if (m) { cmd.nth = Number(m[0]); i += m[0].length; continue; }
+          if (line[i] === 'g') cmd.nth = 0;
+          flags += line[i++];
+        }
+        const num = /[0-9]+/.exec(line.slice(flagsAt, i));
+        if (gnu && flags.includes('g') && num) { cmd.nth = Number(num[0]); cmd.fromNth = true; }
+        if (line[i] === 'w') { i++; while (line[i] === ' ') i++; cmd.text = line.slice(i); i = line.length; }
+        cmd.print = flags.includes('p');
+        cmd.re = compileRe(re, ext, 'g' + (/[Ii]/.test(flags) ? 'i' : ''));
+        cmd.rep = rep;
+      } else if (c === 'y') {
+        const [from, j] = parseRe(line, i);
+        const [to, k] = parseRe(line, j - 1);
+        i = k;
+        cmd.from = from.replace(/\\\\/g, '\\');
+        cmd.to = to.replace(/\\\\/g, '\\');
+      } else if (c === 'a' || c === 'i' || c === 'c') {
+        if (c !== 'c' && ranged) throw new SedError(`command '${c}' uses only one address`);
+        for (;;) {
+          if (line[i] === '\n' || line[i] === '\\') { i++; break; }
+          if (line[i] === undefined || !/\s/.test(line[i])) break;
+          i++;
+        }
+        cmd.text = line.slice(i).replace(/\\(.)/gs, '$1');
+        i = line.length;
+      } else if (c === 'r' || c === 'w') {
+        if (c === 'r' && ranged) throw new SedError(`command '${c}' uses only one address`);
+        while (line[i] === ' ' || line[i] === '\t') i++;
+        cmd.text = line.slice(i);
+        if (!cmd.text) throw new SedError('empty filename');
+        i = line.length;
+      } else if (c === ':' || c === 'b' || c === 't' || c === 'T') {
+        while (line[i] === ' ' || line[i] === '\t') i++;
+        const m = /^[^;\s]*/.exec(line.slice(i))![0];
+        if (m) cmd.text = m;
+        i += m.length;
+      } else if (!'dDgGhHlnNpPqx={}'.includes(c)) throw new SedError(`unsupported command ${c}`);
+      cmds.push(cmd);
+    }
+  }
+  // Pair the braces (a `{` whose `}` is missing fails only when the block is skipped).
+  const open: number[] = [];
+  cmds.forEach((cmd, k) => {
+    if (cmd.c === '{') open.push(k);
+    else if (cmd.c === '}') { const o = open.pop(); if (o !== undefined) cmds[o].close = k; }
+  });
+  return { cmds, quiet };
+}
+
+function replacement(rep: string, m: RegExpExecArray): string {
+  return rep.replace(/\\([0-9&n\\])|&/g, (all, g: string | undefined) => {
+    if (all === '&') return m[0];
+    if (g === '&') return '&';
+    if (g === 'n') return '\n';
+    if (g === '\\') return '\\';
+    return m[Number(g)] ?? '';
+  });
+}
+
+/**
+ * do_subst_command: matches from left to right; the Nth (nth) or every one (nth 0) is replaced, except an
+ * empty match right after a non-empty one ("cccd" s/c*\/R/g is "RdR"); after an empty match one character
+ * is copied before matching again.
+ */
+function subst(line: string, c: Cmd): [string, boolean] {
+  const re = c.re!;
+  const nth = c.nth!;
+  let outS = '';
+  let pos = 0;
+  let count = 0;
+  let did = false;
+  let prevEmpty = true;
+  let triedEol = false;
+  for (;;) {
+    re.lastIndex = pos;
+    const m = re.exec(line);
+    if (!m) break;
+    const start = m.index;
+    let end = start + m[0].length;
+    count++;
+    if (nth !== 0 && nth !== count && !(c.fromNth && count > nth)) {
+      outS += line.slice(pos, end);
+      if (start === end && end < line.length) outS += line[end++];
+      pos = end;
+    } else {
+      outS += line.slice(pos, start);
+      if (prevEmpty || start !== pos || start !== end) { outS += replacement(c.rep!, m); did = true; }
+      prevEmpty = start === end;
+      if (prevEmpty) {
+        if (end >= line.length) triedEol = true;
+        else outS += line[end++];
+      }
+      pos = end;
+      if (nth !== 0 && !c.fromNth) break;
+    }
+    if (pos >= line.length) {
+      if (triedEol) break;
+      triedEol = true;
+    }
+  }
+  return [did ? outS + line.slice(pos) : line, did];
+}
+
+/** One input line: its text and whether a newline ended it. */
+export interface InLine { text: string; nl: boolean }
+
+export interface SedIo {
+  /** A file for `r` (null: unreadable, ignored). */
+  read(file: string): string | null;
+  /** What `w` commands wrote, by file (each is created empty when the script is read). */
+  written: Map<string, string>;
+  hold: string;
+}
+
+/** Runs the script over `input` (one stream: several files' lines in a row); the text sed prints. */
+export function runSed(cmds: Cmd[], input: InLine[], quiet: boolean, io: SedIo): string {
+  for (const c of cmds) {
+    c.inMatch = false;
+    c.begLine = c.a1 && 'line' in c.a1 ? c.a1.line : c.a1 && 'last' in c.a1 ? -1 : 0;
+    c.endLine = c.plus !== null ? -2 - c.plus : c.a2 && 'line' in c.a2 ? c.a2.line : c.a2 && 'last' in c.a2 ? -1 : 0;
+  }
+  let res = '';
+  let lastPut = '\n';
+  // puts_maybe_newline: a line printed after one that lacked its newline gets one first.
+  const put = (s: string, nl: boolean) => {
+    let lpc = lastPut;
+    if (lpc !== '\n' && lpc !== '') { res += '\n'; lpc = '\n'; }
+    res += s;
+    if (s) lpc = 'x';
+    if (nl) { res += '\n'; lpc = '\n'; }
+    lastPut = lpc;
+  };
+  const write = (file: string, s: string, nl: boolean) => {
+    if (file === '/dev/stdout') { put(s, nl); return; }
+    io.written.set(file, (io.written.get(file) ?? '') + s + (nl ? '\n' : ''));
+  };
+  const labelAt = (name: string): number => {
+    const k = cmds.findIndex((c) => c.c === ':' && c.text === name);
+    if (k < 0) throw new SedError(`can't find label for jump to '${name}'`);
+    return k;
+  };
+  let next = 0;
+  let lineNo = 0;
+  const endOfInput = () => next >= input.length;
+  for (;;) {
+    if (next >= input.length) break;
+    let ps = input[next].text;
+    let nl = input[next].nl;
+    next++;
+    lineNo++;
+    let substituted = false;
+    const appended: string[] = [];
+    let autoprint = true;
+    let quit = false;
+    restart: for (;;) {
+      for (let pc = 0; pc < cmds.length; pc++) {
+        const c = cmds[pc];
+        const old = c.inMatch!;
+        if (!old) c.endLine = c.plus !== null ? -2 - c.plus : c.a2 && 'line' in c.a2 ? c.a2.line : c.a2 && 'last' in c.a2 ? -1 : 0;
+        const ranged = c.a2 !== null || c.plus !== null;
+        const begRe = c.a1 && 're' in c.a1 ? c.a1.re : null;
+        const endRe = c.a2 && 're' in c.a2 ? c.a2.re : null;
+        c.inMatch = old || (!c.a1 && !ranged)
+          || (c.begLine! > 0 && (ranged ? c.begLine! <= lineNo : c.begLine === lineNo))
+          || (begRe !== null && begRe.test(ps))
+          || (c.begLine === -1 && endOfInput());
+        const matched = c.inMatch;
+        if (matched) {
+          if (c.endLine! <= -2) c.endLine = lineNo + (-c.endLine! - 2);
+          if (c.begLine! > 0) c.begLine = -2;
+          const ended = c.endLine ? (c.endLine === -1 ? endOfInput() : c.endLine <= lineNo) : !endRe;
+          c.inMatch = !(ended || (endRe !== null && old && endRe.test(ps)));
+        }
+        if (c.c === '{') {
+          if (c.neg ? matched : !matched) {
+            if (c.close === undefined) throw new SedError('unterminated {');
+            pc = c.close;
+          }
+          continue;
+        }
+        if (c.neg ? matched : !matched) continue;
+        switch (c.c) {
+          case '=': res += `${lineNo}\n`; break;
+          case 'P': {
+            const k = ps.indexOf('\n');
+            put(k >= 0 ? ps.slice(0, k) : ps, true);
+            break;
+          }
+          case 'p': put(ps, true); break;
+          case 'D': {
+            const k = ps.indexOf('\n');
+            if (k >= 0) { ps = ps.slice(k + 1); continue restart; }
+            autoprint = false;
+            break restart;
+          }
+          case 'd': autoprint = false; break restart;
+          case 's': {
+            const [r, did] = subst(ps, c);
+            if (!did) break;
+            ps = r;
+            substituted = true;
+            if (c.print) put(ps, nl);
+            if (c.text) write(c.text, ps, nl);
+            break;
+          }
+          case 'a': appended.push(c.text!); break;
+          case 'i': put(c.text!, true); break;
+          case 'c':
+            if (!c.inMatch) put(c.text!, true);
+            autoprint = false;
+            break restart;
+          case 'r': {
+            const data = io.read(c.text!);
+            if (data) appended.push(...data.split('\n').slice(0, data.endsWith('\n') ? -1 : undefined));
+            break;
+          }
+          case 'w': write(c.text!, ps, nl); break;
+          case 'n':
+            if (!quiet) put(ps, nl);
+            if (endOfInput()) { autoprint = false; break restart; }
+            ps = input[next].text;
+            nl = input[next].nl;
+            next++;
+            lineNo++;
+            substituted = false;
+            break;
+          case 'q': quit = true; break restart;
+          case 'N':
+            if (endOfInput()) break restart;
+            ps += '\n' + input[next].text;
+            nl = input[next].nl;
+            next++;
+            lineNo++;
+            break;
+          case 't': case 'T': case 'b':
+            if (c.c === 't') { if (!substituted) break; substituted = false; }
+            if (c.c === 'T' && substituted) break;
+            if (!c.text) break restart;
+            pc = labelAt(c.text);
+            break;
+          case 'y':
+            ps = [...ps].map((ch) => { const k = c.from!.indexOf(ch); return k < 0 ? ch : c.to![k] ?? ch; }).join('');
+            break;
+          case 'g': ps = io.hold; break;
+          case 'G': ps += '\n' + io.hold; nl = true; break;
+          case 'h': io.hold = ps; break;
+          case 'H': io.hold += '\n' + ps; break;
+          case 'x': [ps, io.hold] = [io.hold, ps]; nl = true; break;
+        }
+      }
+      break;
+    }
+    if (autoprint && !quiet) put(ps, nl);
+    for (const a of appended) put(a, true);
+    if (quit) break;
+  }
+  return res;
+}
