@@ -76,12 +76,16 @@ const GNU_APPLETS = new Map<string, Applet>(
   [...TABLE].filter(([n]) => hasLongOptions(n)).map(([n, a]) => [n, withLongOptions(n, a)]),
 );
 
+/** Set views of the lists above: every command of every shell looks a name up here. */
+const DISTRO_SET: ReadonlySet<string> = new Set(DISTRO_PROGRAMS);
+const IMAGE_SET: ReadonlySet<string> = new Set(IMAGE_APPLETS);
+
 export function appletFor(name: string, flavor: ImageFlavor): Applet | null {
   if (flavor.userland === 'gnu') {
     const shell = SHELLS.get(name);
     if (shell) return shell;
     if (name === 'mawk') return TABLE.get('awk')!;
-    if (!DISTRO_PROGRAMS.includes(name)) return flavor.extraApplets?.includes(name) ? TABLE.get(name) ?? EXTRA_APPLETS.get(name) ?? null : null;
+    if (!DISTRO_SET.has(name)) return flavor.extraApplets?.includes(name) ? TABLE.get(name) ?? EXTRA_APPLETS.get(name) ?? null : null;
     const gnu = GNU_APPLETS.get(name);
     if (gnu) return gnu;
   }
@@ -89,6 +93,6 @@ export function appletFor(name: string, flavor: ImageFlavor): Applet | null {
   if (a) return a;
   if (flavor.extraApplets?.includes(name)) return EXTRA_APPLETS.get(name) ?? null;
   // busybox's own name for an applet of the image that is not modelled (GNU images never get here).
-  if (flavor.userland !== 'gnu' && IMAGE_APPLETS.includes(name)) return notModelled;
+  if (flavor.userland !== 'gnu' && IMAGE_SET.has(name)) return notModelled;
   return null;
 }
