@@ -27,7 +27,7 @@ export type OpenFile =
     /** The file's data at this descriptor's last read: a read of data changed since costs its whole size. */
     seen?: string;
   }
-  | { kind: 'capture'; out: string[]; size: number; limit: number; refs: number };
+  | { kind: 'capture'; out: string[]; size: number; refs: number };
 
 export type FdTable = (OpenFile | null)[];
 
@@ -64,9 +64,9 @@ export function cloneFds(fds: FdTable): FdTable {
   return out;
 }
 
-/** Capture buffer for `$(…)`: keeps at most `limit` characters (the rest is dropped). */
-export function newCapture(limit: number): OpenFile {
-  return { kind: 'capture', out: [], size: 0, limit, refs: 0 };
+/** Capture buffer for `$(…)`: what it holds counts as the shell's memory (Kernel.hold bounds it). */
+export function newCapture(): OpenFile {
+  return { kind: 'capture', out: [], size: 0, refs: 0 };
 }
 
 export function captured(of: OpenFile): string {

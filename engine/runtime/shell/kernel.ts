@@ -28,6 +28,8 @@ export type ProcGen = Generator<Block, number, unknown>;
 
 export const YIELD: Block = { k: 'yield' };
 
+export const FLUSH: Block = { k: 'flush' };
+
 /** glibc's strsignal texts, which ash prints for a job a signal ended (sprint_status48). */
 const SIGNAL_TEXT: Readonly<Record<number, string>> = {
   1: 'Hangup', 2: 'Interrupt', 3: 'Quit', 4: 'Illegal instruction', 5: 'Trace/breakpoint trap', 6: 'Aborted', 7: 'Bus error',
@@ -40,7 +42,6 @@ const SIGNAL_TEXT: Readonly<Record<number, string>> = {
 export function signaledText(n: number): string {
   return n === 2 || n === 13 ? '' : SIGNAL_TEXT[n] ?? `Real-time signal ${n - 34}`;
 }
-export const FLUSH: Block = { k: 'flush' };
 
 export const SIGNALS: Readonly<Record<string, number>> = {
   HUP: 1, INT: 2, QUIT: 3, ILL: 4, TRAP: 5, ABRT: 6, BUS: 7, FPE: 8, KILL: 9, USR1: 10, SEGV: 11, USR2: 12,

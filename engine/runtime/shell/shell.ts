@@ -276,7 +276,7 @@ export class Shell {
         return '';
       }
     }
-    const cap = newCapture(this.k.budgets.memoryBudget);
+    const cap = newCapture();
     const fds = cloneFds(this.p.fds);
     const old = fds[1];
     if (old) this.k.closeOf(old);

@@ -109,10 +109,11 @@ export function* writeOf(k: Kernel, of: OpenFile, s: string): Generator<Block, E
       k.console(of.stream, s);
       return null;
     case 'capture':
-      // The shell holds a command substitution's output in memory until the command ends.
+      // The shell holds a command substitution's output in memory until the command ends: past the memory
+      // limit or the playground's budget, hold throws before anything more is kept.
       of.size += s.length;
       k.hold(of.size);
-      if (of.size <= of.limit) of.out.push(s);
+      of.out.push(s);
       return null;
     case 'null':
     case 'zero':
