@@ -4,7 +4,8 @@ import { utf8Bytes } from './utf8';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-function encode(bytes: string): string {
+/** Standard base64 with '=' padding of a byte string (one char per byte). */
+export function base64Encode(bytes: string): string {
   let s = '';
   for (let i = 0; i < bytes.length; i += 3) {
     const n = (bytes.charCodeAt(i) << 16) | ((bytes.charCodeAt(i + 1) || 0) << 8) | (bytes.charCodeAt(i + 2) || 0);
@@ -63,7 +64,7 @@ export const base64: Applet = function* (ctx) {
     if (r.truncated) { err(ctx, 'truncated input'); return 1; }
     return 0;
   }
-  const enc = encode(utf8Bytes(text));
+  const enc = base64Encode(utf8Bytes(text));
   if (enc === '') return 0;
   if (col === 0) { yield* out(ctx, enc); return 0; }
   let s = '';

@@ -5,6 +5,7 @@
  * and inspect's `<Buffer 68 69>` (at most 50 bytes shown).
  */
 import type { Js } from './interp';
+import { base64Encode } from '../encode';
 import { utf8Bytes } from '../utf8';
 import { isObj, type JsObj, type JsVal } from './values';
 
@@ -29,17 +30,6 @@ function fromUtf8(b: string): string {
   return out;
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-function base64(b: string): string {
-  let out = '';
-  for (let i = 0; i < b.length; i += 3) {
-    const n = (b.charCodeAt(i) << 16) | ((b.charCodeAt(i + 1) || 0) << 8) | (b.charCodeAt(i + 2) || 0);
-    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (i + 1 < b.length ? B64[(n >> 6) & 63] : '=') + (i + 2 < b.length ? B64[n & 63] : '=');
-  }
-  return out;
-}
-
 export function bytesOf(v: JsVal): string | null {
   return isObj(v) && v.cls === 'Buffer' ? (v.internal as { bytes: string }).bytes : null;
 }
@@ -52,7 +42,7 @@ export class Buffers {
     const def = (name: string, fn: (bytes: string, args: JsVal[]) => JsVal) => {
       this.proto.props.set(name, js.native(name, function* (self, args) { return fn(bytesOf(self) ?? '', args); }));
     };
-    def('toString', (b, [enc]) => (enc === 'base64' ? base64(b) : enc === 'hex' ? [...b].map((c) => c.charCodeAt(0).toString(16).padStart(2, '0')).join('') : enc === 'latin1' || enc === 'binary' ? b : fromUtf8(b)));
+    def('toString', (b, [enc]) => (enc === 'base64' ? base64Encode(b) : enc === 'hex' ? [...b].map((c) => c.charCodeAt(0).toString(16).padStart(2, '0')).join('') : enc === 'latin1' || enc === 'binary' ? b : fromUtf8(b)));
     def('toJSON', (b) => {
       const o = js.newObject();
       o.props.set('type', 'Buffer');
