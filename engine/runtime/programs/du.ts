@@ -9,7 +9,7 @@
 import { allocatedBytes } from '../fs/blocks';
 import { inodeSize, type Inode } from '../fs/tree';
 import type { MountEntry } from '../fs/resolve';
-import { badOption, err, errnoMsg, getopts, out, type Applet } from './lib';
+import { badOption, err, errnoMsg, getopts, out, under, type Applet } from './lib';
 
 /** busybox's make_human_readable_str for a count of 512-byte blocks (or bytes when `unit` is 1 with -b). */
 export function humanReadable(val: number, blockSize: number, unit: number): string {
@@ -112,7 +112,7 @@ export const du: Applet = function* (ctx) {
         return { sum, follow };
       }
       for (const name of names) {
-        const r = walk(path.endsWith('/') ? path + name : `${path}/${name}`, depth + 1, follow);
+        const r = walk(under(path, name), depth + 1, follow);
         sum += r.sum;
         follow = r.follow;
       }

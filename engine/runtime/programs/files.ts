@@ -6,7 +6,7 @@ import { LINE_COST } from '../shell/kernel';
 import type { Ctx } from '../shell/sys';
 import { openPath, readOf } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
-import { badOption, err, errnoMsg, errRaw, getopts, out, prog, writeError, type Applet, type G } from './lib';
+import { badOption, err, errnoMsg, errRaw, getopts, out, prog, under, writeError, type Applet, type G } from './lib';
 import { wording } from './wording';
 import { applyMode } from './more';
 import { parseDate } from './dateParse';
@@ -91,11 +91,6 @@ export const mkdir: Applet = function* (ctx) {
   const failed = said ? yield* out(ctx, said) : null;
   return failed ? writeError(ctx, failed) : status;
 };
-
-/** A path under `dir`, joined as libbb's concat_path_file does (no second slash after a trailing one). */
-function under(dir: string, name: string): string {
-  return dir.endsWith('/') ? dir + name : dir + '/' + name;
-}
 
 /** Collects what -v reports; the applet writes it when it ends (stdout is buffered). */
 type Say = ((line: string) => void) | null;

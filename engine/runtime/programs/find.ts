@@ -7,7 +7,7 @@ import type { Inode } from '../fs/tree';
 import { inodeSize } from '../fs/tree';
 import { allowed } from '../fs/resolve';
 import type { Ctx } from '../shell/sys';
-import { err, errnoMsg, idForName, out, type Applet, type G } from './lib';
+import { err, errnoMsg, idForName, out, under, type Applet, type G } from './lib';
 import { parseFind, type Expr, type Parsed, type Test } from './findExpr';
 import { spawnAndWait } from './xargs';
 
@@ -22,10 +22,6 @@ interface Walk {
   status: number;
   /** Resolved operands of -newer, -samefile, -user, -group (looked up once). */
   refs: Map<Test, number | Inode>;
-}
-
-function joinPath(dir: string, name: string): string {
-  return dir.endsWith('/') ? dir + name : `${dir}/${name}`;
 }
 
 function baseName(path: string): string {
@@ -133,7 +129,7 @@ function* visit(w: Walk, path: string, depth: number): G<void> {
     w.status = 1;
     return;
   }
-  for (const name of names) yield* visit(w, joinPath(path, name), depth + 1);
+  for (const name of names) yield* visit(w, under(path, name), depth + 1);
   if (p.depthFirst) yield* act();
 }
 

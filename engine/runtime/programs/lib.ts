@@ -135,6 +135,11 @@ export function badOption(ctx: Ctx, c: string, missing = false): number {
   return status;
 }
 
+/** A path under `dir`, joined as libbb's concat_path_file does (no second slash after a trailing one). */
+export function under(dir: string, name: string): string {
+  return dir.endsWith('/') ? dir + name : dir + '/' + name;
+}
+
 /** Whole contents of a file operand ('-' = stdin). null after printing busybox's open error. */
 export function* readInput(ctx: Ctx, name: string, style: 'cant-open' | 'plain' = 'cant-open', lines = true): G<string | null> {
   // The caller splits the input into lines (all but wc): each line is a string it holds.
