@@ -172,3 +172,26 @@ describe('node asked for too much', () => {
     expect(r.stdout).toBe('Invalid array length\n3\nMaximum call stack size exceeded\n');
   });
 });
+
+describe('regular expressions that backtrack exponentially in a backtracking matcher', () => {
+  it('grep, sed, awk and expr run nested repetitions in linear time and still answer right', () => {
+    const long = 'a'.repeat(3000);
+    const r = runScript([
+      `s=${long}b`,
+      `echo "$s" | grep -cE '^(a+)+$'`,
+      `echo "$s" | grep -c '^\\(a*\\)*$'`,
+      `echo "$s" | sed -E 's/^(a|aa)+$/all/' | wc -c`,
+      `echo "$s" | awk '/^(a*)*c$/ { print "no" } END { print "awk done" }'`,
+      `expr "$s" : '\\(a*\\)*b' | wc -c`,
+      `echo "${long}" | grep -cE '^(a+)+$'`,
+    ].join('\n'), { untilMs: 60_000 });
+    expect(r.stdout).toBe(`0\n0\n3002\nawk done\n3001\n1\n`);
+    expect(r.status).toEqual({ code: 0 });
+  });
+
+  it('a back-reference that backtracks too long stops at the step budget', () => {
+    const r = runScript(`echo ${'a'.repeat(40)}b | grep '^\\(a*\\)*\\1c'`);
+    expect(r.status?.reason).toBe('BudgetExceeded');
+    expect(r.notes[0]).toMatchObject({ type: 'budget', what: 'steps' });
+  });
+});

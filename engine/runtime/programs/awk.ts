@@ -12,7 +12,7 @@ import { err, errRaw, out, type Applet, type G } from './lib';
 import { unescape } from './printf';
 import { AwkSyntaxError } from './awk/lex';
 import { parseProgram, type Program } from './awk/parse';
-import { AwkRuntimeError, ExitSignal, Interp, NextFileSignal, NextSignal } from './awk/interp';
+import { AwkFatal, AwkRuntimeError, ExitSignal, Interp, NextFileSignal, NextSignal } from './awk/interp';
 import { StrNum, toNum } from './awk/values';
 
 /** The main input: ARGV operands in turn (files, `-`, VAR=VAL assignments), or stdin. */
@@ -226,10 +226,23 @@ function* runProgram(ctx: Ctx, prog: Program, fs: string | null, assigns: [strin
         err(ctx, `cmd. line:1: ${e.message}`);
         throw new ExitSignal(2);
       }
+      if (e instanceof AwkFatal) {
+        yield* flush();
+        err(ctx, e.message);
+        throw new ExitSignal(1);
+      }
       if (e instanceof BudgetStop) throw e;
       throw e;
     }
   };
+  // busybox compiles the program's /regex/ literals as it parses it: a bad one fails before BEGIN.
+  try {
+    forEachRegex(prog, (src) => it.literal(src));
+  } catch (e) {
+    if (!(e instanceof AwkFatal)) throw e;
+    err(ctx, e.message);
+    return 1;
+  }
   try {
     if (prog.usesGetline) {
       const of = ctx.p.fds[0];
@@ -289,4 +302,13 @@ function* runProgram(ctx: Ctx, prog: Program, fs: string | null, assigns: [strin
     throw e;
   }
   return code;
+}
+
+/** Calls `f` with the source of every /regex/ literal in the parsed program. */
+function forEachRegex(node: unknown, f: (src: string) => void): void {
+  if (Array.isArray(node)) { for (const x of node) forEachRegex(x, f); return; }
+  if (node === null || typeof node !== 'object') return;
+  const o = node as Record<string, unknown>;
+  if (o.k === 're' && typeof o.v === 'string') f(o.v);
+  for (const v of Object.values(o)) forEachRegex(v, f);
 }

@@ -3,8 +3,8 @@
  * sides read as integers, else byte-wise), `+ - * / %` on 64-bit integers, `STRING : REGEXP` (anchored BRE; the
  * first \( \) group or the length matched), and the keywords match, substr, index, length, quote.
  */
-import { breToJs } from './grep';
 import { err, errRaw, out, type Applet } from './lib';
+import { POSIX_BASIC, Regex, RegexError } from './regex/index';
 import { wording } from './wording';
 
 type Value = bigint | string;
@@ -33,18 +33,19 @@ export const expr: Applet = function* (ctx) {
   const colon = (sv: Value, pv: Value): Value => {
     const s = str(sv);
     const p = str(pv);
+    const gnu = ctx.flavor.userland === 'gnu';
     if (p.startsWith('^')) errRaw(ctx, `expr: warning: '${p}': using '^' as the first character\nof a basic regular expression is not portable; it is ignored\n`);
-    const src = breToJs(p);
-    let re: RegExp;
+    let re: Regex;
     try {
-      re = new RegExp('^(?:' + src + ')');
-    } catch {
-      return fail(`bad regex '${p}'`);
+      re = new Regex(p, POSIX_BASIC);
+    } catch (e) {
+      if (!(e instanceof RegexError)) throw e;
+      return fail(gnu ? e.message : `bad regex '${p}': ${e.message}`);
     }
-    const groups = new RegExp(src + '|').exec('')!.length - 1;
+    // regexec, then the match must start at the string's start (the implicit ^).
     const m = re.exec(s);
-    if (!m) return groups > 0 ? '' : 0n;
-    return groups > 0 && m[1] !== undefined ? m[1] : BigInt(m[0].length);
+    if (!m || m[0] !== 0) return re.groups > 0 ? '' : 0n;
+    return re.groups > 0 && m[2] >= 0 ? s.slice(m[2], m[3]) : BigInt(m[1]);
   };
 
   const primary = (): Value => {

@@ -3,12 +3,12 @@
  * groups ORed (`-o` starts a new group), `!` inverting the next action, `( … )` a nested expression.
  * Parse errors are busybox's texts; the caller prints them and exits 1.
  */
-import { breToJs } from './grep';
+import { POSIX_BASIC, Regex, RegexError } from './regex/index';
 import { applyMode } from './more';
 import { patternSource } from '../shell/pattern';
 
 export type Test =
-  | { t: 'name'; re: RegExp } | { t: 'path'; re: RegExp } | { t: 'regex'; re: RegExp }
+  | { t: 'name'; re: RegExp } | { t: 'path'; re: RegExp } | { t: 'regex'; re: { test(s: string): boolean } }
   | { t: 'type'; kind: string } | { t: 'perm'; c: string; mask: number }
   | { t: 'mtime'; c: string; n: number; unit: number } | { t: 'newer'; path: string }
   | { t: 'inum'; n: number } | { t: 'user'; name: string } | { t: 'group'; name: string }
@@ -115,7 +115,7 @@ function parseExpr(args: readonly string[], g: Parsed): Expr {
       }
       case '-name': case '-iname': add({ t: 'name', re: globRe(v, a === '-iname') }); break;
       case '-path': case '-wholename': case '-ipath': add({ t: 'path', re: globRe(v, a === '-ipath') }); break;
-      case '-regex': add({ t: 'regex', re: new RegExp(`^(?:${breToJs(v)})$`) }); break;
+      case '-regex': add({ t: 'regex', re: wholeMatch(v) }); break;
       case '-type': {
         const kind = { f: 'file', d: 'dir', l: 'symlink', c: 'dev', b: 'block', p: 'fifo', s: 'socket' }[v];
         if (!kind || v.length !== 1) throw new FindError(`invalid argument '${v}' to '-type'`);
@@ -147,4 +147,16 @@ function parseExpr(args: readonly string[], g: Parsed): Expr {
     }
   }
   return groups;
+}
+
+/** -regex: regexec's leftmost-longest match must be the whole path (busybox find's rm_so and rm_eo checks). */
+function wholeMatch(src: string): { test(s: string): boolean } {
+  let re: Regex;
+  try {
+    re = new Regex(src, POSIX_BASIC);
+  } catch (e) {
+    if (e instanceof RegexError) throw new FindError(`bad regex '${src}': ${e.message}`);
+    throw e;
+  }
+  return { test: (s) => { const m = re.extent(s); return m !== null && m[0] === 0 && m[1] === s.length; } };
 }

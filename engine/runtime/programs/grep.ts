@@ -1,42 +1,22 @@
 /** grep (busybox findutils/grep.c): -q -v -i -c -n -E -F -o -r -l -h -H -w -x -s -e. */
 import type { Ctx } from '../shell/sys';
 import { badOption, chomp, err, errnoMsg, errRaw, getopts, out, readInput, splitLines, type Applet, type G } from './lib';
+import { BadRegex, fixedMatch, onlyMatching, regexMatch, type Found } from './grepMatch';
+import { EGREP, GREP, POSIX_BASIC, POSIX_EXTENDED, Regex, RegexError } from './regex/index';
 import { wording } from './wording';
 
-/** POSIX BRE → JS regex source (\( \) \{ \} \| groups; bare + ? | ( ) literal). */
-export function breToJs(re: string): string {
-  let outS = '';
-  for (let i = 0; i < re.length; i++) {
-    const c = re[i];
-    if (c === '\\' && i + 1 < re.length) {
-      const n = re[++i];
-      if ('(){}|+?'.includes(n)) outS += n;
-      else if (n === '<' || n === '>') outS += '\\b';
-      else outS += '\\' + n;
-    } else if ('(){}|+?'.includes(c)) outS += '\\' + c;
-    else if (c === '*' && (i === 0 || re[i - 1] === '^')) outS += '\\*';
-    else if (c === '[') {
-      let j = i + 1;
-      if (re[j] === '^') j++;
-      if (re[j] === ']') j++;
-      while (j < re.length && re[j] !== ']') j += re[j] === '[' && re[j + 1] === ':' ? re.indexOf(':]', j) + 2 - j : 1;
-      outS += classes(re.slice(i, j + 1).replace(/\\/g, '\\\\'));
-      i = j;
-    } else outS += c;
-  }
-  return outS;
-}
-
-function classes(s: string): string {
-  const map: Record<string, string> = { alpha: 'A-Za-z', digit: '0-9', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z', space: '\\s', blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', xdigit: '0-9A-Fa-f' };
-  return s.replace(/\[:([a-z]+):\]/g, (m, c: string) => map[c] ?? m);
-}
-
-export function ereToJs(re: string): string {
-  return classes(re).replace(/\\<|\\>/g, '\\b');
-}
-
 export const grep: Applet = function* (ctx) {
+  try {
+    return yield* grepMain(ctx);
+  } catch (e) {
+    if (!(e instanceof BadRegex)) throw e;
+    // GNU grep prints regerror's text alone; busybox's xregcomp names the pattern.
+    err(ctx, ctx.flavor.userland === 'gnu' ? e.message.replace(/^bad regex '.*': /s, '') : e.message);
+    return 2;
+  }
+};
+
+function* grepMain(ctx: Ctx): G<number> {
   const argv = [...ctx.argv];
   const name = argv[0].slice(argv[0].lastIndexOf('/') + 1);
   const o = getopts(argv, 'qvicnEForRlLhHwxse:f:m:A:B:C:a');
@@ -51,19 +31,19 @@ export const grep: Applet = function* (ctx) {
     files = files.slice(1);
   }
   pats = pats.flatMap((p) => p.split('\n'));
-  const src = pats.map((p) => {
-    let s = fixed ? p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') : ext ? ereToJs(p) : breToJs(p);
-    if (o.flags.has('w')) s = `(?<![A-Za-z0-9_])(?:${s})(?![A-Za-z0-9_])`;
-    if (o.flags.has('x')) s = `^(?:${s})$`;
-    return `(?:${s})`;
-  }).join('|');
-  let re: RegExp;
-  try {
-    re = new RegExp(src, o.flags.has('i') ? 'gi' : 'g');
-  } catch {
-    err(ctx, `bad regex '${pats[0]}'`);
-    return 2;
-  }
+  const icase = o.flags.has('i');
+  // Each pattern is compiled when a line first needs it, as busybox does (a bad one fails only then).
+  const compiled: (Regex | null)[] = pats.map(() => null);
+  // GNU grep reads patterns with RE_SYNTAX_GREP/EGREP; busybox (built without EXTRA_COMPAT) with regcomp's.
+  const syntax = ctx.flavor.userland === 'gnu' ? (ext ? EGREP : GREP) : ext ? POSIX_EXTENDED : POSIX_BASIC;
+  const regex = (k: number): Regex => (compiled[k] ??= new Regex(pats[k], syntax, icase));
+  const match = (line: string): Found | null => {
+    for (let k = 0; k < pats.length; k++) {
+      const f = fixed ? fixedMatch(pats[k], line, icase, o.flags) : regexMatch(regex(k), line, o.flags);
+      if (f) return f;
+    }
+    return null;
+  };
   const recursive = o.flags.has('r') || o.flags.has('R');
   if (files.length === 0) files = recursive ? ['.'] : ['-'];
   const showName = o.flags.has('H') || (!o.flags.has('h') && (files.length > 1 || recursive));
@@ -103,8 +83,15 @@ export const grep: Applet = function* (ctx) {
     let held: number[] = [];
     for (let i = 0; i < lines.length; i++) {
       const line = chomp(lines[i]);
-      re.lastIndex = 0;
-      const hit = re.test(line) !== o.flags.has('v');
+      let found: Found | null;
+      try {
+        found = match(line);
+      } catch (e) {
+        if (!(e instanceof RegexError)) throw e;
+        yield* out(ctx, text);
+        throw new BadRegex(`bad regex '${pats[compiled.indexOf(null)]}': ${e.message}`);
+      }
+      const hit = (found !== null) !== o.flags.has('v');
       if (hit) {
         if (count >= maxCount) break;
         count++;
@@ -114,9 +101,9 @@ export const grep: Applet = function* (ctx) {
         for (const h of held) emit(chomp(lines[h]), h + 1, '-');
         held = [];
         pending = after;
-        if (o.flags.has('o') && !o.flags.has('v')) {
-          re.lastIndex = 0;
-          for (const m of line.matchAll(re)) if (m[0] !== '') emit(m[0], i + 1, ':');
+        if (o.flags.has('o') && found) {
+          if (fixed) emit(found.pat, i + 1, ':');
+          else for (const m of onlyMatching(found.re!, line, found.start, found.end)) emit(m, i + 1, ':');
         } else if (o.flags.has('o')) emit(null, i + 1, ':');
         else emit(line, i + 1, ':');
       } else if (pending > 0) {
@@ -128,6 +115,10 @@ export const grep: Applet = function* (ctx) {
       }
       if (count >= maxCount && pending === 0) break;
     }
+    // The matchers' steps are work like bytes moved (a long line against many patterns).
+    let steps = 0;
+    for (const r of compiled) if (r) { steps += r.work; r.work = 0; }
+    ctx.k.io(steps);
     if (o.flags.has('c')) text += (showName ? file + ':' : '') + count + '\n';
     if (o.flags.has('l') && count > 0) text += file + '\n';
     if (o.flags.has('L') && count === 0) text += file + '\n';
@@ -162,6 +153,6 @@ export const grep: Applet = function* (ctx) {
     if (yield* one(f === '-' ? '(standard input)' : f, data ?? '')) return 0;
   }
   return errors && !(o.flags.has('q') && matched) ? 2 : matched ? 0 : 1;
-};
+}
 
 export type { Ctx };

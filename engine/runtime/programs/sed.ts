@@ -4,7 +4,8 @@
  */
 import { badOption, err, getopts, readInput, type Applet } from './lib';
 import { sedInPlace, sedOut } from './sedOutput';
-import { parseScript, runSed, SedError, type Cmd, type InLine, type SedIo } from './sedRun';
+import type { Regex } from './regex/index';
+import { parseScript, runSed, SedError, takeWork, type Cmd, type InLine, type SedIo } from './sedRun';
 import { wording } from './wording';
 import type { Ctx } from '../shell/sys';
 
@@ -37,12 +38,13 @@ function splitSuffix(argv: readonly string[]): { argv: string[]; suffix: string 
   return { argv: out, suffix };
 }
 
-function ioFor(ctx: Ctx, cmds: Cmd[]): SedIo {
+function ioFor(ctx: Ctx, cmds: Cmd[], prevRe: Regex | null): SedIo {
   const written = new Map<string, string>();
   for (const c of cmds) if ((c.c === 'w' || (c.c === 's' && c.text)) && c.text !== '/dev/stdout') written.set(c.text!, '');
   return {
     written,
     hold: '',
+    prevRe,
     read: (file) => {
       try {
         return ctx.fs.readFile(file, ctx.cwd, ctx.cred);
@@ -81,17 +83,19 @@ export const sedApplet: Applet = function* (ctx) {
     files = files.slice(1);
   }
   let cmds: Cmd[];
+  let prevRe: Regex | null;
   let quiet = o.flags.has('n');
   try {
     const parsed = parseScript(scripts.join('\n'), ext, ctx.flavor.userland === 'gnu');
     cmds = parsed.cmds;
+    prevRe = parsed.prevRe;
     quiet ||= parsed.quiet;
   } catch (e) {
     if (!(e instanceof SedError)) throw e;
     err(ctx, e.message);
     return 1;
   }
-  const io = ioFor(ctx, cmds);
+  const io = ioFor(ctx, cmds, prevRe);
   const run = (input: InLine[]): string | null => {
     try {
       return runSed(cmds, input, quiet, io);
@@ -99,6 +103,8 @@ export const sedApplet: Applet = function* (ctx) {
       if (!(e instanceof SedError)) throw e;
       err(ctx, e.message);
       return null;
+    } finally {
+      ctx.k.io(takeWork(cmds, io));
     }
   };
   if (o.flags.has('i')) {

@@ -5,9 +5,9 @@
  * does: one line read ahead (for `$`), ranges per command (`in_match`, a numeric start that has matched is
  * spent, `addr,+N`), the hold space, the append queue, and the missing newline of a last line.
  */
-import { breToJs, ereToJs } from './grep';
+import { POSIX_BASIC, POSIX_EXTENDED, Regex, RegexError } from './regex/index';
 
-type Addr = { line: number } | { last: true } | { re: RegExp } | null;
+type Addr = { line: number } | { last: true } | { re: Regex } | null;
 
 export interface Cmd {
   c: string;
@@ -16,7 +16,8 @@ export interface Cmd {
   /** `addr,+N`. */
   plus: number | null;
   neg: boolean;
-  re?: RegExp;
+  /** s: its regex; null when the pattern is empty (the last regex used). */
+  re?: Regex | null;
   rep?: string;
   nth?: number;
   /** GNU's `Ng`: the Nth match and every later one. */
@@ -54,8 +55,14 @@ function parseRe(src: string, i: number): [string, number] {
   return [re, j + 1];
 }
 
-function compileRe(re: string, ext: boolean, flags: string): RegExp {
-  return new RegExp(ext ? ereToJs(re) : breToJs(re), flags);
+/** xregcomp: a pattern that does not compile ends sed with regerror's reason. */
+function compileRe(re: string, ext: boolean, icase: boolean): Regex {
+  try {
+    return new Regex(re, ext ? POSIX_EXTENDED : POSIX_BASIC, icase);
+  } catch (e) {
+    if (e instanceof RegexError) throw new SedError(`bad regex '${re}': ${e.message}`);
+    throw e;
+  }
 }
 
 /** The script's logical lines: a line ending in an odd number of backslashes is joined to the next (add_cmd). */
@@ -74,9 +81,11 @@ function logicalLines(script: string): string[] {
 }
 
 /** `gnu`: GNU sed's readings where busybox differs (`Ng`, `#n` only as the script's first line). */
-export function parseScript(script: string, ext: boolean, gnu = false): { cmds: Cmd[]; quiet: boolean } {
+export function parseScript(script: string, ext: boolean, gnu = false): { cmds: Cmd[]; quiet: boolean; prevRe: Regex | null } {
   const cmds: Cmd[] = [];
   let quiet = false;
+  // An empty address regex is the last one compiled before it (previous_regex_ptr).
+  let prevRe: Regex | null = null;
   for (const line of logicalLines(script)) {
     let i = 0;
     const addr = (): Addr => {
@@ -87,7 +96,12 @@ export function parseScript(script: string, ext: boolean, gnu = false): { cmds: 
         if (line[i] === '\\') i++;
         const [re, j] = parseRe(line, i);
         i = j;
-        return { re: compileRe(re, ext, '') };
+        if (re === '') {
+          if (!prevRe) throw new SedError('no previous regexp');
+          return { re: prevRe };
+        }
+        prevRe = compileRe(re, ext, false);
+        return { re: prevRe };
       }
       return null;
     };
@@ -135,7 +149,7 @@ export function parseScript(script: string, ext: boolean, gnu = false): { cmds: 
         if (gnu && flags.includes('g') && num) { cmd.nth = Number(num[0]); cmd.fromNth = true; }
         if (line[i] === 'w') { i++; while (line[i] === ' ') i++; cmd.text = line.slice(i); i = line.length; }
         cmd.print = flags.includes('p');
-        cmd.re = compileRe(re, ext, 'g' + (/[Ii]/.test(flags) ? 'i' : ''));
+        cmd.re = re === '' ? null : compileRe(re, ext, /[Ii]/.test(flags));
         cmd.rep = rep;
       } else if (c === 'y') {
         const [from, j] = parseRe(line, i);
@@ -173,16 +187,17 @@ export function parseScript(script: string, ext: boolean, gnu = false): { cmds: 
     if (cmd.c === '{') open.push(k);
     else if (cmd.c === '}') { const o = open.pop(); if (o !== undefined) cmds[o].close = k; }
   });
-  return { cmds, quiet };
+  return { cmds, quiet, prevRe };
 }
 
-function replacement(rep: string, m: RegExpExecArray): string {
+function replacement(rep: string, line: string, m: Int32Array): string {
+  const group = (n: number): string => (n * 2 + 1 < m.length && m[n * 2] >= 0 ? line.slice(m[n * 2], m[n * 2 + 1]) : '');
   return rep.replace(/\\([0-9&n\\])|&/g, (all, g: string | undefined) => {
-    if (all === '&') return m[0];
+    if (all === '&') return group(0);
     if (g === '&') return '&';
     if (g === 'n') return '\n';
     if (g === '\\') return '\\';
-    return m[Number(g)] ?? '';
+    return group(Number(g));
   });
 }
 
@@ -191,8 +206,7 @@ function replacement(rep: string, m: RegExpExecArray): string {
  * empty match right after a non-empty one ("cccd" s/c*\/R/g is "RdR"); after an empty match one character
  * is copied before matching again.
  */
-function subst(line: string, c: Cmd): [string, boolean] {
-  const re = c.re!;
+function subst(line: string, c: Cmd, re: Regex): [string, boolean] {
   const nth = c.nth!;
   let outS = '';
   let pos = 0;
@@ -201,11 +215,11 @@ function subst(line: string, c: Cmd): [string, boolean] {
   let prevEmpty = true;
   let triedEol = false;
   for (;;) {
-    re.lastIndex = pos;
-    const m = re.exec(line);
+    // The first search sees the line's start; later ones the rest of it, with REG_NOTBOL.
+    const m = re.exec(line, pos, count > 0);
     if (!m) break;
-    const start = m.index;
-    let end = start + m[0].length;
+    const start = m[0];
+    let end = m[1];
     count++;
     if (nth !== 0 && nth !== count && !(c.fromNth && count > nth)) {
       outS += line.slice(pos, end);
@@ -213,7 +227,7 @@ function subst(line: string, c: Cmd): [string, boolean] {
       pos = end;
     } else {
       outS += line.slice(pos, start);
-      if (prevEmpty || start !== pos || start !== end) { outS += replacement(c.rep!, m); did = true; }
+      if (prevEmpty || start !== pos || start !== end) { outS += replacement(c.rep!, line, m); did = true; }
       prevEmpty = start === end;
       if (prevEmpty) {
         if (end >= line.length) triedEol = true;
@@ -239,6 +253,8 @@ export interface SedIo {
   /** What `w` commands wrote, by file (each is created empty when the script is read). */
   written: Map<string, string>;
   hold: string;
+  /** The regex an empty s pattern uses: the last one an s command used, or the last address regex compiled. */
+  prevRe: Regex | null;
 }
 
 /** Runs the script over `input` (one stream: several files' lines in a row); the text sed prints. */
@@ -324,7 +340,10 @@ export function runSed(cmds: Cmd[], input: InLine[], quiet: boolean, io: SedIo):
           }
           case 'd': autoprint = false; break restart;
           case 's': {
-            const [r, did] = subst(ps, c);
+            const re = c.re ?? io.prevRe;
+            if (!re) throw new SedError('no previous regexp');
+            io.prevRe = re;
+            const [r, did] = subst(ps, c, re);
             if (!did) break;
             ps = r;
             substituted = true;
@@ -384,4 +403,14 @@ export function runSed(cmds: Cmd[], input: InLine[], quiet: boolean, io: SedIo):
     if (quit) break;
   }
   return res;
+}
+
+/** The regex steps the script's searches took since the last call (work like bytes moved). */
+export function takeWork(cmds: readonly Cmd[], io: SedIo): number {
+  const seen = new Set<Regex>();
+  for (const c of cmds) for (const r of [c.re, c.a1 && 're' in c.a1 ? c.a1.re : null, c.a2 && 're' in c.a2 ? c.a2.re : null]) if (r) seen.add(r);
+  if (io.prevRe) seen.add(io.prevRe);
+  let steps = 0;
+  for (const r of seen) { steps += r.work; r.work = 0; }
+  return steps;
 }

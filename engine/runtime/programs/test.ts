@@ -9,7 +9,7 @@ import type { Cred } from '../fs/resolve';
 import { allowed } from '../fs/resolve';
 import type { FsView } from '../fs/view';
 import { patternSource } from '../shell/pattern';
-import { ereToJs } from './grep';
+import { POSIX_EXTENDED, Regex } from './regex/index';
 
 const UNARY = new Set(['-e', '-f', '-d', '-s', '-r', '-w', '-x', '-L', '-h', '-b', '-c', '-p', '-S', '-z', '-n', '-t', '-k', '-u', '-g', '-G', '-O']);
 const BINARY = new Set(['=', '==', '!=', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef', '<', '>']);
@@ -135,9 +135,9 @@ const isBinary = (op: string, t2: boolean): boolean => BINARY.has(op) || (t2 && 
 function binop(l: string, op: string, r: string, fs: FsView, cwd: string, cred: Cred, t2: boolean): boolean {
   if (t2 && (op === '=' || op === '==' || op === '!=')) return new RegExp(`^(?:${patternSource(r, false)})$`).test(l) !== (op === '!=');
   if (op === '=~') {
-    let re: RegExp;
+    let re: Regex;
     try {
-      re = new RegExp(ereToJs(r));
+      re = new Regex(r, POSIX_EXTENDED);
     } catch {
       throw new BadRegex();
     }

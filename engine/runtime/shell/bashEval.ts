@@ -8,6 +8,7 @@ import { expandPattern, expandString, expandWords } from './expand';
 import type { Block } from './kernel';
 import { matchPattern } from './pattern';
 import type { Shell } from './shell';
+import { POSIX_EXTENDED, Regex, RegexError } from '../programs/regex/index';
 import { testEval } from '../programs/test';
 import { makeWord } from './words';
 
@@ -56,9 +57,6 @@ function* cond(sh: Shell, e: CondExpr): G<boolean | 2> {
   }
 }
 
-const POSIX_CLASSES: Readonly<Record<string, string>> = {
-  alpha: 'a-zA-Z', digit: '0-9', alnum: 'a-zA-Z0-9', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v', xdigit: '0-9A-Fa-f', punct: '!-\\/:-@\\[-`{-~',
-};
 
 /** The regex of `=~`: quoted parts match literally, unquoted ones are ERE. */
 function* regexText(sh: Shell, w: Word): G<string> {
@@ -67,18 +65,21 @@ function* regexText(sh: Shell, w: Word): G<string> {
     const text = yield* expandString(sh, makeWord([p], ''));
     re += p.t === 'lit' || (p.t !== 'q' && p.t !== 'dq' && !('quoted' in p && p.quoted)) ? text : text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   }
-  return re.replace(/\[:([a-z]+):\]/g, (m, c: string) => POSIX_CLASSES[c] ?? m);
+  return re;
 }
 
 function regexMatch(sh: Shell, s: string, re: string): boolean | 2 {
-  let m: RegExpExecArray | null;
+  // regcomp(REG_EXTENDED) and regexec, as bash's sh_regmatch.
+  let m: Int32Array | null;
   try {
-    m = new RegExp(re).exec(s);
-  } catch {
-    return 2;
+    const rx = new Regex(re, POSIX_EXTENDED);
+    m = rx.exec(s);
+  } catch (e) {
+    if (e instanceof RegexError) return 2;
+    throw e;
   }
   const arr = new Map<number, string>();
-  if (m) m.forEach((g, i) => arr.set(i, g ?? ''));
+  if (m) for (let i = 0; 2 * i < m.length; i++) arr.set(i, m[2 * i] >= 0 ? s.slice(m[2 * i], m[2 * i + 1]) : '');
   sh.d.vars.map.set('BASH_REMATCH', { v: arr.get(0), exp: false, ro: false, arr });
   return m !== null;
 }

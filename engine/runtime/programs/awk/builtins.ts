@@ -1,5 +1,6 @@
 /** awk's builtin functions (busybox editors/awk.c exec_builtin and friends). */
 import type { Expr } from './parse';
+import type { Regex } from '../regex/index';
 import { AwkRuntimeError, FIELD_BYTES, type AwkArray, type Interp } from './interp';
 import { sprintf, StrNum, toNum, type Value } from './values';
 
@@ -28,7 +29,7 @@ export function callBuiltin(it: Interp, name: string, args: readonly Expr[]): Va
       const arr = it.array(args[1].name);
       arr.clear();
       const parts = args.length > 2
-        ? (args[2].k === 're' ? (str === '' ? [] : str.split(it.regex(args[2].v))) : it.splitText(str, it.eval(args[2])))
+        ? (args[2].k === 're' ? it.splitRegex(str, it.literal(args[2].v)) : it.splitText(str, it.eval(args[2])))
         : it.splitText(str, it.scalar('FS'));
       it.hold(parts.length * FIELD_BYTES);
       parts.forEach((p, i) => arr.set(String(i + 1), new StrNum(p)));
@@ -43,10 +44,10 @@ export function callBuiltin(it: Interp, name: string, args: readonly Expr[]): Va
       return count;
     }
     case 'match': {
-      const m = it.reOf(args[1]).exec(s(0));
-      it.setVar('RSTART', m ? m.index + 1 : 0);
-      it.setVar('RLENGTH', m ? m[0].length : -1);
-      return m ? m.index + 1 : 0;
+      const m = it.reOf(args[1]).extent(s(0));
+      it.setVar('RSTART', m ? m[0] + 1 : 0);
+      it.setVar('RLENGTH', m ? m[1] - m[0] : -1);
+      return m ? m[0] + 1 : 0;
     }
     case 'sprintf': {
       if (args.length === 0) throw new AwkRuntimeError('Too few arguments for builtin');
@@ -88,32 +89,46 @@ export function callBuiltin(it: Interp, name: string, args: readonly Expr[]): Va
   throw new AwkRuntimeError(`unknown builtin ${name}`);
 }
 
-/** sub/gsub: `&` is the match, `\&` a literal ampersand. Empty matches advance one character. */
-function substitute(s: string, re: RegExp, rep: string, global: boolean, it: Interp): [string, number] {
-  const g = new RegExp(re.source, 'g');
-  // A replacement without & or \ is the same text at every match.
-  const plain = !/[\\&]/.test(rep);
+/**
+ * sub/gsub as busybox's awk_sub: each search runs on the rest of the text (REG_NOTBOL after the first);
+ * after an empty match one character is copied. In the replacement, `&` is the match; a run of n
+ * backslashes before it keeps n/2 of them and, when n is odd, makes the & literal; other backslashes stay.
+ */
+function substitute(s: string, re: Regex, rep: string, global: boolean, it: Interp): [string, number] {
   let out = '';
-  let last = 0;
+  let sp = 0;
   let count = 0;
-  let m: RegExpExecArray | null;
-  while ((m = g.exec(s)) !== null) {
-    const text = m[0];
-    out += s.slice(last, m.index);
-    out += plain ? rep : rep.replace(/\\\\|\\&|&/g, (x) => (x === '&' ? text : x === '\\&' ? '&' : '\\'));
+  re.work = 0;
+  for (let m = re.extent(s, 0); m !== null; m = re.extent(s, sp, true)) {
+    const [so, eo] = [m[0], m[1]];
+    out += s.slice(sp, so) + expand(rep, s.slice(so, eo));
     count++;
     // The result is memory awk holds as it grows (gsub(/x*/, "-") in a loop doubles the record each time), and
     // each match is work like a line's.
     if ((count & 4095) === 0) { it.hold(out.length); it.work(4096); }
-    if (text === '') {
-      if (m.index < s.length) out += s[m.index];
-      last = m.index + 1;
-      g.lastIndex = m.index + 1;
-    } else last = m.index + text.length;
+    sp = eo;
     if (!global) break;
-    if (last > s.length) break;
+    if (so === eo) {
+      if (sp >= s.length) return [out, count];
+      out += s[sp++];
+    }
   }
-  if (last <= s.length) out += s.slice(last);
-  return [out, count];
+  it.work(re.work >> 8);
+  return [out + s.slice(sp), count];
+}
+
+function expand(rep: string, match: string): string {
+  if (!/[\\&]/.test(rep)) return rep;
+  let out = '';
+  let nbs = 0;
+  for (const c of rep) {
+    if (c === '\\') { nbs++; out += c; continue; }
+    if (c === '&') {
+      out = out.slice(0, out.length - ((nbs + 1) >> 1));
+      out += nbs % 2 ? '&' : match;
+    } else out += c;
+    nbs = 0;
+  }
+  return out;
 }
 

@@ -3,7 +3,7 @@
  * user functions (arrays by reference, scalars by value), builtins, output redirection. Actions run
  * synchronously; the applet feeds records and flushes output between them, so a pipe keeps flowing.
  */
-import { ereToJs } from '../grep';
+import { POSIX_BASIC, POSIX_EXTENDED, Regex, RegexError } from '../regex/index';
 import type { Expr, Func, Program, Stmt } from './parse';
 import { compare, fmtNum, isNumeric, sprintf, StrNum, toNum, toStr, truthy, type Value } from './values';
 import { callBuiltin } from './builtins';
@@ -17,6 +17,8 @@ export class ExitSignal { constructor(readonly code: number) {} }
 class BreakSignal { constructor(readonly cont: boolean) {} }
 class ReturnSignal { constructor(readonly v: Value) {} }
 export class AwkRuntimeError extends Error {}
+/** A fatal error busybox awk words itself (bb_error_msg_and_die): printed as it is, exit status 1. */
+export class AwkFatal extends Error {}
 
 /** What the interpreter needs from the outside: input for getline, files, output. */
 export interface AwkIO {
@@ -43,7 +45,8 @@ export class Interp {
   readonly opened = new Set<string>();
   readonly pipes = new Map<string, string[]>();
   readonly rangeOn: boolean[];
-  readonly reCache = new Map<string, RegExp>();
+  readonly reCache = new Map<string, Regex>();
+  readonly litCache = new Map<string, Regex>();
   seed = 0;
   prevSeed = 0;
 
@@ -119,8 +122,45 @@ export class Interp {
     if (s === '') return [];
     if (fs === ' ') return s.split(/[ \t\n]+/).filter((x) => x !== '');
     // A single character other than space separates literally (busybox awk.c: it is not a regex).
-    if (fs.length === 1) return s.split(fs);
-    return s.split(this.regex(fs));
+    // An empty separator splits between characters (awk_split's null split).
+    if (fs.length <= 1) return s.split(fs);
+    return this.splitRegex(s, this.literal(fs));
+  }
+
+  /**
+   * awk_split with a regex: each separator is the first non-empty match in the rest of the text, searched
+   * as a text of its own (so ^ matches at every field's start); an empty match at the start is retried one
+   * character further on (regexec1_nonempty).
+   */
+  splitRegex(s: string, re: Regex): string[] {
+    if (s === '') return [];
+    const parts: string[] = [];
+    let at = 0;
+    re.work = 0;
+    // In paragraph mode (RS "") a newline also ends a field.
+    const nlToo = this.str(this.scalar('RS')) === '';
+    while (at < s.length) {
+      let m = re.extent(s, at);
+      if (m !== null && m[1] === at) {
+        m = null;
+        for (let ofs = at + 1; ofs < s.length; ofs++) {
+          const r = re.extent(s, ofs);
+          if (r !== null && r[1] !== ofs) { m = r; break; }
+        }
+      }
+      const nl = nlToo ? s.indexOf('\n', at) : -1;
+      if (m === null || (nl >= 0 && m[0] > nl)) {
+        const end = nl >= 0 ? nl : s.length;
+        parts.push(s.slice(at, end));
+        at = end + 1;
+        continue;
+      }
+      parts.push(s.slice(at, m[0]));
+      at = m[1];
+      if (at >= s.length) parts.push('');
+    }
+    this.work(re.work >> 8);
+    return parts;
   }
 
   getField(i: number): Value {
@@ -154,22 +194,30 @@ export class Interp {
     this.fields[0] = this.fields.slice(1, this.nf + 1).join(ofs);
   }
 
-  regex(src: string): RegExp {
+  /** A regex given as a string: an ERE, or a BRE when it is not a valid ERE (as_regex: gawk reads "a{" so). */
+  regex(src: string): Regex {
     let re = this.reCache.get(src);
     if (!re) {
       try {
-        re = new RegExp(ereToJs(src));
+        re = new Regex(src, POSIX_EXTENDED);
       } catch {
-        re = new RegExp(src.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+        re = compiled(src, POSIX_BASIC);
       }
       this.reCache.set(src, re);
     }
     return re;
   }
 
+  /** A /regex/ of the program, or FS: an ERE (xregcomp). */
+  literal(src: string): Regex {
+    let re = this.litCache.get(src);
+    if (!re) this.litCache.set(src, (re = compiled(src, POSIX_EXTENDED)));
+    return re;
+  }
+
   /** A regex operand: a literal /re/ or any expression's string value. */
-  reOf(e: Expr): RegExp {
-    return this.regex(e.k === 're' ? e.v : this.str(this.eval(e)));
+  reOf(e: Expr): Regex {
+    return e.k === 're' ? this.literal(e.v) : this.regex(this.str(this.eval(e)));
   }
 
   // ---- statements ----
@@ -322,7 +370,7 @@ export class Interp {
     switch (e.k) {
       case 'num': return e.v;
       case 'str': return e.v;
-      case 're': return this.regex(e.v).test(this.fields[0]) ? 1 : 0;
+      case 're': return this.literal(e.v).test(this.fields[0]) ? 1 : 0;
       case 'var': return this.scalar(e.name);
       case 'field': return this.getField(Math.trunc(toNum(this.eval(e.e))));
       case 'index': {
@@ -479,4 +527,14 @@ function usesAsArray(body: readonly Stmt[], name: string): boolean {
   return json.includes(`"k":"index","name":"${name}"`) || json.includes(`"arr":"${name}"`) ||
     json.includes(`"k":"delete","name":"${name}"`) || json.includes(`"k":"in","subs"`) && json.includes(`"name":"${name}"`) ||
     json.includes(`{"k":"var","name":"${name}"}]`);
+}
+
+/** xregcomp: a regex that does not compile ends awk. */
+function compiled(src: string, syntax: typeof POSIX_BASIC): Regex {
+  try {
+    return new Regex(src, syntax);
+  } catch (e) {
+    if (e instanceof RegexError) throw new AwkFatal(`bad regex '${src}': ${e.message}`);
+    throw e;
+  }
 }
