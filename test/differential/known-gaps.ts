@@ -17,4 +17,6 @@ export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   'regex-04': EXTRA_COMPAT_GREP,
   'regex-23':
     "grep -ow without EXTRA_COMPAT (the image, defconfig): a match that touches a word character is retried with regexec on the rest of the line (opt_w_again), whose offsets stay relative to that rest, and -o then prints from the line's start with them: 'foobar foo' | grep -ow foo prints 'ar ' and 'foo' (findutils/grep.c 1.36). Debian's EXTRA_COMPAT=y build retries with re_search and absolute offsets",
+  'timeout-03':
+    "timeout -s RTMIN+1: busybox 1.36's defconfig (the image) has FEATURE_RTMINMAX, so get_signum knows RTMIN+n (libbb/u_signal_names.c) and the program ends by signal 35 ('Real-time signal 1'); Debian's 1.35 build has it off: unknown signal",
 };

@@ -62,7 +62,7 @@ function durationUnits(s: string): number | null {
  * usage text), and its suffix is checked by putting `1` in place of the prefix's last character (so `0.5x`
  * complains about '1x'); without, xatoul_sfx. Returns seconds, or the error to print.
  */
-function parseDuration(arg: string): number | { usage: true } | { invalid: string } {
+export function parseDuration(arg: string): number | { usage: true } | { invalid: string } {
   if (!arg.includes('.')) {
     const n = durationUnits(arg);
     return n === null ? { invalid: arg } : n;
