@@ -147,7 +147,7 @@ function* evalOther(sh: Shell, node: Exclude<Node, NodeOf<'simple' | 'seq' | 'an
       fds[0] = retain({ kind: 'null', refs: 0 });
       const child = sh.spawn(node.body, fds, true);
       d.bgPid = child.pid;
-      sh.rt.jobs(sh).push(child);
+      sh.rt.jobs(sh).add(child);
       status = 0;
       break;
     }
@@ -163,7 +163,8 @@ function* evalOther(sh: Shell, node: Exclude<Node, NodeOf<'simple' | 'seq' | 'an
     case 'subshell': {
       const saved = node.redirs.length ? yield* applyRedirs(sh, node.redirs) : [];
       if (saved === null) return (d.status = d.dialect.redirStatus);
-      const child = sh.spawn(node.body, cloneFds(sh.p.fds), false);
+      sh.jobs.forked();
+      const child = sh.spawn(node.body, cloneFds(sh.p.fds), false, true);
       if (saved.length) restore(sh, saved);
       yield { k: 'child', pid: child.pid, intr: false };
       status = sh.reaped(child);
@@ -220,6 +221,7 @@ function* evalPipe(sh: Shell, cmds: readonly Node[], bang: boolean): G<number> {
   }
   const procs = [];
   let prevRead = null;
+  sh.jobs.forked();
   for (let i = 0; i < cmds.length; i++) {
     const fds = cloneFds(sh.p.fds);
     let next = null;

@@ -6,6 +6,7 @@
  * only exits when the sleep ends; `sleep 3600 & wait` exits at once.
  */
 import type { Block, Proc } from './kernel';
+import type { Job } from './jobTable';
 import { SIGNALS } from './kernel';
 import type { Shell } from './shell';
 import { writeFd } from './sys';
@@ -58,31 +59,62 @@ const trap: B = function* (sh, argv) {
   return status;
 };
 
+/** A job-table error: ash raises it (the builtin fails with status 2). */
+function jobError(sh: Shell, cmd: string, msg: string): number {
+  sh.writeErrSync(sh.d.dialect.builtin(sh.d.arg0, cmd, sh.line, msg) + '\n');
+  return 2;
+}
+
+/** The shell takes a job's end without a word (a dowait that was not waiting for that job). */
+function reapQuietly(sh: Shell, job: Job): void {
+  if (job.reaped || !job.proc.done) return;
+  job.reaped = true;
+  sh.k.procs.delete(job.proc.pid);
+}
+
+/**
+ * ash's waitcmd: with no operand, every job (each is marked collected, and stays listed until `jobs`
+ * shows it); with PIDs or %jobs, each in turn, the status of the last one found (127 until one is;
+ * a PID that is no job's leaves the status as it was).
+ */
 const wait: B = function* (sh, argv) {
-  const jobs = sh.rt.jobs(sh);
-  if (argv.length < 2) {
-    for (const j of jobs) {
-      while (!j.done) {
-        const r = yield { k: 'child', pid: j.pid, intr: true };
-        if (r === 'signal') return 128 + (SIGNALS[sh.p.pending[0]] ?? 15);
+  const table = sh.rt.jobs(sh);
+  const args = argv.slice(1);
+  if (args[0] === '--') args.shift();
+  if (args.length === 0) {
+    for (;;) {
+      let running: Job | undefined;
+      for (const j of table.list()) {
+        if (!j.proc.done) { running ??= j; continue; }
+        reapQuietly(sh, j);
+        j.waited = true;
       }
+      if (!running) return 0;
+      const r = yield { k: 'child', pid: running.proc.pid, intr: true };
+      if (r === 'signal') return 128 + (SIGNALS[sh.p.pending[0]] ?? 15);
     }
-    jobs.length = 0;
-    return 0;
   }
-  let status = 0;
-  for (const a of argv.slice(1)) {
-    const pid = Number(a);
-    const j = jobs.find((x) => x.pid === pid);
-    if (!j) { status = 127; continue; }
-    while (!j.done) {
-      const r = yield { k: 'child', pid: j.pid, intr: true };
+  let status = 127;
+  for (const a of args) {
+    let job: Job | undefined;
+    if (a[0] === '%') {
+      const found = table.find(a);
+      if (typeof found === 'string') return jobError(sh, 'wait', found);
+      job = found;
+    } else {
+      if (!/^\d+$/.test(a)) return jobError(sh, 'wait', `Illegal number: ${a}`);
+      job = table.byPid(Number(a));
+      if (!job) continue;
+    }
+    while (!job.proc.done) {
+      const r = yield { k: 'child', pid: job.proc.pid, intr: true };
       if (r === 'signal') return 128 + (SIGNALS[sh.p.pending[0]] ?? 15);
     }
     // A non-interactive ash updates a job's state only in dowait, which `wait PID` calls: it reaps the job
     // here and says how a signal ended it (real runs race, and now and then reap it earlier in silence).
-    status = sh.reaped(j);
-    jobs.splice(jobs.indexOf(j), 1);
+    if (!job.reaped) { job.reaped = true; sh.reaped(job.proc); }
+    job.waited = true;
+    status = job.proc.status;
   }
   return status;
 };
@@ -91,6 +123,19 @@ const kill: B = function* (sh, argv) {
   let sig = 'TERM';
   let i = 1;
   if (argv[1] === '-l' && sh.d.dialect.name === 'ash') return yield* killList(sh, argv.slice(2));
+  // killcmd: each %job becomes the pids of its live processes first (a job that has ended, none).
+  const fromJob = new Set<number>();
+  if (argv[1] !== '-l') {
+    const expanded: string[] = [argv[0]];
+    for (const a of argv.slice(1)) {
+      if (a[0] !== '%') { expanded.push(a); continue; }
+      const job = sh.rt.jobs(sh).find(a);
+      if (typeof job === 'string') return jobError(sh, 'kill', job);
+      fromJob.add(expanded.length);
+      expanded.push(job.proc.done ? '' : String(job.proc.pid));
+    }
+    argv = expanded;
+  }
   if (argv[1] === '-l') {
     const out = Object.keys(SIGNALS).map((n, idx) => `${idx + 1}) ${n}`).join('\n') + '\n';
     yield* writeFd(sh.k, sh.p, 1, out);
@@ -112,7 +157,9 @@ const kill: B = function* (sh, argv) {
     return 1;
   }
   let status = 0;
-  for (const a of argv.slice(i)) {
+  for (let k = i; k < argv.length; k++) {
+    const a = argv[k];
+    if (a === '' && fromJob.has(k)) continue;
     const pid = Number(a);
     const target: Proc | undefined = Number.isInteger(pid) ? sh.k.procs.get(pid) : undefined;
     if (!target || target.done) {
@@ -150,12 +197,45 @@ function* killList(sh: Shell, args: string[]): Generator<Block, number, unknown>
   return status;
 }
 
-const jobsB: B = function* (sh) {
+/** jobs [-lp] [%job…]: each job's line; a job shown after it ended leaves the table. */
+const jobsB: B = function* (sh, argv) {
+  const table = sh.rt.jobs(sh);
+  let pids = false;
+  let only = false;
+  let i = 1;
+  for (; i < argv.length && argv[i][0] === '-' && argv[i] !== '-'; i++) {
+    if (argv[i] === '--') { i++; break; }
+    for (const c of argv[i].slice(1)) {
+      if (c === 'l') pids = true;
+      else if (c === 'p') only = true;
+      else return jobError(sh, 'jobs', `illegal option -${c}`);
+    }
+  }
+  const show = (job: Job): string => {
+    const line = table.line(job, pids, only);
+    if (job.proc.done && !only) { reapQuietly(sh, job); table.free(job); }
+    return line;
+  };
   let out = '';
-  const jobs = sh.rt.jobs(sh);
-  jobs.forEach((j, idx) => { if (!j.done) out += `[${idx + 1}] Running\n`; });
+  let status = 0;
+  if (i < argv.length) {
+    for (const spec of argv.slice(i)) {
+      const job = table.find(spec);
+      if (typeof job === 'string') { status = jobError(sh, 'jobs', job); break; }
+      out += show(job);
+    }
+  } else for (const job of table.list()) out += show(job);
   yield* writeFd(sh.k, sh.p, 1, out);
-  return 0;
+  return status;
 };
 
-export const JOB_BUILTINS: [string, B][] = [['trap', trap], ['wait', wait], ['kill', kill], ['jobs', jobsB]];
+/** fg and bg: a shell without job control has no job to move (getjob with getctl). */
+// eslint-disable-next-line require-yield -- a builtin is a generator even when it never blocks
+const fgBg: B = function* (sh, argv) {
+  const args = argv.slice(1);
+  if (args[0] === '--') args.shift();
+  const found = sh.rt.jobs(sh).find(args[0], true);
+  return jobError(sh, argv[0], typeof found === 'string' ? found : 'No current job');
+};
+
+export const JOB_BUILTINS: [string, B][] = [['trap', trap], ['wait', wait], ['kill', kill], ['jobs', jobsB], ['fg', fgBg], ['bg', fgBg]];

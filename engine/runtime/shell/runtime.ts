@@ -10,6 +10,7 @@ import type { FsView } from '../fs/view';
 import type { Inode } from '../fs/tree';
 import type { Node } from './ast';
 import type { Block, Kernel, Proc } from './kernel';
+import type { JobTable } from './jobTable';
 import { type ParsedScript, ScriptCache } from './scriptCache';
 import { Parser } from './parser';
 import { SyntaxError } from './words';
@@ -47,8 +48,8 @@ export class ShellRuntime {
     return evalNode(sh, node);
   }
 
-  jobs(sh: Shell): Proc[] {
-    return sh.jobList;
+  jobs(sh: Shell): JobTable {
+    return sh.jobs;
   }
 
   /** Parse and run `text` in `sh` one top-level command at a time (eval, trap actions, `.`). */
@@ -195,6 +196,7 @@ export class ShellRuntime {
     const applet = node.exe ? appletFor(node.exe === 'busybox' ? basename(path) : node.exe, this.flavor) : null;
     if (applet && isShellApplet(applet)) return this.runShellApplet(sh, applet, argv, assigns, line);
     if (applet) {
+      sh.jobs.forked();
       // Most applets (sleep, echo, cat …) never read the environment: it is built on first use. The shell
       // waits for the applet, so its variables cannot change in between.
       return running(sh.p, argv, applet(new LazyEnvCtx(this.k, sh.p, this.fs, this.cred, this.host, this.flavor, argv, sh.d.cwd, line, sh.d.vars, assigns)));
@@ -206,6 +208,7 @@ export class ShellRuntime {
   /** A new shell is a new process (ash forks before exec): nothing it does reaches this shell. */
   private *runShellApplet(sh: Shell, applet: Applet, argv: string[], assigns: [string, string][], line: number): G<number> {
     const env = exportedWith(sh.d.vars, assigns);
+    sh.jobs.forked();
     const child = this.k.spawn(sh.p.pid, cloneFds(sh.p.fds), (p) => applet({
       k: this.k, p, fs: this.fs, cred: this.cred, host: this.host, flavor: this.flavor, argv, cwd: sh.d.cwd, env, line,
     }));
@@ -217,6 +220,7 @@ export class ShellRuntime {
   private *runScript(sh: Shell, path: string, text: string, argv: string[], env: Map<string, string>): G<number> {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the child's generator outlives this call
     const rt = this;
+    sh.jobs.forked();
     const child = this.k.spawn(sh.p.pid, cloneFds(sh.p.fds), (p) => {
       p.argv = scriptCmdline(path, text, argv);
       const d = newShellData(env, path, argv.slice(1), sh.d.cwd, p, this.cred.uid, this.scriptDialect(text), this.flavor);

@@ -15,6 +15,7 @@ import { expandString } from './expand';
 import { arrayElement, setElement } from './bashEval';
 import { FsError } from '../fs/errors';
 import type { ShellRuntime } from './runtime';
+import { JobTable } from './jobTable';
 
 type G<T> = Generator<Block, T, unknown>;
 
@@ -44,8 +45,8 @@ export class Shell {
   substRan = false;
   /** Set by `exec` without a command: the current redirections become permanent. */
   keepRedirs = false;
-  /** Background jobs started by this shell (for `wait`). */
-  jobList: Proc[] = [];
+  /** The jobs this shell started (wait, jobs, kill %N). */
+  readonly jobs = new JobTable();
 
   constructor(
     readonly rt: ShellRuntime,
@@ -197,11 +198,13 @@ export class Shell {
     return sh;
   }
 
-  /** Run `node` in a new process with `fds` (already retained); returns the child. */
-  spawn(node: Node, fds: FdTable, bg: boolean): Proc {
+  /** Run `node` in a new process with `fds` (already retained); returns the child. `subshell`: the body of ( … ). */
+  spawn(node: Node, fds: FdTable, bg: boolean, subshell = false): Proc {
     return this.k.spawn(this.p.pid, fds, (child) => {
       child.sub = true;
       const sh = this.fork(child);
+      // `( … )` is a subshell node, never the simple command the job hack looks for.
+      if (!subshell && runsJobs(node)) sh.jobs.copyOf(this.jobs);
       if (bg) sh.d.condDepth = 0;
       child.disposition = (sig) => sh.disposition(sig);
       return sh.subshellMain(node);
@@ -282,10 +285,17 @@ export class Shell {
     if (old) this.k.closeOf(old);
     fds[1] = cap;
     cap.refs = 1;
+    this.jobs.forked();
     const child = this.spawn(body, fds, false);
     yield { k: 'child', pid: child.pid, intr: false };
     this.d.status = this.reaped(child);
     this.substRan = true;
     return captured(cap);
   }
+}
+
+/** A lone simple command whose first word is `jobs` (ash checks the unexpanded text). */
+function runsJobs(node: Node): boolean {
+  while (node.type === 'seq' && node.items.length === 1) node = node.items[0];
+  return node.type === 'simple' && node.words[0]?.raw === 'jobs';
 }
