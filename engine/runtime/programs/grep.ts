@@ -31,6 +31,8 @@ function* grepMain(ctx: Ctx): G<number> {
     files = files.slice(1);
   }
   pats = pats.flatMap((p) => p.split('\n'));
+  // busybox builds its pattern list by prepending (load_pattern_list's llist_add_to): the last is tried first.
+  if (ctx.flavor.userland !== 'gnu') pats.reverse();
   const icase = o.flags.has('i');
   // Each pattern is compiled when a line first needs it, as busybox does (a bad one fails only then).
   const compiled: (Regex | null)[] = pats.map(() => null);

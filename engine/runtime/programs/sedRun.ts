@@ -37,22 +37,37 @@ export interface Cmd {
 
 export class SedError extends Error {}
 
-function parseRe(src: string, i: number): [string, number] {
+/**
+ * The text between the delimiter at src[i] and the next one (parse_regex_delim): the scan skips escaped
+ * characters and, with `brackets` (a pattern, in busybox), bracket expressions, so `s/[/]/x/` works and
+ * `s/a[b/x/` is "unmatched '/'". Then copy_parsing_escapes: \n, \t and \r become the characters, and with
+ * `unescape` an escaped delimiter becomes the delimiter; other escapes stay for regcomp or the replacement.
+ */
+function parseRe(src: string, i: number, brackets: boolean, unescape = true): [string, number] {
   const delim = src[i];
   if (delim === undefined || delim === '\n' || delim === '\\') throw new SedError('bad format in substitution expression');
   let j = i + 1;
-  let re = '';
-  while (j < src.length && src[j] !== delim) {
-    if (src[j] === '\\' && j + 1 < src.length) {
-      const n = src[j + 1];
-      re += n === delim ? delim : n === 'n' ? '\n' : src[j] + n;
-      j += 2;
-      continue;
-    }
-    re += src[j++];
+  let bracket = -1;
+  let escaped = false;
+  for (; j < src.length; j++) {
+    const ch = src[j];
+    if (bracket >= 0) {
+      if (ch === ']' && !(bracket === j - 1 || (bracket === j - 2 && src[j - 1] === '^'))) bracket = -1;
+    } else if (escaped) escaped = false;
+    else if (ch === '\\') escaped = true;
+    else if (brackets && ch === '[') bracket = j;
+    else if (ch === delim) break;
   }
   if (j >= src.length) throw new SedError(`unmatched '${delim}'`);
-  return [re, j + 1];
+  const raw = src.slice(i + 1, j);
+  let text = '';
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw[k];
+    if (c !== '\\' || k + 1 >= raw.length) { text += c; continue; }
+    const n = raw[++k];
+    text += n === 'n' ? '\n' : n === 't' ? '\t' : n === 'r' ? '\r' : unescape && n === delim ? delim : c + n;
+  }
+  return [text, j + 1];
 }
 
 /** xregcomp: a pattern that does not compile ends sed with regerror's reason. */
@@ -94,7 +109,7 @@ export function parseScript(script: string, ext: boolean, gnu = false): { cmds: 
       if (line[i] === '$') { i++; return { last: true }; }
       if (line[i] === '/' || line[i] === '\\') {
         if (line[i] === '\\') i++;
-        const [re, j] = parseRe(line, i);
+        const [re, j] = parseRe(line, i, !gnu, false);
         i = j;
         if (re === '') {
           if (!prevRe) throw new SedError('no previous regexp');
@@ -132,19 +147,25 @@ export function parseScript(script: string, ext: boolean, gnu = false): { cmds: 
       const cmd: Cmd = { c, a1, a2, plus, neg };
       const ranged = a2 !== null || plus !== null;
       if (c === 's') {
-        const [re, j] = parseRe(line, i);
-        const [rep, k] = parseRe(line, j - 1);
+        const [re, j] = parseRe(line, i, !gnu);
+        // The replacement's scan has no brackets; `&` as the delimiter stays escaped (\& is a literal &).
+        const [rep, k] = parseRe(line, j - 1, false, line[j - 1] !== '&');
         i = k;
         // Flags in order: `g` means every match (nth 0), a number the Nth; the later one wins.
         let flags = '';
         const flagsAt = i;
         cmd.nth = 1;
-        while (i < line.length && /[gpIi0-9]/.test(line[i])) {
+        for (;;) {
+          while (!gnu && (line[i] === ' ' || line[i] === '\t')) i++;
+          if (i >= line.length || !/[gpIi0-9]/.test(line[i])) break;
           const m = /^[0-9]+/.exec(line.slice(i));
-          if (m) { cmd.nth = Number(m[0]); i += m[0].length; continue; }
+          // busybox ignores a match number when the pattern starts with ^ (it can match only once).
+          if (m) { if (gnu || re[0] !== '^') cmd.nth = Number(m[0]); i += m[0].length; continue; }
           if (line[i] === 'g') cmd.nth = 0;
           flags += line[i++];
         }
+        // busybox ends the flags at ; } # or the line's end; anything else is an error.
+        if (!gnu && i < line.length && !';}#w'.includes(line[i])) throw new SedError('bad option in substitution expression');
         const num = /[0-9]+/.exec(line.slice(flagsAt, i));
         if (gnu && flags.includes('g') && num) { cmd.nth = Number(num[0]); cmd.fromNth = true; }
         if (line[i] === 'w') { i++; while (line[i] === ' ') i++; cmd.text = line.slice(i); i = line.length; }
@@ -152,8 +173,8 @@ export function parseScript(script: string, ext: boolean, gnu = false): { cmds: 
         cmd.re = re === '' ? null : compileRe(re, ext, /[Ii]/.test(flags));
         cmd.rep = rep;
       } else if (c === 'y') {
-        const [from, j] = parseRe(line, i);
-        const [to, k] = parseRe(line, j - 1);
+        const [from, j] = parseRe(line, i, !gnu);
+        const [to, k] = parseRe(line, j - 1, false);
         i = k;
         cmd.from = from.replace(/\\\\/g, '\\');
         cmd.to = to.replace(/\\\\/g, '\\');

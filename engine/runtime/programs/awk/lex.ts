@@ -46,6 +46,35 @@ function escape(c: string, next: string): [string, number] {
   }
 }
 
+/**
+ * libbb's bb_process_escape_sequence at src[q] (just after a backslash): up to three octal digits (a value
+ * up to 255), x and up to two hex digits, or one of a b e f n r t v \\; null for any other character.
+ */
+function escapeSequence(src: string, q: number): [string | null, number] {
+  let n = 0;
+  let digits = 0;
+  let base = 8;
+  if (src[q] === 'x') { q++; base = 16; digits++; }
+  do {
+    const code = src.charCodeAt(q);
+    let d = code >= 48 && code <= 57 ? code - 48 : 99;
+    if (base === 16 && d === 99) { const lo = code | 32; d = lo >= 97 && lo <= 102 ? lo - 87 : 99; }
+    if (d >= base || Number.isNaN(code)) {
+      if (base === 16 && --digits === 0) return [null, q];
+      break;
+    }
+    if (n * base + d > 255) break;
+    n = n * base + d;
+    q++;
+  } while (++digits < 3);
+  if (digits === 0) {
+    const k = 'abefnrtv\\'.indexOf(src[q]);
+    if (k < 0 || src[q] === undefined) return [null, q];
+    return ['\x07\b\x1b\f\n\r\t\v\\'[k], q + 1];
+  }
+  return [String.fromCharCode(n), q];
+}
+
 export function tokenize(src: string): Tok[] {
   const out: Tok[] = [];
   let i = 0;
@@ -81,19 +110,18 @@ export function tokenize(src: string): Tok[] {
       continue;
     }
     if (c === '/' && !operandEnd()) {
+      // busybox's lexer: the regex ends at the first unescaped /, brackets or not; each escape is replaced by
+      // its character (\t, \142, \x62), and one it does not know (\. \/ \() stays for regcomp, as \\ does.
       let s = '';
       i++;
-      let inClass = false;
-      while (i < src.length && (src[i] !== '/' || inClass)) {
-        if (src[i] === '\n') throw new AwkSyntaxError('Unexpected end of regex');
-        if (src[i] === '\\' && i + 1 < src.length) {
-          s += src[i + 1] === '/' ? '/' : src.slice(i, i + 2);
-          i += 2;
-          continue;
-        }
-        if (src[i] === '[') inClass = true;
-        else if (src[i] === ']') inClass = false;
-        s += src[i++];
+      for (;;) {
+        if (i >= src.length || src[i] === '\n') throw new AwkSyntaxError('Unexpected end of string');
+        if (src[i] === '/') break;
+        if (src[i] !== '\\') { s += src[i++]; continue; }
+        if (i + 1 >= src.length) throw new AwkSyntaxError('Unexpected end of string');
+        if (src[i + 1] === '\\') { s += '\\\\'; i += 2; continue; }
+        const [ch, j] = escapeSequence(src, i + 1);
+        if (ch === null) { s += src.slice(i, i + 2); i += 2; } else { s += ch; i = j; }
       }
       i++;
       out.push({ t: 're', v: s });

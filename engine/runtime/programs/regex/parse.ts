@@ -165,13 +165,21 @@ export function parseRegex(src: string, syntax: Syntax, icase: boolean): Parsed 
   const kind = (): Tok['k'] => tok.k;
 
   function regExp(nest: number): Node {
+    // A back-reference may name only groups closed before it in its own alternative (or before the alternation).
+    const before = new Set(closed);
     const alts: Node[] = [branch(nest)];
+    const after = new Set(closed);
     while (tok.k === 'alt') {
       fetch(true);
       const k = kind();
+      closed.clear();
+      for (const g of before) closed.add(g);
       if (k !== 'alt' && k !== 'end' && (nest === 0 || k !== 'close')) alts.push(branch(nest));
       else alts.push({ t: 'empty' });
+      for (const g of closed) after.add(g);
     }
+    closed.clear();
+    for (const g of after) closed.add(g);
     return alts.length === 1 ? alts[0] : { t: 'alt', items: alts };
   }
 
@@ -217,7 +225,8 @@ export function parseRegex(src: string, syntax: Syntax, icase: boolean): Parsed 
         break;
       case 'close':
         if (syntax.ext) { node = charNode(41); break; }
-        throw new RegexError(REG.ERPAREN);
+        // glibc words an unmatched \) of a BRE as it words an unmatched \( (REG_EPAREN).
+        throw new RegexError(REG.EPAREN);
       case 'closedup': node = charNode(125); break;
       default: throw new RegexError(REG.BADPAT);
     }
@@ -326,7 +335,8 @@ export function parseRegex(src: string, syntax: Syntax, icase: boolean): Parsed 
       return c.charCodeAt(0);
     };
     for (;;) {
-      if (j >= src.length) throw new RegexError(REG.EBRACK);
+      // The pattern ending right after [ or [^ is REG_BADPAT; anywhere later, REG_EBRACK.
+      if (j >= src.length) throw new RegexError(first ? REG.BADPAT : REG.EBRACK);
       if (src[j] === ']' && !first) break;
       const startAt = j;
       const lo = element(first);

@@ -6,7 +6,8 @@
  * Repetitions are unrolled as glibc duplicates them ({2,4} is two copies and two optional ones). A loop
  * whose body can match the empty string runs its first iteration freely and every later one only when it
  * consumed something (a progress mark checked at the end of the body), so `(a*)*` ends, and an empty last
- * iteration never overwrites the groups of the one before (glibc's update_regs restores them).
+ * iteration never overwrites the groups of the one before (glibc's update_regs restores them); the
+ * optional copies of {n,m} with n ≥ 1 follow the same rule.
  */
 import { RegexError, REG, type AssertKind, type Node } from './parse';
 
@@ -62,10 +63,14 @@ export function compile(root: Node, groups: number): Program {
     emit(Op.Jmp, l);
     b[l] = op.length;
   };
-  const optional = (body: Node): number => {
+  /** split B, E; B: body (E is patched by the caller). `progress`: an empty iteration is not taken. */
+  const optional = (body: Node, progress = false): number => {
     const s = emit(Op.Split);
     a[s] = s + 1;
+    const slot = progress ? 2 * (groups + 1) + marks++ : -1;
+    if (slot >= 0) emit(Op.Mark, slot);
     gen(body);
+    if (slot >= 0) emit(Op.Check, slot);
     return s;
   };
   function gen(n: Node): void {
@@ -109,7 +114,9 @@ export function compile(root: Node, groups: number): Program {
           return;
         }
         const opts: number[] = [];
-        for (let k = min; k < max; k++) opts.push(optional(body));
+        // After a required iteration, an optional copy that would match empty keeps the groups of the one
+        // before (glibc's restore; measured: `(b|){1,2}` on b keeps [0,1], while `(b|){,2}` gives [1,1]).
+        for (let k = min; k < max; k++) opts.push(optional(body, min > 0 && nullable(body)));
         for (const s of opts) b[s] = op.length;
         return;
       }

@@ -36,6 +36,9 @@ describe('matching as regexec does', () => {
     expect(m('(a*)*', 'b')).toEqual([0, 0, 0, 0]);
     expect(m('(a)|b', 'b')).toEqual([0, 1, -1, -1]);
     expect(m('\\(a\\)\\1', 'xaay', BRE)).toEqual([1, 3, 1, 2]);
+    // An empty optional copy after a required one keeps the group (glibc restores it); a first one does not.
+    expect(m('(b|){1,2}', 'b')).toEqual([0, 1, 0, 1]);
+    expect(m('(b|){,2}c', 'bc')).toEqual([0, 2, 1, 1]);
   });
 
   it('anchors and word assertions; ^ and $ are ordinary in the middle of a BRE', () => {
@@ -78,7 +81,9 @@ describe('matching as regexec does', () => {
   it('every regcomp error in glibc\'s words', () => {
     expect(error('a\\(', BRE)).toBe('Unmatched ( or \\(');
     expect(error('(a')).toBe('Unmatched ( or \\(');
-    expect(error('a\\)', BRE)).toBe('Unmatched ) or \\)');
+    expect(error('a\\)', BRE)).toBe('Unmatched ( or \\(');
+    expect(error('a[')).toBe('Invalid regular expression');
+    expect(error('[^')).toBe('Invalid regular expression');
     expect(m('a)', 'a)')).toEqual([0, 2]);
     expect(error('[a')).toBe('Unmatched [, [^, [:, [., or [=');
     expect(error('[[:alpha:')).toBe('Unmatched [, [^, [:, [., or [=');
@@ -92,6 +97,8 @@ describe('matching as regexec does', () => {
     expect(error('a{2,1}')).toBe('Invalid content of \\{\\}');
     expect(error('a{99999}')).toBe('Regular expression too big');
     expect(error('\\1(a)')).toBe('Invalid back reference');
+    expect(error('(a)|\\1')).toBe('Invalid back reference');
+    expect(error('(a)(b|\\1)')).toBe('compiled');
     expect(error('a\\')).toBe('Trailing backslash');
   });
 });
