@@ -195,3 +195,13 @@ describe('regular expressions that backtrack exponentially in a backtracking mat
     expect(r.notes[0]).toMatchObject({ type: 'budget', what: 'steps' });
   });
 });
+
+describe('commands awk runs (system, cmd | getline, print | cmd)', () => {
+  it('a command that never ends stops the container at the step budget; a long sleep takes its virtual time', () => {
+    const loop = runScript(`awk 'BEGIN { system("while :; do :; done") }'`, { stepBudget: 20_000 });
+    expect(loop.status?.reason).toBe('BudgetExceeded');
+    const slow = runScript(`awk 'BEGIN { system("sleep 120"); "echo ok" | getline x; print x }'; echo done`);
+    expect(slow.stdout).toBe('ok\ndone\n');
+    expect(slow.timeMs).toBeGreaterThanOrEqual(120_000);
+  });
+});

@@ -12,6 +12,7 @@ import { err, errRaw, out, type Applet, type G } from './lib';
 import { unescape } from './printf';
 import { AwkSyntaxError } from './awk/lex';
 import { parseProgram, type Program } from './awk/parse';
+import { runNested } from './nested';
 import { AwkFatal, AwkRuntimeError, ExitSignal, Interp, NextFileSignal, NextSignal } from './awk/interp';
 import { StrNum, toNum } from './awk/values';
 
@@ -193,6 +194,7 @@ function* runProgram(ctx: Ctx, prog: Program, fs: string | null, assigns: [strin
       try { ctx.fs.writeFile(name, ctx.cwd, ctx.cred, data, append); return true; } catch (e) { return e instanceof FsError && e.code === 'ENOSPC'; }
     },
     stderr: (t) => errRaw(ctx, t),
+    run: (cmd, stdin) => runNested(ctx, cmd, stdin),
     env: ctx.env,
   });
   input = new Input(ctx, it);

@@ -53,6 +53,8 @@ export interface ShellOptions {
   readonly scripts?: ScriptCache;
   /** Test hook: sees the kernel when the main process ends. */
   readonly onKernel?: (k: Kernel) => void;
+  /** Data the main process reads on stdin, then end of file (default: /dev/null). */
+  readonly stdin?: string;
 }
 
 const DEFAULT_PATH = '/sbin:/usr/sbin:/bin:/usr/bin';
@@ -113,6 +115,12 @@ export function* runProgram(opts: ShellOptions): ContainerProcess {
   const cwd = opts.cwd ?? '/';
   const argv = [...opts.argv];
   const fds: FdTable = [retain({ kind: 'null', refs: 0 }), retain({ kind: 'console', stream: 'stdout', refs: 0 }), retain({ kind: 'console', stream: 'stderr', refs: 0 })];
+  if (opts.stdin) {
+    // A pipe that holds the data and has no writer: reads return it, then end of file.
+    const { r, pipe } = k.newPipe();
+    pipe.buf = opts.stdin;
+    fds[0] = retain(r);
+  }
 
   // Resolve argv[0] as exec would, before anything runs (PATH from the environment, set above).
   const found = argv[0]?.includes('/') ? null : rt.lookPath(env.get('PATH') ?? '', cwd, argv[0] ?? '');

@@ -77,14 +77,21 @@ export function callBuiltin(it: Interp, name: string, args: readonly Expr[]): Va
     case 'close': {
       const name2 = s(0);
       if (it.pipes.has(name2)) return it.closePipe(name2);
+      if (it.cmdIn.has(name2)) { const st = it.cmdIn.get(name2)!.status; it.cmdIn.delete(name2); return st; }
       const had = it.files.delete(name2) || it.opened.delete(name2);
       return had ? 0 : -1;
     }
     case 'fflush': return 0;
-    case 'system':
+    case 'system': {
+      // The command's output follows what awk printed before it (system() flushes stdout first).
+      const cmd = s(0);
       it.flushOut();
-      it.io.stderr(`awk: system() is not available in the playground\n`);
-      return -1;
+      const r = it.io.run(cmd, '');
+      it.out.push(r.out);
+      it.flushOut();
+      if (r.err) it.io.stderr(r.err);
+      return r.status;
+    }
   }
   throw new AwkRuntimeError(`unknown builtin ${name}`);
 }

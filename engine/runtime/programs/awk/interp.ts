@@ -27,6 +27,8 @@ export interface AwkIO {
   readFile(name: string): string | null;
   writeFile(name: string, text: string, append: boolean): boolean;
   stderr(text: string): void;
+  /** Run `sh -c cmd` with `stdin` to its end: its output and exit status. */
+  run(cmd: string, stdin: string): { out: string; err: string; status: number };
   env: ReadonlyMap<string, string>;
 }
 
@@ -42,6 +44,8 @@ export class Interp {
   nf = 0;
   out: string[] = [];
   readonly files = new Map<string, { pos: number; lines: string[] } | null>();
+  /** `"cmd" | getline`: each command's output records, read one by one until close(cmd). */
+  readonly cmdIn = new Map<string, { pos: number; lines: string[]; status: number }>();
   readonly opened = new Set<string>();
   readonly pipes = new Map<string, string[]>();
   readonly rangeOn: boolean[];
@@ -322,29 +326,15 @@ export class Interp {
   /** Hook for the applet: write buffered stdout before something else reaches the console. */
   flushOut: () => void = () => undefined;
 
-  /** Close a pipe: the commands the playground can run on the collected lines (cat, sort). */
+  /** close() of `print | "cmd"`: the command runs on everything printed to it; its exit status. */
   closePipe(cmd: string): number {
     const lines = this.pipes.get(cmd);
     if (!lines) return -1;
     this.pipes.delete(cmd);
-    const text = lines.join('');
-    const c = cmd.trim();
-    if (/^cat\s*(1?>&2)$/.test(c)) { this.flushOut(); this.io.stderr(text); return 0; }
-    if (c === 'cat') { this.out.push(text); return 0; }
-    const sort = /^sort((?:\s+-[nru]+)*)$/.exec(c);
-    if (sort) {
-      const flags = sort[1].replace(/[\s-]/g, '');
-      let ls = text.split('\n');
-      if (ls[ls.length - 1] === '') ls.pop();
-      ls.sort((a, b) => (flags.includes('n') ? toNum(a) - toNum(b) || (a < b ? -1 : a > b ? 1 : 0) : a < b ? -1 : a > b ? 1 : 0));
-      if (flags.includes('r')) ls.reverse();
-      if (flags.includes('u')) ls = ls.filter((l, i) => i === 0 || l !== ls[i - 1]);
-      this.out.push(ls.map((l) => l + '\n').join(''));
-      return 0;
-    }
-    this.flushOut();
-    this.io.stderr(`sh: ${c.split(/\s+/)[0]}: not found\n`);
-    return 127;
+    const r = this.io.run(cmd, lines.join(''));
+    this.out.push(r.out);
+    if (r.err) { this.flushOut(); this.io.stderr(r.err); }
+    return r.status;
   }
 
   closeAll(): void {
@@ -455,7 +445,24 @@ export class Interp {
 
   getline(e: Extract<Expr, { k: 'getline' }>): Value {
     let rec: string | null;
-    if (e.cmd) return -1;
+    if (e.cmd) {
+      // The command runs once, at the first getline from it; its output is read record by record.
+      const cmd = this.str(this.eval(e.cmd));
+      let c = this.cmdIn.get(cmd);
+      if (!c) {
+        this.flushOut();
+        const r = this.io.run(cmd, '');
+        if (r.err) this.io.stderr(r.err);
+        c = { pos: 0, lines: splitRecords(r.out, this.str(this.scalar('RS'))), status: r.status };
+        this.cmdIn.set(cmd, c);
+      }
+      if (c.pos >= c.lines.length) return 0;
+      rec = c.lines[c.pos++];
+      this.setVar('NR', toNum(this.scalar('NR')) + 1);
+      if (e.target) this.assignTo(e.target, new StrNum(rec));
+      else this.setRecord(rec);
+      return 1;
+    }
     if (e.file) {
       const name = this.str(this.eval(e.file));
       let f = this.files.get(name);
