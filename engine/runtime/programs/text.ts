@@ -1,7 +1,7 @@
 /** Text applets: head, tail (-f follows appends), wc, tee, cut, tr, sort, uniq, seq. */
 import { FsError, strerror, type Errno } from '../fs/errors';
 import { byteLength } from '../fs/tree';
-import { openPath, writeOf, type Ctx } from '../shell/sys';
+import { countLines, openPath, writeOf, type Ctx } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
 import { retain } from '../shell/io';
 import { LINE_COST } from '../shell/kernel';
@@ -305,7 +305,10 @@ export const tr: Applet = function* (ctx) {
   const cls = [...new Set(set1)].map((c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
   const changing = cls === '' ? (comp ? /[\s\S]/g : /(?!)/g) : new RegExp(comp ? `[^${cls}]` : `[${cls}]`, 'g');
   let last = '';
-  yield* eachLine(ctx, function* (chunk) {
+  // tr works on blocks, not lines: `tr -dc a-z < /dev/urandom | head -c 8` must not wait for a newline.
+  yield* eachChunk(ctx, function* (chunk) {
+    // Each line is work as eachLine counts it (yes | tr y n ends at the data budget, not after hours).
+    ctx.k.io(countLines(chunk) * LINE_COST);
     let res = '';
     if (!squeeze) {
       // Only the characters of SET1 (or of its complement) change: one regex pass finds them.

@@ -19,7 +19,8 @@ export type OpenFile =
   | { kind: 'pipe'; pipe: Pipe; write: boolean; refs: number }
   | { kind: 'console'; stream: 'stdout' | 'stderr'; refs: number }
   | { kind: 'null'; refs: number }
-  | { kind: 'zero'; refs: number }
+  /** /dev/zero, and with `rng` /dev/random and /dev/urandom (a deterministic pseudo-random stream, seeded at the first read). */
+  | { kind: 'zero'; refs: number; rng?: { s: number } }
   /** /dev/full: reads zeros, every write fails with ENOSPC. */
   | { kind: 'full'; refs: number }
   | {

@@ -151,6 +151,8 @@ export class Kernel {
   readonly sleepers = new Set<Proc>();
   /** Called after every return from the host (time may have moved). */
   onResume: (() => void) | null = null;
+  /** Opens of /dev/urandom so far (each draws its own stream). */
+  private randoms = 0;
   /** Wall-clock epoch ms of virtual time 0 (`date`, `ls -l`); PodFacts.epochMs. */
   epochMs = DEFAULT_EPOCH_MS;
   /** The pod's IP: the source address servers see for this container's connections. */
@@ -159,6 +161,14 @@ export class Kernel {
   execShell: ((p: Proc, argv: readonly string[], env: ReadonlyMap<string, string>, cwd: string, dialect: Dialect) => ProcGen) | null = null;
 
   constructor(readonly host: ContainerHost, readonly budgets: Budgets) {}
+
+  /** A non-zero seed for a /dev/urandom stream: from the pod's IP and how many were drawn before. */
+  randomSeed(): number {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < this.podIp.length; i++) h = Math.imul(h ^ this.podIp.charCodeAt(i), 0x01000193);
+    h = (h ^ Math.imul(++this.randoms, 0x9e3779b1)) >>> 0;
+    return h || 1;
+  }
 
   /** Wall-clock ms now (virtual now plus the epoch), for dates and mtimes shown to the user. */
   wallMs(): number {

@@ -146,6 +146,24 @@ export function* writeOf(k: Kernel, of: OpenFile, s: string): Generator<Block, E
 const ZEROS = '\0'.repeat(4096);
 
 /**
+ * A page of /dev/urandom: bytes of a xorshift32 stream, seeded from the kernel at the first read (the
+ * engine is deterministic, so every run of a scenario draws the same bytes; two opens draw different ones).
+ * The engine's strings carry text, where a character above 0x7f is two UTF-8 bytes: the stream keeps to
+ * 0–0x7f so that a character stays a byte (`tr -dc a-z`, `head -c`, `od` count alike).
+ */
+function randomPage(k: Kernel, rng: { s: number }): string {
+  if (rng.s === 0) rng.s = k.randomSeed();
+  let x = rng.s;
+  const bytes = new Array<number>(ZEROS.length);
+  for (let i = 0; i < bytes.length; i += 4) {
+    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+    bytes[i] = x & 0x7f; bytes[i + 1] = (x >>> 8) & 0x7f; bytes[i + 2] = (x >>> 16) & 0x7f; bytes[i + 3] = (x >>> 24) & 0x7f;
+  }
+  rng.s = x;
+  return String.fromCharCode(...bytes);
+}
+
+/**
  * Reading a file that was written since this descriptor last read it costs its whole size against the data
  * budget: an append makes the data a new string that the read copies whole (a loop that reads a file while
  * appending to it, `while read l; do echo $l >> f; done < f`, is quadratic here, endless on a real system).
@@ -188,7 +206,7 @@ export function* readOf(k: Kernel, of: OpenFile): Generator<Block, string | null
       // An endless device: each page read costs CPU like a command, so `cat /dev/zero` spins in virtual time.
       k.charge();
       k.io(ZEROS.length);
-      return ZEROS;
+      return of.kind === 'zero' && of.rng ? randomPage(k, of.rng) : ZEROS;
     default:
       return null;
   }
@@ -287,7 +305,8 @@ export function openPath(fs: FsView, p: Proc, cwd: string, cred: Cred, path: str
 function devOpen(p: Proc, device: string): OpenResult {
   switch (device) {
     case 'null': return { of: { kind: 'null', refs: 0 } };
-    case 'zero': case 'random': case 'urandom': return { of: { kind: 'zero', refs: 0 } };
+    case 'zero': return { of: { kind: 'zero', refs: 0 } };
+    case 'random': case 'urandom': return { of: { kind: 'zero', refs: 0, rng: { s: 0 } } };
     case 'full': return { of: { kind: 'full', refs: 0 } };
     case 'stdin': case 'stdout': case 'stderr': {
       const fd = device === 'stdin' ? 0 : device === 'stdout' ? 1 : 2;
