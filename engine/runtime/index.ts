@@ -51,15 +51,27 @@ function shellFlavor(flavor: ImageFlavor): ShellFlavor {
   return { busyboxVersion: '1.36' };
 }
 
+/**
+ * Image layers by `repo:tag`, the same layers with mount points (createContainerFs) and what their /etc/group
+ * says, kept from one run to the next: a layer is a pure function of its key (the catalog is fixed) and is never
+ * written (a container's first write to its root copies it), so every run would build the same trees again
+ * (a busybox layer is ~400 inodes, copied once more per set of mount points). Bounded: cleared when full.
+ */
+const IMAGE_LAYERS = new Map<string, Tree>();
+const MOUNT_LAYERS = new Map<string, Tree>();
+const IMAGE_GROUPS: ImageGroupsCache = new Map();
+const MAX_SHARED_LAYERS = 64;
+
 export function createRuntime(catalog: ImageCatalog): ContainerRuntime {
-  const layers = new Map<string, Tree>();
+  const layers = IMAGE_LAYERS;
   // Replicas run the same scripts: parse each once per run.
   const scripts = new ScriptCache();
   // Image layers with mount points, shared until a container writes to its root (createContainerFs).
-  const mountLayers = new Map<string, Tree>();
+  const mountLayers = MOUNT_LAYERS;
+  if (layers.size > MAX_SHARED_LAYERS || mountLayers.size > MAX_SHARED_LAYERS) { layers.clear(); mountLayers.clear(); IMAGE_GROUPS.clear(); }
   // Per pod: /etc/hosts, /etc/hostname, /etc/resolv.conf, shared by its containers and kept across restarts.
   const podFiles = new Map<string, Tree>();
-  const imageGroups: ImageGroupsCache = new Map();
+  const imageGroups = IMAGE_GROUPS;
   const layerFor = (image: ImageLookup): Tree => {
     const key = `${image.ref.repo}:${image.ref.tag}`;
     let tree = layers.get(key);
