@@ -39,8 +39,17 @@ function distroOf(flavor: ImageFlavor): Distro | undefined {
   return flavor.kind === 'distro' || flavor.kind === 'server' ? flavor.distro : undefined;
 }
 
-/** The busybox version (or GNU userland) and extra programs the shell models for an image. */
+// Image lookups are kept per catalog, so their flavor objects are too: every start of the same image shares one shell flavor.
+const SHELL_FLAVORS = new WeakMap<ImageFlavor, ShellFlavor>();
+
+/** The busybox version (or GNU userland) and extra programs the shell models for an image (made once per flavor object). */
 function shellFlavor(flavor: ImageFlavor): ShellFlavor {
+  let made = SHELL_FLAVORS.get(flavor);
+  if (!made) SHELL_FLAVORS.set(flavor, (made = makeShellFlavor(flavor)));
+  return made;
+}
+
+function makeShellFlavor(flavor: ImageFlavor): ShellFlavor {
   if (flavor.kind === 'busybox') return { busyboxVersion: flavor.version, extraApplets: flavor.extraApplets, ...(flavor.versions ? { versions: flavor.versions } : {}) };
   const distro = distroOf(flavor);
   if (distro) {
