@@ -13,6 +13,7 @@ import { ScriptCache } from './shell/scriptCache';
 import type { ContainerHost, ContainerProcess, ContainerStart, PodFacts } from './seam';
 import { imageFiles, runServer } from './servers';
 import { processGroups, type ImageGroupsCache } from './groups';
+import { shapeCopy } from '../sim/shapeCopy';
 
 /** A started container: its main process, and a way to run more processes inside it. */
 export interface RunningContainer {
@@ -131,7 +132,7 @@ export function createRuntime(catalog: ImageCatalog): ContainerRuntime {
         budgets: { commandMicros: spec.commandMicros, stepBudget: spec.stepBudget, outputBudget: spec.outputBudget, memoryLimit: spec.memoryLimit },
         flavor: shellFlavor(image.flavor), scripts,
       };
-      const server = runServer(image.flavor, argv, { ...shellOpts, spec });
+      const server = runServer(image.flavor, argv, shapeCopy(shellOpts, { spec }));
       return {
         main: server ?? runShell(shellOpts),
         exec: (execArgv, execHost) => runShell({ ...shellOpts, argv: execArgv, host: execHost }),
