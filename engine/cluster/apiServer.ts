@@ -12,6 +12,7 @@ import { isSidecar } from '../kubelet/phase';
 import { PRIORITY } from '../sim/scheduler';
 import type { World } from '../sim/world';
 import type { ApiObject, LooseObject, Writable } from './store';
+import { shapeCopy } from '../sim/shapeCopy';
 import type { TraceContainer } from '../sim/trace';
 
 /** Kinds this cluster serves, by apiVersion (anything else is "no matches for kind"). */
@@ -57,7 +58,7 @@ export class ApiServer {
     const w = this.world;
     const kind = input.kind ?? '';
     const obj = applyDefaultsInPlace(structuredCloneJson(input)) as Writable<LooseObject>;
-    const meta = { ...(obj.metadata ?? {}) } as Writable<ObjectMeta>;
+    const meta = shapeCopy(obj.metadata ?? {}) as Writable<ObjectMeta>;
     // Models names.SimpleNameGenerator: generateName + 5 random characters (from the seeded generator).
     if (!meta.name && meta.generateName) meta.name = `${meta.generateName}${w.prng.fork(`gen/${meta.generateName}/${this.generated++}`).suffix(5)}`;
     const name = meta.name ?? '';
@@ -220,8 +221,8 @@ function mountServiceAccount(pod: Writable<Pod>, suffix: () => string): void {
     { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
   ] } }];
   const mount = { name, readOnly: true, mountPath: SA_MOUNT_PATH };
-  spec.initContainers = spec.initContainers?.map((c) => ({ ...c, volumeMounts: [...(c.volumeMounts ?? []), mount] }));
-  spec.containers = (spec.containers ?? []).map((c) => ({ ...c, volumeMounts: [...(c.volumeMounts ?? []), mount] }));
+  spec.initContainers = spec.initContainers?.map((c) => shapeCopy(c, { volumeMounts: [...(c.volumeMounts ?? []), mount] }));
+  spec.containers = (spec.containers ?? []).map((c) => shapeCopy(c, { volumeMounts: [...(c.volumeMounts ?? []), mount] }));
   if (!spec.initContainers) delete spec.initContainers;
 }
 
@@ -236,7 +237,47 @@ function volumeType(v: Record<string, unknown>): string {
   return Object.keys(v).find((k) => k !== 'name') ?? 'unknown';
 }
 
-/** A deep copy of JSON-like data (manifests are plain data). */
+/**
+ * A deep copy of JSON-like data (manifests are plain data), by JSON's rules: what JSON.parse(JSON.stringify(value))
+ * gives, copied field by field instead (every pod a controller creates is a copy of its template: no text in between).
+ */
 export function structuredCloneJson<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+  const copy = cloneJsonValue(value);
+  if (copy === undefined) throw new SyntaxError('structuredCloneJson: not JSON data');
+  return copy as T;
+}
+
+// JSON.stringify's rules: undefined, functions and symbols vanish from objects and are null in arrays; NaN and
+// ±Infinity are null, -0 is 0; toJSON (a Date) is honoured; a `__proto__` key stays an own field, as JSON.parse makes it.
+function cloneJsonValue(v: unknown): unknown {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return v;
+    case 'number':
+      return Number.isFinite(v) ? (v === 0 ? 0 : v) : null;
+    case 'object': {
+      if (v === null) return null;
+      if (Array.isArray(v)) {
+        const out = new Array<unknown>(v.length);
+        for (let i = 0; i < v.length; i++) out[i] = cloneJsonValue(v[i]) ?? null;
+        return out;
+      }
+      // Only a class instance can carry a toJSON method (plain data holds none): the lookup is not made on every object.
+      const proto = Object.getPrototypeOf(v) as unknown;
+      if (proto !== Object.prototype && proto !== null && typeof (v as { toJSON?: unknown }).toJSON === 'function') return JSON.parse(JSON.stringify(v)) as unknown;
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(v)) {
+        const c = cloneJsonValue((v as Record<string, unknown>)[k]);
+        if (c === undefined) continue;
+        if (k === '__proto__') Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
+        else out[k] = c;
+      }
+      return out;
+    }
+    case 'bigint':
+      throw new TypeError('Do not know how to serialize a BigInt');
+    default:
+      return undefined;
+  }
 }

@@ -14,6 +14,8 @@ export function quantityValue(q: string | number | undefined): number {
 // Models kubernetes pkg/apis/core/helper/qos GetPodQOS / ComputePodQOS (cpu and memory only).
 export function podQOSClass(pod: Pod): string {
   if (pod.status?.qosClass) return pod.status.qosClass;
+  // Most pods set no requests or limits: BestEffort, without building the sums (every pod creation asks).
+  if (!anyResources(pod.spec?.containers) && !anyResources(pod.spec?.initContainers)) return 'BestEffort';
   const requests = new Map<string, number>();
   const limits = new Map<string, number>();
   let guaranteed = true;
@@ -38,4 +40,16 @@ export function podQOSClass(pod: Pod): string {
     }
   }
   return guaranteed && requests.size === limits.size ? 'Guaranteed' : 'Burstable';
+}
+
+function anyResources(containers: readonly { readonly resources?: { readonly limits?: object; readonly requests?: object } }[] | undefined): boolean {
+  for (const c of containers ?? []) {
+    if (hasEntries(c.resources?.limits) || hasEntries(c.resources?.requests)) return true;
+  }
+  return false;
+}
+
+function hasEntries(o: object | undefined): boolean {
+  for (const k in o) if (Object.hasOwn(o, k)) return true;
+  return false;
 }

@@ -52,11 +52,11 @@ function initialized(input: ConditionInput): ConditionValue {
     else if (isSidecar(c) ? !s.started : !s.ready) incomplete.push(c.name);
   }
   if (input.phase === 'Succeeded' && unknown.length === 0) return { type: 'Initialized', status: 'True', reason: 'PodCompleted' };
-  if (anyAppStarted(input)) return { type: 'Initialized', status: 'True' };
+  if (anyAppStarted(input)) return INITIALIZED;
   const parts: string[] = [];
   if (unknown.length) parts.push(`containers with unknown status: ${goSlice(unknown)}`);
   if (incomplete.length) parts.push(`containers with incomplete status: ${goSlice(incomplete)}`);
-  if (parts.length === 0) return { type: 'Initialized', status: 'True' };
+  if (parts.length === 0) return INITIALIZED;
   return { type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: parts.join(', ') };
 }
 
@@ -66,25 +66,33 @@ function anyAppStarted(input: ConditionInput): boolean {
 }
 
 function containersReady(input: ConditionInput): ConditionValue {
-  // App statuses come after init statuses in the combined list, so a name found among them wins.
-  const statusOf = (name: string) => named(input.containerStatuses, name) ?? named(input.initContainerStatuses, name);
-  const unknown: string[] = [], unready: string[] = [];
+  // The name lists are made only when some container is missing or unready: every status post asks, most find all ready.
+  let unknown: string[] | undefined, unready: string[] | undefined;
   const check = (name: string) => {
-    const s = statusOf(name);
-    if (!s) unknown.push(name);
-    else if (!s.ready) unready.push(name);
+    // App statuses come after init statuses in the combined list, so a name found among them wins.
+    const s = named(input.containerStatuses, name) ?? named(input.initContainerStatuses, name);
+    if (!s) (unknown ??= []).push(name);
+    else if (!s.ready) (unready ??= []).push(name);
   };
   for (const c of input.spec.initContainers ?? []) if (isSidecar(c)) check(c.name);
   for (const c of input.spec.containers ?? []) check(c.name);
-  if ((input.phase === 'Succeeded' && unknown.length === 0) || input.phase === 'Failed') {
+  if ((input.phase === 'Succeeded' && !unknown) || input.phase === 'Failed') {
     return { type: 'ContainersReady', status: 'False', reason: input.phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed' };
   }
-  if (unknown.length === 0 && unready.length === 0) return { type: 'ContainersReady', status: 'True' };
+  if (!unknown && !unready) return CONTAINERS_READY;
   const parts: string[] = [];
-  if (unknown.length) parts.push(`containers with unknown status: ${goSlice(unknown)}`);
-  if (unready.length) parts.push(`containers with unready status: ${goSlice(unready)}`);
+  if (unknown) parts.push(`containers with unknown status: ${goSlice(unknown)}`);
+  if (unready) parts.push(`containers with unready status: ${goSlice(unready)}`);
   return { type: 'ContainersReady', status: 'False', reason: 'ContainersNotReady', message: parts.join(', ') };
 }
+
+// Condition values that carry no reason are the same every time: shared rather than made on every status post.
+const CONTAINERS_READY: ConditionValue = { type: 'ContainersReady', status: 'True' };
+const POD_READY: ConditionValue = { type: 'Ready', status: 'True' };
+const INITIALIZED: ConditionValue = { type: 'Initialized', status: 'True' };
+const SCHEDULED: ConditionValue = { type: 'PodScheduled', status: 'True' };
+const SANDBOX_READY: ConditionValue = { type: 'PodReadyToStartContainers', status: 'True' };
+const SANDBOX_GONE: ConditionValue = { type: 'PodReadyToStartContainers', status: 'False' };
 
 function ready(input: ConditionInput, cr: ConditionValue): ConditionValue {
   if (cr.status !== 'True') return { type: 'Ready', status: cr.status, reason: cr.reason, message: cr.message };
@@ -97,7 +105,7 @@ function ready(input: ConditionInput, cr: ConditionValue): ConditionValue {
     else if (c.status !== 'True') messages.push(`the status of pod readiness gate "${gate.conditionType}" is not "True", but ${c.status}`);
   }
   if (messages.length) return { type: 'Ready', status: 'False', reason: 'ReadinessGatesNotReady', message: messages.join(', ') };
-  return { type: 'Ready', status: 'True' };
+  return POD_READY;
 }
 
 /** The five conditions for a pod bound to a node. */
@@ -105,11 +113,11 @@ export function podConditions(input: ConditionInput): ConditionValue[] {
   const cr = containersReady(input);
   return [
     // Models GeneratePodReadyToStartContainersCondition: False once a terminal pod's sandbox is torn down (KillPod).
-    { type: 'PodReadyToStartContainers', status: input.sandboxReady && input.phase !== 'Succeeded' && input.phase !== 'Failed' ? 'True' : 'False' },
+    input.sandboxReady && input.phase !== 'Succeeded' && input.phase !== 'Failed' ? SANDBOX_READY : SANDBOX_GONE,
     initialized(input),
     ready(input, cr),
     cr,
-    { type: 'PodScheduled', status: 'True' },
+    SCHEDULED,
   ];
 }
 

@@ -1,5 +1,5 @@
 /** The ContainerHost a running container instance sees: logs, DNS, network, volumes, wake-ups. */
-import type { ContainerHost } from '../runtime/seam';
+import type { ConnectResult, ContainerHost, DnsQuery, DnsReply, FileOp, ListenerHandle, RuntimeNote } from '../runtime/seam';
 import type { World } from '../sim/world';
 import type { ContainerState2, Instance } from './podState';
 import type { PodWorker } from './podWorker';
@@ -10,46 +10,72 @@ import type { PodWorker } from './podWorker';
  */
 export function createContainerHost(world: World, worker: PodWorker, c: ContainerState2, inst: Instance,
   sink?: (stream: 'stdout' | 'stderr', text: string) => void): ContainerHost {
-  const pod = worker.rt.pod;
-  const uid = pod.metadata!.uid!;
-  const podName = pod.metadata!.name!;
-  const base = { uid, pod: podName, container: c.name };
-  const alive = () => inst.state === 'running';
-  return {
-    now: () => world.scheduler.now(),
-    output(stream, text) {
-      if (!alive() || text.length === 0) return;
-      if (sink) sink(stream, text);
-      else world.appendLog(uid, c.name, inst.restartIndex, stream, text);
-    },
-    dns(query) {
-      const reply = world.dns(query);
-      world.trace.push({ t: world.scheduler.now(), type: 'dns', ...base, name: query.name, qtype: query.type, rcode: reply.rcode, answers: reply.answers });
-      return reply;
-    },
-    connect(ip, port) {
-      const result = world.network.connect(worker.rt.podIp, ip, port);
-      world.trace.push({ t: world.scheduler.now(), type: 'connect', ...base, target: ip, port, ok: result.ok, ...(result.ok ? {} : { error: result.error }) });
-      return result;
-    },
-    listen(port, handle) {
-      return world.network.listen(worker.rt.podIp, port, handle, alive);
-    },
-    unlisten(port) {
-      world.network.unlisten(worker.rt.podIp, port);
-    },
-    fileOp(op) {
-      world.trace.push({ t: world.scheduler.now(), type: 'file', ...base, ...op });
-      world.kubelet.volumeChanged(worker, op.volume);
-    },
-    notify(key) {
-      world.processes.notify(key);
-    },
-    explain(note) {
-      world.trace.push({ t: world.scheduler.now(), type: 'why', ...base, why: { type: 'runtime', note } });
-      if (note.type === 'budget' && note.what === 'output') {
-        world.addNotice(`Container ${c.name} of pod ${podName} printed more than ${Math.round(world.settings.outputBudget / 1024)} KiB at T+${Math.floor(world.now() / 1000)}s; the playground keeps the first ${Math.round(world.settings.outputBudget / 1024)} KiB of its log.`);
-      }
-    },
-  };
+  return new InstanceHost(world, worker, c, inst, sink);
+}
+
+// A class rather than an object of closures: every container start (and exec probe, hook) makes one, and
+// prototype methods cost nothing per instance.
+class InstanceHost implements ContainerHost {
+  private readonly uid: string;
+  private readonly podName: string;
+
+  constructor(private readonly world: World, private readonly worker: PodWorker, private readonly c: ContainerState2, private readonly inst: Instance,
+    private readonly sink: ((stream: 'stdout' | 'stderr', text: string) => void) | undefined) {
+    const pod = worker.rt.pod;
+    this.uid = pod.metadata!.uid!;
+    this.podName = pod.metadata!.name!;
+  }
+
+  private readonly alive = (): boolean => this.inst.state === 'running';
+
+  now(): number {
+    return this.world.scheduler.now();
+  }
+
+  output(stream: 'stdout' | 'stderr', text: string): void {
+    if (!this.alive() || text.length === 0) return;
+    if (this.sink) this.sink(stream, text);
+    else this.world.appendLog(this.uid, this.c.name, this.inst.restartIndex, stream, text);
+  }
+
+  dns(query: DnsQuery): DnsReply {
+    const world = this.world;
+    const reply = world.dns(query);
+    world.trace.push({ t: world.scheduler.now(), type: 'dns', uid: this.uid, pod: this.podName, container: this.c.name, name: query.name, qtype: query.type, rcode: reply.rcode, answers: reply.answers });
+    return reply;
+  }
+
+  connect(ip: string, port: number): ConnectResult {
+    const world = this.world;
+    const result = world.network.connect(this.worker.rt.podIp, ip, port);
+    world.trace.push({ t: world.scheduler.now(), type: 'connect', uid: this.uid, pod: this.podName, container: this.c.name, target: ip, port, ok: result.ok,
+      ...(result.ok ? {} : { error: result.error }) });
+    return result;
+  }
+
+  listen(port: number, handle: ListenerHandle): boolean {
+    return this.world.network.listen(this.worker.rt.podIp, port, handle, this.alive);
+  }
+
+  unlisten(port: number): void {
+    this.world.network.unlisten(this.worker.rt.podIp, port);
+  }
+
+  fileOp(op: FileOp): void {
+    const world = this.world;
+    world.trace.push({ t: world.scheduler.now(), type: 'file', uid: this.uid, pod: this.podName, container: this.c.name, ...op });
+    world.kubelet.volumeChanged(this.worker, op.volume);
+  }
+
+  notify(key: string): void {
+    this.world.processes.notify(key);
+  }
+
+  explain(note: RuntimeNote): void {
+    const world = this.world;
+    world.trace.push({ t: world.scheduler.now(), type: 'why', uid: this.uid, pod: this.podName, container: this.c.name, why: { type: 'runtime', note } });
+    if (note.type === 'budget' && note.what === 'output') {
+      world.addNotice(`Container ${this.c.name} of pod ${this.podName} printed more than ${Math.round(world.settings.outputBudget / 1024)} KiB at T+${Math.floor(world.now() / 1000)}s; the playground keeps the first ${Math.round(world.settings.outputBudget / 1024)} KiB of its log.`);
+    }
+  }
 }

@@ -70,6 +70,8 @@ export class Kubelet implements NodeContext {
       podIp: this.world.allocatePodIp(),
       hostIp: NODE_IP,
       startTime: this.scheduler.now(),
+      // Fields set later are present from the start: every pod runtime keeps one shape (monomorphic reads in the status path).
+      evictedMessage: undefined, finalPhase: undefined, qosClass: undefined, statusMemo: undefined,
     };
     const worker = new PodWorker(this, rt);
     this.workers.set(uid, worker);
@@ -132,6 +134,8 @@ export class Kubelet implements NodeContext {
       // Models the prober manager: started waits for a startupProbe; ready for the readiness probe (and startup).
       started: !c.spec.startupProbe,
       ready: c.kind !== 'init' && !c.spec.readinessProbe && !c.spec.startupProbe,
+      // Set when it ends (or runs a process): present from the start, so every instance keeps one shape.
+      finishedAt: undefined, exitCode: undefined, signal: undefined, reason: undefined, message: undefined, procId: undefined, exec: undefined, parked: undefined,
     };
     c.instances.push(inst);
     const msg = this.world.profile.eventMessages;

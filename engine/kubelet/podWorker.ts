@@ -346,5 +346,8 @@ export function makeContainerStates(specs: readonly Container[] | undefined, isI
     imageId: imageId(spec),
     instances: [],
     starting: false,
+    // Set later: present from the start, so every container state keeps one shape (monomorphic reads in the status path).
+    waiting: undefined,
+    statusMemo: undefined,
   }));
 }

@@ -46,5 +46,7 @@ function cachedImageGroups(layer: Tree, uid: number, cache: ImageGroupsCache | u
 export function processGroups(layer: Tree, input: GroupsInput, cache?: ImageGroupsCache): number[] {
   const all = [input.gid, ...(input.fsGroup !== undefined ? [input.fsGroup] : []), ...(input.supplementalGroups ?? []),
     ...(input.supplementalGroupsPolicy === 'Strict' ? [] : cachedImageGroups(layer, input.uid, cache))];
+  // Most containers run as root with no fsGroup: the primary group alone needs no dedup or sort.
+  if (all.length === 1) return all;
   return [...new Set(all)].sort((a, b) => a - b);
 }

@@ -13,6 +13,7 @@ import { ScriptCache } from './shell/scriptCache';
 import type { ContainerHost, ContainerProcess, ContainerStart, PodFacts } from './seam';
 import { imageFiles, runServer } from './servers';
 import { processGroups, type ImageGroupsCache } from './groups';
+import { shapeCopy } from '../sim/shapeCopy';
 
 /** A started container: its main process, and a way to run more processes inside it. */
 export interface RunningContainer {
@@ -39,8 +40,17 @@ function distroOf(flavor: ImageFlavor): Distro | undefined {
   return flavor.kind === 'distro' || flavor.kind === 'server' ? flavor.distro : undefined;
 }
 
-/** The busybox version (or GNU userland) and extra programs the shell models for an image. */
+// Image lookups are kept per catalog, so their flavor objects are too: every start of the same image shares one shell flavor.
+const SHELL_FLAVORS = new WeakMap<ImageFlavor, ShellFlavor>();
+
+/** The busybox version (or GNU userland) and extra programs the shell models for an image (made once per flavor object). */
 function shellFlavor(flavor: ImageFlavor): ShellFlavor {
+  let made = SHELL_FLAVORS.get(flavor);
+  if (!made) SHELL_FLAVORS.set(flavor, (made = makeShellFlavor(flavor)));
+  return made;
+}
+
+function makeShellFlavor(flavor: ImageFlavor): ShellFlavor {
   if (flavor.kind === 'busybox') return { busyboxVersion: flavor.version, extraApplets: flavor.extraApplets, ...(flavor.versions ? { versions: flavor.versions } : {}) };
   const distro = distroOf(flavor);
   if (distro) {
@@ -51,15 +61,27 @@ function shellFlavor(flavor: ImageFlavor): ShellFlavor {
   return { busyboxVersion: '1.36' };
 }
 
+/**
+ * Image layers by `repo:tag`, the same layers with mount points (createContainerFs) and what their /etc/group
+ * says, kept from one run to the next: a layer is a pure function of its key (the catalog is fixed) and is never
+ * written (a container's first write to its root copies it), so every run would build the same trees again
+ * (a busybox layer is ~400 inodes, copied once more per set of mount points). Bounded: cleared when full.
+ */
+const IMAGE_LAYERS = new Map<string, Tree>();
+const MOUNT_LAYERS = new Map<string, Tree>();
+const IMAGE_GROUPS: ImageGroupsCache = new Map();
+const MAX_SHARED_LAYERS = 64;
+
 export function createRuntime(catalog: ImageCatalog): ContainerRuntime {
-  const layers = new Map<string, Tree>();
+  const layers = IMAGE_LAYERS;
   // Replicas run the same scripts: parse each once per run.
   const scripts = new ScriptCache();
   // Image layers with mount points, shared until a container writes to its root (createContainerFs).
-  const mountLayers = new Map<string, Tree>();
+  const mountLayers = MOUNT_LAYERS;
+  if (layers.size > MAX_SHARED_LAYERS || mountLayers.size > MAX_SHARED_LAYERS) { layers.clear(); mountLayers.clear(); IMAGE_GROUPS.clear(); }
   // Per pod: /etc/hosts, /etc/hostname, /etc/resolv.conf, shared by its containers and kept across restarts.
   const podFiles = new Map<string, Tree>();
-  const imageGroups: ImageGroupsCache = new Map();
+  const imageGroups = IMAGE_GROUPS;
   const layerFor = (image: ImageLookup): Tree => {
     const key = `${image.ref.repo}:${image.ref.tag}`;
     let tree = layers.get(key);
@@ -110,7 +132,7 @@ export function createRuntime(catalog: ImageCatalog): ContainerRuntime {
         budgets: { commandMicros: spec.commandMicros, stepBudget: spec.stepBudget, outputBudget: spec.outputBudget, memoryLimit: spec.memoryLimit },
         flavor: shellFlavor(image.flavor), scripts,
       };
-      const server = runServer(image.flavor, argv, { ...shellOpts, spec });
+      const server = runServer(image.flavor, argv, shapeCopy(shellOpts, { spec }));
       return {
         main: server ?? runShell(shellOpts),
         exec: (execArgv, execHost) => runShell({ ...shellOpts, argv: execArgv, host: execHost }),

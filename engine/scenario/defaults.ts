@@ -235,7 +235,10 @@ function deepCopy(v: unknown, depth: number): unknown {
   if (Array.isArray(v)) return v.map((x) => deepCopy(x, depth + 1));
   const out: Obj = {};
   for (const k of Object.keys(v)) {
-    Object.defineProperty(out, k, { value: deepCopy((v as Obj)[k], depth + 1), enumerable: true, writable: true, configurable: true });
+    // A `__proto__` key stays an ordinary field (defineProperty); any other is assigned, which is cheaper.
+    const c = deepCopy((v as Obj)[k], depth + 1);
+    if (k === '__proto__') Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
+    else out[k] = c;
   }
   return out;
 }
