@@ -23,6 +23,9 @@ import { cmp } from './cmp';
 import { which } from './which';
 import { arch, nproc, uname } from './uname';
 import { mktemp, truncate } from './tempfiles';
+import { expand, nl } from './nl';
+import { dd } from './dd';
+import { time } from './time';
 import { IMAGE_APPLETS, notModelled } from './notModelled';
 import { NET_APPLETS, EXTRA_APPLETS } from './net';
 import { hasLongOptions, withLongOptions } from './gnuLong';
@@ -58,6 +61,7 @@ const TABLE: ReadonlyMap<string, Applet> = new Map<string, Applet>([
   ['dirname', files.dirname], ['pwd', files.pwd], ['timeout', timeout], ['xargs', xargs], ['find', find],
   ['readlink', readlink], ['realpath', realpathA], ['od', od], ['du', du], ['ps', ps], ['uptime', uptime], ['free', free], ['df', df], ['base64', base64], ['rev', rev], ['tac', tac], ['paste', paste], ['cmp', cmp], ['which', which], ['groups', basic.groups], ...DIGEST_APPLETS,
   ['uname', uname], ['arch', arch], ['nproc', nproc], ['mktemp', mktemp], ['truncate', truncate],
+  ['nl', nl], ['expand', expand], ['unexpand', expand], ['dd', dd], ['time', time],
   ...text.TEXT_APPLETS, ...more.MORE_APPLETS, ...NET_APPLETS,
 ]);
 

@@ -18,7 +18,9 @@ const ULL_LIMIT = 2 ** 64;
  * The value of `s`, or busybox's message for it: `invalid number 'S'` or `number S is not in L..U range`.
  * `lower`/`upper` bound the result (the C type's range by default).
  */
-export function xatouSfx(s: string, suffixes: readonly (readonly [string, number])[] = [], lower = 0, upper = ULL_MAX): number | { msg: string } {
+export function xatouSfx(
+  s: string, suffixes: readonly (readonly [string, number])[] = [], lower = 0, upper = ULL_MAX, upperLabel = upperText(upper),
+): number | { msg: string } {
   const invalid = { msg: `invalid number '${s}'` };
   const m = /^[0-9]+/.exec(s);
   if (!m) return invalid;
@@ -29,9 +31,9 @@ export function xatouSfx(s: string, suffixes: readonly (readonly [string, number
     const sfx = suffixes.find(([name]) => name === rest);
     if (!sfx) return invalid;
     r *= sfx[1];
-    if (r >= ULL_LIMIT) return { msg: `number ${s} is not in ${lower}..${upperText(upper)} range` };
+    if (r >= ULL_LIMIT) return { msg: `number ${s} is not in ${lower}..${upperLabel} range` };
   }
-  if (r < lower || r > upper) return { msg: `number ${s} is not in ${lower}..${upperText(upper)} range` };
+  if (r < lower || r > upper) return { msg: `number ${s} is not in ${lower}..${upperLabel} range` };
   return r;
 }
 

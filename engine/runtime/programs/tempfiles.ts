@@ -125,7 +125,7 @@ export const mktemp: Applet = function* (ctx) {
 };
 
 /** ftruncate(2) of an open regular file to `size` bytes: what is cut is given back, what grows reads as NULs. */
-function truncateTo(ctx: Ctx, info: StatInfo, size: number): void {
+export function truncateTo(ctx: Ctx, info: StatInfo, size: number): void {
   const n = info.node;
   if (n.kind !== 'file') return;
   const len = n.data.length;
