@@ -119,6 +119,15 @@ class Reader {
     this.buf = this.buf.slice(n);
     return r;
   }
+
+  /** What was taken from the fd but not read goes back: the next reader of a shared pipe or file sees it. */
+  giveBack(): void {
+    const of = this.of;
+    if (this.buf === '' || !of) return;
+    if (of.kind === 'pipe') { of.pipe.buf = this.buf + of.pipe.buf; this.ctx.k.pipeChanged(of.pipe); }
+    else if (of.kind === 'file') of.pos -= this.buf.length;
+    this.buf = '';
+  }
 }
 
 function swab(s: string): string {
@@ -198,6 +207,15 @@ export const dd: Applet = function* (ctx) {
   function* copy(): G<number> {
     if (o === 'usage') return 1;
     const reader = new Reader(ctx, input, f.has('iflag=fullblock'));
+    try {
+      return yield* copyFrom(reader);
+    } finally {
+      reader.giveBack();
+    }
+  }
+
+  function* copyFrom(reader: Reader): G<number> {
+    if (o === 'usage') return 1;
     const { ibs, obs } = o;
     if (o.skip) {
       const bs = f.has('iflag=skip_bytes') ? 1 : ibs;
@@ -258,6 +276,8 @@ export const dd: Applet = function* (ctx) {
         if (!(yield* write(chunk))) { status(); return 1; }
       }
     }
+    // conv=fsync: fsync(2) of a pipe or a terminal fails with EINVAL.
+    if (f.has('conv=fsync') && output && output.kind !== 'file') return die(outName, strerror('EINVAL'));
     if (pending !== '' && !(yield* write(pending))) { status(); return 1; }
     status();
     return 0;

@@ -52,12 +52,19 @@ function parse(ctx: Ctx, spec: string, table: Record<string, string>, usage: str
   return o;
 }
 
-/** Each line (with its newline, if any) of each operand, in order; `-` (or none) is stdin. False: an operand failed. */
-function* eachInputLine(ctx: Ctx, files: readonly string[], fn: (line: string) => G<boolean>): G<boolean> {
+/**
+ * Each line (with its newline, if any) of each operand, in order; `-` (or none) is stdin. False: an operand
+ * failed. A directory opens but reads fail: nl takes that as the end of it, expand's fclose check reports EIO.
+ */
+function* eachInputLine(ctx: Ctx, files: readonly string[], fn: (line: string) => G<boolean>, dirFails: boolean): G<boolean> {
   let ok = true;
   for (const f of files.length ? files : ['-']) {
     if (f === '-') {
       yield* eachLine(ctx, fn);
+      continue;
+    }
+    if (isDir(ctx, f)) {
+      if (dirFails) { err(ctx, `${f}: Input/output error`); ok = false; }
       continue;
     }
     const data = yield* readInput(ctx, f, 'plain');
@@ -65,6 +72,14 @@ function* eachInputLine(ctx: Ctx, files: readonly string[], fn: (line: string) =
     for (const line of splitLines(data)) if (!(yield* fn(line))) return ok;
   }
   return ok;
+}
+
+function isDir(ctx: Ctx, f: string): boolean {
+  try {
+    return ctx.fs.stat(f, ctx.cwd, ctx.cred).node.kind === 'dir';
+  } catch {
+    return false;
+  }
 }
 
 /** xatoi_positive: 0..INT_MAX; null after printing busybox's message. */
@@ -103,7 +118,7 @@ export const nl: Applet = function* (ctx) {
     const e = yield* out(ctx, s);
     if (e) { failed = e; return false; }
     return true;
-  });
+  }, false);
   if (failed) return writeError(ctx, failed);
   return ok ? 0 : 1;
 };
@@ -168,7 +183,7 @@ export const expand: Applet = function* (ctx) {
     const e = yield* out(ctx, isExpand ? expandLine(line, tab, o.flags.has('i')) : unexpandLine(line, tab, all));
     if (e) { failed = e; return false; }
     return true;
-  });
+  }, true);
   if (failed) return writeError(ctx, failed);
   return ok ? 0 : 1;
 };
