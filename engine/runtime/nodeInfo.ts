@@ -2,7 +2,9 @@
  * The one node every pod of the playground runs on, as its kernel describes itself to a container
  * (uname(2), sched_getaffinity): a container shares the node's kernel, so these are the node's, not
  * the image's. Modelled on an Amazon EKS worker node of the AL2023 AMI (x86_64), a current Kubernetes
- * node: its kernel names itself `Linux 6.1.…amzn2023.x86_64 #1 SMP PREEMPT_DYNAMIC <build date>`.
+ * node: its kernel names itself `Linux 6.1.…amzn2023.x86_64 #1 SMP PREEMPT_DYNAMIC <build date>` (the
+ * release and build date below are of that form, representative rather than copied from one node).
+ * The fs does not model /proc/version; if it ever does, it should print these.
  * sysinfo.ts holds the same node's memory and disk.
  */
 export const NODE_KERNEL = {
