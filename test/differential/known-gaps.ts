@@ -17,6 +17,10 @@ export const KNOWN_GAPS: Readonly<Record<string, string>> = {
     "busybox 1.36's image is built from defconfig (FEATURE_RTMINMAX, FEATURE_RTMINMAX_USE_LIBC_DEFINITIONS): `kill -l` ends with ' 34) RTMIN' and '64) RTMAX' (libbb/u_signal_names.c print_signames) and RTMIN/RTMAX names are known; Debian's 1.35 build has FEATURE_RTMINMAX off",
   'fix-nslookup-02':
     "bb_show_usage's first line names the build: 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.' in the image, 'BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1)' here; the usage text itself (NSLOOKUP_BIG) is the same",
+  'ap3-06': "bb_perror_nomsg_and_die in busybox 1.36 prints 'mktemp: Invalid argument' (libbb/verror_msg.c: a NULL message gets no ': ' part, commit 95fec31be 'libbb: restore special handling of nomsg errors'); Debian's 1.35 prints 'mktemp: (null): Invalid argument'",
+  'ap3-07': "bb_perror_nomsg_and_die in busybox 1.36 prints 'mktemp: Invalid argument' (libbb/verror_msg.c: a NULL message gets no ': ' part, commit 95fec31be 'libbb: restore special handling of nomsg errors'); Debian's 1.35 prints 'mktemp: (null): Invalid argument'",
+  'ap3-32': "dd's third status line ('N bytes (XB) copied, T seconds, RB/s'): busybox 1.36's defconfig has FEATURE_DD_SIGNAL_HANDLING and FEATURE_DD_THIRD_STATUS_LINE on (coreutils/dd.c: default y), as the image does; Debian's 1.35 build has it off and prints only the records lines",
+  'ap3-33': "dd's third status line ('N bytes (XB) copied, T seconds, RB/s'): busybox 1.36's defconfig has FEATURE_DD_SIGNAL_HANDLING and FEATURE_DD_THIRD_STATUS_LINE on (coreutils/dd.c: default y), as the image does; Debian's 1.35 build has it off and prints only the records lines",
   'regex-03': EXTRA_COMPAT_GREP,
   'regex-04': EXTRA_COMPAT_GREP,
   'regex-23': KNOWN_GAPS_GREP_OW,

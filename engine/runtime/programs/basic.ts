@@ -1,5 +1,6 @@
 /* eslint-disable require-yield -- every builtin and applet is a generator with one signature; some never block. */
 /** Small applets: echo, printf, test, true/false, sleep, yes, env, id, hostname, date, seq … */
+import { nodeName } from './uname';
 import { busyboxDate, utcParts } from '../../sim/time';
 import type { Ctx } from '../shell/sys';
 import { strerror } from '../fs/errors';
@@ -214,12 +215,7 @@ export const whoami: Applet = function* (ctx) {
 };
 
 export const hostname: Applet = function* (ctx) {
-  let name = '';
-  try {
-    name = ctx.fs.readFile('/etc/hostname', '/', ctx.cred).trim();
-  } catch {
-    name = 'localhost';
-  }
+  let name = nodeName(ctx);
   if (ctx.argv[1] === '-i') {
     try {
       const hosts = ctx.fs.readFile('/etc/hosts', '/', ctx.cred);

@@ -8,6 +8,9 @@
  * `make defconfig` builds, as docker-library/busybox does), plus ar (its build sets CONFIG_AR=y), modprobe
  * (a modutils choice) and sh. Derived from the source at tag 1_36_1, not from a running image; the
  * names the playground models are taken out by the registry.
+ *
+ * mkfifo stays here: the fs has no fifo inode (dir, file, symlink, dev), and a fifo's open must block until
+ * its other end opens, which redirections and applets do not model.
  */
 import { errRaw, prog, type Applet } from './lib';
 

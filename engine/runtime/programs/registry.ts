@@ -21,6 +21,11 @@ import { base64, rev } from './encode';
 import { paste, tac } from './tacPaste';
 import { cmp } from './cmp';
 import { which } from './which';
+import { arch, nproc, uname } from './uname';
+import { mktemp, truncate } from './tempfiles';
+import { expand, nl } from './nl';
+import { dd } from './dd';
+import { time } from './time';
 import { IMAGE_APPLETS, notModelled } from './notModelled';
 import { NET_APPLETS, EXTRA_APPLETS } from './net';
 import { hasLongOptions, withLongOptions } from './gnuLong';
@@ -55,6 +60,8 @@ const TABLE: ReadonlyMap<string, Applet> = new Map<string, Applet>([
   ['touch', files.touch], ['cp', files.cp], ['mv', files.mv], ['ln', files.ln], ['basename', files.basename],
   ['dirname', files.dirname], ['pwd', files.pwd], ['timeout', timeout], ['xargs', xargs], ['find', find],
   ['readlink', readlink], ['realpath', realpathA], ['od', od], ['du', du], ['ps', ps], ['uptime', uptime], ['free', free], ['df', df], ['base64', base64], ['rev', rev], ['tac', tac], ['paste', paste], ['cmp', cmp], ['which', which], ['groups', basic.groups], ...DIGEST_APPLETS,
+  ['uname', uname], ['arch', arch], ['nproc', nproc], ['mktemp', mktemp], ['truncate', truncate],
+  ['nl', nl], ['expand', expand], ['unexpand', expand], ['dd', dd], ['time', time],
   ...text.TEXT_APPLETS, ...more.MORE_APPLETS, ...NET_APPLETS,
 ]);
 

@@ -136,6 +136,8 @@ export class Kernel {
   nextPid = 1;
   /** CPU time spent and not yet given to the host, in µs. */
   pending = 0;
+  /** All CPU time the container's processes have spent, in µs (`time` reports a program's share as user time). */
+  cpuMicros = 0;
   steps = 0;
   /** Bytes read and written by the container's processes (the data budget). */
   moved = 0;
@@ -183,6 +185,7 @@ export class Kernel {
   /** One simple command ran: charge its CPU and count it against the step budget. */
   charge(): void {
     this.pending += this.budgets.commandMicros;
+    this.cpuMicros += this.budgets.commandMicros;
     if (++this.steps > this.budgets.stepBudget) this.stepStop();
   }
 
