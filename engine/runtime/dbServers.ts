@@ -82,3 +82,24 @@ export function mysqlServer(version: string, env: ReadonlyMap<string, string>): 
   };
   return { name: 'mysql', version: version.replace(/-\d+\.el\d+$/, ''), login };
 }
+
+/**
+ * A postgres server as the docker-library entrypoint sets it up: the superuser POSTGRES_USER (postgres) with
+ * POSTGRES_PASSWORD, its database POSTGRES_DB (the user's name) beside postgres and template1; pg_hba trusts
+ * the Unix socket and asks for a password (scram-sha-256) over TCP, unless POSTGRES_HOST_AUTH_METHOD=trust.
+ */
+export function postgresServer(env: ReadonlyMap<string, string>): AppProtocol {
+  const superuser = env.get('POSTGRES_USER') || 'postgres';
+  const password = env.get('POSTGRES_PASSWORD') ?? '';
+  const databases = new Set([env.get('POSTGRES_DB') || superuser, 'postgres', 'template1']);
+  const trust = env.get('POSTGRES_HOST_AUTH_METHOD') === 'trust';
+  const login = (user: string, database: string, given: string | null, local: boolean): string | null => {
+    if (!local && !trust) {
+      if (given === null) return 'fe_sendauth: no password supplied';
+      if (user !== superuser || given !== password) return `FATAL:  password authentication failed for user "${user}"`;
+    } else if (user !== superuser) return `FATAL:  role "${user}" does not exist`;
+    if (!databases.has(database)) return `FATAL:  database "${database}" does not exist`;
+    return null;
+  };
+  return { name: 'postgres', login };
+}

@@ -61,10 +61,10 @@ function debian(release: 'bookworm' | 'trixie', users: readonly ImageUser[] = []
 // are built FROM buildpack-deps:<release> (scm included); their -slim tags start from debian:*-slim.
 const BUILDPACK_PROGRAMS = ['curl', 'wget', 'git', 'kill'];
 /**
- * The clients a database image ships (pg_isready in /usr/bin through postgresql-common's wrapper, redis-cli
- * built into /usr/local/bin, mysqladmin from the rpm in /usr/bin); in the alpine tags they sit beside busybox.
+ * The clients a database image ships (pg_isready and psql in /usr/bin through postgresql-common's wrapper, redis-cli
+ * built into /usr/local/bin, mysqladmin and mysql from the rpm in /usr/bin); in the alpine tags they sit beside busybox.
  */
-export const SERVER_CLIENTS: Readonly<Record<string, readonly string[]>> = { postgres: ['pg_isready'], redis: ['redis-cli'], mysql: ['mysqladmin'] };
+export const SERVER_CLIENTS: Readonly<Record<string, readonly string[]>> = { postgres: ['pg_isready', 'psql'], redis: ['redis-cli'], mysql: ['mysqladmin', 'mysql'] };
 const ALPINE_TAG = /-alpine(\d+(\.\d+)*)?$|^alpine(\d+(\.\d+)*)?$/;
 
 // Users the docker-library Dockerfiles create (groupadd/useradd --system picks the ids shown).

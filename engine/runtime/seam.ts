@@ -108,7 +108,8 @@ export type RedisReply =
  */
 export type AppProtocol =
   | { readonly name: 'redis'; readonly command: (args: readonly string[]) => RedisReply }
-  | { readonly name: 'postgres' }
+  /** `login` checks a startup packet: null when the session starts, else the server's FATAL message. */
+  | { readonly name: 'postgres'; readonly login?: (user: string, database: string, password: string | null, local: boolean) => string | null }
   | { readonly name: 'mysql'; readonly version: string; readonly login: (user: string, password: string | null) => boolean };
 
 /** One file operation on a volume, for the trace (DESIGN.md: "volume file operations"). */

@@ -8,7 +8,7 @@ import { utcParts } from '../sim/time';
 import type { FileSpec, FsView } from './fs/index';
 import type { ImageFlavor } from './images';
 import type { AppProtocol, ContainerHost, ContainerProcess, ContainerStart, ExitStatus, HttpRequest, HttpResponse, ListenerHandle } from './seam';
-import { mysqlServer, redisServer } from './dbServers';
+import { mysqlServer, postgresServer, redisServer } from './dbServers';
 
 const NGINX_INDEX = `<!DOCTYPE html>
 <html>
@@ -168,7 +168,7 @@ export function runServer(flavor: ImageFlavor, argv: readonly string[], opts: Se
       if (!env.get('POSTGRES_PASSWORD') && env.get('POSTGRES_HOST_AUTH_METHOD') !== 'trust') {
         return fail(host, 'Error: Database is uninitialized and superuser password is not specified.\n       You must specify POSTGRES_PASSWORD to a non-empty value for the\n       superuser. For example, "-e POSTGRES_PASSWORD=password" on "docker run".\n\n       You may also use "POSTGRES_HOST_AUTH_METHOD=trust" to allow all\n       connections without a password. This is *not* recommended.\n\n       See PostgreSQL documentation about "trust":\n       https://www.postgresql.org/docs/current/auth-trust.html\n', 1);
       }
-      return serve(host, 5432, undefined, 3_000, { name: 'postgres' }, { fs: opts.fs, path: `${PG_SOCKET_DIR}/.s.PGSQL.5432` });
+      return serve(host, 5432, undefined, 3_000, postgresServer(env), { fs: opts.fs, path: `${PG_SOCKET_DIR}/.s.PGSQL.5432` });
     }
   }
 }

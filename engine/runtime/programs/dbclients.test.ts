@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectResult, DnsQuery, DnsReply, ListenerHandle } from '../seam';
 import { runScript, type ScriptOptions } from '../shell/driver';
-import { mysqlServer, redisServer } from '../dbServers';
+import { mysqlServer, postgresServer, redisServer } from '../dbServers';
 
 const FILES = {
   '/etc/resolv.conf': 'search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n',
@@ -37,7 +37,7 @@ function run(script: string, opts: ScriptOptions = {}) {
     return ip === SERVICES.slow ? { ok: false, error: 'timeout' } : { ok: false, error: 'refused' };
   };
   return runScript(script, { files: FILES as never, cwd: '/w', dns: coreDns, connect, podIp: '10.244.0.5', untilMs: 600_000,
-    flavor: { busyboxVersion: '1.36', extraApplets: ['pg_isready', 'redis-cli', 'mysqladmin'], userland: 'gnu' }, ...opts });
+    flavor: { busyboxVersion: '1.36', extraApplets: ['pg_isready', 'psql', 'redis-cli', 'mysqladmin', 'mysql'], userland: 'gnu' }, ...opts });
 }
 
 describe('pg_isready', () => {
@@ -174,5 +174,44 @@ describe('mysqladmin', () => {
     expect(r.stderr).toBe("mysqladmin: connect to server at 'web' failed\nerror: 'Lost connection to MySQL server at 'reading initial communication packet', system error: 0'\n");
     expect(r.stdout).toBe('1\n');
     expect(r.timeMs).toBeGreaterThanOrEqual(60_000);
+  });
+});
+
+describe('psql', () => {
+  const pg = (password: string) => ({ protocol: 'tcp' as const, app: postgresServer(new Map([['POSTGRES_PASSWORD', password]])) });
+  const runPg = (script: string, opts: ScriptOptions = {}) => run(script, {
+    connect: (ip, port) => (ip === SERVICES.db && port === 5432 ? { ok: true, ip, port, handle: pg('pw') } : ip === SERVICES.slow ? { ok: false, error: 'timeout' } : { ok: false, error: 'refused' }),
+    ...opts,
+  });
+  it('connects with PGPASSWORD and answers SELECT 1 and \\q', () => {
+    const r = runPg("PGPASSWORD=pw psql -h db -U postgres -c 'SELECT 1'; echo $?");
+    expect(r.stdout).toBe(' ?column? \n----------\n        1\n(1 row)\n\n0\n');
+    expect(runPg("psql postgresql://postgres:pw@db:5432/postgres -tAc 'select 1;'").stdout).toBe('1\n');
+    expect(runPg("PGPASSWORD=pw psql -h db -U postgres -c '\\q'; echo $?").stdout).toBe('0\n');
+  });
+  it("libpq's messages, exit 2", () => {
+    expect(runPg('psql -h db -U postgres -c "select 1"; echo $?').stderr).toBe('psql: error: connection to server at "db" (10.96.0.11), port 5432 failed: fe_sendauth: no password supplied\n');
+    expect(runPg('PGPASSWORD=x psql -h db -U postgres -c "select 1"').stderr).toBe('psql: error: connection to server at "db" (10.96.0.11), port 5432 failed: FATAL:  password authentication failed for user "postgres"\n');
+    const r = runPg('psql -h down -U postgres; echo $?');
+    expect(r.stderr).toBe('psql: error: connection to server at "down" (10.96.0.16), port 5432 failed: Connection refused\n\tIs the server running on that host and accepting TCP/IP connections?\n');
+    expect(r.stdout).toBe('2\n');
+    expect(runPg('psql -h nosuch').stderr).toBe('psql: error: could not translate host name "nosuch" to address: Name or service not known\n');
+    expect(runPg('psql').stderr).toBe('psql: error: connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" failed: No such file or directory\n\tIs the server running locally and accepting connections on that socket?\n');
+  });
+});
+
+describe('mysql', () => {
+  it('runs SELECT n in batch form; -N drops the header', () => {
+    const r = run("mysql -h mysql -uroot -psecret -e 'SELECT 1'; echo $?");
+    expect(r.stdout).toBe('1\n1\n0\n');
+    expect(r.stderr).toBe('mysql: [Warning] Using a password on the command line interface can be insecure.\n');
+    expect(run("mysql -h mysql -psecret -N -e 'select 1;'").stdout).toBe('1\n');
+  });
+  it('ERROR CODE (SQLSTATE): message, exit 1', () => {
+    const r = run("mysql -h mysql -e 'SELECT 1'; echo $?");
+    expect(r.stderr).toBe("ERROR 1045 (28000): Access denied for user 'root'@'10.244.0.5' (using password: NO)\n");
+    expect(r.stdout).toBe('1\n');
+    expect(run("mysql -h down -e 'SELECT 1'").stderr).toBe("ERROR 2003 (HY000): Can't connect to MySQL server on 'down:3306' (111)\n");
+    expect(run("mysql -e 'SELECT 1'").stderr).toBe("ERROR 2002 (HY000): Can't connect to local MySQL server through socket '/var/run/mysqld/mysqld.sock' (2)\n");
   });
 });

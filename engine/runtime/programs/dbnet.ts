@@ -10,7 +10,7 @@ import { connectTo, resolveHost, waitMs } from './netlib';
 
 export type Dialed =
   | { readonly kind: 'unresolved' }
-  | { readonly kind: 'failed'; readonly errno: string }
+  | { readonly kind: 'failed'; readonly errno: string; readonly ip?: string }
   | { readonly kind: 'open'; readonly handle: ListenerHandle; readonly ip: string };
 
 /** getaddrinfo + connect(2), bounded by `timeoutMs` (null: the kernel's limit). */
@@ -19,7 +19,7 @@ export function* dial(ctx: Ctx, tool: string, name: string, port: number, timeou
   const addr = resolveHost(ctx, name, tool);
   if (!addr) return { kind: 'unresolved' };
   const c = yield* connectTo(ctx, `${name}:${port}`, addr.ip, port, timeoutMs);
-  if (!c.ok) return { kind: 'failed', errno: c.errno };
+  if (!c.ok) return { kind: 'failed', errno: c.errno, ip: addr.ip };
   return { kind: 'open', handle: c.res.handle, ip: addr.ip };
 }
 
@@ -106,4 +106,9 @@ export function getoptLong(argv: readonly string[], short: string, long: Readonl
     }
   }
   return r;
+}
+
+/** A numeric IPv4 host (libpq then names no address in parentheses). */
+export function isIp(host: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(host);
 }

@@ -22,11 +22,18 @@ const CONNECT_TIMEOUT_S = 43_200;
 /** nginx and postgres close a connection that stays silent for 60 s. */
 const SERVER_GIVES_UP_MS = 60_000;
 
-interface Opts { host: string | null; port: number; user: string; password: string | null; silent: number; wait: number; timeoutS: number; commands: string[] }
+export interface Opts { host: string | null; port: number; user: string; password: string | null; silent: number; wait: number; timeoutS: number; commands: string[];
+  /** The mysql client's: -e statements, -D database, -N. */
+  execute: string[]; database: string | null; skipNames: boolean }
+
+export function defaultOpts(): Opts {
+  return { host: null, port: 3306, user: '', password: null, silent: 0, wait: 0, timeoutS: CONNECT_TIMEOUT_S, commands: [], execute: [], database: null, skipNames: false };
+}
 
 /** my_getopt: long options with = or the next word, -hHOST / -h HOST, -pPASS only attached. Returns an error text. */
-function parse(ctx: Ctx, argv: readonly string[], o: Opts): string | null {
-  const takes: Record<string, string> = { host: 'h', port: 'P', user: 'u', socket: 'S', protocol: 'protocol', 'connect-timeout': 'timeout', connect_timeout: 'timeout' };
+export function parse(ctx: Ctx, argv: readonly string[], o: Opts, tool = 'mysqladmin'): string | null {
+  const client = tool === 'mysql';
+  const takes: Record<string, string> = { ...(client ? { execute: 'e', database: 'D' } : {}), host: 'h', port: 'P', user: 'u', socket: 'S', protocol: 'protocol', 'connect-timeout': 'timeout', connect_timeout: 'timeout' };
   const set = (k: string, v: string | null) => {
     if (k === 'h') o.host = v;
     else if (k === 'P') o.port = parseInt(v ?? '', 10) || 0;
@@ -35,6 +42,9 @@ function parse(ctx: Ctx, argv: readonly string[], o: Opts): string | null {
     else if (k === 's') o.silent++;
     else if (k === 'w') o.wait = v === null ? Infinity : parseInt(v, 10) || 0;
     else if (k === 'timeout') o.timeoutS = parseInt(v ?? '', 10) || 0;
+    else if (k === 'e') o.execute.push(v ?? '');
+    else if (k === 'D') o.database = v;
+    else if (k === 'N') o.skipNames = true;
   };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
@@ -48,6 +58,7 @@ function parse(ctx: Ctx, argv: readonly string[], o: Opts): string | null {
         set(takes[name], v);
       } else if (name === 'password') set('p', value);
       else if (name === 'silent') set('s', null);
+      else if (client && (name === 'skip-column-names' || name === 'batch')) set(name === 'batch' ? 'B' : 'N', null);
       else if (name === 'wait') set('w', value);
       else if (!['force', 'no-defaults', 'verbose', 'vertical', 'no-beep', 'skip-ssl', 'ssl-mode'].includes(name)) return `unknown option '--${name}'.`;
       continue;
@@ -55,7 +66,7 @@ function parse(ctx: Ctx, argv: readonly string[], o: Opts): string | null {
     if (a[0] !== '-' || a.length < 2) { o.commands.push(a); continue; }
     for (let j = 1; j < a.length; j++) {
       const c = a[j];
-      if ('hPuS'.includes(c)) {
+      if ((client ? 'hPuSeD' : 'hPuS').includes(c)) {
         const v = j + 1 < a.length ? a.slice(j + 1) : argv[++i];
         if (v === undefined) return `option '-${c}' requires an argument.`;
         set(c, v);
@@ -63,6 +74,7 @@ function parse(ctx: Ctx, argv: readonly string[], o: Opts): string | null {
       }
       if (c === 'p' || c === 'w') { set(c, j + 1 < a.length ? a.slice(j + 1) : null); break; }
       if (c === 's') set('s', null);
+      else if (client && 'NB'.includes(c)) set(c, null);
       else if (!'fvE'.includes(c)) return `unknown option '-${c}'.`;
     }
   }
@@ -70,14 +82,14 @@ function parse(ctx: Ctx, argv: readonly string[], o: Opts): string | null {
     // No value: it asks on the terminal; without one it reads stdin, which holds nothing here.
     errRaw(ctx, 'Enter password: ');
     o.password = '';
-  } else if (o.password !== null) errRaw(ctx, 'mysqladmin: [Warning] Using a password on the command line interface can be insecure.\n');
+  } else if (o.password !== null) errRaw(ctx, `${tool}: [Warning] Using a password on the command line interface can be insecure.\n`);
   return null;
 }
 
-interface Failure { code: number; message: string }
+export interface Failure { code: number; message: string }
 
 /** mysql_real_connect: the connection, the greeting and the login. */
-function* connect(ctx: Ctx, o: Opts): G<Failure | null> {
+export function* connect(ctx: Ctx, o: Opts): G<Failure | null> {
   const host = o.host ?? 'localhost';
   const timeoutMs = o.timeoutS > 0 ? o.timeoutS * 1000 : null;
   const c: Dialed = host === 'localhost' ? yield* dialSocket(ctx, 'mysqladmin', SOCKET, 3306) : yield* dial(ctx, 'mysqladmin', host, o.port, timeoutMs);
@@ -104,11 +116,10 @@ function* connect(ctx: Ctx, o: Opts): G<Failure | null> {
 }
 
 export const mysqladmin: Applet = function* (ctx) {
-  const o: Opts = { host: null, port: 3306, user: '', password: null, silent: 0, wait: 0, timeoutS: CONNECT_TIMEOUT_S, commands: [] };
+  const o = defaultOpts();
   const bad = parse(ctx, ctx.argv, o);
   if (bad) { errRaw(ctx, `mysqladmin: [ERROR] ${bad}\n`); return bad.startsWith('unknown') ? 7 : 4; }
-  // libmysqlclient's read_user_name: root for uid 0, else the login name.
-  if (o.user === '') o.user = ctx.cred.uid === 0 ? 'root' : ctx.env.get('USER') || nameForId(ctx, '/etc/passwd', ctx.cred.uid) || 'UNKNOWN_USER';
+  defaultUser(ctx, o);
   if (!o.commands.length) {
     errRaw(ctx, 'playground: mysqladmin: its usage text is not modelled; give a command such as ping\n');
     return 1;
@@ -150,4 +161,9 @@ function commandOf(word: string): string | null {
   if (COMMANDS.includes(w)) return w;
   const hits = COMMANDS.filter((c) => c.startsWith(w));
   return hits.length === 1 ? hits[0] : null;
+}
+
+/** libmysqlclient's read_user_name: root for uid 0, else the login name. */
+export function defaultUser(ctx: Ctx, o: Opts): void {
+  if (o.user === '') o.user = ctx.cred.uid === 0 ? 'root' : ctx.env.get('USER') || nameForId(ctx, '/etc/passwd', ctx.cred.uid) || 'UNKNOWN_USER';
 }
