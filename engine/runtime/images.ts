@@ -141,7 +141,7 @@ const CATALOG: readonly ImageDef[] = [
     sizeBytes: 172_101_521, flavor: (t) => ({ kind: 'server', server: 'mysql', version: mysqlVersion(t),
       distro: { id: 'oraclelinux', release: 'bookworm', sh: 'bash', extraApplets: SERVER_CLIENTS.mysql, users: [{ name: 'mysql', uid: 999, gid: 999, home: '/var/lib/mysql', shell: '/bin/bash' }] } }) },
   { repo: 'docker.io/library/postgres', tag: (t) => /^(latest|alpine|bookworm|trixie|(9(\.[3-6](\.\d{1,2})?)?|1[0-8](\.\d{1,2})?)(-alpine|-bookworm|-trixie)?)$/.test(t), entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'],
-    sizeBytes: 158_772_412, flavor: (t) => ({ kind: 'server', server: 'postgres', distro: ALPINE_TAG.test(t) ? undefined : debian(releaseOf(t, 'trixie'), [POSTGRES_USER], SERVER_CLIENTS.postgres) }) },
+    sizeBytes: 158_772_412, flavor: (t) => ({ kind: 'server', server: 'postgres', version: postgresMajor(t), distro: ALPINE_TAG.test(t) ? undefined : debian(releaseOf(t, 'trixie'), [POSTGRES_USER], SERVER_CLIENTS.postgres) }) },
   // python: CMD ["python3"]; full tags FROM buildpack-deps (curl, wget, git), -slim tags FROM debian:*-slim.
   { repo: 'docker.io/library/python', tag: (t) => /^(latest|slim|alpine|bookworm|trixie|slim-bookworm|slim-trixie|3(\.(\d|1[0-4])(\.\d{1,2})?)?(-slim|-alpine)?(-bookworm|-trixie)?)$/.test(t) && pythonTagReleased(t),
     cmd: ['python3'], sizeBytes: 1_019_325_440, flavor: (t) => languageFlavor(t, 'python', [], 'trixie') },
@@ -175,6 +175,12 @@ function languageFlavor(tag: string, language: 'python' | 'node', users: readonl
   const slim = /(^|-)slim(-|$)/.test(tag);
   const distro = debian(releaseOf(tag.replace(/-slim$/, ''), defaultRelease), users, slim ? [] : BUILDPACK_PROGRAMS);
   return { kind: 'distro', distro: { ...distro, local }, versions };
+}
+
+/** PG_MAJOR of a postgres tag (9.x majors have two parts); the newest, 18, for latest and the variant-only tags. */
+function postgresMajor(tag: string): string {
+  const m = /^(9\.\d|\d+)/.exec(tag);
+  return m ? m[1] : '18';
 }
 
 /**

@@ -45,7 +45,7 @@ function shellFlavor(flavor: ImageFlavor): ShellFlavor {
   const distro = distroOf(flavor);
   if (distro) {
     return { busyboxVersion: '1.36', extraApplets: [...distro.extraApplets, ...(distro.local?.programs ?? [])], userland: 'gnu', release: distro.release,
-      ...(flavor.kind === 'distro' ? { versions: flavor.versions } : {}) };
+      ...(flavor.kind === 'distro' ? { versions: flavor.versions } : flavor.kind === 'server' && flavor.server === 'postgres' && flavor.version ? { versions: { postgres: flavor.version } } : {}) };
   }
   // alpine, the alpine-based servers' tags (with their database client) and unknown images ship a busybox shell.
   if (flavor.kind === 'server' && SERVER_CLIENTS[flavor.server]) return { busyboxVersion: '1.36', extraApplets: SERVER_CLIENTS[flavor.server] };

@@ -84,7 +84,12 @@ describe('pg_isready', () => {
     const r = run('pg_isready db; echo $?');
     expect(r.stderr).toBe('pg_isready: error: too many command-line arguments (first is "db")\npg_isready: hint: Try "pg_isready --help" for more information.\n');
     expect(r.stdout).toBe('3\n');
-    expect(run('pg_isready -x; echo $?').stderr).toBe("pg_isready: invalid option -- 'x'\npg_isready: hint: Try \"pg_isready --help\" for more information.\n");
+    // getopt names the binary pg_wrapper runs (Debian images); the alpine images' as typed.
+    expect(run('pg_isready -x; echo $?', { flavor: { busyboxVersion: '1.36', extraApplets: ['pg_isready'], userland: 'gnu', versions: { postgres: '16' } } }).stderr)
+      .toBe("/usr/lib/postgresql/16/bin/pg_isready: invalid option -- 'x'\npg_isready: hint: Try \"pg_isready --help\" for more information.\n");
+    expect(run('pg_isready -x', { flavor: { busyboxVersion: '1.36', extraApplets: ['pg_isready'] } }).stderr)
+      .toBe("pg_isready: invalid option -- 'x'\npg_isready: hint: Try \"pg_isready --help\" for more information.\n");
+    expect(run('pg_isready -h db -p abc; echo $?').stdout).toBe('db:abc - no response\n2\n');
   });
 });
 
@@ -190,7 +195,16 @@ describe('psql', () => {
     expect(runPg("PGPASSWORD=pw psql -h db -U postgres -c '\\q'; echo $?").stdout).toBe('0\n');
   });
   it("libpq's messages, exit 2", () => {
-    expect(runPg('psql -h db -U postgres -c "select 1"; echo $?').stderr).toBe('psql: error: connection to server at "db" (10.96.0.11), port 5432 failed: fe_sendauth: no password supplied\n');
+    // No tty: the prompt goes to stderr and the password is read from stdin.
+    expect(runPg('psql -h db -U postgres -c "select 1" </dev/null; echo $?').stderr)
+      .toBe('Password for user postgres: \npsql: error: connection to server at "db" (10.96.0.11), port 5432 failed: fe_sendauth: no password supplied\n');
+    expect(runPg('psql -h db -U postgres -w -c "select 1"').stderr).toBe('psql: error: connection to server at "db" (10.96.0.11), port 5432 failed: fe_sendauth: no password supplied\n');
+    const piped = runPg('echo pw | psql -h db -U postgres -tAc "select 1"');
+    expect(piped.stderr).toBe('Password for user postgres: \n');
+    expect(piped.stdout).toBe('1\n');
+    expect(runPg("PGPASSWORD=pw psql -h db -U postgres -t -c 'select 1'").stdout).toBe('        1\n\n');
+    expect(runPg("PGPASSWORD=pw psql -h db -U postgres -c 'select 123456789'").stdout).toBe(' ?column?  \n-----------\n 123456789\n(1 row)\n\n');
+    expect(runPg('PGPASSWORD=pw psql -h db -U postgres -d nodb').stderr).toBe('psql: error: connection to server at "db" (10.96.0.11), port 5432 failed: FATAL:  database "nodb" does not exist\n');
     expect(runPg('PGPASSWORD=x psql -h db -U postgres -c "select 1"').stderr).toBe('psql: error: connection to server at "db" (10.96.0.11), port 5432 failed: FATAL:  password authentication failed for user "postgres"\n');
     const r = runPg('psql -h down -U postgres; echo $?');
     expect(r.stderr).toBe('psql: error: connection to server at "down" (10.96.0.16), port 5432 failed: Connection refused\n\tIs the server running on that host and accepting TCP/IP connections?\n');

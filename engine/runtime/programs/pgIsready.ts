@@ -2,7 +2,7 @@
  * pg_isready of the postgres images (src/bin/scripts/pg_isready.c with libpq's PQpingParams): prints
  * `HOST:PORT - accepting connections` (0) when a postgres server answers, `- no response` (2) when the name
  * does not resolve, the connection is refused or the connect_timeout (-t, 3 s by default; 0 waits for ever,
- * less than 2 counts as 2) passes first, `- no attempt` (3) when the options are invalid. Without -h (and
+ * less than 2 counts as 2) passes first, `- no attempt` (3) when the options are invalid (a bad port is no response). Without -h (and
  * PGHOST) it connects to the Unix socket in /var/run/postgresql, which exists only where postgres runs.
  * "rejecting connections" (1) needs a server that is up but not ready, which the playground does not model.
  */
@@ -32,7 +32,9 @@ export const pgIsready: Applet = function* (ctx) {
   if (a === '--help' || a === '-?') { yield* out(ctx, HELP(p)); return 0; }
   const parsed = getoptLong(ctx.argv, 'd:h:p:qt:U:', LONG);
   const hint = `${p}: hint: Try "${p} --help" for more information.\n`;
-  if (parsed.error) { errRaw(ctx, `${p}: ${parsed.error}\n${hint}`); return NO_ATTEMPT; }
+  // getopt names argv[0]: the full path pg_wrapper runs in the Debian images, the typed name in the alpine ones.
+  const argv0 = ctx.flavor.userland === 'gnu' ? `/usr/lib/postgresql/${ctx.flavor.versions?.postgres ?? '17'}/bin/pg_isready` : ctx.argv[0];
+  if (parsed.error) { errRaw(ctx, `${argv0}: ${parsed.error}\n${hint}`); return NO_ATTEMPT; }
   if (parsed.rest.length) {
     errRaw(ctx, `${p}: error: too many command-line arguments (first is "${parsed.rest[0]}")\n${hint}`);
     return NO_ATTEMPT;
@@ -46,7 +48,7 @@ export const pgIsready: Applet = function* (ctx) {
     if (!quiet) yield* out(ctx, `${host}:${portText} - ${['accepting connections', 'rejecting connections', 'no response', 'no attempt'][rv]}\n`);
     return rv;
   };
-  if (!/^\s*\d+\s*$/.test(portText) || Number(portText) > 65535) return yield* report(NO_ATTEMPT);
+  if (!/^\s*\d+\s*$/.test(portText) || Number(portText) > 65535) return yield* report(NO_RESPONSE);
   const port = Number(portText);
   const tText = o.get('t') ?? '3';
   if (!/^\s*-?\d+\s*$/.test(tText)) return yield* report(NO_RESPONSE);

@@ -1,12 +1,12 @@
 /**
  * psql of the postgres images, for what an init container does with it: connect (options, PG* variables or
- * a postgresql:// URI; no tty, so no password prompt) and run `-c` commands. Connection failures print
+ * a postgresql:// URI; without a password it prompts on stderr and reads stdin, as there is no tty) and runs `-c` commands. Connection failures print
  * libpq's message (`psql: error: connection to server at "HOST" (IP), port P failed: …`) and exit 2. Of
  * SQL only `SELECT <integer>` is answered (aligned, -A, -t) and `\q`; other commands say the playground
  * does not model them (exit 1, nothing was run).
  */
 import { errRaw, nameForId, out, type Applet, type G } from './lib';
-import type { Ctx } from '../shell/sys';
+import { readAll, type Ctx } from '../shell/sys';
 import { dial, dialSocket, getoptLong, isIp, noSuchName, stall } from './dbnet';
 
 const LONG: Record<string, [string, boolean]> = {
@@ -15,6 +15,7 @@ const LONG: Record<string, [string, boolean]> = {
   set: ['v', true], variable: ['v', true], file: ['f', true],
 };
 const SOCKET_DIR = '/var/run/postgresql';
+const NO_PASSWORD = 'fe_sendauth: no password supplied';
 
 interface Conn { host: string; port: string; user: string; db: string; password: string | null }
 
@@ -33,8 +34,9 @@ function parseUri(uri: string, c: Conn): void {
 /** The result of SELECT n as psql prints it. */
 function selectInt(value: string, tuplesOnly: boolean, unaligned: boolean): string {
   if (unaligned) return tuplesOnly ? `${value}\n` : `?column?\n${value}\n(1 row)\n`;
-  if (tuplesOnly) return ` ${value}\n\n`;
+  // The column is as wide as its header even when -t hides it.
   const w = Math.max(8, value.length);
+  if (tuplesOnly) return ` ${value.padStart(w)}\n\n`;
   return ` ${'?column?'.padStart(Math.floor((w + 8) / 2)).padEnd(w)} \n${'-'.repeat(w + 2)}\n ${value.padStart(w)}\n(1 row)\n\n`;
 }
 
@@ -88,7 +90,14 @@ export const psql: Applet = function* (ctx) {
   if (words.length) c.user = words.shift()!;
   if (db && /^postgres(ql)?:\/\//.test(db)) { parseUri(db, c); db = c.db || undefined; }
   c.db = db || c.user;
-  const failed = yield* connect(ctx, c);
+  let failed = yield* connect(ctx, c);
+  if (failed?.endsWith(NO_PASSWORD) && c.password === null && !parsed.opts.some(([k]) => k === 'w')) {
+    // simple_prompt: no /dev/tty in a container, so the prompt goes to stderr and the password comes from stdin.
+    errRaw(ctx, `Password for user ${c.user}: \n`);
+    const stdin = ctx.p.fds[0];
+    const line = (stdin ? yield* readAll(ctx.k, stdin) : '').split('\n')[0];
+    if (line !== '') { c.password = line; failed = yield* connect(ctx, c); }
+  }
   if (failed) { errRaw(ctx, `psql: error: ${failed}\n`); return 2; }
   for (const command of commands) {
     const sql = command.trim().replace(/;\s*$/, '');
