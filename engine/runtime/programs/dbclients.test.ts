@@ -135,12 +135,16 @@ describe('redis-cli', () => {
     expect(run('redis-cli -h mysql -p 3306 ping').stderr).toBe('Error: Protocol error, got "J" as reply type byte\n');
     expect(run('redis-cli -h quiet -p 9000 ping', { untilMs: 60_000 }).hung).toBe(true);
   });
-  it('reads commands from stdin without arguments', () => {
+  it('reads commands from stdin without arguments (a refused connection is reported again per command); -x takes the last argument from stdin', () => {
     expect(run("printf 'PING\\nset a 1\\nget a\\n' | redis-cli -h redis").stdout).toBe('PONG\nOK\n1\n');
+    const r = run("echo PING | redis-cli -h down; echo $?");
+    expect(r.stderr).toBe('Could not connect to Redis at down:6379: Connection refused\n'.repeat(2));
+    expect(r.stdout).toBe('0\n');
+    expect(run("printf hello | redis-cli -h redis -x echo").stdout).toBe('hello\n');
   });
   it('rejects an unknown option', () => {
-    const r = run('redis-cli -x ping; echo $?');
-    expect(r.stderr).toBe("Unrecognized option or bad number of args for: '-x'\n");
+    const r = run('redis-cli --foo ping; echo $?');
+    expect(r.stderr).toBe("Unrecognized option or bad number of args for: '--foo'\n");
     expect(r.stdout).toBe('1\n');
   });
 });

@@ -14,12 +14,12 @@ import { errRaw, out, type Applet, type G } from './lib';
 import type { Ctx } from '../shell/sys';
 import { dial, noSuchName, stall } from './dbnet';
 
-interface Opts { host: string; port: number; auth: string | null; user: string | null; noWarn: boolean; errcode: boolean; raw: boolean; timeoutMs: number | null; db: number }
+interface Opts { host: string; port: number; auth: string | null; user: string | null; noWarn: boolean; errcode: boolean; raw: boolean; timeoutMs: number | null; db: number; stdinArg: boolean }
 
 const WITH_ARG = new Set(['-h', '-p', '-a', '-n', '-t', '-s', '-u', '-r', '-i', '-d', '--user', '--pass']);
 
 function parse(argv: readonly string[]): { o: Opts; rest: string[] } | { bad: string } {
-  const o: Opts = { host: '127.0.0.1', port: 6379, auth: null, user: null, noWarn: false, errcode: false, raw: true, timeoutMs: null, db: 0 };
+  const o: Opts = { host: '127.0.0.1', port: 6379, auth: null, user: null, noWarn: false, errcode: false, raw: true, timeoutMs: null, db: 0, stdinArg: false };
   let i = 1;
   for (; i < argv.length; i++) {
     const a = argv[i];
@@ -33,6 +33,7 @@ function parse(argv: readonly string[]): { o: Opts; rest: string[] } | { bad: st
       else if (a === '-n') o.db = parseInt(v, 10) || 0;
       else if (a === '-t') { const s = parseFloat(v); o.timeoutMs = s > 0 ? Math.round(s * 1000) : null; }
     } else if (a === '-e') o.errcode = true;
+    else if (a === '-x') o.stdinArg = true;
     else if (a === '--raw') o.raw = true;
     else if (a === '--no-raw') o.raw = false;
     else if (a === '--no-auth-warning') o.noWarn = true;
@@ -127,6 +128,11 @@ export const redisCli: Applet = function* (ctx) {
   const { o, rest } = parsed;
   if (o.auth !== null && !o.noWarn) errRaw(ctx, "Warning: Using a password with '-a' or '-u' option on the command line interface may not be safe.\n");
   if (rest.length) {
+    // -x: the last argument is what stdin holds.
+    if (o.stdinArg) {
+      const stdin = ctx.p.fds[0];
+      rest.push(stdin ? yield* readAll(ctx.k, stdin) : '');
+    }
     const handle = (yield* connect(ctx, o, true)) ?? (yield* connect(ctx, o, false));
     if (!handle) return 1;
     const r = yield* command(ctx, o, handle, rest);
