@@ -60,6 +60,11 @@ function debian(release: 'bookworm' | 'trixie', users: readonly ImageUser[] = []
 // buildpack-deps:*-curl adds curl and wget, *-scm adds git and procps (kill); the full python and node tags
 // are built FROM buildpack-deps:<release> (scm included); their -slim tags start from debian:*-slim.
 const BUILDPACK_PROGRAMS = ['curl', 'wget', 'git', 'kill'];
+/**
+ * The clients a database image ships (pg_isready and psql in /usr/bin through postgresql-common's wrapper, redis-cli
+ * built into /usr/local/bin, mysqladmin and mysql from the rpm in /usr/bin); in the alpine tags they sit beside busybox.
+ */
+export const SERVER_CLIENTS: Readonly<Record<string, readonly string[]>> = { postgres: ['pg_isready', 'psql'], redis: ['redis-cli'], mysql: ['mysqladmin', 'mysql'] };
 const ALPINE_TAG = /-alpine(\d+(\.\d+)*)?$|^alpine(\d+(\.\d+)*)?$/;
 
 // Users the docker-library Dockerfiles create (groupadd/useradd --system picks the ids shown).
@@ -128,14 +133,15 @@ const CATALOG: readonly ImageDef[] = [
   { repo: 'docker.io/hashicorp/http-echo', tag: (t) => /^(latest|0\.2\.\d|1\.0(\.\d)?)$/.test(t), entrypoint: ['/http-echo'], sizeBytes: 3_548_112,
     flavor: () => ({ kind: 'server', server: 'http-echo' }) },
   { repo: 'docker.io/library/redis', tag: (t) => /^(latest|alpine|bookworm|[2-8](\.\d{1,2}){0,2}(-alpine|-bookworm)?)$/.test(t), entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'],
-    sizeBytes: 45_012_882, flavor: (t) => ({ kind: 'server', server: 'redis', distro: ALPINE_TAG.test(t) ? undefined : debian('bookworm', [REDIS_USER]) }) },
+    sizeBytes: 45_012_882, flavor: (t) => ({ kind: 'server', server: 'redis', distro: ALPINE_TAG.test(t) ? undefined
+      : { ...debian('bookworm', [REDIS_USER]), local: { programs: SERVER_CLIENTS.redis, links: {} } } }) },
   // mysql 8 and 9 (and 5.7) are built on oraclelinux:*-slim, whose /bin/sh is bash; the GNU tools stand in for
   // its coreutils-single.
   { repo: 'docker.io/library/mysql', tag: (t) => /^(latest|lts|innovation|5\.7(\.\d{1,2})?|8(\.[0-4](\.\d{1,2})?)?|9(\.[0-4](\.\d{1,2})?)?)$/.test(t), entrypoint: ['docker-entrypoint.sh'], cmd: ['mysqld'],
     sizeBytes: 172_101_521, flavor: (t) => ({ kind: 'server', server: 'mysql', version: mysqlVersion(t),
-      distro: { id: 'oraclelinux', release: 'bookworm', sh: 'bash', extraApplets: [], users: [{ name: 'mysql', uid: 999, gid: 999, home: '/var/lib/mysql', shell: '/bin/bash' }] } }) },
+      distro: { id: 'oraclelinux', release: 'bookworm', sh: 'bash', extraApplets: SERVER_CLIENTS.mysql, users: [{ name: 'mysql', uid: 999, gid: 999, home: '/var/lib/mysql', shell: '/bin/bash' }] } }) },
   { repo: 'docker.io/library/postgres', tag: (t) => /^(latest|alpine|bookworm|trixie|(9(\.[3-6](\.\d{1,2})?)?|1[0-8](\.\d{1,2})?)(-alpine|-bookworm|-trixie)?)$/.test(t), entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'],
-    sizeBytes: 158_772_412, flavor: (t) => ({ kind: 'server', server: 'postgres', distro: ALPINE_TAG.test(t) ? undefined : debian(releaseOf(t, 'trixie'), [POSTGRES_USER]) }) },
+    sizeBytes: 158_772_412, flavor: (t) => ({ kind: 'server', server: 'postgres', version: postgresMajor(t), distro: ALPINE_TAG.test(t) ? undefined : debian(releaseOf(t, 'trixie'), [POSTGRES_USER], SERVER_CLIENTS.postgres) }) },
   // python: CMD ["python3"]; full tags FROM buildpack-deps (curl, wget, git), -slim tags FROM debian:*-slim.
   { repo: 'docker.io/library/python', tag: (t) => /^(latest|slim|alpine|bookworm|trixie|slim-bookworm|slim-trixie|3(\.(\d|1[0-4])(\.\d{1,2})?)?(-slim|-alpine)?(-bookworm|-trixie)?)$/.test(t) && pythonTagReleased(t),
     cmd: ['python3'], sizeBytes: 1_019_325_440, flavor: (t) => languageFlavor(t, 'python', [], 'trixie') },
@@ -169,6 +175,12 @@ function languageFlavor(tag: string, language: 'python' | 'node', users: readonl
   const slim = /(^|-)slim(-|$)/.test(tag);
   const distro = debian(releaseOf(tag.replace(/-slim$/, ''), defaultRelease), users, slim ? [] : BUILDPACK_PROGRAMS);
   return { kind: 'distro', distro: { ...distro, local }, versions };
+}
+
+/** PG_MAJOR of a postgres tag (9.x majors have two parts); the newest, 18, for latest and the variant-only tags. */
+function postgresMajor(tag: string): string {
+  const m = /^(9\.\d|\d+)/.exec(tag);
+  return m ? m[1] : '18';
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { createBaseLayer, createContainerFs, createDistroLayer, createPodFilesTree, type FileSpec, type Tree } from './fs/index';
 import { APPLET_NAMES, appletFor, DISTRO_PROGRAMS } from './programs/registry';
-import { ImageCatalog, type Distro, type ImageFlavor, type ImageLookup } from './images';
+import { ImageCatalog, SERVER_CLIENTS, type Distro, type ImageFlavor, type ImageLookup } from './images';
 import type { ImageFlavor as ShellFlavor } from './shell/sys';
 import { runShell } from './shell/start';
 import { ScriptCache } from './shell/scriptCache';
@@ -55,9 +55,10 @@ function makeShellFlavor(flavor: ImageFlavor): ShellFlavor {
   const distro = distroOf(flavor);
   if (distro) {
     return { busyboxVersion: '1.36', extraApplets: [...distro.extraApplets, ...(distro.local?.programs ?? [])], userland: 'gnu', release: distro.release,
-      ...(flavor.kind === 'distro' ? { versions: flavor.versions } : {}) };
+      ...(flavor.kind === 'distro' ? { versions: flavor.versions } : flavor.kind === 'server' && flavor.server === 'postgres' && flavor.version ? { versions: { postgres: flavor.version } } : {}) };
   }
-  // alpine, the alpine-based servers' tags and unknown images ship a busybox (or a compatible) shell.
+  // alpine, the alpine-based servers' tags (with their database client) and unknown images ship a busybox shell.
+  if (flavor.kind === 'server' && SERVER_CLIENTS[flavor.server]) return { busyboxVersion: '1.36', extraApplets: SERVER_CLIENTS[flavor.server] };
   return { busyboxVersion: '1.36' };
 }
 

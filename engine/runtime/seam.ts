@@ -91,7 +91,26 @@ export interface ListenerHandle {
   readonly protocol: 'http' | 'tcp';
   /** Called synchronously at the client's `now()`; absent for plain TCP listeners. */
   readonly http?: (req: HttpRequest) => HttpResponse;
+  /** The database protocol a 'tcp' listener speaks (redis-cli, pg_isready, mysqladmin); absent: it never answers. */
+  readonly app?: AppProtocol;
 }
+
+/** A reply of the Redis protocol (RESP2) as redis-cli receives it. */
+export type RedisReply =
+  | { readonly type: 'status' | 'error' | 'string'; readonly value: string }
+  | { readonly type: 'integer'; readonly value: number }
+  | { readonly type: 'nil' };
+
+/**
+ * A database server behind a listener, as its clients see it: redis answers commands, postgres answers a
+ * startup packet with an authentication request, mysql greets with its version and checks a login
+ * (`password` null: none given; `clientIp` is who the server sees).
+ */
+export type AppProtocol =
+  | { readonly name: 'redis'; readonly command: (args: readonly string[]) => RedisReply }
+  /** `login` checks a startup packet: null when the session starts, else the server's FATAL message. */
+  | { readonly name: 'postgres'; readonly login?: (user: string, database: string, password: string | null, local: boolean) => string | null }
+  | { readonly name: 'mysql'; readonly version: string; readonly login: (user: string, password: string | null) => boolean };
 
 /** One file operation on a volume, for the trace (DESIGN.md: "volume file operations"). */
 export interface FileOp {

@@ -7,7 +7,8 @@
 import { utcParts } from '../sim/time';
 import type { FileSpec, FsView } from './fs/index';
 import type { ImageFlavor } from './images';
-import type { ContainerHost, ContainerProcess, ContainerStart, ExitStatus, HttpRequest, HttpResponse } from './seam';
+import type { AppProtocol, ContainerHost, ContainerProcess, ContainerStart, ExitStatus, HttpRequest, HttpResponse, ListenerHandle } from './seam';
+import { mysqlServer, postgresServer, redisServer } from './dbServers';
 
 const NGINX_INDEX = `<!DOCTYPE html>
 <html>
@@ -55,6 +56,8 @@ interface ServerOptions {
 }
 
 const ROOT = { uid: 0, gid: 0, groups: [0] };
+/** Where the postgres image's server puts its Unix socket (the Dockerfile's /var/run/postgresql). */
+export const PG_SOCKET_DIR = '/var/run/postgresql';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const p2 = (n: number) => String(n).padStart(2, '0');
 
@@ -77,17 +80,32 @@ function fileServer(fs: FsView, root: string, notFound: string): (req: HttpReque
   };
 }
 
-/** Listen, then wait for a signal; TERM or INT stop the server cleanly (nginx, httpd and redis handle them). */
-function* serve(host: ContainerHost, port: number, http: ((req: HttpRequest) => HttpResponse) | undefined, delayMs = 0): ContainerProcess {
+/**
+ * Listen, then wait for a signal; TERM or INT stop the server cleanly (nginx, httpd and redis handle them).
+ * `socket` is a Unix socket the server creates beside its TCP port (postgres's /var/run/postgresql/.s.PGSQL.5432)
+ * and removes when it stops.
+ */
+function* serve(host: ContainerHost, port: number, http: ((req: HttpRequest) => HttpResponse) | undefined, delayMs = 0,
+  app?: AppProtocol, socket?: { fs: FsView; path: string }): ContainerProcess {
   if (delayMs > 0) yield { type: 'sleep', ms: delayMs };
-  host.listen(port, http ? { protocol: 'http', http } : { protocol: 'tcp' });
+  const handle: ListenerHandle = http ? { protocol: 'http', http } : app ? { protocol: 'tcp', app } : { protocol: 'tcp' };
+  host.listen(port, handle);
+  if (socket) makeSocket(socket.fs, socket.path);
   for (;;) {
     const wake = yield { type: 'wait', keys: [] };
     if (wake.type === 'signal') {
       host.unlisten(port);
+      if (socket) try { socket.fs.unlink(socket.path, '/', ROOT); } catch { /* already gone */ }
       return { code: 0 };
     }
   }
+}
+
+/** The socket file a server binds (a plain empty file stands for it; clients look for it by name). */
+function makeSocket(fs: FsView, path: string): void {
+  const dir = path.slice(0, path.lastIndexOf('/'));
+  try { fs.mkdir(dir, '/', ROOT, 0o3777); } catch { /* exists */ }
+  try { fs.writeFile(path, '/', ROOT, '', false, 0o777); } catch { /* read-only root: no socket */ }
 }
 
 function* fail(host: ContainerHost, lines: string, code: number): ContainerProcess {
@@ -130,7 +148,7 @@ export function runServer(flavor: ImageFlavor, argv: readonly string[], opts: Se
       return serve(host, port, () => ({ status: 200, reason: 'OK', headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: `${text}\n` }));
     }
     case 'redis':
-      return prog === 'docker-entrypoint.sh' || prog === 'redis-server' ? serve(host, 6379, undefined, 500) : null;
+      return prog === 'docker-entrypoint.sh' || prog === 'redis-server' ? serve(host, 6379, undefined, 500, redisServer()) : null;
     case 'mysql': {
       if (prog !== 'docker-entrypoint.sh' && prog !== 'mysqld') return null;
       const c = utcParts(host.now() + (opts.spec.pod.epochMs ?? 0));
@@ -143,14 +161,14 @@ export function runServer(flavor: ImageFlavor, argv: readonly string[], opts: Se
         // docker_verify_minimum_env, on stderr (mysql_error).
         return fail(host, `${stamp} [ERROR] [Entrypoint]: Database is uninitialized and password option is not specified\n    You need to specify one of the following as an environment variable:\n    - MYSQL_ROOT_PASSWORD\n    - MYSQL_ALLOW_EMPTY_PASSWORD\n    - MYSQL_RANDOM_ROOT_PASSWORD\n`, 1);
       }
-      return serve(host, 3306, undefined, 8_000);
+      return serve(host, 3306, undefined, 8_000, mysqlServer(flavor.version ?? '', env), { fs: opts.fs, path: '/var/run/mysqld/mysqld.sock' });
     }
     case 'postgres': {
       if (prog !== 'docker-entrypoint.sh' && prog !== 'postgres') return null;
       if (!env.get('POSTGRES_PASSWORD') && env.get('POSTGRES_HOST_AUTH_METHOD') !== 'trust') {
         return fail(host, 'Error: Database is uninitialized and superuser password is not specified.\n       You must specify POSTGRES_PASSWORD to a non-empty value for the\n       superuser. For example, "-e POSTGRES_PASSWORD=password" on "docker run".\n\n       You may also use "POSTGRES_HOST_AUTH_METHOD=trust" to allow all\n       connections without a password. This is *not* recommended.\n\n       See PostgreSQL documentation about "trust":\n       https://www.postgresql.org/docs/current/auth-trust.html\n', 1);
       }
-      return serve(host, 5432, undefined, 3_000);
+      return serve(host, 5432, undefined, 3_000, postgresServer(env), { fs: opts.fs, path: `${PG_SOCKET_DIR}/.s.PGSQL.5432` });
     }
   }
 }
