@@ -75,10 +75,10 @@ export class JobTable {
   }
 
   /** getjob: the job a spec names (%N, %%, %+, %-, none: the current one), or the error ash raises. */
-  find(spec: string | undefined, jobControl = false): Job | string {
+  find(spec: string | undefined, jobControl = false, dash = false): Job | string {
     const cur = this.chain[0];
     let job: Job | undefined;
-    let miss = `${spec}: no such job`;
+    let miss = dash ? `No such job: ${spec}` : `${spec}: no such job`;
     const p = spec?.slice(1) ?? '';
     if (spec === undefined || p === '' || p === '+' || p === '%') { job = cur; miss = 'No current job'; } else if (p === '-') {
       job = this.chain[1];
@@ -96,10 +96,11 @@ export class JobTable {
   }
 
   /** showjob: `[N]+  STATUS` (with -l the pid) padded to 33 columns, then the (empty) command; -p: the pid. */
-  line(job: Job, pids: boolean, only: boolean): string {
+  line(job: Job, pids: boolean, only: boolean, dash = false): string {
     if (only) return `${job.proc.pid}\n`;
     const mark = job === this.chain[0] ? '+' : job === this.chain[1] ? '-' : ' ';
-    let s = `[${this.number(job)}]${mark}  `;
+    // dash puts the mark one column later than ash (showjob: s[col - 2] against s[col - 3]).
+    let s = dash ? `[${this.number(job)}] ${mark} ` : `[${this.number(job)}]${mark}  `;
     if (pids) s += `${job.proc.pid} `;
     s += statusText(job.proc);
     return s + ' '.repeat(Math.max(1, 33 - s.length)) + '\n';

@@ -98,7 +98,7 @@ const wait: B = function* (sh, argv) {
   for (const a of args) {
     let job: Job | undefined;
     if (a[0] === '%') {
-      const found = table.find(a);
+      const found = table.find(a, false, sh.d.dialect.name === 'dash');
       if (typeof found === 'string') return jobError(sh, 'wait', found);
       job = found;
     } else {
@@ -129,8 +129,11 @@ const kill: B = function* (sh, argv) {
     const expanded: string[] = [argv[0]];
     for (const a of argv.slice(1)) {
       if (a[0] !== '%') { expanded.push(a); continue; }
-      const job = sh.rt.jobs(sh).find(a);
+      const dash = sh.d.dialect.name === 'dash';
+      const job = sh.rt.jobs(sh).find(a, false, dash);
       if (typeof job === 'string') return jobError(sh, 'kill', job);
+      // dash signals the job's process group, which a job started without job control does not have.
+      if (dash) { sh.writeErrSync(sh.d.dialect.builtin(sh.d.arg0, 'kill', sh.line, 'No such process') + '\n\n'); return 1; }
       fromJob.add(expanded.length);
       expanded.push(job.proc.done ? '' : String(job.proc.pid));
     }
@@ -212,7 +215,7 @@ const jobsB: B = function* (sh, argv) {
     }
   }
   const show = (job: Job): string => {
-    const line = table.line(job, pids, only);
+    const line = table.line(job, pids, only, sh.d.dialect.name === 'dash');
     if (job.proc.done && !only) { reapQuietly(sh, job); table.free(job); }
     return line;
   };
@@ -220,7 +223,7 @@ const jobsB: B = function* (sh, argv) {
   let status = 0;
   if (i < argv.length) {
     for (const spec of argv.slice(i)) {
-      const job = table.find(spec);
+      const job = table.find(spec, false, sh.d.dialect.name === 'dash');
       if (typeof job === 'string') { status = jobError(sh, 'jobs', job); break; }
       out += show(job);
     }

@@ -203,8 +203,8 @@ export class Shell {
     return this.k.spawn(this.p.pid, fds, (child) => {
       child.sub = true;
       const sh = this.fork(child);
-      // `( … )` is a subshell node, never the simple command the job hack looks for.
-      if (!subshell && runsJobs(node)) sh.jobs.copyOf(this.jobs);
+      // `( … )` is a subshell node, never the simple command the job hack looks for; dash has no such hack.
+      if (!subshell && this.d.dialect.name !== 'dash' && runsJobs(node)) sh.jobs.copyOf(this.jobs);
       if (bg) sh.d.condDepth = 0;
       child.disposition = (sig) => sh.disposition(sig);
       return sh.subshellMain(node);
