@@ -6,7 +6,7 @@ import { LINE_COST } from '../shell/kernel';
 import type { Ctx } from '../shell/sys';
 import { openPath, readOf } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
-import { badOption, err, errnoMsg, errRaw, getopts, out, prog, under, writeError, type Applet, type G } from './lib';
+import { badOption, err, errnoMsg, errRaw, getopts, out, prog, stdio, under, writeError, type Applet, type G } from './lib';
 import { wording } from './wording';
 import { applyMode } from './more';
 import { parseDate } from './dateParse';
@@ -62,8 +62,8 @@ export const mkdir: Applet = function* (ctx) {
   if (parsed === null) { err(ctx, `invalid mode '${spec}'`); return 1; }
   const mode = parsed;
   let status = 0;
-  let said = '';
-  const say = (p: string) => { if (o.flags.has('v')) said += wording(ctx).verbose('created', p); };
+  const so = stdio(ctx);
+  const say = (p: string) => { if (o.flags.has('v')) so.add(wording(ctx).verbose('created', p)); };
   for (const d of o.rest) {
     let cur = d;
     try {
@@ -88,7 +88,7 @@ export const mkdir: Applet = function* (ctx) {
       status = 1;
     }
   }
-  const failed = said ? yield* out(ctx, said) : null;
+  const failed = yield* so.flush();
   return failed ? writeError(ctx, failed) : status;
 };
 
@@ -136,8 +136,8 @@ export const rm: Applet = function* (ctx) {
     return 1;
   }
   let status = 0;
-  let said = '';
-  const say: Say = o.flags.has('v') ? (line) => { said += line; } : null;
+  const so = stdio(ctx);
+  const say: Say = o.flags.has('v') ? (line) => so.add(line) : null;
   // busybox strips an operand's trailing slashes (bb_get_last_path_component_strip).
   const strip = (f: string) => (ctx.flavor.userland === 'gnu' ? f : f.replace(/(.)\/+$/, '$1'));
   for (const f of o.rest) {
@@ -146,7 +146,7 @@ export const rm: Applet = function* (ctx) {
       status = 1;
     } else if (!(yield* removeTree(ctx, strip(f), force, recursive, say))) status = 1;
   }
-  const failed = said ? yield* out(ctx, said) : null;
+  const failed = yield* so.flush();
   return failed ? writeError(ctx, failed) : status;
 };
 
@@ -155,9 +155,9 @@ export const rmdir: Applet = function* (ctx) {
   const none = o.rest.length === 0 ? wording(ctx).noOperands('rmdir') : null;
   if (none) { errRaw(ctx, none); return 1; }
   let status = 0;
-  let said = '';
+  const so = stdio(ctx);
   for (const d of o.rest) {
-    if (o.flags.has('v')) said += wording(ctx).verbose('rmdir', d);
+    if (o.flags.has('v')) so.add(wording(ctx).verbose('rmdir', d));
     try {
       ctx.fs.rmdir(d, ctx.cwd, ctx.cred);
     } catch (e) {
@@ -165,7 +165,7 @@ export const rmdir: Applet = function* (ctx) {
       status = 1;
     }
   }
-  const failed = said ? yield* out(ctx, said) : null;
+  const failed = yield* so.flush();
   return failed ? writeError(ctx, failed) : status;
 };
 
@@ -270,15 +270,15 @@ export const cp: Applet = function* (ctx) {
   if (srcs.length > 1 && !dirDst) { err(ctx, `'${dst}' is not a directory`); return 1; }
   const recursive = o.flags.has('r') || o.flags.has('R') || o.flags.has('a');
   let status = 0;
-  let said = '';
-  const say: Say = o.flags.has('v') ? (line) => { said += line; } : null;
+  const so = stdio(ctx);
+  const say: Say = o.flags.has('v') ? (line) => so.add(line) : null;
   for (const s of srcs) {
     // Into a directory, busybox names the source without its trailing slashes (bb_get_last_path_component_strip).
     const src = dirDst && ctx.flavor.userland !== 'gnu' ? s.replace(/(.)\/+$/, '$1') : s;
     const target = dirDst ? under(dst, base(s)) : dst;
     if (!copyTree(ctx, src, target, recursive, o.flags.has('p') || o.flags.has('a'), { made: new Set(), top: src, topDst: target }, say)) status = 1;
   }
-  const failed = said ? yield* out(ctx, said) : null;
+  const failed = yield* so.flush();
   return failed ? writeError(ctx, failed) : status;
 };
 
@@ -328,16 +328,16 @@ export const mv: Applet = function* (ctx) {
   const dst = files[files.length - 1];
   const dirDst = isDir(ctx, dst);
   let status = 0;
-  let said = '';
+  const so = stdio(ctx);
   const gnu = ctx.flavor.userland === 'gnu';
   for (const s of files.slice(0, -1)) {
     const target = dirDst ? under(dst, base(s)) : dst;
     const ok = yield* moveOne(ctx, s, target);
     if (!ok) status = 1;
     // busybox's mv reports every operand, moved or not; GNU only what it renamed.
-    if (o.flags.has('v') && (ok || !gnu)) said += wording(ctx).verbose('renamed', s, target);
+    if (o.flags.has('v') && (ok || !gnu)) so.add(wording(ctx).verbose('renamed', s, target));
   }
-  const failed = said ? yield* out(ctx, said) : null;
+  const failed = yield* so.flush();
   return failed ? writeError(ctx, failed) : status;
 };
 
@@ -349,10 +349,10 @@ export const ln: Applet = function* (ctx) {
   const dst = files.length === 1 ? base(files[0]) : files[files.length - 1];
   const dirDst = files.length > 1 && isDir(ctx, dst);
   let status = 0;
-  let said = '';
+  const so = stdio(ctx);
   const gnu = ctx.flavor.userland === 'gnu';
   const report = (target: string, s: string) => {
-    if (o.flags.has('v')) said += wording(ctx).verbose(o.flags.has('s') ? 'symlinked' : 'linked', target, s);
+    if (o.flags.has('v')) so.add(wording(ctx).verbose(o.flags.has('s') ? 'symlinked' : 'linked', target, s));
   };
   for (const s of files.length === 1 ? files : files.slice(0, -1)) {
     const target = dirDst ? under(dst, base(s)) : dst;
@@ -369,7 +369,7 @@ export const ln: Applet = function* (ctx) {
       status = 1;
     }
   }
-  const failed = said ? yield* out(ctx, said) : null;
+  const failed = yield* so.flush();
   return failed ? writeError(ctx, failed) : status;
 };
 

@@ -1,9 +1,10 @@
 /** Helpers every applet uses: output, diagnostics in busybox's `applet: message` form, input. */
 import { FsError, strerror, type Errno } from '../fs/errors';
 import { LINE_COST, type Block, type ProcGen } from '../shell/kernel';
-import { countLines, LINE_BYTES, openPath, readAll, readOf, writeFd, writeFileOf, type Ctx } from '../shell/sys';
+import { countLines, LINE_BYTES, openPath, readAll, readOf, writeFd, type Ctx } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
 import { wording } from './wording';
+import { rawErr, STDIO_BUFSIZ } from './stdio';
 
 export type G<T> = Generator<Block, T, unknown>;
 export type Applet = (ctx: Ctx) => ProcGen;
@@ -18,8 +19,7 @@ export function* out(ctx: Ctx, s: string): G<Errno | null> {
   return yield* writeFd(ctx.k, ctx.p, 1, s);
 }
 
-/** glibc's stdio buffer for a file or device (st_blksize, 4096 on tmpfs and /dev/full). */
-export const STDIO_BUFSIZ = 4096;
+export { STDIO_BUFSIZ, stdio, type Stdio } from './stdio';
 
 /**
  * Where a program writing `total` bytes through stdio meets a failed write when only `fit` bytes fit: in a
@@ -69,15 +69,10 @@ export function err(ctx: Ctx, msg: string): void {
   errRaw(ctx, `${prog(ctx)}: ${msg}\n`);
 }
 
+/** Text on stderr, after what the applet's stdio buffer holds (busybox's verror_msg flushes stdout first). */
 export function errRaw(ctx: Ctx, text: string): void {
-  const of = ctx.p.fds[2];
-  if (!of) return;
-  switch (of.kind) {
-    case 'console': ctx.k.console(of.stream, text); break;
-    case 'capture': of.out.push(text); of.size += text.length; break;
-    case 'file': writeFileOf(of, text); break;
-    case 'pipe': if (of.write && of.pipe.readers > 0) { of.pipe.buf += text; ctx.k.pipeChanged(of.pipe); } break;
-  }
+  if (ctx.stdio && !ctx.stdio.beforeErr(text)) return;
+  rawErr(ctx, text);
 }
 
 export function errnoMsg(e: unknown): string {

@@ -3,23 +3,19 @@
 import { utcParts } from '../../sim/time';
 import { inodeSize, typeBits, type Inode } from '../fs/tree';
 import type { Ctx } from '../shell/sys';
-import { badOption, err, errnoMsg, errRaw, getopts, idForName, nameForId, out, type Applet } from './lib';
+import { badOption, err, errnoMsg, errRaw, getopts, idForName, nameForId, out, stdio, type Applet } from './lib';
 import { wording } from './wording';
 import { sedApplet } from './sed';
 import { awkApplet } from './awk';
 import { kill } from './procs';
+import { permString } from './modeString';
 import { expr } from './expr';
 
 const MON = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export function modeString(n: Inode): string {
   const t = n.kind === 'dir' ? 'd' : n.kind === 'symlink' ? 'l' : n.kind === 'dev' ? 'c' : '-';
-  const m = n.mode;
-  const bit = (b: number, c: string) => (m & b ? c : '-');
-  let s = t + bit(0o400, 'r') + bit(0o200, 'w') + (m & 0o4000 ? (m & 0o100 ? 's' : 'S') : bit(0o100, 'x'));
-  s += bit(0o40, 'r') + bit(0o20, 'w') + (m & 0o2000 ? (m & 0o10 ? 's' : 'S') : bit(0o10, 'x'));
-  s += bit(0o4, 'r') + bit(0o2, 'w') + (m & 0o1000 ? (m & 0o1 ? 't' : 'T') : bit(0o1, 'x'));
-  return s;
+  return t + permString(n.mode);
 }
 
 /** The owner or group name `ls` and `stat` print: the number when the database has no name for it. */
@@ -218,23 +214,50 @@ function changeEach(ctx: Ctx, paths: readonly string[], recursive: boolean, chan
   return status;
 }
 
+/** chmod's and chown's options: a first operand like `-w` or `-rwx` (before any other) is a mode, not options. */
+function modeFirstOpts(argv: readonly string[], letters: string) {
+  const args = [...argv];
+  let modeAt = -1;
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i];
+    if (a[0] !== '-') break;
+    if (a.length > 1 && !('-' + letters).includes(a[1])) { modeAt = i; args[i] = 'a' + a.slice(1); break; }
+  }
+  const o = getopts(args, letters);
+  if (modeAt >= 0 && o.rest[0] === args[modeAt]) o.rest[0] = argv[modeAt];
+  return o;
+}
+
 export const chmod: Applet = function* (ctx) {
-  const args = ctx.argv.slice(1);
-  const recursive = args[0] === '-R';
-  if (recursive) args.shift();
+  const o = modeFirstOpts(ctx.argv, 'Rvcf');
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
+  const args = o.rest;
+  const recursive = o.flags.has('R');
   const none = args.length === 0 ? wording(ctx).noOperands('chmod') : null;
   if (none) { errRaw(ctx, none); return 1; }
   if (args.length < 2) { err(ctx, 'usage: chmod [-R] MODE[,MODE]... FILE...'); return 1; }
   const spec = args[0];
   const badFirst = applyMode(spec, 0o644, false, 0) === null ? wording(ctx).invalidModeFirst(spec) : null;
   if (badFirst) { errRaw(ctx, badFirst); return 1; }
-  return changeEach(ctx, args.slice(1), recursive, (p) => {
+  const verbose = o.flags.has('v');
+  const say = verbose || o.flags.has('c') ? stdio(ctx) : null;
+  const status = changeEach(ctx, args.slice(1), recursive, (p) => {
     const n = ctx.fs.stat(p, ctx.cwd, ctx.cred).node;
+    const from = n.mode & 0o7777;
     const m = applyMode(spec, n.mode, n.kind === 'dir', 0);
     if (m === null) { err(ctx, `invalid mode '${spec}'`); return null; }
-    ctx.fs.chmod(p, ctx.cwd, ctx.cred, m);
+    try {
+      ctx.fs.chmod(p, ctx.cwd, ctx.cred, m);
+    } catch (e) {
+      // -f silences a failed chmod(2), not a path that cannot be reached.
+      if (!o.flags.has('f')) err(ctx, wording(ctx).cannotAccess(p, errnoMsg(e)));
+      return null;
+    }
+    say?.add(wording(ctx).chmodVerbose(p, from, m & 0o7777, verbose));
     return n;
   });
+  if (say) yield* say.flush();
+  return status;
 };
 
 export const chown: Applet = function* (ctx) {

@@ -1,7 +1,9 @@
 /** readlink and realpath (busybox coreutils/readlink.c, realpath.c). */
 import { FsError } from '../fs/errors';
 import type { Ctx } from '../shell/sys';
-import { badOption, err, errnoMsg, errRaw, getopts, out, type Applet } from './lib';
+import { BB_BANNER, badOption, err, errnoMsg, errRaw, getopts, out, type Applet } from './lib';
+
+const READLINK_USAGE = `${BB_BANNER}Usage: readlink [-fnv] FILE\n\nDisplay the value of a symlink\n\n\t-f\tCanonicalize by following all symlinks\n\t-n\tDon't add newline\n\t-v\tVerbose\n`;
 
 /** coreutils-style realpath: every component but the last must exist. */
 function realpath(ctx: Ctx, path: string): string {
@@ -13,7 +15,7 @@ function realpath(ctx: Ctx, path: string): string {
 export const readlink: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'fnvsq');
   if (o.bad) return badOption(ctx, o.bad, o.missing);
-  if (o.rest.length !== 1) { errRaw(ctx, 'Usage: readlink [-fnv] FILE\n'); return 1; }
+  if (o.rest.length !== 1) { errRaw(ctx, READLINK_USAGE); return 1; }
   const f = o.rest[0];
   let res: string;
   try {

@@ -1,11 +1,11 @@
 /** Text applets: head, tail (-f follows appends), wc, tee, cut, tr, sort, uniq, seq. */
-import { FsError, strerror, type Errno } from '../fs/errors';
+import { FsError, strerror } from '../fs/errors';
 import { byteLength } from '../fs/tree';
 import { countLines, openPath, writeOf, type Ctx } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
 import { retain } from '../shell/io';
 import { LINE_COST } from '../shell/kernel';
-import { badOption, chomp, eachChunk, eachLine, openDevice, err, errnoMsg, getopts, out, readInput, splitLines, STDIO_BUFSIZ, stdioFailure, type Applet, type G } from './lib';
+import { badOption, chomp, eachChunk, eachLine, openDevice, err, errnoMsg, getopts, out, readInput, splitLines, stdio, stdioFailure, type Applet, type G } from './lib';
 import { sort } from './sort';
 import { wording } from './wording';
 import { grep } from './grep';
@@ -44,25 +44,18 @@ export const head: Applet = function* (ctx) {
   let status = 0;
   // Output goes through stdio: once a write fails head writes no more but reads on (its writes go to the buffer),
   // and says so as its stdio would (stdioFailure).
-  let total = 0;
-  let fit = 0;
-  let failed: Errno | null = null;
+  const so = stdio(ctx);
   const put = function* (s: string): G<true> {
-    // Written in the buffer's blocks, so `fit` ends where the first block that did not fit begins.
-    for (let i = 0; i < s.length && failed === null;) {
-      const piece = s.slice(i, i + STDIO_BUFSIZ - ((total + i) % STDIO_BUFSIZ));
-      failed = yield* out(ctx, piece);
-      i += piece.length;
-      if (failed === null) fit = total + i;
-    }
-    total += s.length;
+    yield* so.put(s);
     return true;
   };
-  for (const [i, f] of files.entries()) {
-    if (files.length > 1) yield* put(`${i ? '\n' : ''}==> ${f === '-' ? 'standard input' : f} <==\n`);
+  let headers = 0;
+  const header = (f: string) => (files.length > 1 ? `${headers++ ? '\n' : ''}==> ${f === '-' ? 'standard input' : f} <==\n` : '');
+  for (const f of files) {
     // stdin and devices (head -c N /dev/zero) are read as streams: only what is needed.
     const dev = f === '-' || allBut ? null : openDevice(ctx, f);
     if ((f === '-' && !allBut) || dev) {
+      yield* put(header(f));
       const from = dev ?? undefined;
       try {
         if (bytes) {
@@ -81,13 +74,16 @@ export const head: Applet = function* (ctx) {
     }
     const data = yield* readInput(ctx, f, 'plain');
     if (data === null) { status = 1; continue; }
+    yield* put(header(f));
     if (bytes) yield* put(allBut ? data.slice(0, Math.max(0, data.length - n)) : data.slice(0, n));
     else {
       const lines = splitLines(data);
       yield* put(lines.slice(0, allBut ? Math.max(0, lines.length - n) : n).join(''));
     }
   }
+  const failed = yield* so.flush();
   if (failed === null) return status;
+  const { total, fit } = so;
   // coreutils' head fwrite()s whole read buffers, and glibc writes a whole block past the buffer at once: a block
   // that is complete fails at once even when no more output follows it.
   const flushed = stdioFailure(ctx.flavor.userland === 'gnu' ? total + 1 : total, fit) === 'flush';
@@ -110,10 +106,15 @@ export const tail: Applet = function* (ctx) {
   const pick = (data: string): string =>
     o.flags.has('c') ? (fromStart ? data.slice(Math.max(0, n - 1)) : n === 0 ? '' : data.slice(-n)) : pickLines(splitLines(data)).join('');
   let status = 0;
-  for (const [i, f] of files.entries()) {
-    if (files.length > 1) yield* out(ctx, `${i ? '\n' : ''}==> ${f === '-' ? 'standard input' : f} <==\n`);
+  // busybox's tail opens every file first (the errors come first), then prints those it opened.
+  const opened: [string, string][] = [];
+  for (const f of files) {
     const data = yield* readInput(ctx, f, 'cant-open');
-    if (data === null) { status = 1; continue; }
+    if (data === null) status = 1;
+    else opened.push([f, data]);
+  }
+  for (const [i, [f, data]] of opened.entries()) {
+    if (files.length > 1) yield* out(ctx, `${i ? '\n' : ''}==> ${f === '-' ? 'standard input' : f} <==\n`);
     yield* out(ctx, pick(data));
   }
   if (!(o.flags.has('f') || o.flags.has('F')) || files.length !== 1 || files[0] === '-') return status;
@@ -173,25 +174,38 @@ export const wc: Applet = function* (ctx) {
   const files = o.rest.length ? o.rest : ['-'];
   const total = { l: 0, w: 0, c: 0 };
   let status = 0;
-  const rows: [Record<string, number>, string][] = [];
+  // coreutils sizes its columns from the inputs' sizes before it counts (fstat of each); busybox's are fixed.
   let regularBytes = 0;
   let nonRegular = false;
+  for (const f of files) {
+    const node = f === '-' ? (ctx.p.fds[0]?.kind === 'file' ? ctx.p.fds[0].info.node : null) : statOrNull(ctx, f);
+    if (node?.kind === 'file') regularBytes += byteLength(node.data);
+    else if (f === '-' || node) nonRegular = true;
+  }
+  const width = wording(ctx).wcWidth(regularBytes, nonRegular, cols.length, files.length);
+  const fmt = (v: Record<string, number>, name: string) =>
+    cols.map((c) => String(v[c]).padStart(width)).join(' ') + (name === '-' && files.length === 1 && o.rest.length === 0 ? '' : ' ' + name) + '\n';
+  // Each file's line is printed as it is counted (through stdio: an error between comes out in order).
+  const so = stdio(ctx);
   for (const f of files) {
     const data = yield* readInput(ctx, f, 'plain', false);
     if (data === null) { status = 1; continue; }
     const v = countText(data);
-    if (f === '-' && ctx.p.fds[0]?.kind !== 'file') nonRegular = true;
-    else regularBytes += v.c;
     total.l += v.l; total.w += v.w; total.c += v.c;
-    rows.push([v, f]);
+    so.add(fmt(v, f));
   }
-  if (files.length > 1) rows.push([total, 'total']);
-  const width = wording(ctx).wcWidth(regularBytes, nonRegular, cols.length, files.length);
-  const fmt = (v: Record<string, number>, name: string) =>
-    cols.map((c) => String(v[c]).padStart(width)).join(' ') + (name === '-' && files.length === 1 && o.rest.length === 0 ? '' : ' ' + name) + '\n';
-  yield* out(ctx, rows.map(([v, name]) => fmt(v, name)).join(''));
+  if (files.length > 1) so.add(fmt(total, 'total'));
+  yield* so.flush();
   return status;
 };
+
+function statOrNull(ctx: Ctx, f: string) {
+  try {
+    return ctx.fs.stat(f, ctx.cwd, ctx.cred).node;
+  } catch {
+    return null;
+  }
+}
 
 export const tee: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'ai');

@@ -3,6 +3,7 @@
  * applets are shared; each asks `wording(ctx)` for the text, so the two userlands differ only here.
  * GNU's texts follow the C locale (ASCII quotes), as a container without LANG runs.
  */
+import { permString } from './modeString';
 import type { Ctx } from '../shell/sys';
 
 export interface Wording {
@@ -46,6 +47,8 @@ export interface Wording {
   missingDestination(prog: string, only: string): string;
   /** chmod's mode is checked before any file (GNU), or per file (busybox: null here). */
   invalidModeFirst(spec: string): string | null;
+  /** chmod -v/-c's line for `path` whose mode went from `from` to `to` ('' when nothing is said). */
+  chmodVerbose(path: string, from: number, to: number, verbose: boolean): string;
   /** ls -l's lines from their columns (a one-column row is a plain name). */
   lsColumns(rows: readonly string[][]): string[];
   /** A program run without its operands: GNU's `missing operand` text; null where busybox has its own usage. */
@@ -114,6 +117,8 @@ const BUSYBOX: Wording = {
   cpCreate: (d, why) => `can't create '${d}': ${why}`,
   missingDestination: (prog) => `${prog}: missing file operand\n`,
   invalidModeFirst: () => null,
+  // coreutils/chmod.c (1.36): -v reports every file, -c those whose mode changed, both as "changed to".
+  chmodVerbose: (p, from, to, verbose) => (verbose || from !== to ? `mode of '${p}' changed to ${octMode(to)}\n` : ''),
   cannotAccess: (p, why) => `${p}: ${why}`,
   statFail: (f, why) => `can't stat '${f}': ${why}`,
   execFail: (_prog, cmd, found) => `can't execute '${cmd}': ${found ? 'Exec format error' : 'No such file or directory'}`,
@@ -178,6 +183,8 @@ const GNU: Wording = {
   cpCreate: (d, why) => `cannot create regular file '${d}': ${why}`,
   missingDestination: (prog, only) => `${prog}: missing destination file operand after '${only}'\nTry '${prog} --help' for more information.\n`,
   invalidModeFirst: (spec) => `chmod: invalid mode: '${spec}'\nTry 'chmod --help' for more information.\n`,
+  chmodVerbose: (p, from, to, verbose) => (from !== to ? `mode of '${p}' changed from ${octMode(from)} to ${octMode(to)}\n`
+    : verbose ? `mode of '${p}' retained as ${octMode(to)}\n` : ''),
   // GNU pads each column to its widest entry in the listing: counts right-aligned, names left-aligned.
   lsColumns: (rows) => {
     const width = (i: number) => Math.max(0, ...rows.map((r) => (r.length > 1 ? r[i].length : 0)));
@@ -217,4 +224,9 @@ const GNU: Wording = {
 /** The wording of the image's userland. */
 export function wording(ctx: Ctx): Wording {
   return ctx.flavor.userland === 'gnu' ? GNU : BUSYBOX;
+}
+
+/** A permission mode as chmod -v prints it: `0644 (rw-r--r--)`. */
+function octMode(m: number): string {
+  return `${(m & 0o7777).toString(8).padStart(4, '0')} (${permString(m)})`;
 }
