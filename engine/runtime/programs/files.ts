@@ -6,7 +6,7 @@ import { LINE_COST } from '../shell/kernel';
 import type { Ctx } from '../shell/sys';
 import { openPath, readOf } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
-import { badOption, err, errnoMsg, errRaw, getopts, out, prog, stdio, under, writeError, type Applet, type G } from './lib';
+import { badOption, err, errnoMsg, errRaw, getopts, out, prog, stdio, uncheckedStdout, under, writeError, type Applet, type G } from './lib';
 import { wording } from './wording';
 import { applyMode } from './more';
 import { parseDate } from './dateParse';
@@ -88,8 +88,7 @@ export const mkdir: Applet = function* (ctx) {
       status = 1;
     }
   }
-  const failed = yield* so.flush();
-  return failed ? writeError(ctx, failed) : status;
+  return uncheckedStdout(ctx, yield* so.flush(), status);
 };
 
 /** Collects what -v reports; the applet writes it when it ends (stdout is buffered). */
@@ -146,8 +145,7 @@ export const rm: Applet = function* (ctx) {
       status = 1;
     } else if (!(yield* removeTree(ctx, strip(f), force, recursive, say))) status = 1;
   }
-  const failed = yield* so.flush();
-  return failed ? writeError(ctx, failed) : status;
+  return uncheckedStdout(ctx, yield* so.flush(), status);
 };
 
 export const rmdir: Applet = function* (ctx) {
@@ -165,8 +163,7 @@ export const rmdir: Applet = function* (ctx) {
       status = 1;
     }
   }
-  const failed = yield* so.flush();
-  return failed ? writeError(ctx, failed) : status;
+  return uncheckedStdout(ctx, yield* so.flush(), status);
 };
 
 export const touch: Applet = function* (ctx) {
@@ -278,8 +275,7 @@ export const cp: Applet = function* (ctx) {
     const target = dirDst ? under(dst, base(s)) : dst;
     if (!copyTree(ctx, src, target, recursive, o.flags.has('p') || o.flags.has('a'), { made: new Set(), top: src, topDst: target }, say)) status = 1;
   }
-  const failed = yield* so.flush();
-  return failed ? writeError(ctx, failed) : status;
+  return uncheckedStdout(ctx, yield* so.flush(), status);
 };
 
 /**
@@ -337,9 +333,23 @@ export const mv: Applet = function* (ctx) {
     // busybox's mv reports every operand, moved or not; GNU only what it renamed.
     if (o.flags.has('v') && (ok || !gnu)) so.add(wording(ctx).verbose('renamed', s, target));
   }
-  const failed = yield* so.flush();
-  return failed ? writeError(ctx, failed) : status;
+  return uncheckedStdout(ctx, yield* so.flush(), status);
 };
+
+/** Why neither stat nor lstat of `path` works (null when one does: a dangling symlink is there). */
+function statError(ctx: Ctx, path: string): string | null {
+  try {
+    ctx.fs.stat(path, ctx.cwd, ctx.cred);
+    return null;
+  } catch (e) {
+    try {
+      if (ctx.fs.lstat(path, ctx.cwd, ctx.cred).node.kind === 'symlink') return null;
+    } catch {
+      // the stat's error is the one reported
+    }
+    return errnoMsg(e);
+  }
+}
 
 export const ln: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'sfnbv');
@@ -356,7 +366,12 @@ export const ln: Applet = function* (ctx) {
   };
   for (const s of files.length === 1 ? files : files.slice(0, -1)) {
     const target = dirDst ? under(dst, base(s)) : dst;
-    // busybox's ln reports before it links; GNU after.
+    // busybox's ln stats a hard link's source first (a dangling symlink will do), then reports, then links;
+    // GNU reports after.
+    if (!gnu && !o.flags.has('s')) {
+      const missing = statError(ctx, s);
+      if (missing) { err(ctx, `${s}: ${missing}`); status = 1; continue; }
+    }
     if (!gnu) report(target, s);
     try {
       if (o.flags.has('f') && ctx.fs.exists(target, ctx.cwd, ctx.cred)) ctx.fs.unlink(target, ctx.cwd, ctx.cred);
@@ -369,8 +384,7 @@ export const ln: Applet = function* (ctx) {
       status = 1;
     }
   }
-  const failed = yield* so.flush();
-  return failed ? writeError(ctx, failed) : status;
+  return uncheckedStdout(ctx, yield* so.flush(), status);
 };
 
 export const basename: Applet = function* (ctx) {

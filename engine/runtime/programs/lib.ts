@@ -36,6 +36,24 @@ export function writeError(ctx: Ctx, errno: Errno): number {
   return 1;
 }
 
+/**
+ * stdout's last flush failed: busybox's fflush_stdout_and_exit (wc, du) says `standard output: why`, coreutils'
+ * close_stdout `write error: why`; status 1.
+ */
+export function stdoutFailed(ctx: Ctx, errno: Errno): number {
+  if (ctx.flavor.userland === 'gnu') return writeError(ctx, errno);
+  err(ctx, `standard output: ${strerror(errno)}`);
+  return 1;
+}
+
+/**
+ * The status of an applet whose stdout busybox never checks (mkdir -v, rm -v …: a failed write goes unsaid);
+ * coreutils' close_stdout reports it.
+ */
+export function uncheckedStdout(ctx: Ctx, errno: Errno | null, status: number): number {
+  return errno !== null && ctx.flavor.userland === 'gnu' ? writeError(ctx, errno) : status;
+}
+
 /** A diagnostic on stderr: `prog: msg`. Never blocks. */
 /** The colon-separated entries of /etc/passwd or /etc/group; none when the file cannot be read. */
 function dbEntries(ctx: Ctx, file: string): string[][] {

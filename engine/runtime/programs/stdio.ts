@@ -36,7 +36,7 @@ export class Stdio {
     else this.buf += s;
   }
 
-  /** Put text; whole buffers are written as they fill (a terminal's stdout is line-buffered: at once). */
+  /** Put text; whole buffers are written once more follows them (a terminal's stdout is line-buffered: at once). */
   *put(s: string): G<void> {
     this.add(s);
     if (this.queue) return;
@@ -44,16 +44,21 @@ export class Stdio {
       const all = this.buf;
       this.buf = '';
       yield* this.write(all);
-    } else if (this.buf.length >= STDIO_BUFSIZ) {
-      const n = this.buf.length - (this.buf.length % STDIO_BUFSIZ);
+    } else if (this.buf.length > STDIO_BUFSIZ) {
+      // A full buffer is written when more output follows it: the whole buffers before the last byte.
+      const n = Math.floor((this.buf.length - 1) / STDIO_BUFSIZ) * STDIO_BUFSIZ;
       const block = this.buf.slice(0, n);
       this.buf = this.buf.slice(n);
       yield* this.write(block);
     }
   }
 
-  /** fflush: write all that is buffered (and any queued diagnostics); the first failure's errno, if any. */
+  /**
+   * fflush: write all that is buffered (and any queued diagnostics). The errno of the first failed write when
+   * there was something to write (fflush of an empty buffer succeeds, whatever failed before), else null.
+   */
   *flush(): G<Errno | null> {
+    if (this.buf === '' && !this.queue) return null;
     const s = this.buf;
     this.buf = '';
     yield* this.write(s);

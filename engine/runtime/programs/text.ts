@@ -5,7 +5,7 @@ import { countLines, openPath, writeOf, type Ctx } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
 import { retain } from '../shell/io';
 import { LINE_COST } from '../shell/kernel';
-import { badOption, chomp, eachChunk, eachLine, openDevice, err, errnoMsg, getopts, out, readInput, splitLines, stdio, stdioFailure, type Applet, type G } from './lib';
+import { badOption, chomp, eachChunk, eachLine, openDevice, err, errnoMsg, getopts, out, readInput, splitLines, stdio, stdioFailure, stdoutFailed, type Applet, type G } from './lib';
 import { sort } from './sort';
 import { wording } from './wording';
 import { grep } from './grep';
@@ -49,39 +49,45 @@ export const head: Applet = function* (ctx) {
     yield* so.put(s);
     return true;
   };
+  // A header only for a file opened; busybox starts every one after the first operand with a blank line,
+  // coreutils every one after the first header it printed.
   let headers = 0;
-  const header = (f: string) => (files.length > 1 ? `${headers++ ? '\n' : ''}==> ${f === '-' ? 'standard input' : f} <==\n` : '');
-  for (const f of files) {
+  const gnu = ctx.flavor.userland === 'gnu';
+  const header = (f: string, i: number) =>
+    (files.length > 1 ? `${(gnu ? headers++ : i) ? '\n' : ''}==> ${f === '-' ? 'standard input' : f} <==\n` : '');
+  for (const [i, f] of files.entries()) {
     // stdin and devices (head -c N /dev/zero) are read as streams: only what is needed.
     const dev = f === '-' || allBut ? null : openDevice(ctx, f);
     if ((f === '-' && !allBut) || dev) {
-      yield* put(header(f));
+      yield* put(header(f, i));
       const from = dev ?? undefined;
       try {
         if (bytes) {
           let left = n;
-          if (left <= 0) continue;
-          yield* eachChunk(ctx, function* (s) { const part = s.slice(0, left); left -= part.length; return (yield* put(part)) && left > 0; }, from);
-          continue;
+          if (left > 0) yield* eachChunk(ctx, function* (s) { const part = s.slice(0, left); left -= part.length; return (yield* put(part)) && left > 0; }, from);
+        } else {
+          let left = n;
+          if (left > 0) yield* eachLine(ctx, function* (line) { return (yield* put(line)) && --left > 0; }, from);
         }
-        let left = n;
-        if (left <= 0) continue;
-        yield* eachLine(ctx, function* (line) { return (yield* put(line)) && --left > 0; }, from);
       } finally {
         if (dev) ctx.k.closeOf(dev);
       }
-      continue;
+    } else {
+      const data = yield* readInput(ctx, f, 'plain');
+      if (data === null) { status = 1; continue; }
+      yield* put(header(f, i));
+      if (bytes) yield* put(allBut ? data.slice(0, Math.max(0, data.length - n)) : data.slice(0, n));
+      else {
+        const lines = splitLines(data);
+        yield* put(lines.slice(0, allBut ? Math.max(0, lines.length - n) : n).join(''));
+      }
     }
-    const data = yield* readInput(ctx, f, 'plain');
-    if (data === null) { status = 1; continue; }
-    yield* put(header(f));
-    if (bytes) yield* put(allBut ? data.slice(0, Math.max(0, data.length - n)) : data.slice(0, n));
-    else {
-      const lines = splitLines(data);
-      yield* put(lines.slice(0, allBut ? Math.max(0, lines.length - n) : n).join(''));
-    }
+    // busybox checks stdout after each file it printed (die_if_ferror_stdout): a write that failed by now ends it.
+    if (!gnu && so.failed !== null) { err(ctx, wording(ctx).headWrite(true, strerror(so.failed))[0]); return 1; }
   }
-  const failed = yield* so.flush();
+  // busybox's last fflush has nothing to say when its buffer is empty (a failure before was checked per file).
+  const last = yield* so.flush();
+  const failed = gnu ? so.failed : last;
   if (failed === null) return status;
   const { total, fit } = so;
   // coreutils' head fwrite()s whole read buffers, and glibc writes a whole block past the buffer at once: a block
@@ -106,16 +112,26 @@ export const tail: Applet = function* (ctx) {
   const pick = (data: string): string =>
     o.flags.has('c') ? (fromStart ? data.slice(Math.max(0, n - 1)) : n === 0 ? '' : data.slice(-n)) : pickLines(splitLines(data)).join('');
   let status = 0;
-  // busybox's tail opens every file first (the errors come first), then prints those it opened.
-  const opened: [string, string][] = [];
-  for (const f of files) {
-    const data = yield* readInput(ctx, f, 'cant-open');
-    if (data === null) status = 1;
-    else opened.push([f, data]);
-  }
-  for (const [i, [f, data]] of opened.entries()) {
-    if (files.length > 1) yield* out(ctx, `${i ? '\n' : ''}==> ${f === '-' ? 'standard input' : f} <==\n`);
-    yield* out(ctx, pick(data));
+  if (ctx.flavor.userland === 'gnu') {
+    for (const [i, f] of files.entries()) {
+      if (files.length > 1) yield* out(ctx, `${i ? '\n' : ''}==> ${f === '-' ? 'standard input' : f} <==\n`);
+      const data = yield* readInput(ctx, f, 'cant-open');
+      if (data === null) { status = 1; continue; }
+      yield* out(ctx, pick(data));
+    }
+  } else {
+    // busybox's tail opens every file first (the errors come first), then prints those it opened, with headers
+    // when it opened more than one, naming each as given ('-' for stdin).
+    const opened: [string, string][] = [];
+    for (const f of files) {
+      const data = yield* readInput(ctx, f, 'cant-open');
+      if (data === null) status = 1;
+      else opened.push([f, data]);
+    }
+    for (const [i, [f, data]] of opened.entries()) {
+      if (opened.length > 1) yield* out(ctx, `${i ? '\n' : ''}==> ${f} <==\n`);
+      yield* out(ctx, pick(data));
+    }
   }
   if (!(o.flags.has('f') || o.flags.has('F')) || files.length !== 1 || files[0] === '-') return status;
   return yield* follow(ctx, files[0]);
@@ -195,8 +211,8 @@ export const wc: Applet = function* (ctx) {
     so.add(fmt(v, f));
   }
   if (files.length > 1) so.add(fmt(total, 'total'));
-  yield* so.flush();
-  return status;
+  const failed = yield* so.flush();
+  return failed ? stdoutFailed(ctx, failed) : status;
 };
 
 function statOrNull(ctx: Ctx, f: string) {
