@@ -9,7 +9,7 @@
 import { allocatedBytes } from '../fs/blocks';
 import { inodeSize, type Inode } from '../fs/tree';
 import type { MountEntry } from '../fs/resolve';
-import { badOption, err, errnoMsg, getopts, stdio, stdoutFailed, under, type Applet } from './lib';
+import { badOption, err, errnoMsg, getopts, stdio, finish, under, type Applet } from './lib';
 
 /** busybox's make_human_readable_str for a count of 512-byte blocks (or bytes when `unit` is 1 with -b). */
 export function humanReadable(val: number, blockSize: number, unit: number): string {
@@ -125,7 +125,5 @@ export const du: Applet = function* (ctx) {
   let total = 0;
   for (const p of operands) total += walk(p, 0, slinkDepth).sum;
   if (f.has('c')) print(total, 'total');
-  const failed = yield* so.flush();
-  if (failed) return stdoutFailed(ctx, failed);
-  return status;
+  return yield* finish(ctx, so, status, true);
 };

@@ -6,7 +6,7 @@ import { LINE_COST } from '../shell/kernel';
 import type { Ctx } from '../shell/sys';
 import { openPath, readOf } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
-import { badOption, err, errnoMsg, errRaw, getopts, out, prog, stdio, uncheckedStdout, under, writeError, type Applet, type G } from './lib';
+import { badOption, err, errnoMsg, errRaw, getopts, out, prog, stdio, finish, under, writeError, type Applet, type G } from './lib';
 import { wording } from './wording';
 import { applyMode } from './more';
 import { parseDate } from './dateParse';
@@ -88,7 +88,7 @@ export const mkdir: Applet = function* (ctx) {
       status = 1;
     }
   }
-  return uncheckedStdout(ctx, yield* so.flush(), status);
+  return yield* finish(ctx, so, status, false);
 };
 
 /** Collects what -v reports; the applet writes it when it ends (stdout is buffered). */
@@ -145,7 +145,7 @@ export const rm: Applet = function* (ctx) {
       status = 1;
     } else if (!(yield* removeTree(ctx, strip(f), force, recursive, say))) status = 1;
   }
-  return uncheckedStdout(ctx, yield* so.flush(), status);
+  return yield* finish(ctx, so, status, false);
 };
 
 export const rmdir: Applet = function* (ctx) {
@@ -163,7 +163,7 @@ export const rmdir: Applet = function* (ctx) {
       status = 1;
     }
   }
-  return uncheckedStdout(ctx, yield* so.flush(), status);
+  return yield* finish(ctx, so, status, false);
 };
 
 export const touch: Applet = function* (ctx) {
@@ -275,7 +275,7 @@ export const cp: Applet = function* (ctx) {
     const target = dirDst ? under(dst, base(s)) : dst;
     if (!copyTree(ctx, src, target, recursive, o.flags.has('p') || o.flags.has('a'), { made: new Set(), top: src, topDst: target }, say)) status = 1;
   }
-  return uncheckedStdout(ctx, yield* so.flush(), status);
+  return yield* finish(ctx, so, status, false);
 };
 
 /**
@@ -333,7 +333,7 @@ export const mv: Applet = function* (ctx) {
     // busybox's mv reports every operand, moved or not; GNU only what it renamed.
     if (o.flags.has('v') && (ok || !gnu)) so.add(wording(ctx).verbose('renamed', s, target));
   }
-  return uncheckedStdout(ctx, yield* so.flush(), status);
+  return yield* finish(ctx, so, status, false);
 };
 
 /** Why neither stat nor lstat of `path` works (null when one does: a dangling symlink is there). */
@@ -384,7 +384,7 @@ export const ln: Applet = function* (ctx) {
       status = 1;
     }
   }
-  return uncheckedStdout(ctx, yield* so.flush(), status);
+  return yield* finish(ctx, so, status, false);
 };
 
 export const basename: Applet = function* (ctx) {

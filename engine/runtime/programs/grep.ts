@@ -140,7 +140,7 @@ function* grepMain(ctx: Ctx): G<number> {
     if (f !== '-') {
       const n = ctx.fs.exists(f, ctx.cwd, ctx.cred);
       // GNU grep says so; busybox opens the directory and its read fails silently: an empty input.
-      if (n && n.kind === 'dir' && ctx.flavor.userland === 'gnu') { if (!o.flags.has('s')) err(ctx, `${f}: Is a directory`); continue; }
+      if (n && n.kind === 'dir' && ctx.flavor.userland === 'gnu') { if (!o.flags.has('s')) err(ctx, `${f}: Is a directory`); errors = true; continue; }
     }
     let data: string | null;
     if (f === '-') data = yield* readInput(ctx, '-');

@@ -4,7 +4,7 @@ import { LINE_COST, type Block, type ProcGen } from '../shell/kernel';
 import { countLines, LINE_BYTES, openPath, readAll, readOf, writeFd, type Ctx } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
 import { wording } from './wording';
-import { rawErr, STDIO_BUFSIZ } from './stdio';
+import { rawErr, STDIO_BUFSIZ, type Stdio } from './stdio';
 
 export type G<T> = Generator<Block, T, unknown>;
 export type Applet = (ctx: Ctx) => ProcGen;
@@ -37,21 +37,20 @@ export function writeError(ctx: Ctx, errno: Errno): number {
 }
 
 /**
- * stdout's last flush failed: busybox's fflush_stdout_and_exit (wc, du) says `standard output: why`, coreutils'
- * close_stdout `write error: why`; status 1.
+ * The end of an applet writing through `so`: its last flush. busybox's fflush_stdout_and_exit (`checked`: wc,
+ * du) reports a failed one as `standard output: why`; other busybox applets (mkdir -v, rm -v …) never look.
+ * coreutils' close_stdout reports any failed write, without the errno when the last flush itself did not fail.
  */
-export function stdoutFailed(ctx: Ctx, errno: Errno): number {
-  if (ctx.flavor.userland === 'gnu') return writeError(ctx, errno);
-  err(ctx, `standard output: ${strerror(errno)}`);
+export function* finish(ctx: Ctx, so: Stdio, status: number, checked: boolean): G<number> {
+  const last = yield* so.flush();
+  if (ctx.flavor.userland === 'gnu') {
+    if (so.failed === null) return status;
+    if (so.early) { errRaw(ctx, `${ctx.argv[0]}: write error\n`); return 1; }
+    return writeError(ctx, so.failed);
+  }
+  if (!checked || last === null) return status;
+  err(ctx, `standard output: ${strerror(last)}`);
   return 1;
-}
-
-/**
- * The status of an applet whose stdout busybox never checks (mkdir -v, rm -v …: a failed write goes unsaid);
- * coreutils' close_stdout reports it.
- */
-export function uncheckedStdout(ctx: Ctx, errno: Errno | null, status: number): number {
-  return errno !== null && ctx.flavor.userland === 'gnu' ? writeError(ctx, errno) : status;
 }
 
 /** A diagnostic on stderr: `prog: msg`. Never blocks. */

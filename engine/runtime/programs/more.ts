@@ -241,7 +241,15 @@ export const chmod: Applet = function* (ctx) {
   const verbose = o.flags.has('v');
   const say = verbose || o.flags.has('c') ? stdio(ctx) : null;
   const status = changeEach(ctx, args.slice(1), recursive, (p) => {
-    const n = ctx.fs.stat(p, ctx.cwd, ctx.cred).node;
+    let n: Inode;
+    try {
+      n = ctx.fs.stat(p, ctx.cwd, ctx.cred).node;
+    } catch (e) {
+      // coreutils' -f silences this too, busybox's only a failed chmod(2).
+      if (!(o.flags.has('f') && ctx.flavor.userland === 'gnu')) err(ctx, wording(ctx).cannotAccess(p, errnoMsg(e)));
+      if (verbose) say?.add(wording(ctx).chmodUnreachable(p));
+      return null;
+    }
     const from = n.mode & 0o7777;
     const m = applyMode(spec, n.mode, n.kind === 'dir', 0);
     if (m === null) { err(ctx, `invalid mode '${spec}'`); return null; }
@@ -275,7 +283,14 @@ export const chown: Applet = function* (ctx) {
   const verbose = o.flags.has('v');
   const say = verbose || o.flags.has('c') ? stdio(ctx) : null;
   const status = changeEach(ctx, args.slice(1), recursive, (p) => {
-    const before = ctx.fs.stat(p, ctx.cwd, ctx.cred).node;
+    let before: Inode;
+    try {
+      before = ctx.fs.stat(p, ctx.cwd, ctx.cred).node;
+    } catch (e) {
+      if (!(o.flags.has('f') && ctx.flavor.userland === 'gnu')) err(ctx, wording(ctx).cannotAccess(p, errnoMsg(e)));
+      if (verbose) say?.add(wording(ctx).chownUnreachable(p, args[0]));
+      return null;
+    }
     const from: [number, number] = [before.uid, before.gid];
     try {
       ctx.fs.chown(p, ctx.cwd, ctx.cred, uid, gid);

@@ -26,6 +26,9 @@ export class Stdio {
   fit = 0;
   /** The errno of the first failed write; once a write failed nothing more is written. */
   failed: Errno | null = null;
+  /** Whether that write was before the last flush (ferror was already set when the program closed stdout). */
+  early = false;
+  private closing = false;
 
   constructor(private readonly ctx: Ctx) {}
 
@@ -59,6 +62,7 @@ export class Stdio {
    */
   *flush(): G<Errno | null> {
     if (this.buf === '' && !this.queue) return null;
+    this.closing = true;
     const s = this.buf;
     this.buf = '';
     yield* this.write(s);
@@ -80,7 +84,7 @@ export class Stdio {
     for (let i = 0; i < s.length;) {
       const piece = s.length - i <= STDIO_BUFSIZ ? (i ? s.slice(i) : s) : s.slice(i, i + STDIO_BUFSIZ);
       const e = of ? yield* writeOf(this.ctx.k, of, piece) : 'EBADF';
-      if (e !== null) { this.failed = e; return; }
+      if (e !== null) { this.failed = e; this.early = !this.closing; return; }
       i += piece.length;
       this.fit += piece.length;
     }
@@ -92,11 +96,11 @@ export class Stdio {
     if (this.buf === '') return true;
     if (this.failed !== null) { this.buf = ''; return true; }
     const of = this.ctx.p.fds[1];
-    if (!of) { this.failed = 'EBADF'; this.buf = ''; return true; }
+    if (!of) { this.failed = 'EBADF'; this.early = true; this.buf = ''; return true; }
     const e = writeNow(this.ctx, of, this.buf);
     if (e === 'blocked') { this.queue = [[2, text]]; return false; }
     if (e === null) this.fit += this.buf.length;
-    else this.failed = e;
+    else { this.failed = e; this.early = true; }
     this.buf = '';
     return true;
   }

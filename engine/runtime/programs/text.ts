@@ -5,7 +5,7 @@ import { countLines, openPath, writeOf, type Ctx } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
 import { retain } from '../shell/io';
 import { LINE_COST } from '../shell/kernel';
-import { badOption, chomp, eachChunk, eachLine, openDevice, err, errnoMsg, getopts, out, readInput, splitLines, stdio, stdioFailure, stdoutFailed, type Applet, type G } from './lib';
+import { badOption, chomp, eachChunk, eachLine, openDevice, err, errnoMsg, getopts, out, readInput, splitLines, stdio, stdioFailure, finish, type Applet, type G } from './lib';
 import { sort } from './sort';
 import { wording } from './wording';
 import { grep } from './grep';
@@ -113,10 +113,12 @@ export const tail: Applet = function* (ctx) {
     o.flags.has('c') ? (fromStart ? data.slice(Math.max(0, n - 1)) : n === 0 ? '' : data.slice(-n)) : pickLines(splitLines(data)).join('');
   let status = 0;
   if (ctx.flavor.userland === 'gnu') {
-    for (const [i, f] of files.entries()) {
-      if (files.length > 1) yield* out(ctx, `${i ? '\n' : ''}==> ${f === '-' ? 'standard input' : f} <==\n`);
+    // coreutils: a header for each file opened, the first one printed without the blank line.
+    let headers = 0;
+    for (const f of files) {
       const data = yield* readInput(ctx, f, 'cant-open');
       if (data === null) { status = 1; continue; }
+      if (files.length > 1) yield* out(ctx, `${headers++ ? '\n' : ''}==> ${f === '-' ? 'standard input' : f} <==\n`);
       yield* out(ctx, pick(data));
     }
   } else {
@@ -211,8 +213,7 @@ export const wc: Applet = function* (ctx) {
     so.add(fmt(v, f));
   }
   if (files.length > 1) so.add(fmt(total, 'total'));
-  const failed = yield* so.flush();
-  return failed ? stdoutFailed(ctx, failed) : status;
+  return yield* finish(ctx, so, status, true);
 };
 
 function statOrNull(ctx: Ctx, f: string) {

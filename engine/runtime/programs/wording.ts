@@ -49,6 +49,10 @@ export interface Wording {
   invalidModeFirst(spec: string): string | null;
   /** chmod -v/-c's line for `path` whose mode went from `from` to `to` ('' when nothing is said). */
   chmodVerbose(path: string, from: number, to: number, verbose: boolean): string;
+  /** What chmod -v says (on stdout) of a path it could not stat, after the error. */
+  chmodUnreachable(path: string): string;
+  /** What chown -v says of a path it could not stat (`spec`: the owner as given). */
+  chownUnreachable(path: string, spec: string): string;
   /** chown -v/-c's line: owner ids before and after (`names` gives `user:group`). */
   chownVerbose(path: string, from: readonly [number, number], to: readonly [number, number], verbose: boolean, names: (ids: readonly [number, number]) => string): string;
   /** ls -l's lines from their columns (a one-column row is a plain name). */
@@ -121,6 +125,8 @@ const BUSYBOX: Wording = {
   invalidModeFirst: () => null,
   // coreutils/chmod.c (1.36): -v reports every file, -c those whose mode changed, both as "changed to".
   chmodVerbose: (p, from, to, verbose) => (verbose || from !== to ? `mode of '${p}' changed to ${octMode(to)}\n` : ''),
+  chmodUnreachable: () => '',
+  chownUnreachable: () => '',
   // coreutils/chown.c (1.36): numeric ids.
   chownVerbose: (p, from, to, verbose) => (verbose || from[0] !== to[0] || from[1] !== to[1] ? `changed ownership of '${p}' to ${to[0]}:${to[1]}\n` : ''),
   cannotAccess: (p, why) => `${p}: ${why}`,
@@ -189,6 +195,8 @@ const GNU: Wording = {
   invalidModeFirst: (spec) => `chmod: invalid mode: '${spec}'\nTry 'chmod --help' for more information.\n`,
   chownVerbose: (p, from, to, verbose, names) => (from[0] !== to[0] || from[1] !== to[1] ? `changed ownership of '${p}' from ${names(from)} to ${names(to)}\n`
     : verbose ? `ownership of '${p}' retained as ${names(to)}\n` : ''),
+  chmodUnreachable: (p) => `'${p}' could not be accessed\n`,
+  chownUnreachable: (p, spec) => `failed to change ownership of '${p}' to ${spec}\n`,
   chmodVerbose: (p, from, to, verbose) => (from !== to ? `mode of '${p}' changed from ${octMode(from)} to ${octMode(to)}\n`
     : verbose ? `mode of '${p}' retained as ${octMode(to)}\n` : ''),
   // GNU pads each column to its widest entry in the listing: counts right-aligned, names left-aligned.
