@@ -1,5 +1,5 @@
 /* eslint-disable require-yield -- every builtin and applet is a generator with one signature; some never block. */
-/** File applets: cat, mkdir, rm, rmdir, touch, cp, mv, ln, chmod, chown, basename, dirname. */
+/** File applets: cat, mkdir, rm, rmdir, touch, cp, mv, ln (basename, dirname and pwd are in paths.ts). */
 import { FsError, type Errno } from '../fs/errors';
 import type { Inode } from '../fs/tree';
 import { LINE_COST } from '../shell/kernel';
@@ -91,7 +91,7 @@ export const mkdir: Applet = function* (ctx) {
   return yield* finish(ctx, so, status, false);
 };
 
-/** Collects what -v reports; the applet writes it when it ends (stdout is buffered). */
+/** Puts what -v reports into the applet's stdio buffer (an error between flushes it first). */
 type Say = ((line: string) => void) | null;
 
 function* removeTree(ctx: Ctx, path: string, force: boolean, recursive: boolean, say: Say = null): G<boolean> {
@@ -385,34 +385,4 @@ export const ln: Applet = function* (ctx) {
     }
   }
   return yield* finish(ctx, so, status, false);
-};
-
-export const basename: Applet = function* (ctx) {
-  const a = ctx.argv.slice(1);
-  if (a.length === 0) { errRaw(ctx, wording(ctx).noOperands('basename') ?? 'basename: missing operand\n'); return 1; }
-  const extra = a.length > 2 ? wording(ctx).extraOperand('basename', a[2]) : null;
-  if (extra) { errRaw(ctx, extra); return 1; }
-  let b = a[0].replace(/\/+$/, '');
-  b = b === '' ? (a[0] === '' ? '' : '/') : b.slice(b.lastIndexOf('/') + 1);
-  if (a[1] && b !== a[1] && b.endsWith(a[1])) b = b.slice(0, -a[1].length);
-  yield* out(ctx, b + '\n');
-  return 0;
-};
-
-export const dirname: Applet = function* (ctx) {
-  const a = ctx.argv[1];
-  if (a === undefined) { errRaw(ctx, wording(ctx).noOperands('dirname') ?? 'dirname: missing operand\n'); return 1; }
-  let d = a.replace(/\/+$/, '');
-  if (d === '') d = a === '' ? '.' : '/';
-  else {
-    const i = d.lastIndexOf('/');
-    d = i < 0 ? '.' : d.slice(0, i).replace(/\/+$/, '') || '/';
-  }
-  yield* out(ctx, d + '\n');
-  return 0;
-};
-
-export const pwd: Applet = function* (ctx) {
-  yield* out(ctx, ctx.cwd + '\n');
-  return 0;
 };
