@@ -39,9 +39,17 @@ export class Stdio {
     else this.buf += s;
   }
 
-  /** Put text; whole buffers are written once more follows them (a terminal's stdout is line-buffered: at once). */
-  *put(s: string): G<void> {
+  /**
+   * Put text as stdio buffers it: whole buffers are written once more output follows them, and a terminal's
+   * stdout (line-buffered) at once. True when something is due to be written: the caller then runs `drain`.
+   */
+  put(s: string): boolean {
     this.add(s);
+    return !this.queue && (this.buf.length > STDIO_BUFSIZ || this.ctx.p.fds[1]?.kind === 'console');
+  }
+
+  /** Write what `put` said is due. */
+  *drain(): G<void> {
     if (this.queue) return;
     if (this.ctx.p.fds[1]?.kind === 'console') {
       const all = this.buf;

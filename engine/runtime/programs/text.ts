@@ -45,7 +45,7 @@ export const head: Applet = function* (ctx) {
   // and says so as its stdio would (stdioFailure).
   const so = stdio(ctx);
   const put = function* (s: string): G<true> {
-    yield* so.put(s);
+    if (so.put(s)) yield* so.drain();
     return true;
   };
   // A header only for a file opened; busybox starts every one after the first operand with a blank line,

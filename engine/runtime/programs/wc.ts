@@ -31,7 +31,7 @@ export const wc: Applet = function* (ctx) {
   // coreutils sizes its columns from the inputs' sizes before it counts (fstat of each); busybox's are fixed.
   let regularBytes = 0;
   let nonRegular = false;
-  for (const f of files) {
+  if (wording(ctx).wcSizedWidth) for (const f of files) {
     const node = f === '-' ? (ctx.p.fds[0]?.kind === 'file' ? ctx.p.fds[0].info.node : null) : statOrNull(ctx, f);
     if (node?.kind === 'file') regularBytes += byteLength(node.data);
     else if (f === '-' || node) nonRegular = true;

@@ -70,6 +70,8 @@ export interface Wording {
   /** id prints `groups=` even without supplementary groups (GNU). */
   readonly idAlwaysGroups: boolean;
   /** wc's column width: busybox pads to 9; GNU to the digits of the regular files' total size, 7 when one input is a pipe. */
+  /** Whether wc's column width depends on the inputs' sizes (coreutils stats them first; busybox's is fixed). */
+  readonly wcSizedWidth: boolean;
   wcWidth(regularBytes: number, nonRegular: boolean, cols: number, inputs: number): number;
   /** A failed write of stdout: libbb's bb_perror_msg("write error") under the applet's name; coreutils' close_stdout under argv[0]. */
   writeError(prog: string, argv0: string, why: string): string;
@@ -135,6 +137,7 @@ const BUSYBOX: Wording = {
   badInterval: (a) => `invalid number '${a}'`,
   sedMissingStatus: 0,
   idAlwaysGroups: false,
+  wcSizedWidth: false,
   wcWidth: (_b, _n, cols, inputs) => (cols === 1 && inputs === 1 ? 0 : 9),
   writeError: (prog, _argv0, why) => `${prog}: write error: ${why}`,
   cpWrite: (_dst, why) => `write error: ${why}`,
@@ -216,6 +219,7 @@ const GNU: Wording = {
   badInterval: (a) => `invalid time interval '${a}'\nTry 'sleep --help' for more information.`,
   sedMissingStatus: 2,
   idAlwaysGroups: true,
+  wcSizedWidth: true,
   wcWidth: (bytes, nonRegular, cols, inputs) => (cols === 1 && inputs === 1 ? 0 : Math.max(String(bytes).length, nonRegular ? 7 : 1)),
   writeError: (_prog, argv0, why) => `${argv0}: write error: ${why}`,
   cpWrite: (dst, why) => `error writing '${dst}': ${why}`,
