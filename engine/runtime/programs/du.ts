@@ -9,7 +9,7 @@
 import { allocatedBytes } from '../fs/blocks';
 import { inodeSize, type Inode } from '../fs/tree';
 import type { MountEntry } from '../fs/resolve';
-import { badOption, err, errnoMsg, getopts, out, under, type Applet } from './lib';
+import { badOption, err, errnoMsg, getopts, stdio, finish, under, type Applet } from './lib';
 
 /** busybox's make_human_readable_str for a count of 512-byte blocks (or bytes when `unit` is 1 with -b). */
 export function humanReadable(val: number, blockSize: number, unit: number): string {
@@ -65,12 +65,12 @@ export const du: Applet = function* (ctx) {
   const operands = o.rest.length ? o.rest : ['.'];
   if (!o.rest.length && slinkDepth === 1) slinkDepth = 0;
 
-  const lines: string[] = [];
+  const so = stdio(ctx);
   let status = 0;
   const seen = new Set<Inode>();
   const print = (blocks: number, name: string) => {
     const n = unit ? blocks + Math.floor((unit - 1) / 1024) : blocks;
-    lines.push(`${humanReadable(n, f.has('b') ? 1 : 512, unit)}\t${name}\n`);
+    so.add(`${humanReadable(n, f.has('b') ? 1 : 512, unit)}\t${name}\n`);
   };
   let dev: MountEntry | null = null;
   const walk = (path: string, depth: number, follow: number): { sum: number; follow: number } => {
@@ -125,6 +125,5 @@ export const du: Applet = function* (ctx) {
   let total = 0;
   for (const p of operands) total += walk(p, 0, slinkDepth).sum;
   if (f.has('c')) print(total, 'total');
-  yield* out(ctx, lines.join(''));
-  return status;
+  return yield* finish(ctx, so, status, true);
 };

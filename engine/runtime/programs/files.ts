@@ -1,12 +1,12 @@
 /* eslint-disable require-yield -- every builtin and applet is a generator with one signature; some never block. */
-/** File applets: cat, mkdir, rm, rmdir, touch, cp, mv, ln, chmod, chown, basename, dirname. */
+/** File applets: cat, mkdir, rm, rmdir, touch, cp, mv, ln (basename, dirname and pwd are in paths.ts). */
 import { FsError, type Errno } from '../fs/errors';
 import type { Inode } from '../fs/tree';
 import { LINE_COST } from '../shell/kernel';
 import type { Ctx } from '../shell/sys';
 import { openPath, readOf } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
-import { badOption, err, errnoMsg, errRaw, getopts, out, prog, under, writeError, type Applet, type G } from './lib';
+import { badOption, err, errnoMsg, errRaw, getopts, out, prog, stdio, finish, under, writeError, type Applet, type G } from './lib';
 import { wording } from './wording';
 import { applyMode } from './more';
 import { parseDate } from './dateParse';
@@ -62,8 +62,8 @@ export const mkdir: Applet = function* (ctx) {
   if (parsed === null) { err(ctx, `invalid mode '${spec}'`); return 1; }
   const mode = parsed;
   let status = 0;
-  let said = '';
-  const say = (p: string) => { if (o.flags.has('v')) said += wording(ctx).verbose('created', p); };
+  const so = stdio(ctx);
+  const say = (p: string) => { if (o.flags.has('v')) so.add(wording(ctx).verbose('created', p)); };
   for (const d of o.rest) {
     let cur = d;
     try {
@@ -88,11 +88,10 @@ export const mkdir: Applet = function* (ctx) {
       status = 1;
     }
   }
-  const failed = said ? yield* out(ctx, said) : null;
-  return failed ? writeError(ctx, failed) : status;
+  return yield* finish(ctx, so, status, false);
 };
 
-/** Collects what -v reports; the applet writes it when it ends (stdout is buffered). */
+/** Puts what -v reports into the applet's stdio buffer (an error between flushes it first). */
 type Say = ((line: string) => void) | null;
 
 function* removeTree(ctx: Ctx, path: string, force: boolean, recursive: boolean, say: Say = null): G<boolean> {
@@ -136,8 +135,8 @@ export const rm: Applet = function* (ctx) {
     return 1;
   }
   let status = 0;
-  let said = '';
-  const say: Say = o.flags.has('v') ? (line) => { said += line; } : null;
+  const so = stdio(ctx);
+  const say: Say = o.flags.has('v') ? (line) => so.add(line) : null;
   // busybox strips an operand's trailing slashes (bb_get_last_path_component_strip).
   const strip = (f: string) => (ctx.flavor.userland === 'gnu' ? f : f.replace(/(.)\/+$/, '$1'));
   for (const f of o.rest) {
@@ -146,8 +145,7 @@ export const rm: Applet = function* (ctx) {
       status = 1;
     } else if (!(yield* removeTree(ctx, strip(f), force, recursive, say))) status = 1;
   }
-  const failed = said ? yield* out(ctx, said) : null;
-  return failed ? writeError(ctx, failed) : status;
+  return yield* finish(ctx, so, status, false);
 };
 
 export const rmdir: Applet = function* (ctx) {
@@ -155,9 +153,9 @@ export const rmdir: Applet = function* (ctx) {
   const none = o.rest.length === 0 ? wording(ctx).noOperands('rmdir') : null;
   if (none) { errRaw(ctx, none); return 1; }
   let status = 0;
-  let said = '';
+  const so = stdio(ctx);
   for (const d of o.rest) {
-    if (o.flags.has('v')) said += wording(ctx).verbose('rmdir', d);
+    if (o.flags.has('v')) so.add(wording(ctx).verbose('rmdir', d));
     try {
       ctx.fs.rmdir(d, ctx.cwd, ctx.cred);
     } catch (e) {
@@ -165,8 +163,7 @@ export const rmdir: Applet = function* (ctx) {
       status = 1;
     }
   }
-  const failed = said ? yield* out(ctx, said) : null;
-  return failed ? writeError(ctx, failed) : status;
+  return yield* finish(ctx, so, status, false);
 };
 
 export const touch: Applet = function* (ctx) {
@@ -270,16 +267,15 @@ export const cp: Applet = function* (ctx) {
   if (srcs.length > 1 && !dirDst) { err(ctx, `'${dst}' is not a directory`); return 1; }
   const recursive = o.flags.has('r') || o.flags.has('R') || o.flags.has('a');
   let status = 0;
-  let said = '';
-  const say: Say = o.flags.has('v') ? (line) => { said += line; } : null;
+  const so = stdio(ctx);
+  const say: Say = o.flags.has('v') ? (line) => so.add(line) : null;
   for (const s of srcs) {
     // Into a directory, busybox names the source without its trailing slashes (bb_get_last_path_component_strip).
     const src = dirDst && ctx.flavor.userland !== 'gnu' ? s.replace(/(.)\/+$/, '$1') : s;
     const target = dirDst ? under(dst, base(s)) : dst;
     if (!copyTree(ctx, src, target, recursive, o.flags.has('p') || o.flags.has('a'), { made: new Set(), top: src, topDst: target }, say)) status = 1;
   }
-  const failed = said ? yield* out(ctx, said) : null;
-  return failed ? writeError(ctx, failed) : status;
+  return yield* finish(ctx, so, status, false);
 };
 
 /**
@@ -328,18 +324,32 @@ export const mv: Applet = function* (ctx) {
   const dst = files[files.length - 1];
   const dirDst = isDir(ctx, dst);
   let status = 0;
-  let said = '';
+  const so = stdio(ctx);
   const gnu = ctx.flavor.userland === 'gnu';
   for (const s of files.slice(0, -1)) {
     const target = dirDst ? under(dst, base(s)) : dst;
     const ok = yield* moveOne(ctx, s, target);
     if (!ok) status = 1;
     // busybox's mv reports every operand, moved or not; GNU only what it renamed.
-    if (o.flags.has('v') && (ok || !gnu)) said += wording(ctx).verbose('renamed', s, target);
+    if (o.flags.has('v') && (ok || !gnu)) so.add(wording(ctx).verbose('renamed', s, target));
   }
-  const failed = said ? yield* out(ctx, said) : null;
-  return failed ? writeError(ctx, failed) : status;
+  return yield* finish(ctx, so, status, false);
 };
+
+/** Why neither stat nor lstat of `path` works (null when one does: a dangling symlink is there). */
+function statError(ctx: Ctx, path: string): string | null {
+  try {
+    ctx.fs.stat(path, ctx.cwd, ctx.cred);
+    return null;
+  } catch (e) {
+    try {
+      if (ctx.fs.lstat(path, ctx.cwd, ctx.cred).node.kind === 'symlink') return null;
+    } catch {
+      // the stat's error is the one reported
+    }
+    return errnoMsg(e);
+  }
+}
 
 export const ln: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'sfnbv');
@@ -349,14 +359,19 @@ export const ln: Applet = function* (ctx) {
   const dst = files.length === 1 ? base(files[0]) : files[files.length - 1];
   const dirDst = files.length > 1 && isDir(ctx, dst);
   let status = 0;
-  let said = '';
+  const so = stdio(ctx);
   const gnu = ctx.flavor.userland === 'gnu';
   const report = (target: string, s: string) => {
-    if (o.flags.has('v')) said += wording(ctx).verbose(o.flags.has('s') ? 'symlinked' : 'linked', target, s);
+    if (o.flags.has('v')) so.add(wording(ctx).verbose(o.flags.has('s') ? 'symlinked' : 'linked', target, s));
   };
   for (const s of files.length === 1 ? files : files.slice(0, -1)) {
     const target = dirDst ? under(dst, base(s)) : dst;
-    // busybox's ln reports before it links; GNU after.
+    // busybox's ln stats a hard link's source first (a dangling symlink will do), then reports, then links;
+    // GNU reports after.
+    if (!gnu && !o.flags.has('s')) {
+      const missing = statError(ctx, s);
+      if (missing) { err(ctx, `${s}: ${missing}`); status = 1; continue; }
+    }
     if (!gnu) report(target, s);
     try {
       if (o.flags.has('f') && ctx.fs.exists(target, ctx.cwd, ctx.cred)) ctx.fs.unlink(target, ctx.cwd, ctx.cred);
@@ -369,36 +384,5 @@ export const ln: Applet = function* (ctx) {
       status = 1;
     }
   }
-  const failed = said ? yield* out(ctx, said) : null;
-  return failed ? writeError(ctx, failed) : status;
-};
-
-export const basename: Applet = function* (ctx) {
-  const a = ctx.argv.slice(1);
-  if (a.length === 0) { errRaw(ctx, wording(ctx).noOperands('basename') ?? 'basename: missing operand\n'); return 1; }
-  const extra = a.length > 2 ? wording(ctx).extraOperand('basename', a[2]) : null;
-  if (extra) { errRaw(ctx, extra); return 1; }
-  let b = a[0].replace(/\/+$/, '');
-  b = b === '' ? (a[0] === '' ? '' : '/') : b.slice(b.lastIndexOf('/') + 1);
-  if (a[1] && b !== a[1] && b.endsWith(a[1])) b = b.slice(0, -a[1].length);
-  yield* out(ctx, b + '\n');
-  return 0;
-};
-
-export const dirname: Applet = function* (ctx) {
-  const a = ctx.argv[1];
-  if (a === undefined) { errRaw(ctx, wording(ctx).noOperands('dirname') ?? 'dirname: missing operand\n'); return 1; }
-  let d = a.replace(/\/+$/, '');
-  if (d === '') d = a === '' ? '.' : '/';
-  else {
-    const i = d.lastIndexOf('/');
-    d = i < 0 ? '.' : d.slice(0, i).replace(/\/+$/, '') || '/';
-  }
-  yield* out(ctx, d + '\n');
-  return 0;
-};
-
-export const pwd: Applet = function* (ctx) {
-  yield* out(ctx, ctx.cwd + '\n');
-  return 0;
+  return yield* finish(ctx, so, status, false);
 };

@@ -139,10 +139,12 @@ function* grepMain(ctx: Ctx): G<number> {
     if (f !== '-' && recursive) { if (yield* walk(f)) return 0; continue; }
     if (f !== '-') {
       const n = ctx.fs.exists(f, ctx.cwd, ctx.cred);
-      if (n && n.kind === 'dir') { if (!o.flags.has('s')) err(ctx, `${f}: Is a directory`); continue; }
+      // GNU grep says so; busybox opens the directory and its read fails silently: an empty input.
+      if (n && n.kind === 'dir' && ctx.flavor.userland === 'gnu') { if (!o.flags.has('s')) err(ctx, `${f}: Is a directory`); errors = true; continue; }
     }
     let data: string | null;
     if (f === '-') data = yield* readInput(ctx, '-');
+    else if (ctx.fs.exists(f, ctx.cwd, ctx.cred)?.kind === 'dir') data = '';
     else {
       try {
         data = ctx.fs.readFile(f, ctx.cwd, ctx.cred);

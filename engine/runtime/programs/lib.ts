@@ -1,9 +1,10 @@
 /** Helpers every applet uses: output, diagnostics in busybox's `applet: message` form, input. */
 import { FsError, strerror, type Errno } from '../fs/errors';
 import { LINE_COST, type Block, type ProcGen } from '../shell/kernel';
-import { countLines, LINE_BYTES, openPath, readAll, readOf, writeFd, writeFileOf, type Ctx } from '../shell/sys';
+import { countLines, LINE_BYTES, openPath, readAll, readOf, writeFd, type Ctx } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
 import { wording } from './wording';
+import { rawErr, STDIO_BUFSIZ, type Stdio } from './stdio';
 
 export type G<T> = Generator<Block, T, unknown>;
 export type Applet = (ctx: Ctx) => ProcGen;
@@ -18,8 +19,7 @@ export function* out(ctx: Ctx, s: string): G<Errno | null> {
   return yield* writeFd(ctx.k, ctx.p, 1, s);
 }
 
-/** glibc's stdio buffer for a file or device (st_blksize, 4096 on tmpfs and /dev/full). */
-export const STDIO_BUFSIZ = 4096;
+export { STDIO_BUFSIZ, stdio, type Stdio } from './stdio';
 
 /**
  * Where a program writing `total` bytes through stdio meets a failed write when only `fit` bytes fit: in a
@@ -33,6 +33,23 @@ export function stdioFailure(total: number, fit: number): 'flush' | 'exit' {
 /** A failed write of stdout reported as the userland does (`cat: write error: No space left on device`); status 1. */
 export function writeError(ctx: Ctx, errno: Errno): number {
   errRaw(ctx, wording(ctx).writeError(prog(ctx), ctx.argv[0], strerror(errno)) + '\n');
+  return 1;
+}
+
+/**
+ * The end of an applet writing through `so`: its last flush. busybox's fflush_stdout_and_exit (`checked`: wc,
+ * du) reports a failed one as `standard output: why`; other busybox applets (mkdir -v, rm -v …) never look.
+ * coreutils' close_stdout reports any failed write, without the errno when the last flush itself did not fail.
+ */
+export function* finish(ctx: Ctx, so: Stdio, status: number, checked: boolean): G<number> {
+  const last = yield* so.flush();
+  if (ctx.flavor.userland === 'gnu') {
+    if (so.failed === null) return status;
+    if (so.early) { errRaw(ctx, `${ctx.argv[0]}: write error\n`); return 1; }
+    return writeError(ctx, so.failed);
+  }
+  if (!checked || last === null) return status;
+  err(ctx, `standard output: ${strerror(last)}`);
   return 1;
 }
 
@@ -69,15 +86,10 @@ export function err(ctx: Ctx, msg: string): void {
   errRaw(ctx, `${prog(ctx)}: ${msg}\n`);
 }
 
+/** Text on stderr, after what the applet's stdio buffer holds (busybox's verror_msg flushes stdout first). */
 export function errRaw(ctx: Ctx, text: string): void {
-  const of = ctx.p.fds[2];
-  if (!of) return;
-  switch (of.kind) {
-    case 'console': ctx.k.console(of.stream, text); break;
-    case 'capture': of.out.push(text); of.size += text.length; break;
-    case 'file': writeFileOf(of, text); break;
-    case 'pipe': if (of.write && of.pipe.readers > 0) { of.pipe.buf += text; ctx.k.pipeChanged(of.pipe); } break;
-  }
+  if (ctx.stdio && !ctx.stdio.beforeErr(text)) return;
+  rawErr(ctx, text);
 }
 
 export function errnoMsg(e: unknown): string {

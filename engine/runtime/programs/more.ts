@@ -1,25 +1,20 @@
-/* eslint-disable require-yield -- every builtin and applet is a generator with one signature; some never block. */
 /** ls, stat, chmod, chown (busybox coreutils/ls.c, stat.c, chmod.c, chown.c); kill lives in procs.ts, expr in expr.ts. */
 import { utcParts } from '../../sim/time';
 import { inodeSize, typeBits, type Inode } from '../fs/tree';
 import type { Ctx } from '../shell/sys';
-import { badOption, err, errnoMsg, errRaw, getopts, idForName, nameForId, out, type Applet } from './lib';
+import { BB_BANNER, badOption, err, errnoMsg, errRaw, getopts, idForName, nameForId, out, stdio, type Applet } from './lib';
 import { wording } from './wording';
 import { sedApplet } from './sed';
 import { awkApplet } from './awk';
 import { kill } from './procs';
+import { permString } from './modeString';
 import { expr } from './expr';
 
 const MON = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export function modeString(n: Inode): string {
   const t = n.kind === 'dir' ? 'd' : n.kind === 'symlink' ? 'l' : n.kind === 'dev' ? 'c' : '-';
-  const m = n.mode;
-  const bit = (b: number, c: string) => (m & b ? c : '-');
-  let s = t + bit(0o400, 'r') + bit(0o200, 'w') + (m & 0o4000 ? (m & 0o100 ? 's' : 'S') : bit(0o100, 'x'));
-  s += bit(0o40, 'r') + bit(0o20, 'w') + (m & 0o2000 ? (m & 0o10 ? 's' : 'S') : bit(0o10, 'x'));
-  s += bit(0o4, 'r') + bit(0o2, 'w') + (m & 0o1000 ? (m & 0o1 ? 't' : 'T') : bit(0o1, 'x'));
-  return s;
+  return t + permString(n.mode);
 }
 
 /** The owner or group name `ls` and `stat` print: the number when the database has no name for it. */
@@ -218,42 +213,110 @@ function changeEach(ctx: Ctx, paths: readonly string[], recursive: boolean, chan
   return status;
 }
 
+/** chmod's and chown's options: a first operand like `-w` or `-rwx` (before any other) is a mode, not options. */
+function modeFirstOpts(argv: readonly string[], letters: string) {
+  const args = [...argv];
+  let modeAt = -1;
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i];
+    if (a[0] !== '-') break;
+    if (a.length > 1 && !('-' + letters).includes(a[1])) { modeAt = i; args[i] = 'a' + a.slice(1); break; }
+  }
+  const o = getopts(args, letters);
+  if (modeAt >= 0 && o.rest[0] === args[modeAt]) o.rest[0] = argv[modeAt];
+  return o;
+}
+
 export const chmod: Applet = function* (ctx) {
-  const args = ctx.argv.slice(1);
-  const recursive = args[0] === '-R';
-  if (recursive) args.shift();
+  const o = modeFirstOpts(ctx.argv, 'Rvcf');
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
+  const args = o.rest;
+  const recursive = o.flags.has('R');
   const none = args.length === 0 ? wording(ctx).noOperands('chmod') : null;
   if (none) { errRaw(ctx, none); return 1; }
-  if (args.length < 2) { err(ctx, 'usage: chmod [-R] MODE[,MODE]... FILE...'); return 1; }
+  if (args.length < 2) return usage(ctx, CHMOD_USAGE, 'usage: chmod [-R] MODE[,MODE]... FILE...');
   const spec = args[0];
   const badFirst = applyMode(spec, 0o644, false, 0) === null ? wording(ctx).invalidModeFirst(spec) : null;
   if (badFirst) { errRaw(ctx, badFirst); return 1; }
-  return changeEach(ctx, args.slice(1), recursive, (p) => {
-    const n = ctx.fs.stat(p, ctx.cwd, ctx.cred).node;
+  const verbose = o.flags.has('v');
+  const say = verbose || o.flags.has('c') ? stdio(ctx) : null;
+  const status = changeEach(ctx, args.slice(1), recursive, (p) => {
+    let n: Inode;
+    try {
+      n = ctx.fs.stat(p, ctx.cwd, ctx.cred).node;
+    } catch (e) {
+      // coreutils' -f silences this too, busybox's only a failed chmod(2).
+      if (!(o.flags.has('f') && ctx.flavor.userland === 'gnu')) err(ctx, wording(ctx).cannotAccess(p, errnoMsg(e)));
+      if (verbose) say?.add(wording(ctx).chmodUnreachable(p));
+      return null;
+    }
+    const from = n.mode & 0o7777;
     const m = applyMode(spec, n.mode, n.kind === 'dir', 0);
     if (m === null) { err(ctx, `invalid mode '${spec}'`); return null; }
-    ctx.fs.chmod(p, ctx.cwd, ctx.cred, m);
+    try {
+      ctx.fs.chmod(p, ctx.cwd, ctx.cred, m);
+    } catch (e) {
+      // -f silences a failed chmod(2), not a path that cannot be reached.
+      if (!o.flags.has('f')) err(ctx, wording(ctx).cannotAccess(p, errnoMsg(e)));
+      return null;
+    }
+    say?.add(wording(ctx).chmodVerbose(p, from, m & 0o7777, verbose));
     return n;
   });
+  if (say) yield* say.flush();
+  return status;
 };
 
 export const chown: Applet = function* (ctx) {
-  const args = ctx.argv.slice(1);
-  const recursive = args[0] === '-R';
-  if (recursive) args.shift();
-  const none = args.length === 0 ? wording(ctx).noOperands('chown') : args.length === 1 ? wording(ctx).missingDestination('chown', args[0]) : null;
+  const o = getopts(ctx.argv, 'RhvcfLHP');
+  if (o.bad) return badOption(ctx, o.bad, o.missing);
+  const args = o.rest;
+  const recursive = o.flags.has('R');
+  const none = args.length === 0 ? wording(ctx).noOperands('chown') : args.length === 1 && ctx.flavor.userland === 'gnu' ? wording(ctx).missingDestination('chown', args[0]) : null;
   if (none) { errRaw(ctx, none.replace('destination file operand', 'operand')); return 1; }
-  if (args.length < 2) { err(ctx, 'usage: chown [-R] USER[:GROUP] FILE...'); return 1; }
+  if (args.length < 2) return usage(ctx, CHOWN_USAGE, 'usage: chown [-R] USER[:GROUP] FILE...');
   const [u, g] = args[0].split(/[:.]/);
   const uid = u ? idForName(ctx, '/etc/passwd', u) : null;
   const gid = g ? idForName(ctx, '/etc/group', g) : null;
   if (u && uid === null) { err(ctx, `unknown user ${u}`); return 1; }
   if (g && gid === null) { err(ctx, `unknown group ${g}`); return 1; }
-  return changeEach(ctx, args.slice(1), recursive, (p) => {
-    ctx.fs.chown(p, ctx.cwd, ctx.cred, uid, gid);
-    return ctx.fs.stat(p, ctx.cwd, ctx.cred).node;
+  const verbose = o.flags.has('v');
+  const say = verbose || o.flags.has('c') ? stdio(ctx) : null;
+  const status = changeEach(ctx, args.slice(1), recursive, (p) => {
+    let before: Inode;
+    try {
+      before = ctx.fs.stat(p, ctx.cwd, ctx.cred).node;
+    } catch (e) {
+      if (!(o.flags.has('f') && ctx.flavor.userland === 'gnu')) err(ctx, wording(ctx).cannotAccess(p, errnoMsg(e)));
+      if (verbose) say?.add(wording(ctx).chownUnreachable(p, args[0]));
+      return null;
+    }
+    const from: [number, number] = [before.uid, before.gid];
+    try {
+      ctx.fs.chown(p, ctx.cwd, ctx.cred, uid, gid);
+    } catch (e) {
+      // -f silences a failed chown(2), not a path that cannot be reached.
+      if (!o.flags.has('f')) err(ctx, wording(ctx).cannotAccess(p, errnoMsg(e)));
+      return null;
+    }
+    const n = ctx.fs.stat(p, ctx.cwd, ctx.cred).node;
+    const owner = (ids: readonly [number, number]) => `${nameOf(ctx, '/etc/passwd', ids[0])}:${nameOf(ctx, '/etc/group', ids[1])}`;
+    say?.add(wording(ctx).chownVerbose(p, from, [n.uid, n.gid], verbose, owner));
+    return n;
   });
+  if (say) yield* say.flush();
+  return status;
 };
+
+/** busybox's usage text for too few operands (bb_show_usage); coreutils' userland keeps its one line. */
+function usage(ctx: Ctx, text: string, gnuLine: string): number {
+  if (ctx.flavor.userland === 'gnu') err(ctx, gnuLine);
+  else errRaw(ctx, text);
+  return 1;
+}
+
+const CHMOD_USAGE = `${BB_BANNER}Usage: chmod [-Rcvf] MODE[,MODE]... FILE...\n\nMODE is octal number (bit pattern sstrwxrwxrwx) or [ugoa]{+|-|=}[rwxXst]\n\n\t-R\tRecurse\n\t-c\tList changed files\n\t-v\tVerbose\n\t-f\tHide errors\n`;
+const CHOWN_USAGE = `${BB_BANNER}Usage: chown [-RhLHPcvf]... USER[:[GRP]] FILE...\n\nChange the owner and/or group of FILEs to USER and/or GRP\n\n\t-h\tAffect symlinks instead of symlink targets\n\t-L\tTraverse all symlinks to directories\n\t-H\tTraverse symlinks on command line only\n\t-P\tDon't traverse symlinks (default)\n\t-R\tRecurse\n\t-c\tList changed files\n\t-v\tVerbose\n\t-f\tHide errors\n`;
 
 export const MORE_APPLETS: [string, Applet][] = [
   ['ls', ls], ['stat', stat], ['chmod', chmod], ['chown', chown], ['kill', kill], ['expr', expr],

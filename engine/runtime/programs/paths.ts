@@ -1,7 +1,10 @@
-/** readlink and realpath (busybox coreutils/readlink.c, realpath.c). */
+/** readlink, realpath, basename, dirname and pwd (busybox coreutils/readlink.c, realpath.c, basename.c, dirname.c, pwd.c). */
 import { FsError } from '../fs/errors';
 import type { Ctx } from '../shell/sys';
-import { badOption, err, errnoMsg, errRaw, getopts, out, type Applet } from './lib';
+import { wording } from './wording';
+import { BB_BANNER, badOption, err, errnoMsg, errRaw, getopts, out, type Applet } from './lib';
+
+const READLINK_USAGE = `${BB_BANNER}Usage: readlink [-fnv] FILE\n\nDisplay the value of a symlink\n\n\t-f\tCanonicalize by following all symlinks\n\t-n\tDon't add newline\n\t-v\tVerbose\n`;
 
 /** coreutils-style realpath: every component but the last must exist. */
 function realpath(ctx: Ctx, path: string): string {
@@ -13,7 +16,7 @@ function realpath(ctx: Ctx, path: string): string {
 export const readlink: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'fnvsq');
   if (o.bad) return badOption(ctx, o.bad, o.missing);
-  if (o.rest.length !== 1) { errRaw(ctx, 'Usage: readlink [-fnv] FILE\n'); return 1; }
+  if (o.rest.length !== 1) { errRaw(ctx, READLINK_USAGE); return 1; }
   const f = o.rest[0];
   let res: string;
   try {
@@ -46,4 +49,34 @@ export const realpathA: Applet = function* (ctx) {
     }
   }
   return status;
+};
+
+export const basename: Applet = function* (ctx) {
+  const a = ctx.argv.slice(1);
+  if (a.length === 0) { errRaw(ctx, wording(ctx).noOperands('basename') ?? 'basename: missing operand\n'); return 1; }
+  const extra = a.length > 2 ? wording(ctx).extraOperand('basename', a[2]) : null;
+  if (extra) { errRaw(ctx, extra); return 1; }
+  let b = a[0].replace(/\/+$/, '');
+  b = b === '' ? (a[0] === '' ? '' : '/') : b.slice(b.lastIndexOf('/') + 1);
+  if (a[1] && b !== a[1] && b.endsWith(a[1])) b = b.slice(0, -a[1].length);
+  yield* out(ctx, b + '\n');
+  return 0;
+};
+
+export const dirname: Applet = function* (ctx) {
+  const a = ctx.argv[1];
+  if (a === undefined) { errRaw(ctx, wording(ctx).noOperands('dirname') ?? 'dirname: missing operand\n'); return 1; }
+  let d = a.replace(/\/+$/, '');
+  if (d === '') d = a === '' ? '.' : '/';
+  else {
+    const i = d.lastIndexOf('/');
+    d = i < 0 ? '.' : d.slice(0, i).replace(/\/+$/, '') || '/';
+  }
+  yield* out(ctx, d + '\n');
+  return 0;
+};
+
+export const pwd: Applet = function* (ctx) {
+  yield* out(ctx, ctx.cwd + '\n');
+  return 0;
 };

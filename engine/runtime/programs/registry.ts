@@ -13,9 +13,10 @@ import { xargs } from './xargs';
 import { find } from './find';
 import { od } from './od';
 import { du } from './du';
+import { wc } from './wc';
 import { ps } from './ps';
 import { df, free, uptime } from './sysinfo';
-import { readlink, realpathA } from './paths';
+import { basename, dirname, pwd, readlink, realpathA } from './paths';
 import { DIGEST_APPLETS } from './digest';
 import { base64, rev } from './encode';
 import { paste, tac } from './tacPaste';
@@ -57,8 +58,8 @@ const TABLE: ReadonlyMap<string, Applet> = new Map<string, Applet>([
   ['true', basic.trueA], ['false', basic.falseA], ['sleep', basic.sleep], ['yes', basic.yes], ['env', basic.env],
   ['printenv', basic.printenv], ['id', basic.id], ['whoami', basic.whoami], ['hostname', basic.hostname],
   ['date', basic.date], ['cat', files.cat], ['mkdir', files.mkdir], ['rm', files.rm], ['rmdir', files.rmdir],
-  ['touch', files.touch], ['cp', files.cp], ['mv', files.mv], ['ln', files.ln], ['basename', files.basename],
-  ['dirname', files.dirname], ['pwd', files.pwd], ['timeout', timeout], ['xargs', xargs], ['find', find],
+  ['touch', files.touch], ['wc', wc], ['cp', files.cp], ['mv', files.mv], ['ln', files.ln], ['basename', basename],
+  ['dirname', dirname], ['pwd', pwd], ['timeout', timeout], ['xargs', xargs], ['find', find],
   ['readlink', readlink], ['realpath', realpathA], ['od', od], ['du', du], ['ps', ps], ['uptime', uptime], ['free', free], ['df', df], ['base64', base64], ['rev', rev], ['tac', tac], ['paste', paste], ['cmp', cmp], ['which', which], ['groups', basic.groups], ...DIGEST_APPLETS,
   ['uname', uname], ['arch', arch], ['nproc', nproc], ['mktemp', mktemp], ['truncate', truncate],
   ['nl', nl], ['expand', expand], ['unexpand', expand], ['dd', dd], ['time', time],

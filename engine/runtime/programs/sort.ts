@@ -28,7 +28,8 @@ export const sort: Applet = function* (ctx) {
   const files = o.rest.length ? o.rest : ['-'];
   let lines: string[] = [];
   for (const f of files) {
-    const data = yield* readInput(ctx, f);
+    // xfopen_stdin: bb_simple_perror_msg(name), then exit 2 (sort's error status).
+    const data = yield* readInput(ctx, f, 'plain');
     if (data === null) return 2;
     // One push per line: a spread of millions of lines overflows the stack.
     for (const l of splitLines(data)) lines.push(chomp(l));

@@ -1,11 +1,10 @@
-/** Text applets: head, tail (-f follows appends), wc, tee, cut, tr, sort, uniq, seq. */
-import { FsError, strerror, type Errno } from '../fs/errors';
-import { byteLength } from '../fs/tree';
+/** Text applets: head, tail (-f follows appends), tee, cut, tr, sort, uniq, seq (wc is in wc.ts). */
+import { FsError, strerror } from '../fs/errors';
 import { countLines, openPath, writeOf, type Ctx } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
 import { retain } from '../shell/io';
 import { LINE_COST } from '../shell/kernel';
-import { badOption, chomp, eachChunk, eachLine, openDevice, err, errnoMsg, getopts, out, readInput, splitLines, STDIO_BUFSIZ, stdioFailure, type Applet, type G } from './lib';
+import { badOption, chomp, eachChunk, eachLine, openDevice, err, errnoMsg, getopts, out, readInput, splitLines, stdio, stdioFailure, type Applet, type G } from './lib';
 import { sort } from './sort';
 import { wording } from './wording';
 import { grep } from './grep';
@@ -44,50 +43,52 @@ export const head: Applet = function* (ctx) {
   let status = 0;
   // Output goes through stdio: once a write fails head writes no more but reads on (its writes go to the buffer),
   // and says so as its stdio would (stdioFailure).
-  let total = 0;
-  let fit = 0;
-  let failed: Errno | null = null;
+  const so = stdio(ctx);
   const put = function* (s: string): G<true> {
-    // Written in the buffer's blocks, so `fit` ends where the first block that did not fit begins.
-    for (let i = 0; i < s.length && failed === null;) {
-      const piece = s.slice(i, i + STDIO_BUFSIZ - ((total + i) % STDIO_BUFSIZ));
-      failed = yield* out(ctx, piece);
-      i += piece.length;
-      if (failed === null) fit = total + i;
-    }
-    total += s.length;
+    if (so.put(s)) yield* so.drain();
     return true;
   };
+  // A header only for a file opened; busybox starts every one after the first operand with a blank line,
+  // coreutils every one after the first header it printed.
+  let headers = 0;
+  const gnu = ctx.flavor.userland === 'gnu';
+  const header = (f: string, i: number) =>
+    (files.length > 1 ? `${(gnu ? headers++ : i) ? '\n' : ''}==> ${f === '-' ? 'standard input' : f} <==\n` : '');
   for (const [i, f] of files.entries()) {
-    if (files.length > 1) yield* put(`${i ? '\n' : ''}==> ${f === '-' ? 'standard input' : f} <==\n`);
     // stdin and devices (head -c N /dev/zero) are read as streams: only what is needed.
     const dev = f === '-' || allBut ? null : openDevice(ctx, f);
     if ((f === '-' && !allBut) || dev) {
+      yield* put(header(f, i));
       const from = dev ?? undefined;
       try {
         if (bytes) {
           let left = n;
-          if (left <= 0) continue;
-          yield* eachChunk(ctx, function* (s) { const part = s.slice(0, left); left -= part.length; return (yield* put(part)) && left > 0; }, from);
-          continue;
+          if (left > 0) yield* eachChunk(ctx, function* (s) { const part = s.slice(0, left); left -= part.length; return (yield* put(part)) && left > 0; }, from);
+        } else {
+          let left = n;
+          if (left > 0) yield* eachLine(ctx, function* (line) { return (yield* put(line)) && --left > 0; }, from);
         }
-        let left = n;
-        if (left <= 0) continue;
-        yield* eachLine(ctx, function* (line) { return (yield* put(line)) && --left > 0; }, from);
       } finally {
         if (dev) ctx.k.closeOf(dev);
       }
-      continue;
+    } else {
+      const data = yield* readInput(ctx, f, 'plain');
+      if (data === null) { status = 1; continue; }
+      yield* put(header(f, i));
+      if (bytes) yield* put(allBut ? data.slice(0, Math.max(0, data.length - n)) : data.slice(0, n));
+      else {
+        const lines = splitLines(data);
+        yield* put(lines.slice(0, allBut ? Math.max(0, lines.length - n) : n).join(''));
+      }
     }
-    const data = yield* readInput(ctx, f, 'plain');
-    if (data === null) { status = 1; continue; }
-    if (bytes) yield* put(allBut ? data.slice(0, Math.max(0, data.length - n)) : data.slice(0, n));
-    else {
-      const lines = splitLines(data);
-      yield* put(lines.slice(0, allBut ? Math.max(0, lines.length - n) : n).join(''));
-    }
+    // busybox checks stdout after each file it printed (die_if_ferror_stdout): a write that failed by now ends it.
+    if (!gnu && so.failed !== null) { err(ctx, wording(ctx).headWrite(true, strerror(so.failed))[0]); return 1; }
   }
+  // busybox's last fflush has nothing to say when its buffer is empty (a failure before was checked per file).
+  const last = yield* so.flush();
+  const failed = gnu ? so.failed : last;
   if (failed === null) return status;
+  const { total, fit } = so;
   // coreutils' head fwrite()s whole read buffers, and glibc writes a whole block past the buffer at once: a block
   // that is complete fails at once even when no more output follows it.
   const flushed = stdioFailure(ctx.flavor.userland === 'gnu' ? total + 1 : total, fit) === 'flush';
@@ -110,11 +111,28 @@ export const tail: Applet = function* (ctx) {
   const pick = (data: string): string =>
     o.flags.has('c') ? (fromStart ? data.slice(Math.max(0, n - 1)) : n === 0 ? '' : data.slice(-n)) : pickLines(splitLines(data)).join('');
   let status = 0;
-  for (const [i, f] of files.entries()) {
-    if (files.length > 1) yield* out(ctx, `${i ? '\n' : ''}==> ${f === '-' ? 'standard input' : f} <==\n`);
-    const data = yield* readInput(ctx, f, 'cant-open');
-    if (data === null) { status = 1; continue; }
-    yield* out(ctx, pick(data));
+  if (ctx.flavor.userland === 'gnu') {
+    // coreutils: a header for each file opened, the first one printed without the blank line.
+    let headers = 0;
+    for (const f of files) {
+      const data = yield* readInput(ctx, f, 'cant-open');
+      if (data === null) { status = 1; continue; }
+      if (files.length > 1) yield* out(ctx, `${headers++ ? '\n' : ''}==> ${f === '-' ? 'standard input' : f} <==\n`);
+      yield* out(ctx, pick(data));
+    }
+  } else {
+    // busybox's tail opens every file first (the errors come first), then prints those it opened, with headers
+    // when it opened more than one, naming each as given ('-' for stdin).
+    const opened: [string, string][] = [];
+    for (const f of files) {
+      const data = yield* readInput(ctx, f, 'cant-open');
+      if (data === null) status = 1;
+      else opened.push([f, data]);
+    }
+    for (const [i, [f, data]] of opened.entries()) {
+      if (opened.length > 1) yield* out(ctx, `${i ? '\n' : ''}==> ${f} <==\n`);
+      yield* out(ctx, pick(data));
+    }
   }
   if (!(o.flags.has('f') || o.flags.has('F')) || files.length !== 1 || files[0] === '-') return status;
   return yield* follow(ctx, files[0]);
@@ -148,50 +166,6 @@ function* follow(ctx: Ctx, file: string): G<number> {
     }
   }
 }
-
-/**
- * wc's counts in one pass: newlines, words (runs of non-blank between isspace() characters, which in the
- * containers' C locale are the six ASCII ones) and bytes (UTF-8).
- */
-function countText(data: string): Record<'l' | 'w' | 'c', number> {
-  let l = 0, w = 0, inWord = false;
-  for (let i = 0; i < data.length; i++) {
-    const ch = data.charCodeAt(i);
-    if (ch === 10) l++;
-    const blank = ch === 32 || (ch >= 9 && ch <= 13);
-    if (!blank && !inWord) w++;
-    inWord = !blank;
-  }
-  return { l, w, c: byteLength(data) };
-}
-
-export const wc: Applet = function* (ctx) {
-  const o = getopts(ctx.argv, 'lwcmL');
-  if (o.bad) return badOption(ctx, o.bad, o.missing);
-  const which = ['l', 'w', 'c'].filter((c) => o.flags.has(c) || (c === 'c' && o.flags.has('m')));
-  const cols = which.length ? which : ['l', 'w', 'c'];
-  const files = o.rest.length ? o.rest : ['-'];
-  const total = { l: 0, w: 0, c: 0 };
-  let status = 0;
-  const rows: [Record<string, number>, string][] = [];
-  let regularBytes = 0;
-  let nonRegular = false;
-  for (const f of files) {
-    const data = yield* readInput(ctx, f, 'plain', false);
-    if (data === null) { status = 1; continue; }
-    const v = countText(data);
-    if (f === '-' && ctx.p.fds[0]?.kind !== 'file') nonRegular = true;
-    else regularBytes += v.c;
-    total.l += v.l; total.w += v.w; total.c += v.c;
-    rows.push([v, f]);
-  }
-  if (files.length > 1) rows.push([total, 'total']);
-  const width = wording(ctx).wcWidth(regularBytes, nonRegular, cols.length, files.length);
-  const fmt = (v: Record<string, number>, name: string) =>
-    cols.map((c) => String(v[c]).padStart(width)).join(' ') + (name === '-' && files.length === 1 && o.rest.length === 0 ? '' : ' ' + name) + '\n';
-  yield* out(ctx, rows.map(([v, name]) => fmt(v, name)).join(''));
-  return status;
-};
 
 export const tee: Applet = function* (ctx) {
   const o = getopts(ctx.argv, 'ai');
@@ -370,7 +344,7 @@ export const seq: Applet = function* (ctx) {
 };
 
 export const TEXT_APPLETS: [string, Applet][] = [
-  ['head', head], ['tail', tail], ['wc', wc], ['tee', tee], ['cut', cut], ['tr', tr], ['sort', sort],
+  ['head', head], ['tail', tail], ['tee', tee], ['cut', cut], ['tr', tr], ['sort', sort],
   ['uniq', uniq], ['seq', seq], ['grep', grep], ['egrep', grep], ['fgrep', grep],
 ];
 export { errnoMsg };

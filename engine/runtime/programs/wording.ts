@@ -3,6 +3,7 @@
  * applets are shared; each asks `wording(ctx)` for the text, so the two userlands differ only here.
  * GNU's texts follow the C locale (ASCII quotes), as a container without LANG runs.
  */
+import { permString } from './modeString';
 import type { Ctx } from '../shell/sys';
 
 export interface Wording {
@@ -46,6 +47,14 @@ export interface Wording {
   missingDestination(prog: string, only: string): string;
   /** chmod's mode is checked before any file (GNU), or per file (busybox: null here). */
   invalidModeFirst(spec: string): string | null;
+  /** chmod -v/-c's line for `path` whose mode went from `from` to `to` ('' when nothing is said). */
+  chmodVerbose(path: string, from: number, to: number, verbose: boolean): string;
+  /** What chmod -v says (on stdout) of a path it could not stat, after the error. */
+  chmodUnreachable(path: string): string;
+  /** What chown -v says of a path it could not stat (`spec`: the owner as given). */
+  chownUnreachable(path: string, spec: string): string;
+  /** chown -v/-c's line: owner ids before and after (`names` gives `user:group`). */
+  chownVerbose(path: string, from: readonly [number, number], to: readonly [number, number], verbose: boolean, names: (ids: readonly [number, number]) => string): string;
   /** ls -l's lines from their columns (a one-column row is a plain name). */
   lsColumns(rows: readonly string[][]): string[];
   /** A program run without its operands: GNU's `missing operand` text; null where busybox has its own usage. */
@@ -61,6 +70,8 @@ export interface Wording {
   /** id prints `groups=` even without supplementary groups (GNU). */
   readonly idAlwaysGroups: boolean;
   /** wc's column width: busybox pads to 9; GNU to the digits of the regular files' total size, 7 when one input is a pipe. */
+  /** Whether wc's column width depends on the inputs' sizes (coreutils stats them first; busybox's is fixed). */
+  readonly wcSizedWidth: boolean;
   wcWidth(regularBytes: number, nonRegular: boolean, cols: number, inputs: number): number;
   /** A failed write of stdout: libbb's bb_perror_msg("write error") under the applet's name; coreutils' close_stdout under argv[0]. */
   writeError(prog: string, argv0: string, why: string): string;
@@ -114,12 +125,19 @@ const BUSYBOX: Wording = {
   cpCreate: (d, why) => `can't create '${d}': ${why}`,
   missingDestination: (prog) => `${prog}: missing file operand\n`,
   invalidModeFirst: () => null,
+  // coreutils/chmod.c (1.36): -v reports every file, -c those whose mode changed, both as "changed to".
+  chmodVerbose: (p, from, to, verbose) => (verbose || from !== to ? `mode of '${p}' changed to ${octMode(to)}\n` : ''),
+  chmodUnreachable: () => '',
+  chownUnreachable: () => '',
+  // coreutils/chown.c (1.36): numeric ids.
+  chownVerbose: (p, from, to, verbose) => (verbose || from[0] !== to[0] || from[1] !== to[1] ? `changed ownership of '${p}' to ${to[0]}:${to[1]}\n` : ''),
   cannotAccess: (p, why) => `${p}: ${why}`,
   statFail: (f, why) => `can't stat '${f}': ${why}`,
   execFail: (_prog, cmd, found) => `can't execute '${cmd}': ${found ? 'Exec format error' : 'No such file or directory'}`,
   badInterval: (a) => `invalid number '${a}'`,
   sedMissingStatus: 0,
   idAlwaysGroups: false,
+  wcSizedWidth: false,
   wcWidth: (_b, _n, cols, inputs) => (cols === 1 && inputs === 1 ? 0 : 9),
   writeError: (prog, _argv0, why) => `${prog}: write error: ${why}`,
   cpWrite: (_dst, why) => `write error: ${why}`,
@@ -178,6 +196,12 @@ const GNU: Wording = {
   cpCreate: (d, why) => `cannot create regular file '${d}': ${why}`,
   missingDestination: (prog, only) => `${prog}: missing destination file operand after '${only}'\nTry '${prog} --help' for more information.\n`,
   invalidModeFirst: (spec) => `chmod: invalid mode: '${spec}'\nTry 'chmod --help' for more information.\n`,
+  chownVerbose: (p, from, to, verbose, names) => (from[0] !== to[0] || from[1] !== to[1] ? `changed ownership of '${p}' from ${names(from)} to ${names(to)}\n`
+    : verbose ? `ownership of '${p}' retained as ${names(to)}\n` : ''),
+  chmodUnreachable: (p) => `'${p}' could not be accessed\n`,
+  chownUnreachable: (p, spec) => `failed to change ownership of '${p}' to ${spec}\n`,
+  chmodVerbose: (p, from, to, verbose) => (from !== to ? `mode of '${p}' changed from ${octMode(from)} to ${octMode(to)}\n`
+    : verbose ? `mode of '${p}' retained as ${octMode(to)}\n` : ''),
   // GNU pads each column to its widest entry in the listing: counts right-aligned, names left-aligned.
   lsColumns: (rows) => {
     const width = (i: number) => Math.max(0, ...rows.map((r) => (r.length > 1 ? r[i].length : 0)));
@@ -195,6 +219,7 @@ const GNU: Wording = {
   badInterval: (a) => `invalid time interval '${a}'\nTry 'sleep --help' for more information.`,
   sedMissingStatus: 2,
   idAlwaysGroups: true,
+  wcSizedWidth: true,
   wcWidth: (bytes, nonRegular, cols, inputs) => (cols === 1 && inputs === 1 ? 0 : Math.max(String(bytes).length, nonRegular ? 7 : 1)),
   writeError: (_prog, argv0, why) => `${argv0}: write error: ${why}`,
   cpWrite: (dst, why) => `error writing '${dst}': ${why}`,
@@ -217,4 +242,9 @@ const GNU: Wording = {
 /** The wording of the image's userland. */
 export function wording(ctx: Ctx): Wording {
   return ctx.flavor.userland === 'gnu' ? GNU : BUSYBOX;
+}
+
+/** A permission mode as chmod -v prints it: `0644 (rw-r--r--)`. */
+function octMode(m: number): string {
+  return `${(m & 0o7777).toString(8).padStart(4, '0')} (${permString(m)})`;
 }

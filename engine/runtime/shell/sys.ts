@@ -6,6 +6,7 @@ import type { ContainerHost } from '../seam';
 import type { Cred } from '../fs/resolve';
 import { FsError, type Errno } from '../fs/errors';
 import type { FsView } from '../fs/view';
+import type { Stdio } from '../programs/stdio';
 import { PIPE_CAP, retain, type OpenFile } from './io';
 import { FLUSH, LINE_COST, type Block, type Kernel, type Proc } from './kernel';
 
@@ -43,6 +44,8 @@ export interface Ctx {
   readonly env: ReadonlyMap<string, string>;
   /** Line of the shell command that started it (for explain notes). */
   readonly line: number;
+  /** The applet's stdout buffer, when it writes through one (programs/stdio.ts). */
+  stdio?: Stdio;
 }
 
 /**
@@ -51,6 +54,7 @@ export interface Ctx {
  */
 export class LazyEnvCtx implements Ctx {
   private envMap: ReadonlyMap<string, string> | undefined;
+  stdio: Stdio | undefined;
   constructor(
     readonly k: Kernel, readonly p: Proc, readonly fs: FsView, readonly cred: Cred, readonly host: ContainerHost,
     readonly flavor: ImageFlavor, readonly argv: readonly string[], public cwd: string, readonly line: number,
