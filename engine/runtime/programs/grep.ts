@@ -1,6 +1,6 @@
 /** grep (busybox findutils/grep.c): -q -v -i -c -n -E -F -o -r -l -h -H -w -x -s -e. */
 import type { Ctx } from '../shell/sys';
-import { badOption, chomp, err, errnoMsg, errRaw, getopts, out, readInput, splitLines, type Applet, type G } from './lib';
+import { badOption, chomp, eachLine, err, errnoMsg, errRaw, getopts, out, splitLines, STDIO_BUFSIZ, type Applet, type G } from './lib';
 import { BadRegex, fixedMatch, onlyMatching, regexMatch, type Found } from './grepMatch';
 import { EGREP, GREP, POSIX_BASIC, POSIX_EXTENDED, Regex, RegexError } from './regex/index';
 import { wording } from './wording';
@@ -70,10 +70,13 @@ function* grepMain(ctx: Ctx): G<number> {
   const numbered = o.flags.has('n') && !listing;
   let lastPrinted = 0;
   let printedAny = false;
-  function* one(file: string, data: string): G<boolean> {
+  /**
+   * One input: a file's text, or (null) standard input read line by line, as grep reads it: `-q` and `-m`
+   * stop reading at their match, so `tail -f log | grep -q ready` and `yes | grep -m1 y` end.
+   */
+  function* one(file: string, data: string | null): G<boolean> {
     let count = 0;
     let text = '';
-    const lines = splitLines(data);
     // busybox's -ov prints a matching line's prefix alone (GNU's odd -ov: no line, and no newline either).
     const emit = (s: string | null, n: number, deco: string): void => {
       if ((before || after) && printedAny && lastPrinted !== n - 1) text += '--\n';
@@ -82,41 +85,61 @@ function* grepMain(ctx: Ctx): G<number> {
       text += (showName ? file + deco : '') + (numbered ? `${n}${deco}` : '') + (s === null ? '' : s + '\n');
     };
     let pending = 0;
-    let held: number[] = [];
-    for (let i = 0; i < lines.length; i++) {
-      const line = chomp(lines[i]);
+    let held: [number, string][] = [];
+    let n = 0;
+    let bad: RegexError | null = null;
+    /** One line: 'go' on, 'stop' reading this input, 'quit' grep (-q matched). */
+    const step = (raw: string): 'go' | 'stop' | 'quit' => {
+      const line = chomp(raw);
+      n++;
       let found: Found | null;
       try {
         found = match(line);
       } catch (e) {
         if (!(e instanceof RegexError)) throw e;
-        yield* out(ctx, text);
-        throw new BadRegex(`bad regex '${pats[compiled.indexOf(null)]}': ${e.message}`);
+        bad = e;
+        return 'stop';
       }
       const hit = (found !== null) !== o.flags.has('v');
       if (hit) {
-        if (count >= maxCount) break;
+        if (count >= maxCount) return 'stop';
         count++;
         matched = true;
-        if (o.flags.has('q')) return true;
-        if (listing) continue;
-        for (const h of held) emit(chomp(lines[h]), h + 1, '-');
+        if (o.flags.has('q')) return 'quit';
+        if (listing) return 'go';
+        for (const [hn, h] of held) emit(h, hn, '-');
         held = [];
         pending = after;
         if (o.flags.has('o') && found) {
-          if (fixed) emit(found.pat, i + 1, ':');
-          else for (const m of onlyMatching(found.re!, line, found.start, found.end)) emit(m, i + 1, ':');
-        } else if (o.flags.has('o')) emit(null, i + 1, ':');
-        else emit(line, i + 1, ':');
+          if (fixed) emit(found.pat, n, ':');
+          else for (const m of onlyMatching(found.re!, line, found.start, found.end)) emit(m, n, ':');
+        } else if (o.flags.has('o')) emit(null, n, ':');
+        else emit(line, n, ':');
       } else if (pending > 0) {
-        emit(line, i + 1, '-');
+        emit(line, n, '-');
         pending--;
       } else if (before > 0) {
-        held.push(i);
+        held.push([n, line]);
         if (held.length > before) held.shift();
       }
-      if (count >= maxCount && pending === 0) break;
+      return count >= maxCount && pending === 0 ? 'stop' : 'go';
+    };
+    let result: 'go' | 'stop' | 'quit' = 'go';
+    if (data !== null) {
+      for (const raw of splitLines(data)) if ((result = step(raw)) !== 'go') break;
+    } else {
+      yield* eachLine(ctx, function* (raw) {
+        result = step(raw);
+        // stdout is a stdio buffer: what fills it goes out while grep reads on.
+        if (text.length >= STDIO_BUFSIZ) { yield* out(ctx, text); text = ''; }
+        return result === 'go';
+      });
     }
+    if (bad !== null) {
+      yield* out(ctx, text);
+      throw new BadRegex(`bad regex '${pats[compiled.indexOf(null)]}': ${(bad as RegexError).message}`);
+    }
+    if (result === 'quit') return true;
     // The matchers' steps are work like bytes moved (a long line against many patterns).
     let steps = 0;
     for (const r of compiled) if (r) { steps += r.work; r.work = 0; }
@@ -143,7 +166,7 @@ function* grepMain(ctx: Ctx): G<number> {
       if (n && n.kind === 'dir' && ctx.flavor.userland === 'gnu') { if (!o.flags.has('s')) err(ctx, `${f}: Is a directory`); errors = true; continue; }
     }
     let data: string | null;
-    if (f === '-') data = yield* readInput(ctx, '-');
+    if (f === '-') data = null;
     else if (ctx.fs.exists(f, ctx.cwd, ctx.cred)?.kind === 'dir') data = '';
     else {
       try {
@@ -154,7 +177,7 @@ function* grepMain(ctx: Ctx): G<number> {
         continue;
       }
     }
-    if (yield* one(f === '-' ? '(standard input)' : f, data ?? '')) return 0;
+    if (yield* one(f === '-' ? '(standard input)' : f, data)) return 0;
   }
   return errors && !(o.flags.has('q') && matched) ? 2 : matched ? 0 : 1;
 }
