@@ -4,7 +4,7 @@ import { countLines, openPath, writeOf, type Ctx } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
 import { retain } from '../shell/io';
 import { LINE_COST } from '../shell/kernel';
-import { badOption, chomp, eachChunk, eachLine, openDevice, err, errnoMsg, getopts, out, readInput, splitLines, stdio, stdioFailure, type Applet, type G } from './lib';
+import { badOption, chomp, eachChunk, eachLine, openDevice, err, errnoMsg, getopts, out, readInput, splitLines, STDIO_BUFSIZ, stdio, stdioFailure, type Applet, type G } from './lib';
 import { sort } from './sort';
 import { wording } from './wording';
 import { grep } from './grep';
@@ -221,16 +221,26 @@ export const cut: Applet = function* (ctx) {
   if (!fspec && !cspec) { err(ctx, 'expected a list of bytes, characters, or fields'); return 1; }
   const sel = ranges((fspec ?? cspec)!);
   const files = o.rest.length ? o.rest : ['-'];
+  const cutLine = (raw: string): string => {
+    const line = chomp(raw);
+    if (cspec) return [...line].filter((_, i) => sel(i + 1)).join('') + '\n';
+    if (!line.includes(delim)) return o.flags.has('s') ? '' : line + '\n';
+    return line.split(delim).filter((_, i) => sel(i + 1)).join(delim) + '\n';
+  };
   let status = 0;
   for (const f of files) {
-    const data = yield* readInput(ctx, f);
-    if (data === null) { status = 1; continue; }
     let text = '';
-    for (const raw of splitLines(data)) {
-      const line = chomp(raw);
-      if (cspec) { text += [...line].filter((_, i) => sel(i + 1)).join('') + '\n'; continue; }
-      if (!line.includes(delim)) { if (!o.flags.has('s')) text += line + '\n'; continue; }
-      text += line.split(delim).filter((_, i) => sel(i + 1)).join(delim) + '\n';
+    if (f === '-') {
+      // Standard input is cut as it arrives (`yes | cut -c1 | head -2` ends when head does).
+      yield* eachLine(ctx, function* (raw) {
+        text += cutLine(raw);
+        if (text.length >= STDIO_BUFSIZ) { yield* out(ctx, text); text = ''; }
+        return true;
+      });
+    } else {
+      const data = yield* readInput(ctx, f);
+      if (data === null) { status = 1; continue; }
+      for (const raw of splitLines(data)) text += cutLine(raw);
     }
     yield* out(ctx, text);
   }
