@@ -41,16 +41,24 @@ const LONG: Readonly<Record<string, Readonly<Record<string, string>>>> = {
 
 /** argv with long options made short; a string is getopt_long's error instead. */
 function shorten(name: string, argv: readonly string[]): string[] | string {
-  const table = LONG[name];
+  return shortenLong(LONG[name] ?? {}, argv, true);
+}
+
+/**
+ * argv with the long options of `table` (long → short letter, `=` marking one that takes a value) made
+ * short, as getopt_long reads them (an unambiguous prefix will do); a string is its error, without the
+ * program's name. `passHelp`: `--help` and `--version` go through unchanged (the GNU tools).
+ */
+export function shortenLong(table: Readonly<Record<string, string>>, argv: readonly string[], passHelp: boolean): string[] | string {
   const out = [argv[0]];
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') { out.push(...argv.slice(i)); break; }
-    if (!a.startsWith('--') || a === '--help' || a === '--version') { out.push(a); continue; }
+    if (!a.startsWith('--') || (passHelp && (a === '--help' || a === '--version'))) { out.push(a); continue; }
     const eq = a.indexOf('=');
     const opt = a.slice(2, eq < 0 ? undefined : eq);
     // getopt_long accepts any unambiguous prefix of a long option.
-    const names = Object.keys(table ?? {}).map((k) => k.replace(/=$/, ''));
+    const names = Object.keys(table).map((k) => k.replace(/=$/, ''));
     const hits = names.includes(opt) ? [opt] : names.filter((k) => k.startsWith(opt));
     if (hits.length > 1) return `option '${a}' is ambiguous; possibilities:${hits.map((h) => ` '--${h}'`).join('')}`;
     if (hits.length === 0) return `unrecognized option '${a}'`;

@@ -4,45 +4,21 @@
  * -d or -l. expand and unexpand take one tab size (-t N), not a list.
  */
 import type { Ctx } from '../shell/sys';
-import { BB_BANNER, eachLine, err, errRaw, getopts, out, readInput, splitLines, writeError, type Applet, type G } from './lib';
+import { BB_BANNER, eachLine, err, errRaw, getopts, out, prog, readInput, splitLines, writeError, type Applet, type G } from './lib';
+import { shortenLong } from './gnuLong';
 import { xatouSfx } from './sizeArgs';
 
 const NL_USAGE = `${BB_BANNER}Usage: nl [OPTIONS] [FILE]...\n\nWrite FILEs to standard output with line numbers added\n\n\t-b STYLE\tWhich lines to number - a: all, t: nonempty, n: none\n\t-i N\t\tLine number increment\n\t-s STRING\tUse STRING as line number separator\n\t-v N\t\tStart from N\n\t-w N\t\tWidth of line numbers\n`;
 const EXPAND_USAGE = `${BB_BANNER}Usage: expand [-i] [-t N] [FILE]...\n\nConvert tabs to spaces, writing to stdout\n\n\t-i\tDon't convert tabs after non blanks\n\t-t\tTabstops every N chars\n`;
 const UNEXPAND_USAGE = `${BB_BANNER}Usage: unexpand [-fa][-t N] [FILE]...\n\nConvert spaces to tabs, writing to stdout\n\n\t-a\tConvert all blanks\n\t-f\tConvert only leading blanks\n\t-t N\tTabstops every N chars\n`;
 
-/** getopt_long names turned into short options (exact or a unique prefix); a string is the message to print. */
-function longToShort(ctx: Ctx, table: Record<string, string>, takes: string): string[] | string {
-  const argv = [ctx.argv[0]];
-  for (let i = 1; i < ctx.argv.length; i++) {
-    const a = ctx.argv[i];
-    if (a === '--') { argv.push(...ctx.argv.slice(i)); break; }
-    if (!a.startsWith('--')) { argv.push(a); continue; }
-    const eq = a.indexOf('=');
-    const name = a.slice(2, eq < 0 ? undefined : eq);
-    const names = Object.keys(table);
-    const m = names.includes(name) ? [name] : names.filter((n) => n.startsWith(name));
-    const p = argv[0].slice(argv[0].lastIndexOf('/') + 1);
-    if (m.length === 0) return `${p}: unrecognized option '${a}'\n`;
-    if (m.length > 1) return `${p}: option '${a}' is ambiguous; possibilities:${m.map((n) => ` '--${n}'`).join('')}\n`;
-    const c = table[m[0]];
-    if (!takes.includes(c)) {
-      if (eq >= 0) return `${p}: option '--${m[0]}' doesn't allow an argument\n`;
-      argv.push('-' + c);
-      continue;
-    }
-    const v = eq >= 0 ? a.slice(eq + 1) : ctx.argv[++i];
-    if (v === undefined) return `${p}: option '--${m[0]}' requires an argument\n`;
-    argv.push('-' + c, v);
-  }
-  return argv;
-}
-
 /** Parse the options; the usage error's status, or the options. */
 function parse(ctx: Ctx, spec: string, table: Record<string, string>, usage: string) {
-  const takes = [...spec.matchAll(/([a-z]):/g)].map((m) => m[1]).join('');
-  const argv = longToShort(ctx, table, takes);
-  if (typeof argv === 'string') { errRaw(ctx, argv + usage); return 1; }
+  // The long names of options that take a value get getopt_long's `=` mark.
+  const takes = new Set([...spec.matchAll(/([a-z]):/g)].map((m) => m[1]));
+  const long = Object.fromEntries(Object.entries(table).map(([n, c]) => [takes.has(c) ? `${n}=` : n, c]));
+  const argv = shortenLong(long, ctx.argv, false);
+  if (typeof argv === 'string') { errRaw(ctx, `${prog(ctx)}: ${argv}\n${usage}`); return 1; }
   const o = getopts(argv, spec);
   if (o.bad) {
     const name = ctx.argv[0].slice(ctx.argv[0].lastIndexOf('/') + 1);
