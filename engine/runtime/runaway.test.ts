@@ -189,6 +189,11 @@ describe('regular expressions that backtrack exponentially in a backtracking mat
     expect(r.status).toEqual({ code: 0 });
   });
 
+  it('[[ == ]] globs in ash match by states: many stars on a long value end at once', () => {
+    const r = runScript('x=$(printf "%02000d" 0 | tr 0 a); [[ $x == *a*a*a*a*a*a*b ]]; echo $?; [[ $x == *a*a ]]; echo $?');
+    expect(r.stdout).toBe('1\n0\n');
+  });
+
   it('a back-reference that backtracks too long stops at the step budget', () => {
     const r = runScript(`echo ${'a'.repeat(40)}b | grep '^\\(a*\\)*\\1c'`);
     expect(r.status?.reason).toBe('BudgetExceeded');

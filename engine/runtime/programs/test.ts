@@ -8,7 +8,7 @@
 import type { Cred } from '../fs/resolve';
 import { allowed } from '../fs/resolve';
 import type { FsView } from '../fs/view';
-import { patternSource } from '../shell/pattern';
+import { matchPattern, type PatternCache } from '../shell/pattern';
 import { POSIX_EXTENDED, Regex } from './regex/index';
 
 const UNARY = new Set(['-e', '-f', '-d', '-s', '-r', '-w', '-x', '-L', '-h', '-b', '-c', '-p', '-S', '-z', '-n', '-t', '-k', '-u', '-g', '-G', '-O']);
@@ -17,9 +17,13 @@ const BINARY = new Set(['=', '==', '!=', '-eq', '-ne', '-lt', '-le', '-gt', '-ge
 class TestErr { constructor(readonly msg: string) {} }
 class BadRegex {}
 
+/** `[[ … ]]`: the pattern matchers its glob matches use; null for test and `[`. */
+type T2 = PatternCache | null;
+
 export interface TestResult { status: number; error?: string }
 
-export function testEval(argv: readonly string[], fs: FsView, cwd: string, cred: Cred): TestResult {
+/** `pat`: the shell's pattern matchers, for the glob matches of `[[ … ]]` (the applet has none and keeps its own). */
+export function testEval(argv: readonly string[], fs: FsView, cwd: string, cred: Cred, pat: PatternCache = new Map()): TestResult {
   let args = argv.slice(1);
   if (argv[0] === '[' || argv[0] === '[[') {
     const close = argv[0] === '[' ? ']' : ']]';
@@ -27,7 +31,7 @@ export function testEval(argv: readonly string[], fs: FsView, cwd: string, cred:
     args = args.slice(0, -1);
   }
   try {
-    return { status: evaluate(args, fs, cwd, cred, argv[0] === '[[') ? 0 : 1 };
+    return { status: evaluate(args, fs, cwd, cred, argv[0] === '[[' ? pat : null) ? 0 : 1 };
   } catch (e) {
     if (e instanceof BadRegex) return { status: 2 };
     if (e instanceof TestErr) return { status: 2, error: e.msg };
@@ -41,7 +45,7 @@ function num(s: string): number {
   return Number(t);
 }
 
-function evaluate(args: string[], fs: FsView, cwd: string, cred: Cred, t2: boolean): boolean {
+function evaluate(args: string[], fs: FsView, cwd: string, cred: Cred, t2: T2): boolean {
   let negate = false;
   for (;;) {
     if (args.length === 0) return negate;
@@ -58,7 +62,7 @@ function evaluate(args: string[], fs: FsView, cwd: string, cred: Cred, t2: boole
 
 class Parse {
   i = 0;
-  constructor(readonly a: string[], readonly fs: FsView, readonly cwd: string, readonly cred: Cred, readonly t2: boolean) {}
+  constructor(readonly a: string[], readonly fs: FsView, readonly cwd: string, readonly cred: Cred, readonly t2: T2) {}
   oexpr(): boolean {
     const l = this.aexpr();
     if (this.a[this.i] === (this.t2 ? '||' : '-o')) { this.i++; return this.oexpr() || l; }
@@ -130,10 +134,11 @@ function unary(op: string, arg: string, fs: FsView, cwd: string, cred: Cred): bo
   return false;
 }
 
-const isBinary = (op: string, t2: boolean): boolean => BINARY.has(op) || (t2 && op === '=~');
+const isBinary = (op: string, t2: T2): boolean => BINARY.has(op) || (t2 !== null && op === '=~');
 
-function binop(l: string, op: string, r: string, fs: FsView, cwd: string, cred: Cred, t2: boolean): boolean {
-  if (t2 && (op === '=' || op === '==' || op === '!=')) return new RegExp(`^(?:${patternSource(r, false)})$`).test(l) !== (op === '!=');
+function binop(l: string, op: string, r: string, fs: FsView, cwd: string, cred: Cred, t2: T2): boolean {
+  // The shell's glob matcher: a pattern with many stars matches by states, never by backtracking.
+  if (t2 !== null && (op === '=' || op === '==' || op === '!=')) return matchPattern(t2, r, l) !== (op === '!=');
   if (op === '=~') {
     let re: Regex;
     try {

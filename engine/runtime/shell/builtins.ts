@@ -55,7 +55,7 @@ function* printf(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
 }
 
 function testSync(sh: Shell, argv: string[]): number {
-  const r = testEval(argv, sh.fs, sh.d.cwd, sh.cred);
+  const r = testEval(argv, sh.fs, sh.d.cwd, sh.cred, sh.k.pat);
   if (r.error) {
     const dialect = sh.d.dialect;
     sh.writeErrSync(dialect.utilityPrefix(sh.d.arg0, argv[0], sh.line) + dialect.testError(r.error) + '\n');
