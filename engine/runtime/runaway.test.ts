@@ -194,6 +194,11 @@ describe('regular expressions that backtrack exponentially in a backtracking mat
     expect(r.stdout).toBe('1\n0\n');
   });
 
+  it('find -name with many stars on a long name matches by states', () => {
+    const r = runScript('n=$(printf "%0250d" 0 | tr 0 a); touch /tmp/$n /tmp/ABa; find /tmp -name "*a*a*a*a*a*a*b"; echo $?; find /tmp -iname "ab*" -o -name "*a*a*a*a*a*a*a" | wc -l');
+    expect(r.stdout).toBe('0\n2\n');
+  });
+
   it('a back-reference that backtracks too long stops at the step budget', () => {
     const r = runScript(`echo ${'a'.repeat(40)}b | grep '^\\(a*\\)*\\1c'`);
     expect(r.status?.reason).toBe('BudgetExceeded');

@@ -5,10 +5,13 @@
  */
 import { POSIX_BASIC, Regex, RegexError } from './regex/index';
 import { applyMode } from './more';
-import { patternSource } from '../shell/pattern';
+import { matchPattern, type PatternCache } from '../shell/pattern';
+
+/** A name or path test's matcher. */
+interface Matches { test(s: string): boolean }
 
 export type Test =
-  | { t: 'name'; re: RegExp } | { t: 'path'; re: RegExp } | { t: 'regex'; re: { test(s: string): boolean } }
+  | { t: 'name'; re: Matches } | { t: 'path'; re: Matches } | { t: 'regex'; re: Matches }
   | { t: 'type'; kind: string } | { t: 'perm'; c: string; mask: number }
   | { t: 'mtime'; c: string; n: number; unit: number } | { t: 'newer'; path: string }
   | { t: 'inum'; n: number } | { t: 'user'; name: string } | { t: 'group'; name: string }
@@ -35,8 +38,14 @@ const WITH_ARG = new Set(['-name', '-iname', '-path', '-wholename', '-ipath', '-
 
 class FindError extends Error {}
 
-function globRe(pat: string, fold: boolean): RegExp {
-  return new RegExp(`^(?:${patternSource(pat, false)})$`, fold ? 'i' : '');
+/**
+ * fnmatch without FNM_PATHNAME (with FNM_CASEFOLD for -iname and -ipath: both sides folded) through the
+ * shell's pattern matcher, which takes many stars by states: `-name '*a*a*a*a*b'` never backtracks.
+ */
+function glob(pat: string, fold: boolean): Matches {
+  const cache: PatternCache = new Map();
+  const p = fold ? pat.toLowerCase() : pat;
+  return { test: (s) => matchPattern(cache, p, fold ? s.toLowerCase() : s) };
 }
 
 function num(s: string): number {
@@ -113,8 +122,8 @@ function parseExpr(args: readonly string[], g: Parsed): Expr {
         i = j;
         break;
       }
-      case '-name': case '-iname': add({ t: 'name', re: globRe(v, a === '-iname') }); break;
-      case '-path': case '-wholename': case '-ipath': add({ t: 'path', re: globRe(v, a === '-ipath') }); break;
+      case '-name': case '-iname': add({ t: 'name', re: glob(v, a === '-iname') }); break;
+      case '-path': case '-wholename': case '-ipath': add({ t: 'path', re: glob(v, a === '-ipath') }); break;
       case '-regex': add({ t: 'regex', re: wholeMatch(v) }); break;
       case '-type': {
         const kind = { f: 'file', d: 'dir', l: 'symlink', c: 'dev', b: 'block', p: 'fifo', s: 'socket' }[v];
@@ -150,7 +159,7 @@ function parseExpr(args: readonly string[], g: Parsed): Expr {
 }
 
 /** -regex: regexec's leftmost-longest match must be the whole path (busybox find's rm_so and rm_eo checks). */
-function wholeMatch(src: string): { test(s: string): boolean } {
+function wholeMatch(src: string): Matches {
   let re: Regex;
   try {
     re = new Regex(src, POSIX_BASIC);
