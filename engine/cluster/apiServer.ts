@@ -70,6 +70,10 @@ export class ApiServer {
     if (w.store.get(kind, ns, name)) {
       return { ok: false, ref: refOf(kind, name), stderr: `Error from server (AlreadyExists): ${RESOURCE[kind]?.split('.')[0] ?? kind.toLowerCase()} "${name}" already exists` };
     }
+    if (kind === 'Pod' && w.store.count('Pod') >= w.settings.podBudget) {
+      w.halt(`The run stopped at T+${Math.floor(w.now() / 1000)}s: the cluster holds ${w.settings.podBudget.toLocaleString('en-US')} pods, the most a run simulates (replicas or parallelism too large?).`);
+      return { ok: false, ref: refOf(kind, name), stderr: `Error from server (Forbidden): pods "${name}" is forbidden: the simulation holds at most ${w.settings.podBudget} pods` };
+    }
     meta.uid = w.store.newUid();
     meta.creationTimestamp = w.iso();
     meta.resourceVersion = w.store.nextResourceVersion();

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../sim/simulate';
 import type { TraceRecord } from '../sim/trace';
+import { slowStartBatch } from './controllers';
 
 const manifests = `apiVersion: apps/v1
 kind: Deployment
@@ -73,4 +74,44 @@ describe('Job controller', () => {
     expect(events('BackoffLimitExceeded').map((e) => e.message)).toEqual(['Job has reached the specified backoff limit']);
     expect(command('kubectl get jobs').stdout).toMatch(/^once\s+Failed\s+0\/1\s+85s\s+85s$/m);
   });
+});
+
+describe('slowStartBatch', () => {
+  it('tries 1, 2, 4, … creations and stops after the batch in which one failed', () => {
+    const tried: number[] = [];
+    // The 5th attempt fails: it is in the third batch (attempts 4–7), which runs to its end.
+    const created = slowStartBatch(100, () => { tried.push(tried.length + 1); return tried.length !== 5; });
+    expect(tried).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(created).toBe(6);
+    expect(slowStartBatch(0, () => true)).toBe(0);
+    expect(slowStartBatch(10, () => true)).toBe(10);
+  });
+});
+
+describe('pod budget', () => {
+  const deployment = (replicas: number) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: huge}
+spec:
+  replicas: ${replicas}
+  selector: {matchLabels: {app: huge}}
+  template:
+    metadata: {labels: {app: huge}}
+    spec: {containers: [{name: c, image: 'busybox:1.36', command: [sleep, '3600']}]}
+`;
+
+  it('creates a ReplicaSet\'s pods 500 per sync until all exist', () => {
+    const t = simulate({ manifests: deployment(1_200), untilMs: 1 });
+    const created = t.records.filter((r) => r.type === 'event' && r.reason === 'SuccessfulCreate').length;
+    expect(created).toBe(1_200);
+    expect(t.truncated).toBe(false);
+  });
+
+  it('ends a run whose workloads ask for more pods than it can hold, with a notice', () => {
+    const t = simulate({ manifests: deployment(892_386_602), untilMs: 20_000 });
+    expect(t.truncated).toBe(true);
+    expect(t.notice).toBe('The run stopped at T+0s: the cluster holds 20,000 pods, the most a run simulates (replicas or parallelism too large?).');
+    expect(t.diagnostics.map((d) => d.code)).toContain('budget');
+    expect(t.pods.length).toBe(20_000);
+  }, 60_000);
 });

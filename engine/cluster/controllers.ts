@@ -36,6 +36,36 @@ export function ownedBy<T extends ApiObject>(world: World, kind: string, owner: 
   return world.store.dependents<T>(owner.metadata!.uid!, kind).filter((o) => controllerOf(o.metadata)?.uid === owner.metadata?.uid);
 }
 
+/**
+ * The most pods a ReplicaSet or Job sync creates or deletes (replicaset burstReplicas and the job
+ * controller's MaxPodCreateDeletePerSync, both 500); the next sync, once the informer has seen the
+ * creations, does the rest.
+ */
+export const BURST_PODS = 500;
+
+/**
+ * Models controller.slowStartBatch with SlowStartInitialBatchSize 1: attempts `count` creations in
+ * batches of 1, 2, 4, …, and stops after the first batch in which one failed, so a template the API
+ * server rejects costs one error, not hundreds. Returns how many succeeded.
+ */
+export function slowStartBatch(count: number, create: () => boolean): number {
+  let done = 0;
+  let created = 0;
+  for (let batch = 1; done < count; batch *= 2) {
+    const size = Math.min(batch, count - done);
+    let failed = false;
+    for (let i = 0; i < size; i++) if (create()) created++; else failed = true;
+    done += size;
+    if (failed) break;
+  }
+  return created;
+}
+
+/** The API error as a controller's event quotes it: kubectl's `Error from server (Reason): ` prefix removed. */
+export function serverError(stderr: string): string {
+  return stderr.replace(/^Error from server(?: \([A-Za-z]+\))?: /, '');
+}
+
 export function isActivePod(p: Pod): boolean {
   return !p.metadata?.deletionTimestamp && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed';
 }

@@ -9,7 +9,7 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import { parseRfc3339 } from '../sim/time';
 import { PRIORITY } from '../sim/scheduler';
 import type { LooseObject, Writable } from './store';
-import { isActivePod, ownedBy, ownerRef, type ControllerContext } from './controllers';
+import { BURST_PODS, isActivePod, ownedBy, ownerRef, serverError, slowStartBatch, type ControllerContext } from './controllers';
 import { jsonEqual } from '../sim/jsonEqual';
 import { isPodReady } from '../kubelet/conditions';
 
@@ -55,7 +55,7 @@ export function syncJob(ctx: ControllerContext, obj: LooseObject): void {
     if (want > 0 && w.now() < readyAt) {
       w.scheduler.at(readyAt, PRIORITY.controller, () => { const cur = w.store.get<LooseObject>('Job', job.metadata!.namespace, job.metadata!.name!); if (cur) syncJob(ctx, cur); });
     } else {
-      for (let i = 0; i < want; i++) createPod(ctx, job);
+      slowStartBatch(Math.min(want, BURST_PODS), () => createPod(ctx, job));
     }
   }
   if (jsonEqual(status, job.status)) return;
@@ -69,7 +69,7 @@ function latestFinish(p: Pod): string | undefined {
   return times[times.length - 1];
 }
 
-function createPod(ctx: ControllerContext, job: Job): void {
+function createPod(ctx: ControllerContext, job: Job): boolean {
   const template = job.spec!.template;
   const uid = job.metadata!.uid!;
   const name = job.metadata!.name!;
@@ -80,5 +80,8 @@ function createPod(ctx: ControllerContext, job: Job): void {
     metadata: { generateName: `${name}-`, namespace: job.metadata!.namespace, labels, ownerReferences: [ownerRef(job)] },
     spec: template.spec,
   } as LooseObject, { ...(ctx.sourceOf(uid) ?? {}), owner: `job/${name}` });
-  if (created.ok) ctx.world.recordEvent(job, { type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${created.obj.metadata!.name}`, source: 'job-controller' });
+  ctx.world.recordEvent(job, created.ok
+    ? { type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${created.obj.metadata!.name}`, source: 'job-controller' }
+    : { type: 'Warning', reason: 'FailedCreate', message: `Error creating: ${serverError(created.stderr)}`, source: 'job-controller' });
+  return created.ok;
 }

@@ -6,7 +6,7 @@
 import type { ReplicaSet, ReplicaSetStatus } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { LooseObject, Writable } from './store';
-import { isActivePod, ownedBy, ownerRef, type ControllerContext } from './controllers';
+import { BURST_PODS, isActivePod, ownedBy, ownerRef, serverError, slowStartBatch, type ControllerContext } from './controllers';
 import { jsonEqual } from '../sim/jsonEqual';
 import { isPodReady } from '../kubelet/conditions';
 
@@ -18,21 +18,23 @@ export function syncReplicaSet(ctx: ControllerContext, obj: LooseObject): void {
   const source = ctx.sourceOf(rs.metadata!.uid!) ?? {};
   if (pods.length < want) {
     const template = rs.spec!.template!;
-    for (let i = pods.length; i < want; i++) {
+    slowStartBatch(Math.min(want - pods.length, BURST_PODS), () => {
       const created = ctx.api.create({
         apiVersion: 'v1', kind: 'Pod',
         metadata: { generateName: `${rs.metadata!.name}-`, namespace: rs.metadata!.namespace, labels: { ...(template.metadata?.labels ?? {}) },
           ...(template.metadata?.annotations ? { annotations: template.metadata.annotations } : {}), ownerReferences: [ownerRef(rs)] },
         spec: template.spec,
       } as LooseObject, { ...source, owner: source.owner ?? `replicaset/${rs.metadata!.name}` });
-      if (!created.ok) break;
-      w.recordEvent(rs, { type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${created.obj.metadata!.name}`, source: 'replicaset-controller' });
-    }
+      w.recordEvent(rs, created.ok
+        ? { type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${created.obj.metadata!.name}`, source: 'replicaset-controller' }
+        : { type: 'Warning', reason: 'FailedCreate', message: `Error creating: ${serverError(created.stderr)}`, source: 'replicaset-controller' });
+      return created.ok;
+    });
   } else if (pods.length > want) {
     // Models controller.ActivePods sorting for deletion: not ready before ready, then the newest first.
     const victims = [...pods].sort((a, b) => Number(isPodReady(a)) - Number(isPodReady(b))
       || (b.metadata!.creationTimestamp! > a.metadata!.creationTimestamp! ? 1 : b.metadata!.creationTimestamp! < a.metadata!.creationTimestamp! ? -1 : 0)
-      || (a.metadata!.name! < b.metadata!.name! ? 1 : -1)).slice(0, pods.length - want);
+      || (a.metadata!.name! < b.metadata!.name! ? 1 : -1)).slice(0, Math.min(pods.length - want, BURST_PODS));
     for (const p of victims) {
       ctx.api.delete('Pod', p.metadata!.namespace, p.metadata!.name!);
       w.recordEvent(rs, { type: 'Normal', reason: 'SuccessfulDelete', message: `Deleted pod: ${p.metadata!.name}`, source: 'replicaset-controller' });

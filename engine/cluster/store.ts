@@ -58,6 +58,11 @@ export class ObjectStore {
     return this.byKind.get(kind)?.get(keyOf(kind, namespace, name)) as T | undefined;
   }
 
+  /** How many objects of a kind exist (in every namespace). */
+  count(kind: string): number {
+    return this.byKind.get(kind)?.size ?? 0;
+  }
+
   /** Objects of a kind (in one namespace, or all when `namespace` is undefined), sorted by namespace then name. */
   list<T extends ApiObject = ApiObject>(kind: string, namespace?: string): T[] {
     let all = this.sorted.get(kind);

@@ -49,4 +49,22 @@ describe('applyDefaults', () => {
     expect(applyDefaults('text')).toBe('text');
     expect(applyDefaults({ kind: 'Pod', spec: 5 })).toMatchObject({ spec: 5 });
   });
+
+  it('reads a null field as absent, and a null value in a string map as "" (JSON into Go structs)', () => {
+    const p = applyDefaults({ kind: 'Pod', metadata: { name: 'p', labels: { a: null }, annotations: null },
+      spec: { nodeSelector: { disk: null }, containers: [{ name: 'c', image: 'busybox:1.36', command: null, args: null, env: [{ name: 'X', value: null }] }, null] } }) as
+      { metadata: Record<string, unknown>; spec: { nodeSelector: unknown; containers: (Record<string, unknown> | null)[] } };
+    expect(p.metadata.labels).toEqual({ a: '' });
+    expect('annotations' in p.metadata).toBe(false);
+    expect(p.spec.nodeSelector).toEqual({ disk: '' });
+    expect(p.spec.containers[0]).not.toHaveProperty('command');
+    expect(p.spec.containers[0]).not.toHaveProperty('args');
+    expect(p.spec.containers[0]!.env).toEqual([{ name: 'X' }]);
+    expect(p.spec.containers[1]).toBeNull();
+    const s = applyDefaults({ kind: 'Service', spec: { selector: { app: null }, ports: [{ port: 80 }] } }) as { spec: { selector: unknown } };
+    expect(s.spec.selector).toEqual({ app: '' });
+    const d = applyDefaults({ kind: 'Deployment', spec: { selector: { matchLabels: null }, template: null } }) as { spec: Record<string, unknown> };
+    expect(d.spec.selector).toEqual({});
+    expect(d.spec).not.toHaveProperty('template');
+  });
 });

@@ -37,11 +37,35 @@ export function applyDefaults<T>(obj: T): T {
 /** applyDefaults on an object the caller already owns (a fresh copy): it is defaulted and returned. */
 export function applyDefaultsInPlace<T>(copy: T): T {
   try {
-    if (isObj(copy)) defaultObject(copy);
+    if (isObj(copy)) {
+      decodeNulls(copy, isObj(copy.spec) && copy.kind === 'Service' ? copy.spec : undefined, 0);
+      defaultObject(copy);
+    }
   } catch {
     // Defaulting is best-effort on malformed input; validation reports what is wrong.
   }
   return copy;
+}
+
+/** Fields whose Go type is map[string]string: a null value in them decodes to "", the key kept. */
+const STRING_MAPS = new Set(['labels', 'annotations', 'data', 'stringData', 'binaryData', 'nodeSelector', 'matchLabels']);
+
+/**
+ * Models decoding JSON into the API's Go structs: a field set to null is a nil slice, map or pointer, or a
+ * zero scalar, so it reads as absent (`command: null` is no command); inside a map[string]string the key
+ * stays with the value "". Null array elements are left for validation to report.
+ */
+function decodeNulls(o: Obj, serviceSpec: Obj | undefined, depth: number): void {
+  if (depth > 400) return;
+  for (const k of Object.keys(o)) {
+    const v = o[k];
+    if (v === null) delete o[k];
+    else if (Array.isArray(v)) { for (const x of v) if (isObj(x)) decodeNulls(x, undefined, depth + 1); }
+    else if (isObj(v)) {
+      if (STRING_MAPS.has(k) || (v === serviceSpec?.selector)) { for (const mk of Object.keys(v)) if (v[mk] === null) v[mk] = ''; }
+      else decodeNulls(v, serviceSpec, depth + 1);
+    }
+  }
 }
 
 function defaultObject(o: Obj): void {

@@ -23,6 +23,7 @@ export class Scheduler {
   private readonly queue = new EventQueue<Task>();
   private nowMs = 0;
   private steps = 0;
+  private stopped = false;
 
   /** Current virtual time in ms. */
   now(): number {
@@ -43,12 +44,18 @@ export class Scheduler {
     this.at(this.nowMs + ms, priority, task);
   }
 
+  /** Ends the run at the current instant: no further task runs (a budget other than steps was reached). */
+  stop(): void {
+    this.stopped = true;
+  }
+
   /**
    * Run until the queue is empty, the next task lies after `until`, or `maxSteps` callbacks ran.
-   * Returns 'budget' when it stopped for the step budget.
+   * Returns 'budget' when it stopped for the step budget, 'stopped' after stop().
    */
-  run(until: number, maxSteps: number): 'done' | 'budget' {
+  run(until: number, maxSteps: number): 'done' | 'budget' | 'stopped' {
     for (;;) {
+      if (this.stopped) return 'stopped';
       const next = this.queue.peek();
       if (!next || next.t > until) {
         this.nowMs = Math.max(this.nowMs, until);

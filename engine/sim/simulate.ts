@@ -62,6 +62,7 @@ export const LIMITS = {
   processStepBudget: 1_000_000,
   outputBudget: 256 * 1024,
   recordBudget: 400_000,
+  podBudget: 20_000,
 } as const;
 
 function resolveSettings(s: SettingsInput | undefined): EngineSettings {
@@ -75,6 +76,7 @@ function resolveSettings(s: SettingsInput | undefined): EngineSettings {
     runStepBudget: LIMITS.runStepBudget,
     outputBudget: LIMITS.outputBudget,
     recordBudget: LIMITS.recordBudget,
+    podBudget: LIMITS.podBudget,
   };
 }
 
@@ -157,7 +159,7 @@ export function simulate(input: ScenarioInput, options: SimulateOptions = {}): T
   let truncated = false;
   let notice: string | undefined;
   for (;;) {
-    let outcome: 'done' | 'budget';
+    let outcome: 'done' | 'budget' | 'stopped';
     try {
       outcome = world.scheduler.run(end, settings.runStepBudget);
     } catch (err) {
@@ -166,6 +168,12 @@ export function simulate(input: ScenarioInput, options: SimulateOptions = {}): T
       end = world.now();
       notice = `The simulation stopped at T+${Math.floor(end / 1000)}s on an internal error: ${String(err)}`;
       diagnostics.push({ code: DIAGNOSTIC_CODES.internal, severity: 'error', message: notice });
+      break;
+    }
+    if (outcome === 'stopped') {
+      // World.halt put the reason among the notices, added below.
+      truncated = true;
+      end = world.now();
       break;
     }
     if (outcome === 'budget') {

@@ -35,6 +35,8 @@ export interface EngineSettings {
   readonly outputBudget: number;
   /** Most trace records in a run. */
   readonly recordBudget: number;
+  /** Most pods the cluster holds at once; creating one more ends the run. */
+  readonly podBudget: number;
 }
 
 export interface EventInput {
@@ -188,6 +190,12 @@ export class World {
     list.push({ t: this.now(), stream, text: kept });
     const pod = this.tracePods.get(uid);
     this.trace.push({ t: this.now(), type: 'log', uid, pod: pod?.name ?? '', container, instance, stream, text: kept });
+  }
+
+  /** Ends the run now, for a budget other than steps and records; `text` says which. */
+  halt(text: string): void {
+    this.addNotice(text);
+    this.scheduler.stop();
   }
 
   addNotice(text: string): void {
