@@ -6,7 +6,7 @@
  *  3. `while true; do :; done` for 15 virtual minutes, ending at its budget (target < 2 s);
  *  4. the shell interpreter: simple commands per second (target ≥ 1,000,000) and a builtin-arithmetic
  *     loop in the interpreter and in real `busybox sh`, as a ratio.
- * Run with `--expose-gc` for clean heap figures (npm run bench does).
+ * Run with `--expose-gc` for clean heap figures (npm run bench does). `npm run bench -- 2 4` runs only sections 2 and 4.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -156,7 +156,10 @@ function shellSpeed(): void {
 
 console.log(`Init Container Playground bench: Node ${process.version}, ${process.arch}${gc ? '' : ' (run with --expose-gc for heap figures)'}`);
 // Each section starts from a collected heap: what one leaves behind must not slow the next.
-for (const section of [scenarios, bigDeployments, busyLoop, shellSpeed]) {
+// `npm run bench -- 2 4` runs only sections 2 and 4.
+const only = process.argv.slice(2).map(Number).filter((n) => n >= 1 && n <= 4);
+for (const [i, section] of [scenarios, bigDeployments, busyLoop, shellSpeed].entries()) {
+  if (only.length > 0 && !only.includes(i + 1)) continue;
   gc?.();
   section();
 }

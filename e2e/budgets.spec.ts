@@ -68,3 +68,34 @@ spec:
   await expect(page.getByTestId('lane')).toHaveAttribute('data-state', 'running');
   await expect(page.getByTestId('pod-status')).toHaveText('Running');
 });
+
+test('a Deployment of 100,000 replicas stops at the pod budget with a notice; the page stays responsive and draws the first 100 pods', async ({ page }) => {
+  await openPlayground(page);
+  await replaceEditorText(page, `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: huge
+spec:
+  replicas: 100000
+  selector:
+    matchLabels: {app: huge}
+  template:
+    metadata:
+      labels: {app: huge}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+`);
+  const notice = page.getByTestId('run-notice');
+  await expect(notice).toHaveText('The run stopped at T+0s: the cluster holds 20,000 pods, the most a run simulates (replicas or parallelism too large?).', { timeout: 30_000 });
+  await expect(page.getByTestId('lane')).toHaveCount(100);
+  await expect(page.getByTestId('more-pods')).toHaveText('Showing the first 100 of 20,000 pods (in the order they were created).');
+  // Responsive: playback keys and a language switch answer at once.
+  await page.locator('.app-header h1').click();
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('pod-status').first()).toHaveText('ContainerCreating');
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByTestId('more-pods')).toHaveText('仅显示最先创建的 100 个 Pod（共 20,000 个）。');
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('replicas: 100000');
+});

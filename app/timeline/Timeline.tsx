@@ -7,6 +7,12 @@ import { useStrings } from '../i18n/strings';
 import { deriveLanes, laneStateAt, podRowAt, tickStep, type Lane } from './deriveLanes';
 import { LaneTrack } from './LaneTrack';
 
+/**
+ * The most pods the timeline draws. A Deployment of thousands of replicas would otherwise put hundreds of
+ * thousands of elements on the page and freeze it; the rest are counted in a note.
+ */
+export const MAX_PODS_SHOWN = 100;
+
 const pct = (t: number, until: number) => `${until > 0 ? (100 * t) / until : 0}%`;
 
 const Axis = memo(function Axis({ until }: { until: number }) {
@@ -50,11 +56,12 @@ function TimelineBody({ trace, t }: { trace: Trace; t: number }) {
   const s = useStrings();
   const groups = useMemo(() => deriveLanes(trace), [trace]);
   if (groups.length === 0) return <p className="empty">{s.noPods}</p>;
+  const shown = groups.length > MAX_PODS_SHOWN ? groups.slice(0, MAX_PODS_SHOWN) : groups;
   return (
     <div className="lanes">
       <div className="lane axis-row"><div className="lane-label" /><div className="track-area" onClick={(e) => seek(e, trace.until)}><Axis until={trace.until} /></div></div>
-      {groups.map((g) => {
-        const row = podRowAt(trace, g.pod.uid, t);
+      {shown.map((g) => {
+        const row = podRowAt(g.rows, t);
         return (
           <section key={g.pod.uid} className="pod-group" aria-label={`Pod ${g.pod.name}`}>
             <header className="pod-header">
@@ -67,6 +74,9 @@ function TimelineBody({ trace, t }: { trace: Trace; t: number }) {
           </section>
         );
       })}
+      {shown.length < groups.length && (
+        <p className="more-pods" data-testid="more-pods">{s.morePods.replace('{shown}', String(shown.length)).replace('{total}', groups.length.toLocaleString(s.locale))}</p>
+      )}
       <div className="playhead-layer" aria-hidden="true">
         <div className="lane-label" />
         <div className="playhead-track"><div className="playhead-line" style={{ left: pct(t, trace.until) }} /></div>

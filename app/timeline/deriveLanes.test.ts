@@ -38,11 +38,19 @@ describe('deriveLanes', () => {
   });
 
   it('gives the pod row in effect and the change times', () => {
-    const uid = groups[0].pod.uid;
-    expect(podRowAt(trace, uid, 2_000).status).toBe('Init:0/2');
-    expect(podRowAt(trace, uid, 6_000).status).toBe('Init:1/2');
-    expect(podRowAt(trace, uid, 9_500).status).toBe('PodInitializing');
-    expect(podRowAt(trace, uid, 20_000)).toMatchObject({ status: 'Running', ready: '1/1' });
+    const rows = groups[0].rows;
+    expect(podRowAt(rows, -1)).toMatchObject({ status: '', exists: false });
+    expect(podRowAt(rows, 0).status).toBe('Init:0/2'); // Pending and Init:0/2 at t = 0: the later row is in effect
+    expect(podRowAt(rows, 2_000).status).toBe('Init:0/2');
+    expect(podRowAt(rows, 6_000).status).toBe('Init:1/2');
+    expect(podRowAt(rows, 9_500).status).toBe('PodInitializing');
+    expect(podRowAt(rows, 20_000)).toMatchObject({ status: 'Running', ready: '1/1', exists: true });
+    // The binary search agrees with a scan of the trace every 250 ms of the run.
+    for (let t = 0; t <= trace.until; t += 250) {
+      let scanned = '';
+      for (const r of trace.records) if (r.type === 'pod-row' && r.t <= t) scanned = r.status;
+      expect(podRowAt(rows, t).status).toBe(scanned);
+    }
     expect(changeTimes(trace)).toEqual([0, 1_000, 3_001, 4_001, 9_002, 10_002, 30_000]);
     expect(tickStep(30_000)).toBe(5_000);
   });

@@ -25,6 +25,8 @@ export interface Lane {
 export interface PodGroup {
   readonly pod: TracePod;
   readonly lanes: readonly Lane[];
+  /** The pod's `kubectl get pods` rows in time order, each with the time it took effect. */
+  readonly rows: readonly TimedRow[];
 }
 
 /** One group per pod in creation order; lanes in DESIGN.md's order (init and sidecars in spec order, then app). */
@@ -41,9 +43,17 @@ export function deriveLanes(trace: Trace): PodGroup[] {
     entry.segs.push({ from: r.t, to: trace.until, state: r.state, reason: r.reason, ...(r.exitCode !== undefined ? { exitCode: r.exitCode } : {}), restartCount: r.restartCount });
   }
   const ended = new Map<string, number>();
-  for (const r of trace.records) if (r.type === 'pod-row' && r.deleted) ended.set(r.uid, r.t);
+  const rows = new Map<string, TimedRow[]>();
+  for (const r of trace.records) {
+    if (r.type !== 'pod-row') continue;
+    if (r.deleted) ended.set(r.uid, r.t);
+    let list = rows.get(r.uid);
+    if (!list) rows.set(r.uid, (list = []));
+    list.push({ t: r.t, status: r.status, ready: r.ready, restarts: r.restarts, ...(r.lastRestartAt !== undefined ? { lastRestartAt: r.lastRestartAt } : {}), exists: !r.deleted });
+  }
   return trace.pods.map((pod) => ({
     pod,
+    rows: rows.get(pod.uid) ?? [],
     lanes: pod.containers.map((c) => {
       const entry = byKey.get(`${pod.uid}/${c.name}`);
       const end = ended.get(pod.uid);
@@ -72,23 +82,35 @@ export interface PodRowAt {
   readonly exists: boolean;
 }
 
-/** The pod's `kubectl get pods` row in effect at t. */
-export function podRowAt(trace: Trace, uid: string, t: number): PodRowAt {
-  let row: PodRowAt = { status: '', ready: '', restarts: 0, exists: false };
-  for (const r of trace.records) {
-    if (r.t > t) break;
-    if (r.type === 'pod-row' && r.uid === uid) {
-      row = { status: r.status, ready: r.ready, restarts: r.restarts, ...(r.lastRestartAt !== undefined ? { lastRestartAt: r.lastRestartAt } : {}), exists: !r.deleted };
-    }
-  }
-  return row;
+export interface TimedRow extends PodRowAt {
+  readonly t: number;
 }
 
-/** Sorted distinct times at which anything visible changes (for ←/→ stepping). */
-export function changeTimes(trace: Trace): number[] {
-  const set = new Set<number>([0, trace.until]);
-  for (const r of trace.records) if (r.type === 'container' || r.type === 'pod-row' || r.type === 'command' || r.type === 'event') set.add(r.t);
-  return [...set].sort((a, b) => a - b);
+const NO_ROW: PodRowAt = { status: '', ready: '', restarts: 0, exists: false };
+
+/** The pod's `kubectl get pods` row in effect at t: the last of its rows at or before t (binary search). */
+export function podRowAt(rows: readonly TimedRow[], t: number): PodRowAt {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid].t <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? NO_ROW : rows[lo - 1];
+}
+
+const changeTimesOf = new WeakMap<Trace, readonly number[]>();
+
+/** Sorted distinct times at which anything visible changes (for ←/→ stepping); computed once per trace. */
+export function changeTimes(trace: Trace): readonly number[] {
+  let times = changeTimesOf.get(trace);
+  if (!times) {
+    const set = new Set<number>([0, trace.until]);
+    for (const r of trace.records) if (r.type === 'container' || r.type === 'pod-row' || r.type === 'command' || r.type === 'event') set.add(r.t);
+    changeTimesOf.set(trace, (times = [...set].sort((a, b) => a - b)));
+  }
+  return times;
 }
 
 /** Tick spacing for an axis over `until` ms: about 6–12 ticks at a round interval. */
