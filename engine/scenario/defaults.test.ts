@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyDefaults, defaultPullPolicy } from './defaults';
+import { simulate } from '../sim/simulate';
 
 describe('applyDefaults', () => {
   it('defaults a pod as the API server stores it', () => {
@@ -52,19 +53,36 @@ describe('applyDefaults', () => {
 
   it('reads a null field as absent, and a null value in a string map as "" (JSON into Go structs)', () => {
     const p = applyDefaults({ kind: 'Pod', metadata: { name: 'p', labels: { a: null }, annotations: null },
-      spec: { nodeSelector: { disk: null }, containers: [{ name: 'c', image: 'busybox:1.36', command: null, args: null, env: [{ name: 'X', value: null }] }, null] } }) as
+      spec: { nodeSelector: { disk: null }, containers: [{ name: 'c', image: 'busybox:1.36', command: null, args: ['a', null], env: [{ name: 'X', value: null }] }, null] } }) as
       { metadata: Record<string, unknown>; spec: { nodeSelector: unknown; containers: (Record<string, unknown> | null)[] } };
     expect(p.metadata.labels).toEqual({ a: '' });
     expect('annotations' in p.metadata).toBe(false);
     expect(p.spec.nodeSelector).toEqual({ disk: '' });
     expect(p.spec.containers[0]).not.toHaveProperty('command');
-    expect(p.spec.containers[0]).not.toHaveProperty('args');
+    expect(p.spec.containers[0]!.args).toEqual(['a', '']);
     expect(p.spec.containers[0]!.env).toEqual([{ name: 'X' }]);
-    expect(p.spec.containers[1]).toBeNull();
+    expect(p.spec.containers[1]).toMatchObject({ terminationMessagePath: '/dev/termination-log' }); // a zero Container, defaulted
     const s = applyDefaults({ kind: 'Service', spec: { selector: { app: null }, ports: [{ port: 80 }] } }) as { spec: { selector: unknown } };
     expect(s.spec.selector).toEqual({ app: '' });
     const d = applyDefaults({ kind: 'Deployment', spec: { selector: { matchLabels: null }, template: null } }) as { spec: Record<string, unknown> };
     expect(d.spec.selector).toEqual({});
     expect(d.spec).not.toHaveProperty('template');
+  });
+
+  it('gives the API server\'s answer for null list elements: a zero container is invalid, a null argument is ""', () => {
+    const pod = (extra: string) => simulate({ manifests: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  restartPolicy: Never
+  containers:
+  - name: c
+    image: busybox:1.36
+    command: [sh, null, "echo hi"]
+${extra}`, untilMs: 5000 });
+    expect(pod('  - null\n').diagnostics.map((d) => d.message)).toEqual(['spec.containers[1].name: Required value', 'spec.containers[1].image: Required value']);
+    const ran = pod('');
+    expect(ran.diagnostics).toEqual([]);
+    expect(ran.records.filter((r) => r.type === 'log').map((r) => r.type === 'log' && r.text)).toEqual(["sh: can't open '': No such file or directory\n"]);
   });
 });

@@ -49,19 +49,28 @@ export function applyDefaultsInPlace<T>(copy: T): T {
 
 /** Fields whose Go type is map[string]string: a null value in them decodes to "", the key kept. */
 const STRING_MAPS = new Set(['labels', 'annotations', 'data', 'stringData', 'binaryData', 'nodeSelector', 'matchLabels']);
+/** Fields whose Go type is []string (the rest of the lists the playground reads are lists of structs). */
+const STRING_LISTS = new Set(['command', 'args', 'finalizers', 'values', 'add', 'drop', 'nameservers', 'searches', 'hostnames', 'clusterIPs', 'externalIPs', 'ipFamilies', 'accessModes']);
 
 /**
  * Models decoding JSON into the API's Go structs: a field set to null is a nil slice, map or pointer, or a
- * zero scalar, so it reads as absent (`command: null` is no command); inside a map[string]string the key
- * stays with the value "". Null array elements are left for validation to report.
+ * zero scalar, so it reads as absent (`command: null` is no command). A null element of a list is the
+ * element type's zero value: "" in a []string, an empty struct in a list of structs (which validation then
+ * reports, e.g. a container without a name); inside a map[string]string the key stays with the value "".
  */
 function decodeNulls(o: Obj, serviceSpec: Obj | undefined, depth: number): void {
   if (depth > 400) return;
   for (const k of Object.keys(o)) {
     const v = o[k];
     if (v === null) delete o[k];
-    else if (Array.isArray(v)) { for (const x of v) if (isObj(x)) decodeNulls(x, undefined, depth + 1); }
-    else if (isObj(v)) {
+    else if (Array.isArray(v)) {
+      const zero = STRING_LISTS.has(k) ? () => '' : () => ({});
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i];
+        if (x === null) v[i] = zero();
+        else if (isObj(x)) decodeNulls(x, undefined, depth + 1);
+      }
+    } else if (isObj(v)) {
       if (STRING_MAPS.has(k) || (v === serviceSpec?.selector)) { for (const mk of Object.keys(v)) if (v[mk] === null) v[mk] = ''; }
       else decodeNulls(v, serviceSpec, depth + 1);
     }
