@@ -11,7 +11,7 @@ const dataNote = (mib: number) => ({ type: 'budget', what: 'data', detail: `stop
 
 describe('the data budget: bytes (and lines) a container moves', () => {
   it('an endless stream through a line applet stops at the data budget (yes | tr, yes | tee FILE, yes | cat -n)', () => {
-    for (const s of ['yes | tr a b > /dev/null', 'yes | tee /tmp/x > /dev/null', 'yes | cat -n > /dev/null', 'yes | head -n 999999999 > /dev/null']) {
+    for (const s of ['yes | tr a b > /dev/null', 'yes | tee /tmp/x > /dev/null', 'yes | cat -n > /dev/null', 'yes | head -n 999999999 > /dev/null', "yes | sed 's/y/n/' > /dev/null"]) {
       const r = runScript(s, { dataBudget: 4 * MiB });
       expect(r.status?.reason, s).toBe('BudgetExceeded');
       expect(r.notes, s).toContainEqual(dataNote(4));
@@ -24,6 +24,12 @@ describe('the data budget: bytes (and lines) a container moves', () => {
       expect(r.status?.reason, s).toBe('BudgetExceeded');
       expect(r.notes, s).toContainEqual(dataNote(4));
     }
+  });
+
+  it('sed reads a stream as it comes: it ends at q, and what it prints goes out in stdio blocks (yes | sed 5q)', () => {
+    const r = runScript("yes | sed 5q; yes abc | sed 's/b/B/' | head -n 2; yes | sed -n '3{p;q}'");
+    expect(r.stdout).toBe('y\ny\ny\ny\ny\naBc\naBc\ny\n');
+    expect(r.code).toBe(0);
   });
 
   it('what fits the budget runs to the end with every byte', () => {

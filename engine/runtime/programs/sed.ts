@@ -2,10 +2,10 @@
  * sed (busybox editors/sed.c): -n -e -f -i[SUFFIX] -E/-r; the script's parse and run are in sedRun.ts.
  * Input files are one stream (line numbers and `$` run across them); with -i each file is edited on its own.
  */
-import { badOption, err, getopts, readInput, type Applet } from './lib';
-import { sedInPlace, sedOut } from './sedOutput';
+import { badOption, eachLine, err, getopts, readInput, type Applet, type G } from './lib';
+import { SedStdout, sedInPlace } from './sedOutput';
 import type { Regex } from './regex/index';
-import { parseScript, runSed, SedError, takeWork, type Cmd, type InLine, type SedIo } from './sedRun';
+import { parseScript, runSed, SedError, sedStream, takeWork, type Cmd, type InLine, type SedIo, type SedSink } from './sedRun';
 import { wording } from './wording';
 import type { Ctx } from '../shell/sys';
 
@@ -126,15 +126,46 @@ export const sedApplet: Applet = function* (ctx) {
     flushWritten(ctx, io);
     return status;
   }
-  const input: InLine[] = [];
+  // The input files are one stream, fed to the script as it asks for lines: standard input as it arrives, so
+  // `yes | sed 5q` ends and `tail -f log | sed …` prints as lines come (in stdio's blocks, as busybox does).
+  const sink: SedSink = { res: '' };
+  const co = sedStream(cmds, quiet, io, sink);
+  const stdout = new SedStdout(ctx);
+  let error: string | null = null;
+  let done = false;
+  const resume = (line?: InLine | null): void => {
+    try {
+      done = co.next(line as InLine | null).done === true;
+    } catch (e) {
+      if (!(e instanceof SedError)) throw e;
+      error = e.message;
+      done = true;
+    } finally {
+      ctx.k.io(takeWork(cmds, io));
+    }
+  };
   let status = 0;
+  resume();
+  const feed = function* (line: InLine): G<boolean> {
+    resume(line);
+    yield* stdout.drain(sink, false, status);
+    return !done && stdout.failed === null;
+  };
   for (const f of files.length ? files : ['-']) {
+    if (done || stdout.failed !== null) break;
+    if (f === '-') {
+      yield* eachLine(ctx, (raw) => feed(raw.endsWith('\n') ? { text: raw.slice(0, -1), nl: true } : { text: raw, nl: false }));
+      continue;
+    }
     const data = yield* readInput(ctx, f);
     if (data === null) { status = wording(ctx).sedMissingStatus; continue; }
-    input.push(...linesOf(data));
+    for (const line of linesOf(data)) if (!(yield* feed(line))) break;
   }
-  const text = run(input);
+  while (!done && stdout.failed === null) resume(null);
   flushWritten(ctx, io);
-  if (text === null) return 1;
-  return yield* sedOut(ctx, text, status);
+  // busybox dies on a script error (bb_error_msg_and_die): exit() still flushes what stdio held.
+  if (error !== null) err(ctx, error);
+  if (stdout.failed === null) yield* stdout.drain(sink, true, status);
+  if (stdout.failed !== null) return stdout.failed;
+  return error !== null ? 1 : sink.exit ?? status;
 };

@@ -14,34 +14,51 @@ import { byteLength } from '../fs/tree';
 import type { Ctx } from '../shell/sys';
 import { errRaw, out, STDIO_BUFSIZ, stdioFailure, type G } from './lib';
 
-/** The failure's message (without `sed: `); null where busybox says nothing (the output was cut short at fclose). */
-function failure(ctx: Ctx, text: string, fit: number, errno: Errno, file: string): string | null {
+/**
+ * The failure's message (without `sed: `); null where busybox says nothing (the output was cut short at fclose).
+ * `flushed`: a full buffer failed to flush while sed ran (else the last flush at exit failed); `at`: where in
+ * `text` the byte after the failing block is (GNU names the fwrite that overflowed the buffer: its line).
+ */
+function failure(ctx: Ctx, flushed: boolean, errno: Errno, file: string, text: string, at: number): string | null {
   const why = strerror(errno);
-  const flushed = stdioFailure(byteLength(text), fit) === 'flush';
   if (ctx.flavor.userland !== 'gnu') return flushed ? 'write error' : null;
   if (!flushed) return `couldn't flush ${file === 'stdout' ? 'stdout' : '<unknown>'}: ${why}`;
-  // The fwrite that overflowed the buffer: the one holding the byte after the last block that fit.
-  const at = charsFitting(text, fit + STDIO_BUFSIZ);
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   const lineEnd = text.indexOf('\n', at);
   const items = text[at] === '\n' ? 1 : (lineEnd < 0 ? text.length : lineEnd) - lineStart;
   return `couldn't write ${items} item${items === 1 ? '' : 's'} to ${file}: ${why}`;
 }
 
-/** sed's output to stdout: its status (4 after a reported failure). */
-export function* sedOut(ctx: Ctx, text: string, status: number): G<number> {
-  let fit = 0;
-  // Written in stdio's blocks, so `fit` ends where the first block that did not fit begins.
-  for (let i = 0; i < text.length; i += STDIO_BUFSIZ) {
-    const block = text.slice(i, i + STDIO_BUFSIZ);
-    const e = yield* out(ctx, block);
-    if (e === null) { fit += byteLength(block); continue; }
-    const msg = failure(ctx, text, fit, e, 'stdout');
-    if (msg === null) return status;
-    errRaw(ctx, `sed: ${msg}\n`);
-    return 4;
+/**
+ * sed's stdout, written while it runs in stdio's blocks: a full buffer goes out when more output follows it,
+ * the rest at exit. After a failed write nothing more is written; busybox dies at once (puts_maybe_newline's
+ * ferror check), which `failed` tells the caller with the status to end with.
+ */
+export class SedStdout {
+  /** Written text since its last newline: the start of the line a failing block cuts (GNU's item count). */
+  private tail = '';
+  failed: number | null = null;
+
+  constructor(private readonly ctx: Ctx) {}
+
+  /** Writes the full blocks of `sink.res` that more output follows (all of it when `final`); keeps the rest. */
+  *drain(sink: { res: string }, final: boolean, status: number): G<void> {
+    while (this.failed === null && (final ? sink.res.length > 0 : sink.res.length > STDIO_BUFSIZ)) {
+      const block = sink.res.slice(0, STDIO_BUFSIZ);
+      const e = yield* out(this.ctx, block);
+      if (e !== null) {
+        const flushed = sink.res.length > STDIO_BUFSIZ;
+        const text = this.tail + sink.res;
+        const msg = failure(this.ctx, flushed, e, 'stdout', text, this.tail.length + STDIO_BUFSIZ);
+        if (msg !== null) errRaw(this.ctx, `sed: ${msg}\n`);
+        this.failed = msg === null ? status : 4;
+        return;
+      }
+      sink.res = sink.res.slice(block.length);
+      const nl = block.lastIndexOf('\n');
+      this.tail = nl < 0 ? this.tail + block : block.slice(nl + 1);
+    }
   }
-  return status;
 }
 
 /**
@@ -53,7 +70,8 @@ export function sedInPlace(ctx: Ctx, f: string, text: string): number {
   const room = space ? (space.pages - space.used) * PAGE_SIZE : Infinity;
   if (byteLength(text) > room) {
     const slash = f.lastIndexOf('/');
-    const msg = failure(ctx, text, room, 'ENOSPC', `${slash < 0 ? '.' : f.slice(0, slash)}/sedXXXXXX`);
+    const flushed = stdioFailure(byteLength(text), room) === 'flush';
+    const msg = failure(ctx, flushed, 'ENOSPC', `${slash < 0 ? '.' : f.slice(0, slash)}/sedXXXXXX`, text, charsFitting(text, room + STDIO_BUFSIZ));
     if (msg !== null) { errRaw(ctx, `sed: ${msg}\n`); return 4; }
     text = text.slice(0, charsFitting(text, room));
   }

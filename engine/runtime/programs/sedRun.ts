@@ -29,6 +29,8 @@ export interface Cmd {
   to?: string;
   /** `{`: index of its `}`. */
   close?: number;
+  /** GNU's `q N` / `Q N`: the exit status. */
+  exit?: number;
   // Run state (process_files' in_match, beg_line, end_line).
   inMatch?: boolean;
   begLine?: number;
@@ -198,6 +200,12 @@ export function parseScript(script: string, ext: boolean, gnu = false): { cmds: 
         const m = /^[^;\s]*/.exec(line.slice(i))![0];
         if (m) cmd.text = m;
         i += m.length;
+      } else if (gnu && (c === 'q' || c === 'Q')) {
+        // GNU: `q [EXIT]` and `Q [EXIT]` (Q quits without printing), with one address at most.
+        if (ranged) throw new SedError(`command only uses one address`);
+        while (line[i] === ' ' || line[i] === '\t') i++;
+        const m = /^[0-9]+/.exec(line.slice(i));
+        if (m) { cmd.exit = Number(m[0]); i += m[0].length; }
       } else if (!'dDgGhHlnNpPqx={}'.includes(c)) throw new SedError(`unsupported command ${c}`);
       cmds.push(cmd);
     }
@@ -279,21 +287,38 @@ export interface SedIo {
 }
 
 /** Runs the script over `input` (one stream: several files' lines in a row); the text sed prints. */
-export function runSed(cmds: Cmd[], input: InLine[], quiet: boolean, io: SedIo): string {
+export function runSed(cmds: Cmd[], input: readonly InLine[], quiet: boolean, io: SedIo): string {
+  const sink = { res: '' };
+  const co = sedStream(cmds, quiet, io, sink);
+  let k = 0;
+  for (let st = co.next(); !st.done; st = co.next(k < input.length ? input[k++] : null));
+  return sink.res;
+}
+
+/** What a run printed and not yet written, and the exit status a `q N` asked for. */
+export interface SedSink { res: string; exit?: number }
+
+/**
+ * The script as a coroutine over a stream of lines: it yields when it needs the next line and is resumed with
+ * it (null at the end of the input), and appends what it prints to `sink.res`, which the caller drains. Like
+ * busybox (process_files reads one line ahead to know the last line, `$`), it asks for the line after the
+ * current one before running the script on it; it returns at `q` or when the input ends, so `yes | sed 5q`
+ * ends. A SedError thrown from it leaves in `sink.res` what was printed before.
+ */
+export function* sedStream(cmds: Cmd[], quiet: boolean, io: SedIo, sink: SedSink): Generator<void, void, InLine | null> {
   for (const c of cmds) {
     c.inMatch = false;
     c.begLine = c.a1 && 'line' in c.a1 ? c.a1.line : c.a1 && 'last' in c.a1 ? -1 : 0;
     c.endLine = c.plus !== null ? -2 - c.plus : c.a2 && 'line' in c.a2 ? c.a2.line : c.a2 && 'last' in c.a2 ? -1 : 0;
   }
-  let res = '';
   let lastPut = '\n';
   // puts_maybe_newline: a line printed after one that lacked its newline gets one first.
   const put = (s: string, nl: boolean) => {
     let lpc = lastPut;
-    if (lpc !== '\n' && lpc !== '') { res += '\n'; lpc = '\n'; }
-    res += s;
+    if (lpc !== '\n' && lpc !== '') { sink.res += '\n'; lpc = '\n'; }
+    sink.res += s;
     if (s) lpc = 'x';
-    if (nl) { res += '\n'; lpc = '\n'; }
+    if (nl) { sink.res += '\n'; lpc = '\n'; }
     lastPut = lpc;
   };
   const write = (file: string, s: string, nl: boolean) => {
@@ -305,14 +330,15 @@ export function runSed(cmds: Cmd[], input: InLine[], quiet: boolean, io: SedIo):
     if (k < 0) throw new SedError(`can't find label for jump to '${name}'`);
     return k;
   };
-  let next = 0;
   let lineNo = 0;
-  const endOfInput = () => next >= input.length;
+  // The line after the current one (null: the input ended).
+  let peek: InLine | null = yield;
+  const endOfInput = () => peek === null;
   for (;;) {
-    if (next >= input.length) break;
-    let ps = input[next].text;
-    let nl = input[next].nl;
-    next++;
+    if (peek === null) break;
+    let ps = peek.text;
+    let nl = peek.nl;
+    peek = yield;
     lineNo++;
     let substituted = false;
     const appended: string[] = [];
@@ -346,7 +372,7 @@ export function runSed(cmds: Cmd[], input: InLine[], quiet: boolean, io: SedIo):
         }
         if (c.neg ? matched : !matched) continue;
         switch (c.c) {
-          case '=': res += `${lineNo}\n`; break;
+          case '=': sink.res += `${lineNo}\n`; break;
           case 'P': {
             const k = ps.indexOf('\n');
             put(k >= 0 ? ps.slice(0, k) : ps, true);
@@ -386,19 +412,20 @@ export function runSed(cmds: Cmd[], input: InLine[], quiet: boolean, io: SedIo):
           case 'w': write(c.text!, ps, nl); break;
           case 'n':
             if (!quiet) put(ps, nl);
-            if (endOfInput()) { autoprint = false; break restart; }
-            ps = input[next].text;
-            nl = input[next].nl;
-            next++;
+            if (peek === null) { autoprint = false; break restart; }
+            ps = peek.text;
+            nl = peek.nl;
+            peek = yield;
             lineNo++;
             substituted = false;
             break;
-          case 'q': quit = true; break restart;
+          case 'q': quit = true; if (c.exit !== undefined) sink.exit = c.exit; break restart;
+          case 'Q': quit = true; autoprint = false; appended.length = 0; if (c.exit !== undefined) sink.exit = c.exit; break restart;
           case 'N':
-            if (endOfInput()) break restart;
-            ps += '\n' + input[next].text;
-            nl = input[next].nl;
-            next++;
+            if (peek === null) break restart;
+            ps += '\n' + peek.text;
+            nl = peek.nl;
+            peek = yield;
             lineNo++;
             break;
           case 't': case 'T': case 'b':
@@ -423,7 +450,6 @@ export function runSed(cmds: Cmd[], input: InLine[], quiet: boolean, io: SedIo):
     for (const a of appended) put(a, true);
     if (quit) break;
   }
-  return res;
 }
 
 /** The regex steps the script's searches took since the last call (work like bytes moved). */
