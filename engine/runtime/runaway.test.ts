@@ -32,6 +32,12 @@ describe('the data budget: bytes (and lines) a container moves', () => {
     expect(r.code).toBe(0);
   });
 
+  it('wc counts a stream as it comes, holding none of it (more bytes than the memory budget)', () => {
+    const r = runScript('head -c 70000000 /dev/zero | wc -c; yes ab | head -n 100000 | wc');
+    expect(r.stdout).toBe('70000000\n   100000    100000    300000\n');
+    expect(r.notes).toEqual([]);
+  });
+
   it('what fits the budget runs to the end with every byte', () => {
     const r = runScript('yes | head -n 1000 | tr y n | tee /tmp/x | wc -l; wc -c < /tmp/x; seq 1 5000 | tail -n 1', { dataBudget: 4 * MiB });
     expect(r.stdout).toBe('1000\n2000\n5000\n');

@@ -1,15 +1,18 @@
 /** wc (busybox coreutils/wc.c; coreutils' wc for the GNU userland). */
 import { byteLength } from '../fs/tree';
-import type { Ctx } from '../shell/sys';
-import { badOption, finish, getopts, readInput, stdio, type Applet } from './lib';
+import { readOf, type Ctx } from '../shell/sys';
+import { badOption, finish, getopts, openDevice, readInput, stdio, type Applet, type G } from './lib';
 import { wording } from './wording';
 
 /**
  * wc's counts in one pass: newlines, words (runs of non-blank between isspace() characters, which in the
  * containers' C locale are the six ASCII ones) and bytes (UTF-8).
  */
-function countText(data: string): Record<'l' | 'w' | 'c', number> {
-  let l = 0, w = 0, inWord = false;
+interface Counts { l: number; w: number; c: number; inWord: boolean }
+
+/** Adds a piece of the input to the counts (a word may go on from the piece before). */
+function count(v: Counts, data: string): Counts {
+  let { l, w, inWord } = v;
   for (let i = 0; i < data.length; i++) {
     const ch = data.charCodeAt(i);
     if (ch === 10) l++;
@@ -17,7 +20,30 @@ function countText(data: string): Record<'l' | 'w' | 'c', number> {
     if (!blank && !inWord) w++;
     inWord = !blank;
   }
-  return { l, w, c: byteLength(data) };
+  v.l = l; v.w = w; v.inWord = inWord; v.c += byteLength(data);
+  return v;
+}
+
+const fresh = (): Counts => ({ l: 0, w: 0, c: 0, inWord: false });
+
+/**
+ * One operand's counts: standard input and devices are counted as they are read, holding nothing (`yes | wc -l`
+ * runs until the data budget, `head -c 100000000 /dev/zero | wc -c` counts every byte); null when it cannot be read.
+ */
+function* countInput(ctx: Ctx, f: string): G<Counts | null> {
+  const dev = f === '-' ? null : openDevice(ctx, f);
+  const from = f === '-' ? ctx.p.fds[0] : dev;
+  if (f !== '-' && !dev) {
+    const data = yield* readInput(ctx, f, 'plain', false);
+    return data === null ? null : count(fresh(), data);
+  }
+  const v = fresh();
+  try {
+    for (let s = from ? yield* readOf(ctx.k, from) : null; s !== null; s = yield* readOf(ctx.k, from!)) count(v, s);
+  } finally {
+    if (dev) ctx.k.closeOf(dev);
+  }
+  return v;
 }
 
 export const wc: Applet = function* (ctx) {
@@ -26,7 +52,7 @@ export const wc: Applet = function* (ctx) {
   const which = ['l', 'w', 'c'].filter((c) => o.flags.has(c) || (c === 'c' && o.flags.has('m')));
   const cols = which.length ? which : ['l', 'w', 'c'];
   const files = o.rest.length ? o.rest : ['-'];
-  const total = { l: 0, w: 0, c: 0 };
+  const total = fresh();
   let status = 0;
   // coreutils sizes its columns from the inputs' sizes before it counts (fstat of each); busybox's are fixed.
   let regularBytes = 0;
@@ -37,14 +63,13 @@ export const wc: Applet = function* (ctx) {
     else if (f === '-' || node) nonRegular = true;
   }
   const width = wording(ctx).wcWidth(regularBytes, nonRegular, cols.length, files.length);
-  const fmt = (v: Record<string, number>, name: string) =>
-    cols.map((c) => String(v[c]).padStart(width)).join(' ') + (name === '-' && files.length === 1 && o.rest.length === 0 ? '' : ' ' + name) + '\n';
+  const fmt = (v: Counts, name: string) =>
+    cols.map((c) => String(v[c as 'l' | 'w' | 'c']).padStart(width)).join(' ') + (name === '-' && files.length === 1 && o.rest.length === 0 ? '' : ' ' + name) + '\n';
   // Each file's line is printed as it is counted (through stdio: an error between comes out in order).
   const so = stdio(ctx);
   for (const f of files) {
-    const data = yield* readInput(ctx, f, 'plain', false);
-    if (data === null) { status = 1; continue; }
-    const v = countText(data);
+    const v = yield* countInput(ctx, f);
+    if (v === null) { status = 1; continue; }
     total.l += v.l; total.w += v.w; total.c += v.c;
     so.add(fmt(v, f));
   }
