@@ -1,4 +1,4 @@
-/** Text applets: head, tail (-f follows appends), tee, cut, tr, sort, uniq, seq (wc is in wc.ts). */
+/** Text applets: head, tail (-f follows appends), tee, cut, tr, sort, seq (wc is in wc.ts, uniq in uniq.ts). */
 import { FsError, strerror } from '../fs/errors';
 import { countLines, openPath, writeOf, type Ctx } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
@@ -8,6 +8,7 @@ import { badOption, chomp, eachChunk, eachLine, openDevice, err, errnoMsg, getop
 import { sort } from './sort';
 import { wording } from './wording';
 import { grep } from './grep';
+import { uniq } from './uniq';
 
 /** A head/tail count: an optional sign, digits, an optional b/k/m suffix (512, 1024, 1048576); null if malformed. */
 function parseCount(v: string): { sign: string; n: number } | null {
@@ -311,27 +312,6 @@ export const tr: Applet = function* (ctx) {
   return 0;
 };
 
-
-export const uniq: Applet = function* (ctx) {
-  const o = getopts(ctx.argv, 'cdui');
-  if (o.bad) return badOption(ctx, o.bad, o.missing);
-  const data = yield* readInput(ctx, o.rest[0] ?? '-');
-  if (data === null) return 1;
-  const lines = splitLines(data).map(chomp);
-  let text = '';
-  for (let i = 0; i < lines.length;) {
-    let j = i + 1;
-    const same = (a: string, b: string) => (o.flags.has('i') ? a.toLowerCase() === b.toLowerCase() : a === b);
-    while (j < lines.length && same(lines[j], lines[i])) j++;
-    const count = j - i;
-    if ((!o.flags.has('d') || count > 1) && (!o.flags.has('u') || count === 1)) {
-      text += (o.flags.has('c') ? `${String(count).padStart(7)} ` : '') + lines[i] + '\n';
-    }
-    i = j;
-  }
-  yield* out(ctx, text);
-  return 0;
-};
 
 export const seq: Applet = function* (ctx) {
   const o = getopts(ctx.argv.map((a, i) => (i > 0 && /^-[0-9.]/.test(a) ? '\0' + a : a)), 's:w');
