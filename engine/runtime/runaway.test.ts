@@ -32,10 +32,17 @@ describe('the data budget: bytes (and lines) a container moves', () => {
     expect(r.code).toBe(0);
   });
 
-  it('wc counts a stream as it comes, holding none of it (more bytes than the memory budget)', () => {
-    const r = runScript('head -c 70000000 /dev/zero | wc -c; yes ab | head -n 100000 | wc');
-    expect(r.stdout).toBe('70000000\n   100000    100000    300000\n');
-    expect(r.notes).toEqual([]);
+  it('wc and tail read a stream as it comes, holding little of it (more bytes than the memory budget)', () => {
+    for (const [script, want] of [
+      ['head -c 70000000 /dev/zero | wc -c; yes ab | head -n 100000 | wc', '70000000\n   100000    100000    300000\n'],
+      ['head -c 70000000 /dev/zero | tail -c 2 | wc -c', '2\n'],
+      ['seq 1 3000000 | tail -n 1', '3000000\n'],
+      ['seq 1 3000000 | tail -n +2999999', '2999999\n3000000\n'],
+    ]) {
+      const r = runScript(script);
+      expect(r.stdout, script).toBe(want);
+      expect(r.notes, script).toEqual([]);
+    }
   });
 
   it('what fits the budget runs to the end with every byte', () => {

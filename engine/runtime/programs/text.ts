@@ -1,6 +1,6 @@
 /** Text applets: head, tail (-f follows appends), tee, cut, tr, sort, seq (wc is in wc.ts, uniq in uniq.ts). */
 import { FsError, strerror } from '../fs/errors';
-import { countLines, openPath, writeOf, type Ctx } from '../shell/sys';
+import { countLines, openPath, readOf, writeOf, type Ctx } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
 import { retain } from '../shell/io';
 import { LINE_COST } from '../shell/kernel';
@@ -98,6 +98,56 @@ export const head: Applet = function* (ctx) {
   return failStatus ?? status;
 };
 
+/**
+ * tail of one stream read as it comes (standard input, a device), holding only what it may print: the last n
+ * lines or bytes (trimmed whenever the buffer doubles, as busybox trims its tailbuf), or, from the nth on,
+ * written out as they arrive. Returns the text left to print.
+ */
+function* tailStream(ctx: Ctx, bytes: boolean, fromStart: boolean, n: number, from?: OpenFile): G<string> {
+  if (fromStart) {
+    let skip = Math.max(0, n - 1);
+    yield* eachChunk(ctx, function* (s) {
+      let k = 0;
+      if (bytes) { k = Math.min(skip, s.length); skip -= k; } else {
+        while (skip > 0 && k < s.length) {
+          const nl = s.indexOf('\n', k);
+          if (nl < 0) { k = s.length; break; }
+          k = nl + 1;
+          skip--;
+        }
+      }
+      if (k < s.length) yield* out(ctx, k ? s.slice(k) : s);
+      return true;
+    }, from);
+    return '';
+  }
+  const of = from ?? ctx.p.fds[0];
+  if (!of) return '';
+  let buf = '';
+  let limit = 65536;
+  const keep = (): string => {
+    if (n === 0) return '';
+    if (bytes) return buf.slice(-n);
+    // The start of the last n lines (a last line without its newline counts as one).
+    let end = buf.endsWith('\n') ? buf.length - 1 : buf.length;
+    for (let i = 0; i < n; i++) {
+      const nl = buf.lastIndexOf('\n', end - 1);
+      if (nl < 0) return buf;
+      end = nl;
+    }
+    return buf.slice(end + 1);
+  };
+  for (let s = yield* readOf(ctx.k, of); s !== null; s = yield* readOf(ctx.k, of)) {
+    buf += s;
+    if (buf.length > limit) {
+      buf = keep();
+      limit = Math.max(65536, buf.length * 2);
+    }
+    ctx.k.hold(buf.length, false);
+  }
+  return keep();
+}
+
 export const tail: Applet = function* (ctx) {
   const o = getopts(legacyCount(ctx.argv, true), 'n:c:fFqs:v');
   if (o.bad) return badOption(ctx, o.bad, o.missing);
@@ -112,6 +162,16 @@ export const tail: Applet = function* (ctx) {
   const pick = (data: string): string =>
     o.flags.has('c') ? (fromStart ? data.slice(Math.max(0, n - 1)) : n === 0 ? '' : data.slice(-n)) : pickLines(splitLines(data)).join('');
   let status = 0;
+  // One operand read as a stream (standard input, a device): nothing held but what it prints.
+  const dev = files.length === 1 && files[0] !== '-' ? openDevice(ctx, files[0]) : null;
+  if (files.length === 1 && (files[0] === '-' || dev)) {
+    try {
+      yield* out(ctx, yield* tailStream(ctx, o.flags.has('c'), fromStart, n, dev ?? undefined));
+    } finally {
+      if (dev) ctx.k.closeOf(dev);
+    }
+    return status;
+  }
   if (ctx.flavor.userland === 'gnu') {
     // coreutils: a header for each file opened, the first one printed without the blank line.
     let headers = 0;
