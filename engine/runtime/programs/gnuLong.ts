@@ -45,6 +45,25 @@ function shorten(name: string, argv: readonly string[]): string[] | string {
 }
 
 /**
+ * getopt_long's lookup of `--opt` (the text after `--`, up to any `=`) in `table`: an exact name, else the one
+ * option it abbreviates. Names it abbreviates that stand for the same short letter and argument are one option
+ * (glibc's rule: `--rel` is --release, not ambiguous with --kernel-release, both -r). `arg` is the argument as
+ * typed, for the messages; a string is the error, without the program's name.
+ */
+export function lookupLong(table: Readonly<Record<string, string>>, opt: string, arg: string): { name: string; short: string; takes: boolean } | string {
+  const names = Object.keys(table).map((k) => k.replace(/=$/, ''));
+  const entry = (n: string) => ({ name: n, short: table[`${n}=`] ?? table[n], takes: `${n}=` in table });
+  if (names.includes(opt)) return entry(opt);
+  const hits = names.filter((k) => k.startsWith(opt));
+  if (hits.length === 0) return `unrecognized option '${arg}'`;
+  const first = entry(hits[0]);
+  if (hits.some((h) => { const e = entry(h); return e.short !== first.short || e.takes !== first.takes; })) {
+    return `option '${arg}' is ambiguous; possibilities:${hits.map((h) => ` '--${h}'`).join('')}`;
+  }
+  return first;
+}
+
+/**
  * argv with the long options of `table` (long → short letter, `=` marking one that takes a value) made
  * short, as getopt_long reads them (an unambiguous prefix will do); a string is its error, without the
  * program's name. `passHelp`: `--help` and `--version` go through unchanged (the GNU tools).
@@ -56,22 +75,16 @@ export function shortenLong(table: Readonly<Record<string, string>>, argv: reado
     if (a === '--') { out.push(...argv.slice(i)); break; }
     if (!a.startsWith('--') || (passHelp && (a === '--help' || a === '--version'))) { out.push(a); continue; }
     const eq = a.indexOf('=');
-    const opt = a.slice(2, eq < 0 ? undefined : eq);
-    // getopt_long accepts any unambiguous prefix of a long option.
-    const names = Object.keys(table).map((k) => k.replace(/=$/, ''));
-    const hits = names.includes(opt) ? [opt] : names.filter((k) => k.startsWith(opt));
-    if (hits.length > 1) return `option '${a}' is ambiguous; possibilities:${hits.map((h) => ` '--${h}'`).join('')}`;
-    if (hits.length === 0) return `unrecognized option '${a}'`;
-    const takes = table[`${hits[0]}=`];
-    const short = takes ?? table[hits[0]];
-    if (!takes) {
-      if (eq >= 0) return `option '--${hits[0]}' doesn't allow an argument`;
-      out.push(`-${short}`);
+    const found = lookupLong(table, a.slice(2, eq < 0 ? undefined : eq), a);
+    if (typeof found === 'string') return found;
+    if (!found.takes) {
+      if (eq >= 0) return `option '--${found.name}' doesn't allow an argument`;
+      out.push(`-${found.short}`);
       continue;
     }
     const value = eq >= 0 ? a.slice(eq + 1) : argv[++i];
-    if (value === undefined) return `option '--${hits[0]}' requires an argument`;
-    out.push(`-${short}`, value);
+    if (value === undefined) return `option '--${found.name}' requires an argument`;
+    out.push(`-${found.short}`, value);
   }
   return out;
 }

@@ -11,6 +11,7 @@ import { inodePages, noteBytes } from '../fs/capacity';
 import type { Ctx } from '../shell/sys';
 import { BB_BANNER, err, errnoMsg, errRaw, getopts, out, under, type Applet } from './lib';
 import { KMG_SUFFIXES, xatouSfx } from './sizeArgs';
+import { lookupLong } from './gnuLong';
 
 const MKTEMP_USAGE = `${BB_BANNER}Usage: mktemp [-dt] [-p DIR] [TEMPLATE]\n\nCreate a temporary file with name based on TEMPLATE and print its name.\nTEMPLATE must end with XXXXXX (e.g. [/dir/]nameXXXXXX).\nWithout TEMPLATE, -t tmp.XXXXXX is assumed.\n\n\t-d\tMake directory, not file\n\t-q\tFail silently on errors\n\t-t\tPrepend base directory name to TEMPLATE\n\t-p DIR\tUse DIR as a base directory (implies -t)\n\t-u\tDo not create anything; print a name\n\nBase directory is: -p DIR, else $TMPDIR, else /tmp\n`;
 const TRUNCATE_USAGE = `${BB_BANNER}Usage: truncate [-c] -s SIZE FILE...\n\nTruncate FILEs to SIZE\n\n\t-c\tDo not create files\n\t-s SIZE\n`;
@@ -79,8 +80,8 @@ function lexists(ctx: Ctx, p: string): boolean {
   }
 }
 
-/** The GNU long options mktemp takes (--tmpdir[=DIR] sets the base directory and implies -t). */
-const MKTEMP_LONG: Record<string, string> = { directory: 'd', quiet: 'q', 'dry-run': 'u' };
+/** The long options mktemp takes; --tmpdir[=DIR] (an optional argument) sets the base directory and implies -t. */
+const MKTEMP_LONG: Record<string, string> = { directory: 'd', quiet: 'q', 'dry-run': 'u', tmpdir: 'T' };
 
 export const mktemp: Applet = function* (ctx) {
   let base = ctx.env.get('TMPDIR') || '/tmp';
@@ -91,17 +92,16 @@ export const mktemp: Applet = function* (ctx) {
     if (a === '--') { argv.push(...ctx.argv.slice(i)); break; }
     if (!a.startsWith('--')) { argv.push(a); continue; }
     const eq = a.indexOf('=');
-    const name = a.slice(2, eq < 0 ? undefined : eq);
-    const all = [...Object.keys(MKTEMP_LONG), 'tmpdir'];
-    const m = all.includes(name) ? [name] : all.filter((n) => n.startsWith(name));
-    if (m.length !== 1) {
-      errRaw(ctx, (m.length ? `mktemp: option '${a}' is ambiguous\n` : `mktemp: unrecognized option '${a}'\n`) + MKTEMP_USAGE);
+    const found = lookupLong(MKTEMP_LONG, a.slice(2, eq < 0 ? undefined : eq), a);
+    const bad = typeof found === 'string' ? found : eq >= 0 && found.name !== 'tmpdir' ? `option '--${found.name}' doesn't allow an argument` : null;
+    if (bad !== null || typeof found === 'string') {
+      errRaw(ctx, `mktemp: ${bad}\n${MKTEMP_USAGE}`);
       return 1;
     }
-    if (m[0] === 'tmpdir') {
+    if (found.name === 'tmpdir') {
       tmpdir = true;
       if (eq >= 0) base = a.slice(eq + 1);
-    } else argv.push('-' + MKTEMP_LONG[m[0]]);
+    } else argv.push('-' + found.short);
   }
   const o = getopts(argv, 'dqtp:u');
   if (o.bad) {

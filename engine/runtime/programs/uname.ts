@@ -4,7 +4,8 @@
  */
 import { NODE_CPUS, NODE_KERNEL } from '../nodeInfo';
 import type { Ctx } from '../shell/sys';
-import { BB_BANNER, err, errRaw, getopts, out, prog, type Applet } from './lib';
+import { BB_BANNER, err, errRaw, getopts, out, type Applet } from './lib';
+import { lookupLong, shortenLong } from './gnuLong';
 
 const UNAME_USAGE = `${BB_BANNER}Usage: uname [-amnrspvio]\n\nPrint system information\n\n\t-a\tPrint all\n\t-m\tMachine (hardware) type\n\t-n\tHostname\n\t-r\tKernel release\n\t-s\tKernel name (default)\n\t-p\tProcessor type\n\t-v\tKernel version\n\t-i\tHardware platform\n\t-o\tOS name\n`;
 const NPROC_USAGE = `${BB_BANNER}Usage: nproc [--all] [--ignore=N]\n\nPrint number of available CPUs\n\n\t--all\t\tNumber of installed CPUs\n\t--ignore=N\tExclude N CPUs\n`;
@@ -30,39 +31,12 @@ const UNAME_LONG: Record<string, string> = {
   machine: 'm', processor: 'p', 'hardware-platform': 'i', 'operating-system': 'o',
 };
 
-/** getopt_long's lookup: an exact name, else the one name `arg` abbreviates; else the message to print. */
-function longName(p: string, arg: string, table: Record<string, string>): { name: string } | { msg: string } {
-  const names = Object.keys(table);
-  if (names.includes(arg)) return { name: arg };
-  const m = names.filter((n) => n.startsWith(arg));
-  if (m.length === 0) return { msg: `${p}: unrecognized option '--${arg}'\n` };
-  // Names that abbreviate to one option (--release and --kernel-release both give -r) are no ambiguity.
-  if (new Set(m.map((n) => table[n])).size > 1) {
-    return { msg: `${p}: option '--${arg}' is ambiguous; possibilities:${m.map((n) => ` '--${n}'`).join('')}\n` };
-  }
-  return { name: m[0] };
-}
-
-/** `--name` options of `table` turned into their short letters (getopt32long); a string is the error to print. */
-function shortened(ctx: Ctx, table: Record<string, string>): string[] | string {
-  const argv = [ctx.argv[0]];
-  for (let i = 1; i < ctx.argv.length; i++) {
-    const a = ctx.argv[i];
-    if (a === '--') { argv.push(...ctx.argv.slice(i)); break; }
-    if (!a.startsWith('--')) { argv.push(a); continue; }
-    const r = longName(prog(ctx), a.slice(2), table);
-    if ('msg' in r) return r.msg;
-    argv.push('-' + table[r.name]);
-  }
-  return argv;
-}
-
 // Bit order of the fields (utsname_offset): -s -n -r -v -m -p -i -o.
 const FIELDS = 'snrvmpio';
 
 export const uname: Applet = function* (ctx) {
-  const argv = shortened(ctx, UNAME_LONG);
-  if (typeof argv === 'string') return usage(ctx, UNAME_USAGE, argv);
+  const argv = shortenLong(UNAME_LONG, ctx.argv, false);
+  if (typeof argv === 'string') return usage(ctx, UNAME_USAGE, `uname: ${argv}\n`);
   const o = getopts(argv, 'snrvmpioa');
   if (o.bad) return usage(ctx, UNAME_USAGE, `uname: invalid option -- '${o.bad}'\n`);
   // coreutils-6.9 compatibility: an operand is a usage error.
@@ -94,8 +68,8 @@ export const nproc: Applet = function* (ctx) {
     if (!a.startsWith('-') || a === '-') continue;
     if (!a.startsWith('--')) return usage(ctx, NPROC_USAGE, `nproc: invalid option -- '${a[1]}'\n`);
     const eq = a.indexOf('=');
-    const r = longName('nproc', a.slice(2, eq < 0 ? undefined : eq), table);
-    if ('msg' in r) return usage(ctx, NPROC_USAGE, r.msg);
+    const r = lookupLong(table, a.slice(2, eq < 0 ? undefined : eq), a);
+    if (typeof r === 'string') return usage(ctx, NPROC_USAGE, `nproc: ${r}\n`);
     if (r.name === 'all') {
       if (eq >= 0) return usage(ctx, NPROC_USAGE, `nproc: option '--all' doesn't allow an argument\n`);
       continue;
