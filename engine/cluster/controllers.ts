@@ -61,9 +61,17 @@ export function slowStartBatch(count: number, create: () => boolean): number {
   return created;
 }
 
-/** The API error as a controller's event quotes it: kubectl's `Error from server (Reason): ` prefix removed. */
-export function serverError(stderr: string): string {
-  return stderr.replace(/^Error from server(?: \([A-Za-z]+\))?: /, '');
+/**
+ * Models controller.RealPodControl.CreatePods: creates `pod` for `owner` and records SuccessfulCreate, or
+ * FailedCreate with the API error as the controller sees it (without kubectl's `Error from server (Reason): `).
+ * Returns whether the pod was created.
+ */
+export function createOwnedPod(ctx: ControllerContext, owner: ApiObject, pod: LooseObject, source: SourceInfo, component: string): boolean {
+  const created = ctx.api.create(pod, source);
+  ctx.world.recordEvent(owner, created.ok
+    ? { type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${created.obj.metadata!.name}`, source: component }
+    : { type: 'Warning', reason: 'FailedCreate', message: `Error creating: ${created.stderr.replace(/^Error from server(?: \([A-Za-z]+\))?: /, '')}`, source: component });
+  return created.ok;
 }
 
 export function isActivePod(p: Pod): boolean {

@@ -9,7 +9,7 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import { parseRfc3339 } from '../sim/time';
 import { PRIORITY } from '../sim/scheduler';
 import type { LooseObject, Writable } from './store';
-import { BURST_PODS, isActivePod, ownedBy, ownerRef, serverError, slowStartBatch, type ControllerContext } from './controllers';
+import { BURST_PODS, createOwnedPod, isActivePod, ownedBy, ownerRef, slowStartBatch, type ControllerContext } from './controllers';
 import { jsonEqual } from '../sim/jsonEqual';
 import { isPodReady } from '../kubelet/conditions';
 
@@ -75,13 +75,9 @@ function createPod(ctx: ControllerContext, job: Job): boolean {
   const name = job.metadata!.name!;
   // Models the Job's generated selector labels (both the legacy and the batch.kubernetes.io forms).
   const labels = { ...(template.metadata?.labels ?? {}), 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': name, 'controller-uid': uid, 'job-name': name };
-  const created = ctx.api.create({
+  return createOwnedPod(ctx, job, {
     apiVersion: 'v1', kind: 'Pod',
     metadata: { generateName: `${name}-`, namespace: job.metadata!.namespace, labels, ownerReferences: [ownerRef(job)] },
     spec: template.spec,
-  } as LooseObject, { ...(ctx.sourceOf(uid) ?? {}), owner: `job/${name}` });
-  ctx.world.recordEvent(job, created.ok
-    ? { type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${created.obj.metadata!.name}`, source: 'job-controller' }
-    : { type: 'Warning', reason: 'FailedCreate', message: `Error creating: ${serverError(created.stderr)}`, source: 'job-controller' });
-  return created.ok;
+  } as LooseObject, { ...(ctx.sourceOf(uid) ?? {}), owner: `job/${name}` }, 'job-controller');
 }

@@ -6,7 +6,7 @@
 import type { ReplicaSet, ReplicaSetStatus } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { LooseObject, Writable } from './store';
-import { BURST_PODS, isActivePod, ownedBy, ownerRef, serverError, slowStartBatch, type ControllerContext } from './controllers';
+import { BURST_PODS, createOwnedPod, isActivePod, ownedBy, ownerRef, slowStartBatch, type ControllerContext } from './controllers';
 import { jsonEqual } from '../sim/jsonEqual';
 import { isPodReady } from '../kubelet/conditions';
 
@@ -18,18 +18,12 @@ export function syncReplicaSet(ctx: ControllerContext, obj: LooseObject): void {
   const source = ctx.sourceOf(rs.metadata!.uid!) ?? {};
   if (pods.length < want) {
     const template = rs.spec!.template!;
-    slowStartBatch(Math.min(want - pods.length, BURST_PODS), () => {
-      const created = ctx.api.create({
-        apiVersion: 'v1', kind: 'Pod',
-        metadata: { generateName: `${rs.metadata!.name}-`, namespace: rs.metadata!.namespace, labels: { ...(template.metadata?.labels ?? {}) },
-          ...(template.metadata?.annotations ? { annotations: template.metadata.annotations } : {}), ownerReferences: [ownerRef(rs)] },
-        spec: template.spec,
-      } as LooseObject, { ...source, owner: source.owner ?? `replicaset/${rs.metadata!.name}` });
-      w.recordEvent(rs, created.ok
-        ? { type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${created.obj.metadata!.name}`, source: 'replicaset-controller' }
-        : { type: 'Warning', reason: 'FailedCreate', message: `Error creating: ${serverError(created.stderr)}`, source: 'replicaset-controller' });
-      return created.ok;
-    });
+    slowStartBatch(Math.min(want - pods.length, BURST_PODS), () => createOwnedPod(ctx, rs, {
+      apiVersion: 'v1', kind: 'Pod',
+      metadata: { generateName: `${rs.metadata!.name}-`, namespace: rs.metadata!.namespace, labels: { ...(template.metadata?.labels ?? {}) },
+        ...(template.metadata?.annotations ? { annotations: template.metadata.annotations } : {}), ownerReferences: [ownerRef(rs)] },
+      spec: template.spec,
+    } as LooseObject, { ...source, owner: source.owner ?? `replicaset/${rs.metadata!.name}` }, 'replicaset-controller'));
   } else if (pods.length > want) {
     // Models controller.ActivePods sorting for deletion: not ready before ready, then the newest first.
     const victims = [...pods].sort((a, b) => Number(isPodReady(a)) - Number(isPodReady(b))
