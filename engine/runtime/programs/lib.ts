@@ -192,6 +192,21 @@ export function openDevice(ctx: Ctx, name: string): OpenFile | null {
   return 'err' in r ? null : r.of;
 }
 
+/**
+ * Operand `f` read as a stream when it is one: standard input (`-`) or a device (/dev/zero), whose data come
+ * as they are produced. `use` gets what eachChunk and eachLine read from (undefined: standard input); a device
+ * is closed after it. null for anything else (a file the caller reads whole, or an error readInput reports).
+ */
+export function* withStream<T>(ctx: Ctx, f: string, use: (from: OpenFile | undefined) => G<T>): G<{ value: T } | null> {
+  const dev = f === '-' ? null : openDevice(ctx, f);
+  if (f !== '-' && !dev) return null;
+  try {
+    return { value: yield* use(dev ?? undefined) };
+  } finally {
+    if (dev) ctx.k.closeOf(dev);
+  }
+}
+
 /** Stream stdin chunk by chunk into `fn` (returns false to stop early). */
 export function* eachChunk(ctx: Ctx, fn: (s: string) => G<boolean>, from?: OpenFile): G<void> {
   const of = from ?? ctx.p.fds[0];

@@ -4,7 +4,7 @@ import { countLines, openPath, readOf, writeOf, type Ctx } from '../shell/sys';
 import type { OpenFile } from '../shell/io';
 import { retain } from '../shell/io';
 import { LINE_COST } from '../shell/kernel';
-import { badOption, chomp, eachChunk, eachLine, openDevice, err, errnoMsg, getopts, out, readInput, splitLines, STDIO_BUFSIZ, stdio, stdioFailure, type Applet, type G } from './lib';
+import { badOption, chomp, eachChunk, eachLine, err, errnoMsg, getopts, out, readInput, splitLines, STDIO_BUFSIZ, stdio, stdioFailure, withStream, type Applet, type G } from './lib';
 import { sort } from './sort';
 import { wording } from './wording';
 import { grep } from './grep';
@@ -57,22 +57,14 @@ export const head: Applet = function* (ctx) {
     (files.length > 1 ? `${(gnu ? headers++ : i) ? '\n' : ''}==> ${f === '-' ? 'standard input' : f} <==\n` : '');
   for (const [i, f] of files.entries()) {
     // stdin and devices (head -c N /dev/zero) are read as streams: only what is needed.
-    const dev = f === '-' || allBut ? null : openDevice(ctx, f);
-    if ((f === '-' && !allBut) || dev) {
+    const streamed = allBut ? null : yield* withStream(ctx, f, function* (from) {
       yield* put(header(f, i));
-      const from = dev ?? undefined;
-      try {
-        if (bytes) {
-          let left = n;
-          if (left > 0) yield* eachChunk(ctx, function* (s) { const part = s.slice(0, left); left -= part.length; return (yield* put(part)) && left > 0; }, from);
-        } else {
-          let left = n;
-          if (left > 0) yield* eachLine(ctx, function* (line) { return (yield* put(line)) && --left > 0; }, from);
-        }
-      } finally {
-        if (dev) ctx.k.closeOf(dev);
-      }
-    } else {
+      let left = n;
+      if (left <= 0) return;
+      if (bytes) yield* eachChunk(ctx, function* (s) { const part = s.slice(0, left); left -= part.length; return (yield* put(part)) && left > 0; }, from);
+      else yield* eachLine(ctx, function* (line) { return (yield* put(line)) && --left > 0; }, from);
+    });
+    if (!streamed) {
       const data = yield* readInput(ctx, f, 'plain');
       if (data === null) { status = 1; continue; }
       yield* put(header(f, i));
@@ -163,14 +155,9 @@ export const tail: Applet = function* (ctx) {
     o.flags.has('c') ? (fromStart ? data.slice(Math.max(0, n - 1)) : n === 0 ? '' : data.slice(-n)) : pickLines(splitLines(data)).join('');
   let status = 0;
   // One operand read as a stream (standard input, a device): nothing held but what it prints.
-  const dev = files.length === 1 && files[0] !== '-' ? openDevice(ctx, files[0]) : null;
-  if (files.length === 1 && (files[0] === '-' || dev)) {
-    try {
-      yield* out(ctx, yield* tailStream(ctx, o.flags.has('c'), fromStart, n, dev ?? undefined));
-    } finally {
-      if (dev) ctx.k.closeOf(dev);
-    }
-    return status;
+  if (files.length === 1) {
+    const streamed = yield* withStream(ctx, files[0], (from) => tailStream(ctx, o.flags.has('c'), fromStart, n, from));
+    if (streamed) { yield* out(ctx, streamed.value); return status; }
   }
   if (ctx.flavor.userland === 'gnu') {
     // coreutils: a header for each file opened, the first one printed without the blank line.

@@ -1,7 +1,7 @@
 /** wc (busybox coreutils/wc.c; coreutils' wc for the GNU userland). */
 import { byteLength } from '../fs/tree';
 import { readOf, type Ctx } from '../shell/sys';
-import { badOption, finish, getopts, openDevice, readInput, stdio, type Applet, type G } from './lib';
+import { badOption, finish, getopts, readInput, stdio, withStream, type Applet, type G } from './lib';
 import { wording } from './wording';
 
 /**
@@ -31,19 +31,15 @@ const fresh = (): Counts => ({ l: 0, w: 0, c: 0, inWord: false });
  * runs until the data budget, `head -c 100000000 /dev/zero | wc -c` counts every byte); null when it cannot be read.
  */
 function* countInput(ctx: Ctx, f: string): G<Counts | null> {
-  const dev = f === '-' ? null : openDevice(ctx, f);
-  const from = f === '-' ? ctx.p.fds[0] : dev;
-  if (f !== '-' && !dev) {
-    const data = yield* readInput(ctx, f, 'plain', false);
-    return data === null ? null : count(fresh(), data);
-  }
-  const v = fresh();
-  try {
-    for (let s = from ? yield* readOf(ctx.k, from) : null; s !== null; s = yield* readOf(ctx.k, from!)) count(v, s);
-  } finally {
-    if (dev) ctx.k.closeOf(dev);
-  }
-  return v;
+  const streamed = yield* withStream(ctx, f, function* (from) {
+    const v = fresh();
+    const of = from ?? ctx.p.fds[0];
+    for (let s = of ? yield* readOf(ctx.k, of) : null; s !== null; s = yield* readOf(ctx.k, of!)) count(v, s);
+    return v;
+  });
+  if (streamed) return streamed.value;
+  const data = yield* readInput(ctx, f, 'plain', false);
+  return data === null ? null : count(fresh(), data);
 }
 
 export const wc: Applet = function* (ctx) {
