@@ -93,9 +93,9 @@ export const mktemp: Applet = function* (ctx) {
     if (!a.startsWith('--')) { argv.push(a); continue; }
     const eq = a.indexOf('=');
     const found = lookupLong(MKTEMP_LONG, a.slice(2, eq < 0 ? undefined : eq), a);
-    const bad = typeof found === 'string' ? found : eq >= 0 && found.name !== 'tmpdir' ? `option '--${found.name}' doesn't allow an argument` : null;
-    if (bad !== null || typeof found === 'string') {
-      errRaw(ctx, `mktemp: ${bad}\n${MKTEMP_USAGE}`);
+    if (typeof found === 'string' || (eq >= 0 && found.name !== 'tmpdir')) {
+      const why = typeof found === 'string' ? found : `option '--${found.name}' doesn't allow an argument`;
+      errRaw(ctx, `mktemp: ${why}\n${MKTEMP_USAGE}`);
       return 1;
     }
     if (found.name === 'tmpdir') {
