@@ -41,9 +41,7 @@ export class ObjectStore {
 
   /** A v4-shaped UUID from the seeded generator. */
   newUid(): string {
-    const h = this.prng.hex(32);
-    const variant = '89ab'[parseInt(h[16], 16) % 4];
-    return [h.slice(0, 8), h.slice(8, 12), '4' + h.slice(13, 16), variant + h.slice(17, 20), h.slice(20)].join('-');
+    return this.prng.uuid();
   }
 
   nextResourceVersion(): string {

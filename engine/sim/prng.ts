@@ -12,6 +12,11 @@ export interface Prng {
   suffix(length: number): string;
   /** A lowercase hex string of `length` characters. */
   hex(length: number): string;
+  /**
+   * A v4-shaped UUID: 32 hex digits drawn as `hex(32)` draws them, with the version nibble (the 13th)
+   * set to 4, the variant nibble (the 17th) to 8–b from the digit drawn there, and the dashes of 8-4-4-4-12.
+   */
+  uuid(): string;
   /** An independent generator derived from this one and a label (stable per label). */
   fork(label: string): Prng;
 }
@@ -31,6 +36,8 @@ function hashString(s: string, seed: number): number {
 const HEX = '0123456789abcdef';
 /** One array of char codes per length drawn (5, 32, 64): drawing an ID allocates only the string. */
 const SCRATCH = new Map<number, number[]>();
+const UUID_SCRATCH = new Array<number>(36).fill(0);
+const DASH = '-'.charCodeAt(0), FOUR = '4'.charCodeAt(0), VARIANT = '89ab';
 
 // A class rather than a closure bundle: the kubelet forks one generator per container instance, and
 // prototype methods cost nothing per fork.
@@ -58,6 +65,20 @@ class Mulberry32 implements Prng {
 
   hex(length: number): string {
     return this.draw(HEX, length);
+  }
+
+  uuid(): string {
+    const codes = UUID_SCRATCH;
+    let variant = 0;
+    for (let i = 0, at = 0; i < 32; i++, at++) {
+      if (at === 8 || at === 13 || at === 18 || at === 23) codes[at++] = DASH;
+      const nibble = this.int(16);
+      if (i === 16) variant = nibble;
+      codes[at] = HEX.charCodeAt(nibble);
+    }
+    codes[14] = FOUR; // the 13th digit
+    codes[19] = VARIANT.charCodeAt(variant % 4); // the 17th
+    return String.fromCharCode.apply(null, codes);
   }
 
   /** `length` characters of `alphabet`, as one flat string: names and IDs live as long as the run. */
