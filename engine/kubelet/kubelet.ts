@@ -32,16 +32,11 @@ export class Kubelet implements NodeContext {
   readonly workers = new Map<string, PodWorker>();
   readonly volumes: VolumeManager;
   private readonly exitWaiters = new Map<Instance, (() => void)[]>();
-  private readonly lastWhy = new Map<ContainerState2, Why | null>();
   /** Exit callbacks of parked instances (no process left; SIGKILL ends them). */
   private readonly parkedExit = new Map<Instance, (status: ExitStatus) => void>();
   private readonly imageIds = new Map<string, string>();
   /** Service-link variables per namespace (containerStart.ts). */
   readonly serviceLinks = new Map<string, ServiceLinksMemo>();
-  /** Last recorded state per container: its signature, trace index and time (for same-instant coalescing). */
-  private readonly lastContainerStates = new Map<ContainerState2, { sig: string; index: number; t: number; before: string; status: ContainerStatus }>();
-  /** The pod status whose container states were last recorded, per pod. */
-  private readonly recordedStatus = new WeakMap<PodWorker, PodStatus>();
 
   constructor(readonly world: World) {
     this.settings = { containerStartMs: world.settings.containerStartMs, imagePullMs: world.settings.imagePullMs };
@@ -71,7 +66,7 @@ export class Kubelet implements NodeContext {
       hostIp: NODE_IP,
       startTime: this.scheduler.now(),
       // Fields set later are present from the start: every pod runtime keeps one shape (monomorphic reads in the status path).
-      evictedMessage: undefined, finalPhase: undefined, qosClass: undefined, statusMemo: undefined,
+      evictedMessage: undefined, finalPhase: undefined, qosClass: undefined, statusMemo: undefined, recordedStatus: undefined,
     };
     const worker = new PodWorker(this, rt);
     this.workers.set(uid, worker);
@@ -244,8 +239,8 @@ export class Kubelet implements NodeContext {
     const pod = worker.rt.pod;
     const status = pod.status;
     // buildPodStatus hands back the very same object when nothing changed: no container changed either.
-    if (!status || this.recordedStatus.get(worker) === status) return;
-    this.recordedStatus.set(worker, status);
+    if (!status || worker.rt.recordedStatus === status) return;
+    worker.rt.recordedStatus = status;
     // initContainerStatuses are in spec order; containerStatuses sorted by name (buildPodStatus).
     const init = status.initContainerStatuses ?? [];
     const apps = status.containerStatuses ?? [];
@@ -258,7 +253,7 @@ export class Kubelet implements NodeContext {
 
   private recordContainerState(worker: PodWorker, c: ContainerState2, s: ContainerStatus | undefined): void {
     if (!s) return;
-    const memo = this.lastContainerStates.get(c);
+    const memo = c.recorded;
     // buildPodStatus reuses a container's status object while it is unchanged: same object, same signature.
     if (memo?.status === s) return;
     const state: ContainerStateName = s.state?.running ? 'running' : s.state?.terminated ? 'terminated' : 'waiting';
@@ -274,11 +269,11 @@ export class Kubelet implements NodeContext {
     };
     // Same-instant status posts are one API update: the later state replaces the earlier one.
     if (memo && memo.t === now && memo.index >= 0) {
-      if (memo.before === sig) { this.world.trace.drop(memo.index); this.lastContainerStates.set(c, { ...memo, sig, index: -1, status: s }); }
-      else { this.world.trace.replace(memo.index, record); this.lastContainerStates.set(c, { ...memo, sig, status: s }); }
+      if (memo.before === sig) { this.world.trace.drop(memo.index); c.recorded = { sig, index: -1, t: memo.t, before: memo.before, status: s }; }
+      else { this.world.trace.replace(memo.index, record); c.recorded = { sig, index: memo.index, t: memo.t, before: memo.before, status: s }; }
       return;
     }
-    this.lastContainerStates.set(c, { sig, index: this.world.trace.push(record), t: now, before: memo?.sig ?? '', status: s });
+    c.recorded = { sig, index: this.world.trace.push(record), t: now, before: memo?.sig ?? '', status: s };
   }
 
   event(worker: PodWorker, c: ContainerState2 | undefined, type: 'Normal' | 'Warning', reason: string, message: string): void {
@@ -288,8 +283,8 @@ export class Kubelet implements NodeContext {
 
   explain(worker: PodWorker, c: ContainerState2, why: Why | null): void {
     const pod = worker.rt.pod;
-    if (this.lastWhy.has(c) && jsonEqual(this.lastWhy.get(c), why)) return;
-    this.lastWhy.set(c, why);
+    if (c.lastWhy !== undefined && jsonEqual(c.lastWhy, why)) return;
+    c.lastWhy = why;
     this.world.trace.push({ t: this.scheduler.now(), type: 'why', uid: pod.metadata!.uid!, pod: pod.metadata!.name!, container: c.name, why });
   }
 

@@ -6,7 +6,7 @@
 import type { Container, ContainerState, ContainerStatus, Pod, PodSpec, PodStatus } from 'kubernetes-types/core/v1';
 import { rfc3339 } from '../sim/time';
 import { podQOSClass } from '../kubectl/qos';
-import type { ContainerKind } from '../sim/trace';
+import type { ContainerKind, Why } from '../sim/trace';
 import { podConditions, withTransitionTimes, type ConditionValue } from './conditions';
 import { getPhase, isSidecar, type PendingInitRule, type PodPhase } from './phase';
 
@@ -49,6 +49,19 @@ export interface ContainerState2 {
   starting: boolean;
   /** What the last status of this container was built from (buildPodStatus). */
   statusMemo?: StatusMemo;
+  /** The container's last `container` trace record: its signature, trace index and time (same-instant coalescing). */
+  recorded?: RecordedState;
+  /** The last `why` recorded for this container (null: none); absent before the first. */
+  lastWhy?: Why | null;
+}
+
+/** What Kubelet.recordContainerState last wrote for a container. */
+export interface RecordedState {
+  readonly sig: string;
+  readonly index: number;
+  readonly t: number;
+  readonly before: string;
+  status: ContainerStatus;
 }
 
 /** A pod sandbox as the container runtime lists it (CRI PodSandbox: `crictl pods`). */
@@ -92,6 +105,8 @@ export interface PodRuntime {
   qosClass?: PodStatus['qosClass'];
   /** What the last status was built from (buildPodStatus). */
   statusMemo?: PodStatusMemo;
+  /** The pod status whose container states were last recorded in the trace. */
+  recordedStatus?: PodStatus;
 }
 
 export function last<T>(xs: readonly T[]): T | undefined {

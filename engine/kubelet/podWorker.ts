@@ -349,5 +349,7 @@ export function makeContainerStates(specs: readonly Container[] | undefined, isI
     // Set later: present from the start, so every container state keeps one shape (monomorphic reads in the status path).
     waiting: undefined,
     statusMemo: undefined,
+    recorded: undefined,
+    lastWhy: undefined,
   }));
 }
