@@ -2,7 +2,8 @@
  * `npm run bench`: speed figures (printed, never asserted by tests).
  *  1. every golden scenario: median wall time of simulate() (target < 5 ms);
  *  2. a Deployment of 1,000 replicas × (3 init + 1 app) behind a Service for 10 virtual minutes
- *     (target < 1 s wall, < 300 MB peak heap), and the same with 10,000 replicas (stretch < 10 s);
+ *     (target < 1 s wall, < 300 MB peak heap: median of 5 runs after a first one, each from a forced full GC),
+ *     and the same with 10,000 replicas (stretch < 10 s);
  *  3. `while true; do :; done` for 15 virtual minutes, ending at its budget (target < 2 s);
  *  4. the shell interpreter: simple commands per second (target ≥ 1,000,000) and a builtin-arithmetic
  *     loop in the interpreter and in real `busybox sh`, as a ratio.
@@ -112,13 +113,19 @@ spec:
 }
 
 function bigDeployments(): void {
-  console.log('\n2. Deployment × (3 init + 1 app) behind a Service, 10 virtual minutes (median of 3 runs; peak heap is the highest used heap V8 saw)');
-  for (const [replicas, wallTarget, heapTarget, runs] of [[1_000, 1_000, 300 * 2 ** 20, 3], [10_000, 10_000, Infinity, 1]] as const) {
+  console.log('\n2. Deployment × (3 init + 1 app) behind a Service, 10 virtual minutes: the first run in this section (the JIT has not seen this load yet) ' +
+    'is shown apart; then the median of 5 runs, each right after a forced full GC (peak heap: the highest used heap V8 saw in any run)');
+  for (const [replicas, wallTarget, heapTarget, runs] of [[1_000, 1_000, 300 * 2 ** 20, 5], [10_000, 10_000, Infinity, 1]] as const) {
+    // As section 1 warms each scenario before timing it (the page runs the engine again on every edit), the
+    // 1,000-replica figure is the median after one run. Each timed run still starts from a full collection, which
+    // also lets V8 drop the hidden classes of the run before and the optimised code that depends on them: the
+    // slower case a learner meets after the page sat idle (V8's memory reducer collects then), not back-to-back edits.
+    const first = runs > 1 ? withPeakHeap(() => simulate(deployment(replicas), { recordBudget: 5_000_000 })) : undefined;
     const results = Array.from({ length: runs }, () => withPeakHeap(() => simulate(deployment(replicas), { recordBudget: 5_000_000 })));
     const r = [...results].sort((a, b) => a.wallMs - b.wallMs)[Math.floor(runs / 2)];
     const running = new Set(r.value.records.filter((x) => x.type === 'pod-row' && x.status === 'Running').map((x) => x.type === 'pod-row' && x.uid)).size;
-    const all = runs > 1 ? ` (runs: ${results.map((x) => x.wallMs.toFixed(0)).join(', ')} ms)` : '';
-    const peak = Math.max(...results.map((x) => x.peak));
+    const all = runs > 1 ? ` (runs: ${results.map((x) => x.wallMs.toFixed(0)).join(', ')} ms; first run ${first!.wallMs.toFixed(0)} ms)` : '';
+    const peak = Math.max(...results.map((x) => x.peak), first?.peak ?? 0);
     console.log(`   ${r.wallMs < wallTarget && peak < heapTarget ? 'ok  ' : 'SLOW'} ${String(replicas).padStart(6)} replicas: ${r.wallMs.toFixed(0).padStart(6)} ms wall${all}, ` +
       `peak heap +${mb(peak)} (${r.gcs} collections), trace kept +${mb(r.retained)}, ${(600_000 / r.wallMs).toFixed(0)}× real time, ` +
       `${running} pods reached Running, ${r.value.records.length} trace records`);
