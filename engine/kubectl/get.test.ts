@@ -78,7 +78,7 @@ describe('runGet tables', () => {
       subsets: [{ addresses: [{ ip: '10.244.0.13' }, { ip: '10.244.0.14' }, { ip: '10.244.0.15' }, { ip: '10.244.0.16' }], ports: [{ port: 80, protocol: 'TCP' }] }] };
     const empty: Endpoints = { metadata: { name: 'myservice', namespace: 'default', creationTimestamp: at(40) } };
     expect(runGet({ endpoints: [ep, empty] }, opts({ resources: ['endpoints'] }), NOW)).toEqual({ exitCode: 0,
-      stderr: 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n',
+      stderr: 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n', stderrFirst: 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n'.length,
       stdout: 'NAME        ENDPOINTS                                                  AGE\nmyservice   <none>                                                     35s\nweb         10.244.0.13:80,10.244.0.14:80,10.244.0.15:80 + 1 more...   35s\n' });
   });
   it('deployments and jobs', () => {

@@ -11,11 +11,19 @@ import { formatLabels, matchesSelector, parseSelector } from './selector';
 import { toJson, toYaml } from './yaml';
 import { byteOrder } from './goSort';
 
+/** Models the API server's deprecation warning for core/v1 Endpoints (v1.33+), printed by kubectl. */
+const ENDPOINTS_WARNING = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n';
+
 /** What kubectl prints: stdout, stderr (each "" or newline-terminated) and the exit code. */
 export interface CommandOutput {
   readonly stdout: string;
   readonly stderr: string;
   readonly exitCode: number;
+  /**
+   * How many characters at the start of stderr kubectl wrote before its output (warnings from the server,
+   * notes such as `Defaulted container …`); the rest of stderr (errors) comes after it. Absent: none.
+   */
+  readonly stderrFirst?: number;
 }
 
 /** Minimal object shape the printers need; real values are kubernetes-types objects. */
@@ -105,8 +113,10 @@ export function runGet(store: ObjectStore, opts: GetOptions, nowMs: number): Com
       groups.push({ r, objs: inScope.filter((o) => matchesSelector(o.metadata?.labels, reqs)).sort(listOrder) });
     }
   }
-  // Models the API server's deprecation warning for core/v1 Endpoints (v1.33+), printed by kubectl.
-  if (opts.resources.includes('endpoints')) stderr = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n' + stderr;
+  const warning = opts.resources.includes('endpoints') ? ENDPOINTS_WARNING : '';
+  stderr = warning + stderr;
+  // The server's warning reaches the terminal before kubectl prints anything.
+  const lead = warning ? { stderrFirst: warning.length } : {};
   const exitCode = stderr.includes('Error from server') ? 1 : 0;
   const found = groups.filter((g) => g.objs.length > 0);
   const total = found.reduce((n, g) => n + g.objs.length, 0);
@@ -114,12 +124,12 @@ export function runGet(store: ObjectStore, opts: GetOptions, nowMs: number): Com
   if (opts.output === 'yaml' || opts.output === 'json') {
     const singleItem = opts.resources.length === 1 && namesOf(opts.resources[0]).length === 1;
     const items = found.flatMap((g) => g.objs.map((o) => wireObject(g.r, o)));
-    if (singleItem && items.length === 0) return { stdout: '', stderr, exitCode };
+    if (singleItem && items.length === 0) return { stdout: '', stderr, exitCode, ...lead };
     const doc = singleItem ? items[0] : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
-    return { stdout: opts.output === 'yaml' ? toYaml(doc as never) : toJson(doc), stderr, exitCode };
+    return { stdout: opts.output === 'yaml' ? toYaml(doc as never) : toJson(doc), stderr, exitCode, ...lead };
   }
   if (opts.output === 'name') {
-    return { stdout: found.flatMap((g) => g.objs.map((o) => `${kindPrefix(g.r)}/${o.metadata?.name ?? ''}\n`)).join(''), stderr, exitCode };
+    return { stdout: found.flatMap((g) => g.objs.map((o) => `${kindPrefix(g.r)}/${o.metadata?.name ?? ''}\n`)).join(''), stderr, exitCode, ...lead };
   }
 
   const wide = opts.output === 'wide';
@@ -143,7 +153,7 @@ export function runGet(store: ObjectStore, opts: GetOptions, nowMs: number): Com
     const allNamespaced = !opts.allNamespaces && opts.resources.every((n) => resourceInfo(n).namespaced);
     stderr += allNamespaced ? `No resources found in ${opts.namespace} namespace.\n` : 'No resources found\n';
   }
-  return { stdout, stderr, exitCode };
+  return { stdout, stderr, exitCode, ...lead };
 }
 
 /** One watch notification: the object as it was after the change, and when it happened. */
@@ -173,8 +183,8 @@ export function runGetWatch(store: ObjectStore, opts: GetOptions, startMs: numbe
   const first = (store[r.resource] ?? []).filter(selected).sort(listOrder).map((o) => row(o, startMs));
   const batches = [first, ...events.filter((e) => selected(e.object)).map((e) => [row(e.object, e.atMs)])];
   const header = [...(withNs ? ['NAMESPACE'] : []), ...headerFor(r.resource, wide), ...labelHeaders(opts)];
-  const warning = r.resource === 'endpoints' ? 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n' : '';
-  return { stdout: watchTable(header, batches, opts.noHeaders), stderr: warning, exitCode: 0 };
+  const warning = r.resource === 'endpoints' ? ENDPOINTS_WARNING : '';
+  return { stdout: watchTable(header, batches, opts.noHeaders), stderr: warning, exitCode: 0, ...(warning ? { stderrFirst: warning.length } : {}) };
 }
 
 /** GetOptions for a parsed `kubectl get` command (targets keep their own names). */

@@ -14,7 +14,9 @@ describe('runLogs (client side)', () => {
     const p: Pod = structuredClone(myappPod);
     p.status!.containerStatuses![0].state = { running: { startedAt: at(60) } };
     expect(runLogs({ pods: [p] }, req({}), reader)).toEqual({ exitCode: 0, stdout: 'myapp-pod/myapp-container/current\nline2\nline3\n',
-      stderr: 'Defaulted container "myapp-container" out of: myapp-container, init-myservice (init), init-mydb (init)\n' });
+      stderr: 'Defaulted container "myapp-container" out of: myapp-container, init-myservice (init), init-mydb (init)\n',
+      // The note is written before the log.
+      stderrFirst: 'Defaulted container "myapp-container" out of: myapp-container, init-myservice (init), init-mydb (init)\n'.length });
   });
   it('names an unknown container, listing the pod containers from kubectl 1.36', () => {
     expect(runLogs(store, req({ container: 'nope' }), reader)).toEqual({ stdout: '', exitCode: 1,

@@ -201,5 +201,6 @@ export function runLogs(store: ObjectStore, req: LogsRequest, read: LogReader, p
   }
   const v = validateContainerLogStatus(pod, container, req.previous);
   if ('error' in v) return { stdout: '', stderr: `${stderr}Error from server (BadRequest): ${v.error}\n`, exitCode: 1 };
-  return { stdout: tailLines(read(pod, container, v.instance), req.tail), stderr, exitCode: 0 };
+  // Its notes (`Found N pods …`, `Defaulted container …`) are written before the log is read.
+  return { stdout: tailLines(read(pod, container, v.instance), req.tail), stderr, exitCode: 0, ...(stderr ? { stderrFirst: stderr.length } : {}) };
 }

@@ -2,7 +2,8 @@
  * Runs a scenario action (a kubectl or curl line at a virtual time) and records its output.
  */
 import type { ApiServer } from '../cluster/apiServer';
-import { executeLine } from './kubectl';
+import { executeLine, type Finished } from './kubectl';
+import type { TraceRecord } from './trace';
 import type { Diagnostic } from './diagnostics';
 import type { ActionInput } from './simulate';
 import type { World } from './world';
@@ -19,13 +20,20 @@ export interface ActionContext {
 export interface PendingWatch {
   readonly index: number;
   readonly run: string;
-  finish(): { stdout: string; stderr: string; exit?: number };
+  finish(): Finished;
 }
 
 export function runAction(ctx: ActionContext, action: ActionInput): void {
   const out = executeLine(ctx, action.run, action.stdin);
-  const index = ctx.world.trace.push({ t: ctx.world.now(), type: 'command', run: action.run, stdout: out.stdout, stderr: out.stderr, ...(out.exit !== undefined ? { exit: out.exit } : {}) });
+  const index = ctx.world.trace.push(commandRecord(ctx.world.now(), action.run, out));
   if (out.watch) ctx.watches.push({ index, run: action.run, finish: out.watch });
+}
+
+/** The trace record of a command's output; `console` when some of stderr reached the terminal before stdout. */
+function commandRecord(t: number, run: string, out: Finished): TraceRecord {
+  const lead = out.stderrFirst ?? 0;
+  const console = lead > 0 && out.stdout !== '' ? out.stderr.slice(0, lead) + out.stdout + out.stderr.slice(lead) : undefined;
+  return { t, type: 'command', run, stdout: out.stdout, stderr: out.stderr, ...(out.exit !== undefined ? { exit: out.exit } : {}), ...(console !== undefined ? { console } : {}) };
 }
 
 /** At the end of the run: a watch prints every change it saw, and has not exited (it would still be running). */
@@ -33,6 +41,6 @@ export function finishWatches(ctx: ActionContext): void {
   for (const w of ctx.watches) {
     const rec = ctx.world.trace.records.find((_, i) => i === w.index);
     const out = w.finish();
-    if (rec && rec.type === 'command') ctx.world.trace.replace(w.index, { t: rec.t, type: 'command', run: w.run, stdout: out.stdout, stderr: out.stderr, ...(out.exit !== undefined ? { exit: out.exit } : {}) });
+    if (rec && rec.type === 'command') ctx.world.trace.replace(w.index, commandRecord(rec.t, w.run, out));
   }
 }

@@ -53,7 +53,7 @@ export function formatWatch(trace: Trace): string {
       const age = humanDuration(r.t - (created.get(r.uid) ?? 0));
       items.push({ t: r.t, row: [tLabel(r.t), r.pod, r.ready, r.status, restartsCell(r), age] });
     } else if (r.type === 'command') {
-      const body = `${r.stdout}${r.stderr}`.replace(/\n$/, '');
+      const body = (r.console ?? `${r.stdout}${r.stderr}`).replace(/\n$/, '');
       items.push({ t: r.t, text: `${tLabel(r.t)}   $ ${r.run}${body ? `\n${body.split('\n').map((l) => `        ${l}`).join('\n')}` : ''}` });
     } else if (r.type === 'rejected') {
       items.push({ t: r.t, text: `${tLabel(r.t)}   ${r.stderr}` });

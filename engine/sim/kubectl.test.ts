@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate, type ActionInput } from './simulate';
 import type { TraceRecord } from './trace';
+import { formatWatch } from './format';
 
 const output = (manifests: string, untilMs: number, actions: ActionInput[], settings = {}) => {
   const t = simulate({ manifests, untilMs, actions, settings });
@@ -127,5 +128,61 @@ describe('kubectl logs -f --tail', () => {
   const cmd = output(ticker, 40_000, [{ atMs: 7_000, run: 'kubectl logs -f --tail 1 p' }]);
   it('prints the last lines that existed, then everything after them', () => {
     expect(cmd('kubectl logs -f --tail 1 p')).toMatchObject({ stdout: 'tick 2\ntick 3\ntick 4\n', exit: 0 });
+  });
+});
+
+const threeReplicas = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 3
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      initContainers:
+      - {name: wait, image: busybox:1.36, command: ['sh', '-c', 'echo ready']}
+      containers:
+      - {name: app, image: busybox:1.36, command: ['sh', '-c', 'echo serving; sleep 3600']}
+`;
+
+describe('the order of stdout and stderr on the terminal', () => {
+  // kubectl writes its notes and warnings to stderr before its output, and errors after it.
+  it('logs deploy/NAME: the "Found N pods" and "Defaulted container" notes come before the log', () => {
+    const cmd = output(threeReplicas, 20_000, [{ atMs: 15_000, run: 'kubectl logs deploy/web' }])('kubectl logs deploy/web');
+    expect(cmd.stdout).toBe('serving\n');
+    expect(cmd.stderr).toMatch(/^Found 3 pods, using pod\/web-[a-z0-9]+-[a-z0-9]{5}\nDefaulted container "app" out of: app, wait \(init\)\n$/);
+    expect(cmd.console).toBe(`${cmd.stderr}serving\n`);
+    const watch = formatWatch(simulate({ manifests: threeReplicas, untilMs: 20_000, actions: [{ atMs: 15_000, run: 'kubectl logs deploy/web -c wait' }] }));
+    expect(watch).toMatch(/\$ kubectl logs deploy\/web -c wait\n {8}Found 3 pods, using pod\/\S+\n {8}ready\n/);
+  });
+
+  it('get: a missing name is reported after the table, and no console text is kept for that order', () => {
+    const cmd = output(threeReplicas, 20_000, [{ atMs: 15_000, run: 'kubectl get deploy web nope' }])('kubectl get deploy web nope');
+    expect(cmd.stdout).toMatch(/^NAME +READY/);
+    expect(cmd.stderr).toBe('Error from server (NotFound): deployments.apps "nope" not found\n');
+    expect(cmd.console).toBeUndefined();
+  });
+
+  it('delete --force --grace-period=0: the warning first, "No resources found" on stdout when nothing matched', () => {
+    const at = output(threeReplicas, 20_000, [
+      { atMs: 15_000, run: 'kubectl delete pods -l app=nothing --force --grace-period=0' },
+      { atMs: 16_000, run: 'kubectl delete pods -l app=nothing' },
+    ]);
+    const forced = at('kubectl delete pods -l app=nothing --force --grace-period=0');
+    expect(forced.stderr).toMatch(/^Warning: Immediate deletion does not wait/);
+    expect(forced.stdout).toBe('No resources found\n');
+    expect(forced.console).toBe(`${forced.stderr}No resources found\n`);
+    expect(at('kubectl delete pods -l app=nothing')).toMatchObject({ stdout: 'No resources found\n', stderr: '', exit: 0 });
+  });
+});
+
+describe('NotFound for a named object', () => {
+  // Models the API server's 404 as kubectl prints it: one "Error from server (NotFound):" prefix.
+  it.each([
+    ['kubectl delete pod nope', 'Error from server (NotFound): pods "nope" not found\n'],
+    ['kubectl scale deploy nope --replicas=2', 'Error from server (NotFound): deployments.apps "nope" not found\n'],
+  ])('%s', (run, stderr) => {
+    expect(output(threeReplicas, 5_000, [{ atMs: 1_000, run }])(run)).toMatchObject({ stdout: '', stderr, exit: 1 });
   });
 });

@@ -24,8 +24,23 @@ export interface CommandOutput {
   readonly stderr: string;
   /** Absent for a command that keeps running (port-forward, get -w). */
   readonly exit?: number;
+  /** How many characters at the start of stderr were written before stdout (kubectl's warnings and notes). */
+  readonly stderrFirst?: number;
   /** For `get -w` and `logs -f`: the full output once the run is over (and the exit code if it ended). */
-  readonly watch?: () => { stdout: string; stderr: string; exit?: number };
+  readonly watch?: () => Finished;
+}
+
+/** What a watching command printed by the end of the run. */
+export interface Finished {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exit?: number;
+  readonly stderrFirst?: number;
+}
+
+/** kubectl's result in the shape of a command record: `stderrFirst` kept only when some stderr comes first. */
+function fromKubectl(r: { stdout: string; stderr: string; exitCode: number; stderrFirst?: number }): CommandOutput {
+  return r.stderrFirst ? { stdout: r.stdout, stderr: r.stderr, exit: r.exitCode, stderrFirst: r.stderrFirst } : { stdout: r.stdout, stderr: r.stderr, exit: r.exitCode };
 }
 
 const out = (stdout: string, stderr = '', exit = stderr && !stdout ? 1 : 0): CommandOutput => ({ stdout, stderr, exit });
@@ -42,14 +57,15 @@ function profile(ctx: ActionContext): KubectlProfile {
 }
 
 // Models kubectl logs -f: the same container instance's output as it grows; kubectl exits when the container does.
-function followLog(ctx: ActionContext, f: { uid: string; container: string; id: string; startLength: number }, initial: string, stderr: string): { stdout: string; stderr: string; exit?: number } {
+function followLog(ctx: ActionContext, f: { uid: string; container: string; id: string; startLength: number }, initial: string, stderr: string): Finished {
+  const lead = stderr ? { stderrFirst: stderr.length } : {};
   const worker = ctx.world.kubelet.workers.get(f.uid);
   const state = worker && [...worker.rt.init, ...worker.rt.app].find((c) => c.name === f.container);
   const index = state ? state.instances.findIndex((i) => i.id === f.id) : -1;
-  if (!state || index < 0) return { stdout: initial, stderr };
+  if (!state || index < 0) return { stdout: initial, stderr, ...lead };
   const text = (ctx.world.logs.get(ctx.world.logKey(f.uid, f.container, index)) ?? []).map((c) => c.text).join('');
   // What was printed at the start (after --tail), then everything written since: a log only grows.
-  return { stdout: initial + text.slice(f.startLength), stderr, ...(state.instances[index].state === 'exited' ? { exit: 0 } : {}) };
+  return { stdout: initial + text.slice(f.startLength), stderr, ...(state.instances[index].state === 'exited' ? { exit: 0 } : {}), ...lead };
 }
 
 /**
@@ -106,7 +122,7 @@ function targets(ctx: ActionContext, cmd: { targets: readonly Target[]; namespac
     if (t.names.length) {
       for (const name of t.names) {
         const o = all.find((x) => x.metadata?.name === name);
-        if (o) objs.push({ info, obj: o }); else errors.push(`Error from server (NotFound): ${notFoundError(info, name)}`);
+        if (o) objs.push({ info, obj: o }); else errors.push(notFoundError(info, name));
       }
     } else for (const o of all.filter((x) => matchesSelector(x.metadata?.labels, reqs))) objs.push({ info, obj: o });
   }
@@ -119,12 +135,10 @@ function run(ctx: ActionContext, cmd: KubectlCommand, stdin: string | undefined)
   switch (cmd.type) {
     case 'get': {
       if (cmd.watch) return startWatch(ctx, cmd, nowEpoch);
-      const r = runGet(snapshot(ctx), getOptionsFor(cmd), nowEpoch);
-      return { stdout: r.stdout, stderr: r.stderr, exit: r.exitCode };
+      return fromKubectl(runGet(snapshot(ctx), getOptionsFor(cmd), nowEpoch));
     }
     case 'describe': {
-      const r = runDescribe(snapshot(ctx), cmd, nowEpoch, profile(ctx));
-      return { stdout: r.stdout, stderr: r.stderr, exit: r.exitCode };
+      return fromKubectl(runDescribe(snapshot(ctx), cmd, nowEpoch, profile(ctx)));
     }
     case 'logs': {
       const req = { target: cmd.target, ...(cmd.container ? { container: cmd.container } : {}), previous: cmd.previous, follow: cmd.follow,
@@ -132,8 +146,8 @@ function run(ctx: ActionContext, cmd: KubectlCommand, stdin: string | undefined)
       let followed: { uid: string; container: string; id: string; startLength: number } | undefined;
       const read = logReader(ctx, (uid, container, id, text) => { followed = { uid, container, id, startLength: text.length }; });
       const r = runLogs(snapshot(ctx), req, read, profile(ctx));
-      if (!cmd.follow || r.exitCode !== 0 || cmd.previous || !followed) return { stdout: r.stdout, stderr: r.stderr, exit: r.exitCode };
-      return { stdout: r.stdout, stderr: r.stderr, watch: () => followLog(ctx, followed!, r.stdout, r.stderr) };
+      if (!cmd.follow || r.exitCode !== 0 || cmd.previous || !followed) return fromKubectl(r);
+      return { stdout: r.stdout, stderr: r.stderr, ...(r.stderrFirst ? { stderrFirst: r.stderrFirst } : {}), watch: () => followLog(ctx, followed!, r.stdout, r.stderr) };
     }
     case 'apply': case 'create':
       if (cmd.filenames.length !== 1 || cmd.filenames[0] !== '-') return out('', `error: the path "${cmd.filenames[0] ?? ''}" does not exist\n`, 1);
@@ -159,13 +173,16 @@ function run(ctx: ActionContext, cmd: KubectlCommand, stdin: string | undefined)
       const { objs, errors } = targets(ctx, cmd);
       const lines: string[] = [];
       const grace = cmd.now ? 1 : cmd.gracePeriod >= 0 ? cmd.gracePeriod : undefined;
-      if (cmd.force && grace === 0) errors.unshift(FORCE_DELETE_WARNING);
+      // The warning is printed before anything is deleted; errors after the objects that were.
+      const warning = cmd.force && grace === 0 ? `${FORCE_DELETE_WARNING}\n` : '';
       for (const { info, obj } of objs) {
         ctx.api.delete(info.kind, obj.metadata?.namespace, obj.metadata!.name!, grace);
         lines.push(deletedMessage(info, obj.metadata!.name!, obj.metadata?.namespace ?? 'default', grace ?? -1, cmd.outputName, profile(ctx)));
       }
-      if (objs.length === 0 && errors.length === 0) return out('', 'No resources found\n', 0);
-      return out(lines.map((l) => `${l}\n`).join(''), errors.map((e) => `${e}\n`).join(''), errors.some((e) => e !== FORCE_DELETE_WARNING) ? 1 : 0);
+      // Models delete.go DeleteResult: "No resources found" goes to stdout when nothing matched.
+      const stdout = objs.length === 0 && errors.length === 0 ? 'No resources found\n' : lines.map((l) => `${l}\n`).join('');
+      const stderr = warning + errors.map((e) => `${e}\n`).join('');
+      return warning ? { stdout, stderr, exit: errors.length ? 1 : 0, stderrFirst: warning.length } : out(stdout, stderr, errors.length ? 1 : 0);
     }
     case 'scale': {
       const { objs, errors } = targets(ctx, cmd);
@@ -207,7 +224,7 @@ function startWatch(ctx: ActionContext, cmd: Extract<KubectlCommand, { type: 'ge
   // The initial list is what the objects are now (the store's objects keep changing afterwards).
   const start = JSON.parse(JSON.stringify(snapshot(ctx))) as ObjectStore;
   const first = runGetWatch(start, opts, startEpoch, []);
-  if (first.exitCode !== 0) return { stdout: first.stdout, stderr: first.stderr, exit: first.exitCode };
+  if (first.exitCode !== 0) return fromKubectl(first);
   const kind = resourceInfo(opts.resources[0]).kind;
   const events: { object: ApiObject; atMs: number }[] = [];
   w.store.watch((change) => {
@@ -215,9 +232,10 @@ function startWatch(ctx: ActionContext, cmd: Extract<KubectlCommand, { type: 'ge
     // The watch delivers the object as it was at that moment.
     events.push({ object: JSON.parse(JSON.stringify(change.obj)) as ApiObject, atMs: w.epoch + w.now() });
   });
-  return { stdout: first.stdout, stderr: first.stderr, watch: () => {
+  const lead = first.stderrFirst ? { stderrFirst: first.stderrFirst } : {};
+  return { stdout: first.stdout, stderr: first.stderr, ...lead, watch: () => {
     const r = runGetWatch(start, opts, startEpoch, events);
-    return { stdout: r.stdout, stderr: r.stderr };
+    return { stdout: r.stdout, stderr: r.stderr, ...lead };
   } };
 }
 
@@ -231,7 +249,8 @@ export function executeLine(ctx: ActionContext, line: string, stdin?: string): C
   });
   if ('error' in sub) return out('', `sh: ${sub.error}\n`, 2);
   const r = executeWords(ctx, sub.line, stdin);
-  return sub.stderr ? { ...r, stderr: sub.stderr + r.stderr } : r;
+  // What the inner commands wrote to stderr reached the terminal before the outer command ran.
+  return sub.stderr ? { ...r, stderr: sub.stderr + r.stderr, stderrFirst: sub.stderr.length + (r.stderrFirst ?? 0) } : r;
 }
 
 function executeWords(ctx: ActionContext, line: string, stdin?: string): CommandOutput {

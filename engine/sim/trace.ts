@@ -80,7 +80,12 @@ export type TraceRecord =
       readonly name: string; readonly namespace?: string }
   /** The output of a scenario action or a `--at` command. */
   | { readonly t: number; readonly type: 'command'; readonly run: string; readonly stdout: string; readonly stderr: string;
-      readonly exit?: number }
+      readonly exit?: number;
+      /**
+       * Both streams as a terminal shows them, when that is not stdout then stderr: kubectl writes its
+       * warnings and notes (`Found 3 pods, using pod/…`, `Defaulted container …`) before its output.
+       */
+      readonly console?: string }
   /** An object the API server refused, with kubectl's message. */
   | { readonly t: number; readonly type: 'rejected'; readonly object: string; readonly stderr: string; readonly line?: number }
   /** Why a container is waiting or looping, from t until the next `why` for it. */
