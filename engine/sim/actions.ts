@@ -24,8 +24,12 @@ export interface PendingWatch {
 }
 
 export function runAction(ctx: ActionContext, action: ActionInput): void {
+  // The command's line comes before what it causes at the same instant (a deleted pod's Terminating row, a
+  // created object): its record is written first and filled in with the output once the command ran.
+  const t = ctx.world.now();
+  const index = ctx.world.trace.push({ t, type: 'command', run: action.run, stdout: '', stderr: '' });
   const out = executeLine(ctx, action.run, action.stdin);
-  const index = ctx.world.trace.push(commandRecord(ctx.world.now(), action.run, out));
+  ctx.world.trace.replace(index, commandRecord(t, action.run, out));
   if (out.watch) ctx.watches.push({ index, run: action.run, finish: out.watch });
 }
 
@@ -39,7 +43,7 @@ function commandRecord(t: number, run: string, out: Finished): TraceRecord {
 /** At the end of the run: a watch prints every change it saw, and has not exited (it would still be running). */
 export function finishWatches(ctx: ActionContext): void {
   for (const w of ctx.watches) {
-    const rec = ctx.world.trace.records.find((_, i) => i === w.index);
+    const rec = ctx.world.trace.at(w.index);
     const out = w.finish();
     if (rec && rec.type === 'command') ctx.world.trace.replace(w.index, commandRecord(rec.t, w.run, out));
   }

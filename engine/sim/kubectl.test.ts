@@ -186,3 +186,13 @@ describe('NotFound for a named object', () => {
     expect(output(threeReplicas, 5_000, [{ atMs: 1_000, run }])(run)).toMatchObject({ stdout: '', stderr, exit: 1 });
   });
 });
+
+describe('a command and what it causes at the same instant', () => {
+  it('the delete line comes before the Terminating row it causes', () => {
+    const t = simulate({ manifests: twoInits, untilMs: 12_000, actions: [{ atMs: 10_000, run: 'kubectl delete pod p --wait=false' }] });
+    const at10 = t.records.filter((r) => r.t === 10_000).map((r) => (r.type === 'pod-row' ? `row ${r.status}` : r.type));
+    expect(at10.indexOf('command')).toBeGreaterThanOrEqual(0);
+    expect(at10.indexOf('command')).toBeLessThan(at10.indexOf('row Terminating'));
+    expect(formatWatch(t)).toMatch(/\$ kubectl delete pod p --wait=false\n {8}pod "p" deleted[^\n]*\nT\+10s +p +\S+ +Terminating/);
+  });
+});

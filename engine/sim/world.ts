@@ -75,6 +75,11 @@ export class TraceWriter {
     if (index >= 0 && this.items[index]) this.items[index] = record;
   }
 
+  /** The record written at `index` (what push returned), if it is still there. */
+  at(index: number): TraceRecord | undefined {
+    return index >= 0 ? this.items[index] ?? undefined : undefined;
+  }
+
   /** Withdraws a record written at this instant that a later write at the same instant undid. */
   drop(index: number): void {
     if (index >= 0 && this.items[index]) { this.items[index] = null; this.dropped++; }
