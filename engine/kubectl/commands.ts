@@ -35,7 +35,9 @@ export interface PortPair {
 export type KubectlCommand =
   | (Scope & { readonly type: 'get'; readonly targets: readonly Target[]; readonly allNamespaces: boolean; readonly selector?: string;
     readonly output: GetOutput; readonly noHeaders: boolean; readonly watch: boolean; readonly showLabels: boolean; readonly labelColumns: readonly string[] })
-  | (Scope & { readonly type: 'describe'; readonly targets: readonly Target[]; readonly allNamespaces: boolean; readonly selector?: string })
+  | (Scope & { readonly type: 'describe'; readonly targets: readonly Target[]; readonly allNamespaces: boolean; readonly selector?: string;
+      /** --show-events (default true). */
+      readonly showEvents: boolean })
   | (Scope & { readonly type: 'logs'; readonly target: string; readonly container?: string; readonly previous: boolean; readonly follow: boolean; readonly tail?: number })
   | (Scope & { readonly type: 'apply' | 'create'; readonly filenames: readonly string[] })
   | (Scope & { readonly type: 'create-service'; readonly serviceType: 'ClusterIP' | 'NodePort' | 'LoadBalancer'; readonly name: string;

@@ -32,12 +32,19 @@ describe('runDescribe', () => {
     expect(out.stdout).toBe(golden('myapp-pod.describe.txt'));
     expect(out.exitCode).toBe(0);
   });
-  it('several objects: sorted, joined by blank lines, no Events section', () => {
+  it('several objects: sorted, joined by blank lines, each with its Events section (describe.go passes the same DescriberSettings to each)', () => {
     const out = runDescribe(store, req([{ resource: 'pods', names: [] }]), T0 + 70_000);
     const parts = out.stdout.split('\n\n\nName:');
     expect(parts).toHaveLength(2);
     expect(out.stdout.startsWith('Name:             myapp-pod\n')).toBe(true);
+    // myapp-pod's events as when described alone; myapp-pod-2 has none.
+    expect(parts[0] + '\n').toBe(golden('myapp-pod.describe.txt'));
+    expect(parts[1]).toMatch(/\nEvents:\s+<none>\n$/);
+  });
+  it('--show-events=false leaves the Events section out', () => {
+    const out = runDescribe(store, { ...req([{ resource: 'pods', names: ['myapp-pod'] }]), showEvents: false }, T0 + 70_000);
     expect(out.stdout).not.toContain('Events:');
+    expect(out.stdout).toBe(golden('myapp-pod.describe.txt').replace(/Events:[\s\S]*$/, ''));
   });
   it('a missing name falls back to prefix matching, else NotFound', () => {
     const out = runDescribe(store, req([{ resource: 'pods', names: ['myapp'] }]), T0 + 70_000);

@@ -22,6 +22,8 @@ export interface DescribeRequest {
   readonly namespace: string;
   readonly allNamespaces: boolean;
   readonly selector?: string;
+  /** --show-events: the Events section of every object described (kubectl's default: true). */
+  readonly showEvents?: boolean;
 }
 
 const inNs = (o: ApiObject, ns: string): boolean => (o.metadata?.namespace ?? 'default') === ns;
@@ -70,14 +72,14 @@ export function runDescribe(store: ObjectStore, req: DescribeRequest, nowMs: num
     if (matches.length === 0) return { stdout: '', stderr: errors.join('\n') + '\n', exitCode: 1 };
     let out = '';
     for (const o of matches) {
-      const s = describeOne(store, r, o, nowMs, profile, false);
+      const s = describeOne(store, r, o, nowMs, profile, req.showEvents ?? true);
       if (typeof s !== 'string') return { stdout: out, stderr: s.error + '\n', exitCode: 1 };
       out += s + '\n';
     }
     return { stdout: out, stderr: '', exitCode: 0 };
   }
-  // Models describe.go: events are shown only when exactly one object is described without errors.
-  const showEvents = errors.length === 0 && found.length <= 1;
+  // Models describe.go: DescriberSettings.ShowEvents (--show-events, default true) applies to every object.
+  const showEvents = req.showEvents ?? true;
   let stdout = '';
   for (const { r, o } of found) {
     const s = describeOne(store, r, o, nowMs, profile, showEvents);

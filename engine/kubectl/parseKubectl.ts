@@ -70,7 +70,7 @@ function parseDescribe(argv: readonly string[]): KubectlCommand | ParseError {
   const targets = resourceTargets(p.args);
   if (!Array.isArray(targets)) return err(targets.error);
   return { type: 'describe', ...scope(p), targets, allNamespaces: p.values['all-namespaces'] === true,
-    ...(p.values.selector !== undefined ? { selector: p.values.selector as string } : {}) };
+    ...(p.values.selector !== undefined ? { selector: p.values.selector as string } : {}), showEvents: p.values['show-events'] !== false };
 }
 
 // Models kubectl logs.go Complete / Validate.
