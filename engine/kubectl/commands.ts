@@ -33,7 +33,7 @@ export interface PortPair {
 
 /** Every command `parseKubectl` can return. */
 export type KubectlCommand =
-  | (Scope & { readonly type: 'get'; readonly targets: readonly Target[]; readonly allNamespaces: boolean; readonly selector?: string;
+  | (Scope & { readonly type: 'get'; readonly targets: readonly Target[]; readonly allNamespaces: boolean; readonly selector?: string; readonly fieldSelector?: string;
     readonly output: GetOutput; readonly noHeaders: boolean; readonly watch: boolean; readonly showLabels: boolean; readonly labelColumns: readonly string[] })
   | (Scope & { readonly type: 'describe'; readonly targets: readonly Target[]; readonly allNamespaces: boolean; readonly selector?: string;
       /** --show-events (default true). */
@@ -48,7 +48,7 @@ export type KubectlCommand =
   | (Scope & { readonly type: 'run'; readonly name: string; readonly image: string; readonly restart: 'Always' | 'OnFailure' | 'Never';
     readonly env: readonly (readonly [string, string])[]; readonly labels: Readonly<Record<string, string>>; readonly port?: number;
     readonly command: boolean; readonly args: readonly string[]; readonly imagePullPolicy?: string })
-  | (Scope & { readonly type: 'delete'; readonly targets: readonly Target[]; readonly allNamespaces: boolean; readonly selector?: string; readonly all: boolean;
+  | (Scope & { readonly type: 'delete'; readonly targets: readonly Target[]; readonly allNamespaces: boolean; readonly selector?: string; readonly fieldSelector?: string; readonly all: boolean;
     readonly filenames: readonly string[]; readonly wait: boolean; readonly gracePeriod: number; readonly force: boolean; readonly now: boolean; readonly outputName: boolean })
   | (Scope & { readonly type: 'scale'; readonly targets: readonly Target[]; readonly replicas: number })
   | (Scope & { readonly type: 'rollout-restart'; readonly targets: readonly Target[] })

@@ -10,6 +10,7 @@ import { cellText, tabwrite, watchTable } from './table';
 import { formatLabels, matchesSelector, parseSelector } from './selector';
 import { toJson, toYaml } from './yaml';
 import { byteOrder } from './goSort';
+import { matchFields, parseFieldSelector, type FieldRequirement } from './fieldSelector';
 
 /** Models the API server's deprecation warning for core/v1 Endpoints (v1.33+), printed by kubectl. */
 const ENDPOINTS_WARNING = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n';
@@ -50,6 +51,8 @@ export interface GetOptions {
   readonly namespace: string;
   readonly allNamespaces: boolean;
   readonly selector?: string;
+  /** `--field-selector`: fields the API server filters the list on. */
+  readonly fieldSelector?: string;
   readonly output: GetOutput;
   readonly noHeaders: boolean;
   /** `--show-labels`: a LABELS column at the end. */
@@ -83,6 +86,14 @@ export function wireObject(r: ResourceInfo, o: ApiObject): Record<string, unknow
 
 interface Found { readonly r: ResourceInfo; readonly objs: ApiObject[] }
 
+/** The `--field-selector` test for one resource's list, or the error the list request gets. */
+export function fieldFilter(r: ResourceInfo, reqs: FieldRequirement[] | { error: string }, opts: { selector?: string; fieldSelector?: string }): ((o: object) => boolean) | { error: string } {
+  const unable = `Error from server (BadRequest): Unable to find "${r.group}/${r.apiVersion.split('/').pop()}, Resource=${r.resource}" that match label selector "${opts.selector ?? ''}", field selector "${opts.fieldSelector ?? ''}"`;
+  if (!Array.isArray(reqs)) return { error: `${unable}: ${reqs.error}` };
+  const m = matchFields(r, reqs);
+  return typeof m === 'function' ? m : { error: `${unable}: ${m.error}` };
+}
+
 /** Runs `kubectl get` against `store` at `nowMs`. */
 // Models kubectl pkg/cmd/get/get.go Run (human-readable path) and printGeneric (-o yaml|json|name).
 export function runGet(store: ObjectStore, opts: GetOptions, nowMs: number): CommandOutput {
@@ -91,11 +102,12 @@ export function runGet(store: ObjectStore, opts: GetOptions, nowMs: number): Com
   if (anyNames && opts.allNamespaces) {
     return { stdout: '', stderr: 'error: a resource cannot be retrieved by name across all namespaces\n', exitCode: 1 };
   }
-  if (anyNames && opts.selector !== undefined) {
+  if (anyNames && (opts.selector !== undefined || opts.fieldSelector !== undefined)) {
     return { stdout: '', stderr: 'error: name cannot be provided when a selector is specified\n', exitCode: 1 };
   }
   const reqs = opts.selector === undefined ? [] : parseSelector(opts.selector);
   if (!Array.isArray(reqs)) return { stdout: '', stderr: `error: ${reqs.error}\n`, exitCode: 1 };
+  const fieldReqs = parseFieldSelector(opts.fieldSelector ?? '');
 
   let stderr = '';
   const groups: Found[] = [];
@@ -110,7 +122,9 @@ export function runGet(store: ObjectStore, opts: GetOptions, nowMs: number): Com
       }
       groups.push({ r, objs });
     } else {
-      groups.push({ r, objs: inScope.filter((o) => matchesSelector(o.metadata?.labels, reqs)).sort(listOrder) });
+      const fields = fieldFilter(r, fieldReqs, opts);
+      if (typeof fields !== 'function') { stderr += `${fields.error}\n`; continue; }
+      groups.push({ r, objs: inScope.filter((o) => matchesSelector(o.metadata?.labels, reqs) && fields(o)).sort(listOrder) });
     }
   }
   const warning = opts.resources.includes('endpoints') ? ENDPOINTS_WARNING : '';
@@ -176,7 +190,8 @@ export function runGetWatch(store: ObjectStore, opts: GetOptions, startMs: numbe
   const wide = opts.output === 'wide';
   const withNs = opts.allNamespaces && r.namespaced;
   const reqs = opts.selector === undefined ? [] : parseSelector(opts.selector);
-  const selected = (o: ApiObject): boolean => Array.isArray(reqs) && matchesSelector(o.metadata?.labels, reqs)
+  const fields = fieldFilter(r, parseFieldSelector(opts.fieldSelector ?? ''), opts);
+  const selected = (o: ApiObject): boolean => Array.isArray(reqs) && matchesSelector(o.metadata?.labels, reqs) && (typeof fields !== 'function' || fields(o))
     && (namesOf(r.resource).length === 0 || namesOf(r.resource).includes(o.metadata?.name ?? ''))
     && (!r.namespaced || opts.allNamespaces || (o.metadata?.namespace ?? 'default') === opts.namespace);
   const row = (o: ApiObject, at: number): string[] => [...(withNs ? [o.metadata?.namespace ?? ''] : []), ...cellsFor(r.resource, o, at, wide), ...labelCells(o, opts)];
@@ -192,5 +207,5 @@ export function getOptionsFor(cmd: Extract<KubectlCommand, { type: 'get' }>): Ge
   const namesByResource: Partial<Record<ResourceName, readonly string[]>> = {};
   for (const t of cmd.targets) namesByResource[t.resource] = t.names;
   return { resources: cmd.targets.map((t) => t.resource), names: [], namesByResource, namespace: cmd.namespace, allNamespaces: cmd.allNamespaces,
-    ...(cmd.selector !== undefined ? { selector: cmd.selector } : {}), output: cmd.output, noHeaders: cmd.noHeaders, showLabels: cmd.showLabels, labelColumns: cmd.labelColumns };
+    ...(cmd.selector !== undefined ? { selector: cmd.selector } : {}), ...(cmd.fieldSelector !== undefined ? { fieldSelector: cmd.fieldSelector } : {}), output: cmd.output, noHeaders: cmd.noHeaders, showLabels: cmd.showLabels, labelColumns: cmd.labelColumns };
 }

@@ -43,7 +43,7 @@ function suggestions(typed: string): string[] {
 }
 
 function parseGet(argv: readonly string[]): KubectlCommand | ParseError {
-  const p = parseFlags(argv, [NS, F('output', 'string', 'o'), F('watch', 'bool', 'w'), F('selector', 'string', 'l'), F('all-namespaces', 'bool', 'A'), F('no-headers', 'bool'),
+  const p = parseFlags(argv, [NS, F('output', 'string', 'o'), F('watch', 'bool', 'w'), F('selector', 'string', 'l'), F('field-selector', 'string'), F('all-namespaces', 'bool', 'A'), F('no-headers', 'bool'),
     F('show-labels', 'bool'), F('label-columns', 'strings', 'L')], 'kubectl get');
   if ('error' in p) return err(p.error);
   const output = (p.values.output as string | undefined) ?? '';
@@ -59,6 +59,7 @@ function parseGet(argv: readonly string[]): KubectlCommand | ParseError {
   if (!Array.isArray(targets)) return err(targets.error);
   return { type: 'get', ...scope(p), targets, allNamespaces: p.values['all-namespaces'] === true,
     ...(p.values.selector !== undefined ? { selector: p.values.selector as string } : {}),
+    ...(p.values['field-selector'] !== undefined ? { fieldSelector: p.values['field-selector'] as string } : {}),
     output: (output === '' ? 'table' : output) as GetOutput, noHeaders: p.values['no-headers'] === true, watch: p.values.watch === true,
     showLabels: p.values['show-labels'] === true, labelColumns: (p.values['label-columns'] as string[] | undefined) ?? [] };
 }

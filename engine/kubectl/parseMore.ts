@@ -21,7 +21,7 @@ const NO_RESOURCES = 'You must provide one or more resources by argument or file
 /** `kubectl delete`; gracePeriod follows delete.go Complete (-1 default, --now → 1, 0 without --force → 1). */
 // Models kubectl delete.go Complete / Validate and the resource builder's argument errors.
 export function parseDelete(argv: readonly string[]): Result {
-  const p = parseFlags(argv, [NS, F('selector', 'string', 'l'), F('all', 'bool'), F('all-namespaces', 'bool', 'A'), F('wait', 'bool'), F('grace-period', 'int'),
+  const p = parseFlags(argv, [NS, F('selector', 'string', 'l'), F('field-selector', 'string'), F('all', 'bool'), F('all-namespaces', 'bool', 'A'), F('wait', 'bool'), F('grace-period', 'int'),
     F('force', 'bool'), F('now', 'bool'), F('filename', 'strings', 'f'), F('output', 'string', 'o'), F('ignore-not-found', 'bool')], 'kubectl delete');
   if ('error' in p) return err(p.error);
   const output = (p.values.output as string | undefined) ?? '';
@@ -42,8 +42,10 @@ export function parseDelete(argv: readonly string[]): Result {
   const targets = resourceTargets(p.args);
   if (!Array.isArray(targets)) return err(targets.error);
   if (targets.length === 0 && filenames.length === 0) return err(NO_RESOURCES);
-  if (targets.some((t) => t.names.length === 0) && !all && selector === undefined) return err('resource(s) were provided, but no name was specified');
-  return { type: 'delete', ...scope(p), targets, allNamespaces: p.values['all-namespaces'] === true, ...(selector !== undefined ? { selector } : {}), all,
+  const fieldSelector = p.values['field-selector'] as string | undefined;
+  if (targets.some((t) => t.names.length === 0) && !all && selector === undefined && fieldSelector === undefined) return err('resource(s) were provided, but no name was specified');
+  return { type: 'delete', ...scope(p), targets, allNamespaces: p.values['all-namespaces'] === true, ...(selector !== undefined ? { selector } : {}),
+    ...(fieldSelector !== undefined ? { fieldSelector } : {}), all,
     filenames, wait: p.values.wait !== false, gracePeriod: grace, force, now: p.values.now === true, outputName: output === 'name' };
 }
 

@@ -196,3 +196,43 @@ describe('a command and what it causes at the same instant', () => {
     expect(formatWatch(t)).toMatch(/\$ kubectl delete pod p --wait=false\n {8}pod "p" deleted[^\n]*\nT\+10s +p +\S+ +Terminating/);
   });
 });
+
+const jobAndPod = `apiVersion: batch/v1
+kind: Job
+metadata: {name: once}
+spec:
+  backoffLimit: 0
+  template:
+    spec:
+      restartPolicy: Never
+      containers: [{name: c, image: busybox:1.36, command: ['sh', '-c', 'exit 1']}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: solo}
+spec:
+  containers: [{name: c, image: busybox:1.36, command: ['sh', '-c', 'sleep 3600']}]
+`;
+
+describe('--field-selector', () => {
+  it('get pods by phase, events by involved object and type; an unknown field is the API server\'s BadRequest', () => {
+    const at = output(jobAndPod, 12_000, [
+      { atMs: 10_000, run: 'kubectl get pods --field-selector status.phase=Running' },
+      { atMs: 10_000, run: 'kubectl get pods --field-selector=status.phase!=Running -o name' },
+      { atMs: 10_000, run: 'kubectl get events --field-selector involvedObject.name=solo,reason=Started -o name' },
+      { atMs: 10_000, run: 'kubectl get deploy --field-selector status.phase=Running' },
+      { atMs: 10_000, run: 'kubectl get pods solo --field-selector status.phase=Running' },
+    ]);
+    expect(at('kubectl get pods --field-selector status.phase=Running').stdout).toMatch(/^NAME +READY +STATUS +RESTARTS +AGE\nsolo +1\/1 +Running +0 +10s\n$/);
+    expect(at('kubectl get pods --field-selector=status.phase!=Running -o name').stdout).toMatch(/^pod\/once-[a-z0-9]{5}\n$/);
+    expect(at('kubectl get events --field-selector involvedObject.name=solo,reason=Started -o name').stdout).toMatch(/^event\/solo\.[0-9a-f]+\n$/);
+    expect(at('kubectl get deploy --field-selector status.phase=Running')).toMatchObject({ stdout: '', exit: 1,
+      stderr: 'Error from server (BadRequest): Unable to find "apps/v1, Resource=deployments" that match label selector "", field selector "status.phase=Running": field label not supported: status.phase\n' });
+    expect(at('kubectl get pods solo --field-selector status.phase=Running')).toMatchObject({ stderr: 'error: name cannot be provided when a selector is specified\n', exit: 1 });
+  });
+
+  it('delete pods --field-selector status.phase=Failed deletes only the failed ones', () => {
+    const at = output(jobAndPod, 12_000, [{ atMs: 10_000, run: 'kubectl delete pods --field-selector status.phase=Failed' }]);
+    expect(at('kubectl delete pods --field-selector status.phase=Failed').stdout).toMatch(/^pod "once-[a-z0-9]{5}" deleted[^\n]*\n$/);
+  });
+});

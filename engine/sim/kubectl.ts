@@ -13,6 +13,8 @@ import {
   notFoundError, operationMessage, parseKubectl, parseSelector, resourceInfo, RESOURCES, runDescribe, runGet, runGetWatch, runLogs, tokenize,
   type KubectlProfile, type LogInstance, type ObjectStore, type ResourceName,
 } from '../kubectl/index';
+import { fieldFilter } from '../kubectl/get';
+import { parseFieldSelector } from '../kubectl/fieldSelector';
 import { parseManifests } from '../scenario/parseManifests';
 import type { ActionContext } from './actions';
 import { portForward, curlLocal } from './portForward';
@@ -111,11 +113,12 @@ function createObject(ctx: ActionContext, obj: LooseObject): CommandOutput {
   return r.ok ? out(`${r.stdout}\n`) : out('', `${r.stderr}\n`, 1);
 }
 
-function targets(ctx: ActionContext, cmd: { targets: readonly Target[]; namespace: string; selector?: string; allNamespaces?: boolean }): { objs: { info: ReturnType<typeof resourceInfo>; obj: ApiObject }[]; errors: string[] } {
+function targets(ctx: ActionContext, cmd: { targets: readonly Target[]; namespace: string; selector?: string; fieldSelector?: string; allNamespaces?: boolean }): { objs: { info: ReturnType<typeof resourceInfo>; obj: ApiObject }[]; errors: string[] } {
   const objs: { info: ReturnType<typeof resourceInfo>; obj: ApiObject }[] = [];
   const errors: string[] = [];
   const reqs = cmd.selector ? parseSelector(cmd.selector) : [];
   if ('error' in reqs) return { objs, errors: [`error: ${reqs.error}`] };
+  const fieldReqs = parseFieldSelector(cmd.fieldSelector ?? '');
   for (const t of cmd.targets) {
     const info = resourceInfo(t.resource);
     const all = ctx.world.store.list(info.kind, info.namespaced && !cmd.allNamespaces ? cmd.namespace : undefined);
@@ -124,7 +127,11 @@ function targets(ctx: ActionContext, cmd: { targets: readonly Target[]; namespac
         const o = all.find((x) => x.metadata?.name === name);
         if (o) objs.push({ info, obj: o }); else errors.push(notFoundError(info, name));
       }
-    } else for (const o of all.filter((x) => matchesSelector(x.metadata?.labels, reqs))) objs.push({ info, obj: o });
+      continue;
+    }
+    const fields = fieldFilter(info, fieldReqs, cmd);
+    if (typeof fields !== 'function') { errors.push(fields.error); continue; }
+    for (const o of all.filter((x) => matchesSelector(x.metadata?.labels, reqs) && fields(x))) objs.push({ info, obj: o });
   }
   return { objs, errors };
 }
