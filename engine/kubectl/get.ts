@@ -11,6 +11,7 @@ import { formatLabels, matchesSelector, parseSelector } from './selector';
 import { toJson, toYaml } from './yaml';
 import { byteOrder } from './goSort';
 import { matchFields, parseFieldSelector, type FieldRequirement } from './fieldSelector';
+import { executeJsonPath, goQuoted, goSyntax, parseJsonPath } from './jsonpath';
 
 /** Models the API server's deprecation warning for core/v1 Endpoints (v1.33+), printed by kubectl. */
 const ENDPOINTS_WARNING = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n';
@@ -38,7 +39,7 @@ export interface ApiObject {
 export type ObjectStore = Partial<Readonly<Record<ResourceName, readonly ApiObject[]>>>;
 
 /** Output formats of `kubectl get -o`. */
-export type GetOutput = 'table' | 'wide' | 'name' | 'yaml' | 'json';
+export type GetOutput = 'table' | 'wide' | 'name' | 'yaml' | 'json' | 'jsonpath' | 'jsonpath-as-json';
 
 /** A parsed `kubectl get`. */
 export interface GetOptions {
@@ -54,6 +55,8 @@ export interface GetOptions {
   /** `--field-selector`: fields the API server filters the list on. */
   readonly fieldSelector?: string;
   readonly output: GetOutput;
+  /** The template of `-o jsonpath=…` (already checked to parse). */
+  readonly template?: string;
   readonly noHeaders: boolean;
   /** `--show-labels`: a LABELS column at the end. */
   readonly showLabels?: boolean;
@@ -85,6 +88,17 @@ export function wireObject(r: ResourceInfo, o: ApiObject): Record<string, unknow
 }
 
 interface Found { readonly r: ResourceInfo; readonly objs: ApiObject[] }
+
+/** The jsonpath printer's output for one object (or List), or kubectl's error with its debugging dump. */
+// Models cli-runtime printers/jsonpath.go JSONPathPrinter.PrintObj.
+function printJsonPath(template: string, doc: unknown, asJson: boolean): { text: string } | { error: string } {
+  const nodes = parseJsonPath(template);
+  if ('error' in nodes) return { error: `error: error parsing jsonpath ${template}, ${nodes.error}\n` };
+  const r = executeJsonPath(nodes, doc, { asJson });
+  if ('text' in r) return r;
+  return { error: `error: error executing jsonpath ${goQuoted(template)}: Error executing template: ${r.error}. Printing more information for debugging the template:\n` +
+    `\ttemplate was:\n\t\t${template}\n\tobject given to jsonpath engine was:\n\t\t${goSyntax(doc)}\n\n` };
+}
 
 /** The `--field-selector` test for one resource's list, or the error the list request gets. */
 export function fieldFilter(r: ResourceInfo, reqs: FieldRequirement[] | { error: string }, opts: { selector?: string; fieldSelector?: string }): ((o: object) => boolean) | { error: string } {
@@ -135,12 +149,14 @@ export function runGet(store: ObjectStore, opts: GetOptions, nowMs: number): Com
   const found = groups.filter((g) => g.objs.length > 0);
   const total = found.reduce((n, g) => n + g.objs.length, 0);
 
-  if (opts.output === 'yaml' || opts.output === 'json') {
+  if (opts.output === 'yaml' || opts.output === 'json' || opts.output === 'jsonpath' || opts.output === 'jsonpath-as-json') {
     const singleItem = opts.resources.length === 1 && namesOf(opts.resources[0]).length === 1;
     const items = found.flatMap((g) => g.objs.map((o) => wireObject(g.r, o)));
     if (singleItem && items.length === 0) return { stdout: '', stderr, exitCode, ...lead };
     const doc = singleItem ? items[0] : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
-    return { stdout: opts.output === 'yaml' ? toYaml(doc as never) : toJson(doc), stderr, exitCode, ...lead };
+    if (opts.output === 'yaml' || opts.output === 'json') return { stdout: opts.output === 'yaml' ? toYaml(doc as never) : toJson(doc), stderr, exitCode, ...lead };
+    const printed = printJsonPath(opts.template ?? '', doc, opts.output === 'jsonpath-as-json');
+    return 'error' in printed ? { stdout: '', stderr: stderr + printed.error, exitCode: 1, ...lead } : { stdout: printed.text, stderr, exitCode, ...lead };
   }
   if (opts.output === 'name') {
     return { stdout: found.flatMap((g) => g.objs.map((o) => `${kindPrefix(g.r)}/${o.metadata?.name ?? ''}\n`)).join(''), stderr, exitCode, ...lead };
@@ -207,5 +223,6 @@ export function getOptionsFor(cmd: Extract<KubectlCommand, { type: 'get' }>): Ge
   const namesByResource: Partial<Record<ResourceName, readonly string[]>> = {};
   for (const t of cmd.targets) namesByResource[t.resource] = t.names;
   return { resources: cmd.targets.map((t) => t.resource), names: [], namesByResource, namespace: cmd.namespace, allNamespaces: cmd.allNamespaces,
-    ...(cmd.selector !== undefined ? { selector: cmd.selector } : {}), ...(cmd.fieldSelector !== undefined ? { fieldSelector: cmd.fieldSelector } : {}), output: cmd.output, noHeaders: cmd.noHeaders, showLabels: cmd.showLabels, labelColumns: cmd.labelColumns };
+    ...(cmd.selector !== undefined ? { selector: cmd.selector } : {}), ...(cmd.fieldSelector !== undefined ? { fieldSelector: cmd.fieldSelector } : {}),
+    ...(cmd.template !== undefined ? { template: cmd.template } : {}), output: cmd.output, noHeaders: cmd.noHeaders, showLabels: cmd.showLabels, labelColumns: cmd.labelColumns };
 }

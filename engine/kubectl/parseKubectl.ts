@@ -2,6 +2,7 @@
  * `parseKubectl`: a console line → a `KubectlCommand`, or the error text kubectl (or the shell)
  * would print for it.
  */
+import { parseJsonPath } from './jsonpath';
 import type { KubectlCommand, Scope, TcpPort } from './commands';
 import type { FlagSpec, ParsedFlags } from './flags';
 import { parseFlags } from './flags';
@@ -17,6 +18,7 @@ export interface ParseError {
 
 const NS: FlagSpec = { name: 'namespace', short: 'n', type: 'string' };
 const F = (name: string, type: FlagSpec['type'], short?: string): FlagSpec => ({ name, type, ...(short ? { short } : {}) });
+const TEMPLATE_FORMATS = ['custom-columns', 'custom-columns-file', 'go-template', 'go-template-file', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'template', 'templatefile'];
 const GET_FORMATS = ['custom-columns', 'custom-columns-file', 'go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'kyaml', 'name', 'template', 'templatefile', 'wide', 'yaml'];
 const TOP_LEVEL = ['annotate', 'api-resources', 'api-versions', 'apply', 'attach', 'auth', 'autoscale', 'certificate', 'cluster-info', 'completion', 'config', 'cordon',
   'cp', 'create', 'debug', 'delete', 'describe', 'diff', 'drain', 'edit', 'events', 'exec', 'explain', 'expose', 'get', 'help', 'kustomize', 'label', 'logs', 'options',
@@ -46,11 +48,21 @@ function parseGet(argv: readonly string[]): KubectlCommand | ParseError {
   const p = parseFlags(argv, [NS, F('output', 'string', 'o'), F('watch', 'bool', 'w'), F('selector', 'string', 'l'), F('field-selector', 'string'), F('all-namespaces', 'bool', 'A'), F('no-headers', 'bool'),
     F('show-labels', 'bool'), F('label-columns', 'strings', 'L')], 'kubectl get');
   if ('error' in p) return err(p.error);
-  const output = (p.values.output as string | undefined) ?? '';
+  const outputFlag = (p.values.output as string | undefined) ?? '';
+  // Models cli-runtime JSONPathPrintFlags/GoTemplatePrintFlags: `-o FORMAT=TEMPLATE` for the template formats.
+  const eq = outputFlag.indexOf('=');
+  const templated = eq >= 0 && TEMPLATE_FORMATS.includes(outputFlag.slice(0, eq));
+  const output = templated ? outputFlag.slice(0, eq) : outputFlag;
+  const template = templated ? outputFlag.slice(eq + 1) : undefined;
   if (output !== '' && !GET_FORMATS.includes(output)) {
-    return err(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${GET_FORMATS.join(',')}`);
+    return err(`unable to match a printer suitable for the output format "${outputFlag}", allowed formats are: ${GET_FORMATS.join(',')}`);
   }
-  if (!['', 'wide', 'name', 'yaml', 'json'].includes(output)) return err(`-o ${output} is not supported in this playground`);
+  if (!['', 'wide', 'name', 'yaml', 'json', 'jsonpath', 'jsonpath-as-json'].includes(output)) return err(`-o ${output} is not supported in this playground`);
+  if (output === 'jsonpath' || output === 'jsonpath-as-json') {
+    if (!template) return err('template format specified but no template given');
+    const parsed = parseJsonPath(template);
+    if ('error' in parsed) return err(`error parsing jsonpath ${template}, ${parsed.error}`);
+  }
   if (p.args.length === 0) {
     return { error: 'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n'
       + 'error: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples' };
@@ -60,7 +72,7 @@ function parseGet(argv: readonly string[]): KubectlCommand | ParseError {
   return { type: 'get', ...scope(p), targets, allNamespaces: p.values['all-namespaces'] === true,
     ...(p.values.selector !== undefined ? { selector: p.values.selector as string } : {}),
     ...(p.values['field-selector'] !== undefined ? { fieldSelector: p.values['field-selector'] as string } : {}),
-    output: (output === '' ? 'table' : output) as GetOutput, noHeaders: p.values['no-headers'] === true, watch: p.values.watch === true,
+    output: (output === '' ? 'table' : output) as GetOutput, ...(template !== undefined ? { template } : {}), noHeaders: p.values['no-headers'] === true, watch: p.values.watch === true,
     showLabels: p.values['show-labels'] === true, labelColumns: (p.values['label-columns'] as string[] | undefined) ?? [] };
 }
 

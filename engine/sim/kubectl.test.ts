@@ -236,3 +236,25 @@ describe('--field-selector', () => {
     expect(at('kubectl delete pods --field-selector status.phase=Failed').stdout).toMatch(/^pod "once-[a-z0-9]{5}" deleted[^\n]*\n$/);
   });
 });
+
+describe('kubectl get -o jsonpath', () => {
+  it('prints fields of one object or of the List, and kubectl\'s errors', () => {
+    const runs = [
+      "kubectl get pod p -o jsonpath='{.status.phase}'",
+      "kubectl get pods -o jsonpath='{range .items[*]}{.metadata.name}:{.status.initContainerStatuses[*].state}{\"\\n\"}{end}'",
+      "kubectl get pod p -o jsonpath='{.spec.initContainers[*].name'",
+      'kubectl get pod p -o jsonpath=',
+      "kubectl get pods -l app=none -o jsonpath='{.items[0].metadata.name}'",
+      "kubectl get pod p -o go-template='{{.status.phase}}'",
+    ];
+    const at = output(twoInits, 5_000, runs.map((run) => ({ atMs: 4_000, run })));
+    expect(at(runs[0])).toMatchObject({ stdout: 'Pending', stderr: '', exit: 0 });
+    expect(at(runs[1]).stdout).toBe('p:{"running":{"startedAt":"2024-01-01T10:00:01Z"}} {"waiting":{"reason":"PodInitializing"}}\n');
+    expect(at(runs[2])).toMatchObject({ stdout: '', stderr: 'error: error parsing jsonpath {.spec.initContainers[*].name, unclosed action\n', exit: 1 });
+    expect(at(runs[3])).toMatchObject({ stderr: 'error: template format specified but no template given\n', exit: 1 });
+    expect(at(runs[4]).stderr).toBe('error: error executing jsonpath "{.items[0].metadata.name}": Error executing template: array index out of bounds: index 0, length 0. ' +
+      'Printing more information for debugging the template:\n\ttemplate was:\n\t\t{.items[0].metadata.name}\n\tobject given to jsonpath engine was:\n\t\t' +
+      'map[string]interface {}{"apiVersion":"v1", "items":[]interface {}{}, "kind":"List", "metadata":map[string]interface {}{"resourceVersion":""}}\n\n');
+    expect(at(runs[5]).stderr).toBe('error: -o go-template is not supported in this playground\n');
+  });
+});
