@@ -211,11 +211,28 @@ export function runGetWatch(store: ObjectStore, opts: GetOptions, startMs: numbe
     && (namesOf(r.resource).length === 0 || namesOf(r.resource).includes(o.metadata?.name ?? ''))
     && (!r.namespaced || opts.allNamespaces || (o.metadata?.namespace ?? 'default') === opts.namespace);
   const row = (o: ApiObject, at: number): string[] => [...(withNs ? [o.metadata?.namespace ?? ''] : []), ...cellsFor(r.resource, o, at, wide), ...labelCells(o, opts)];
-  const first = (store[r.resource] ?? []).filter(selected).sort(listOrder).map((o) => row(o, startMs));
-  const batches = [first, ...events.filter((e) => selected(e.object)).map((e) => [row(e.object, e.atMs)])];
-  const header = [...(withNs ? ['NAMESPACE'] : []), ...headerFor(r.resource, wide), ...labelHeaders(opts)];
   const warning = r.resource === 'endpoints' ? ENDPOINTS_WARNING : '';
-  return { stdout: watchTable(header, batches, opts.noHeaders), stderr: warning, exitCode: 0, ...(warning ? { stderrFirst: warning.length } : {}) };
+  const lead = warning ? { stderrFirst: warning.length } : {};
+  const listed = (store[r.resource] ?? []).filter(selected).sort(listOrder);
+  const changed = events.filter((e) => selected(e.object));
+  if (opts.output !== 'table' && opts.output !== 'wide') {
+    // Models get.go watch with a non-table printer: each listed object, then each event's object, printed on its
+    // own by the same printer (the YAML printer puts `---` before every object after the first).
+    let stdout = '';
+    let stderr = warning;
+    let printed = 0;
+    for (const o of [...listed, ...changed.map((e) => e.object)]) {
+      const one = runGet({ [r.resource]: [o] }, { ...opts, names: [o.metadata?.name ?? ''], namesByResource: undefined, resources: [r.resource], allNamespaces: false,
+        namespace: o.metadata?.namespace ?? opts.namespace, selector: undefined, fieldSelector: undefined }, startMs);
+      if (one.exitCode !== 0) { stderr += one.stderr; return { stdout, stderr, exitCode: 1, ...lead }; }
+      stdout += (opts.output === 'yaml' && printed++ > 0 ? '---\n' : '') + one.stdout;
+    }
+    return { stdout, stderr, exitCode: 0, ...lead };
+  }
+  const first = listed.map((o) => row(o, startMs));
+  const batches = [first, ...changed.map((e) => [row(e.object, e.atMs)])];
+  const header = [...(withNs ? ['NAMESPACE'] : []), ...headerFor(r.resource, wide), ...labelHeaders(opts)];
+  return { stdout: watchTable(header, batches, opts.noHeaders), stderr: warning, exitCode: 0, ...lead };
 }
 
 /** GetOptions for a parsed `kubectl get` command (targets keep their own names). */

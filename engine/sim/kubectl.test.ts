@@ -258,3 +258,20 @@ describe('kubectl get -o jsonpath', () => {
     expect(at(runs[5]).stderr).toBe('error: -o go-template is not supported in this playground\n');
   });
 });
+
+describe('kubectl get -w with another printer', () => {
+  it('prints the listed object, then the object of every change, each by the printer', () => {
+    const runs = ['kubectl get pods -w -o name', "kubectl get pods -w -o jsonpath='{.status.phase}{\"\\n\"}'", 'kubectl get pod p -w -o yaml'];
+    const at = output(twoInits, 20_000, runs.map((run) => ({ atMs: 1_000, run })));
+    const names = at(runs[0]).stdout.split('\n').filter(Boolean);
+    expect(names.length).toBeGreaterThan(3);
+    expect(new Set(names)).toEqual(new Set(['pod/p']));
+    const phases = at(runs[1]).stdout.split('\n').filter(Boolean);
+    expect(phases.length).toBe(names.length);
+    expect(phases[0]).toBe('Pending');
+    expect(phases[phases.length - 1]).toBe('Running');
+    const docs = at(runs[2]).stdout.split('---\n');
+    expect(docs.length).toBe(names.length);
+    expect(docs.every((d) => d.startsWith('apiVersion: v1\nkind: Pod\n'))).toBe(true);
+  });
+});
