@@ -122,6 +122,8 @@ function* evalSimpleGen(sh: Shell, node: Simple, pause: Block | null, expanded?:
     }
     return yield* sh.rt.external(sh, argv, assigns, node.line);
   } finally {
+    // An applet external ran is over (see external).
+    sh.p.fg = null;
     if (saved) {
       if (sh.keepRedirs) commit(sh, saved);
       else restore(sh, saved);
