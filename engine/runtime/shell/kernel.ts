@@ -129,6 +129,41 @@ const ENDED = (): 'default' => 'default';
 const NO_KEYS: string[] = [];
 
 /**
+ * Sleeping processes in the order they went to sleep (a Set's order), over an array that only grows: a Set
+ * emptied and filled again by one sleeping process reallocated its table every time. A container has at
+ * most maxProcs processes, so a linear search is short.
+ */
+export class ProcList {
+  size = 0;
+  private items: (Proc | undefined)[] = [undefined, undefined, undefined, undefined];
+
+  at(i: number): Proc {
+    return this.items[i]!;
+  }
+
+  /** Like Set.add: a process already in keeps its place. */
+  add(p: Proc): void {
+    if (this.indexOf(p) >= 0) return;
+    if (this.size === this.items.length) this.items.push(...this.items.map(() => undefined));
+    this.items[this.size++] = p;
+  }
+
+  delete(p: Proc): boolean {
+    const i = this.indexOf(p);
+    if (i < 0) return false;
+    const items = this.items;
+    for (let j = i + 1; j < this.size; j++) items[j - 1] = items[j];
+    items[--this.size] = undefined;
+    return true;
+  }
+
+  private indexOf(p: Proc): number {
+    for (let i = 0; i < this.size; i++) if (this.items[i] === p) return i;
+    return -1;
+  }
+}
+
+/**
  * The run queue, first in first out: a ring over an array that only grows. A plain array emptied by shift
  * and filled again by push gave up and reallocated its store on every process switch.
  */
@@ -181,7 +216,7 @@ export class Kernel {
   readonly pat: PatternCache = new Map();
   /** Listeners on local changes (tail -f in this container). */
   readonly hostWaiters = new Set<Proc>();
-  readonly sleepers = new Set<Proc>();
+  readonly sleepers = new ProcList();
   /** Called after every return from the host (time may have moved). */
   onResume: (() => void) | null = null;
   /** Opens of /dev/urandom so far (each draws its own stream). */
@@ -438,11 +473,14 @@ export class Kernel {
         const now = this.clock();
         let next = Infinity;
         let woke = false;
-        // wake() only deletes the entry being visited, which a Set's iteration allows: no copy needed.
-        for (const s of this.sleepers) {
+        // wake() deletes only the entry being visited: the next one is then at the same index.
+        const sleepers = this.sleepers;
+        for (let i = 0; i < sleepers.size;) {
+          const s = sleepers.at(i);
           const b = s.block;
           const at = b && b.k === 'sleep' ? b.until : b && b.k === 'host' ? b.until ?? Infinity : Infinity;
           if (at <= now) { this.wake(s, b && b.k === 'host' ? 'timeout' : undefined); woke = true; } else if (at < next) next = at;
+          if (i < sleepers.size && sleepers.at(i) === s) i++;
         }
         if (woke) continue;
         if (this.hostWaiters.size) {
@@ -470,10 +508,13 @@ export class Kernel {
 
   private wakeDue(): void {
     const now = this.clock();
-    for (const s of this.sleepers) {
+    const sleepers = this.sleepers;
+    for (let i = 0; i < sleepers.size;) {
+      const s = sleepers.at(i);
       const b = s.block;
       if (b && b.k === 'sleep' && b.until <= now) this.wake(s, undefined);
       else if (b && b.k === 'host' && b.until !== null && b.until <= now) this.wake(s, 'timeout');
+      if (i < sleepers.size && sleepers.at(i) === s) i++;
     }
   }
 
