@@ -212,8 +212,16 @@ export class Kernel {
   stop: BudgetStop | null = null;
   /** Commands since the last time slice ended (preemption of busy loops). */
   slice = 0;
-  readonly arith: ArithCache = new Map();
-  readonly pat: PatternCache = new Map();
+  private arithCache: ArithCache | null = null;
+  private patCache: PatternCache | null = null;
+  /** Parsed $((…)) expressions, made on first use (most containers never evaluate one). */
+  get arith(): ArithCache {
+    return (this.arithCache ??= new Map());
+  }
+  /** Compiled patterns (case, ${x%pat}, globs), made on first use. */
+  get pat(): PatternCache {
+    return (this.patCache ??= new Map());
+  }
   /** Listeners on local changes (tail -f in this container). */
   readonly hostWaiters = new Set<Proc>();
   readonly sleepers = new ProcList();

@@ -126,13 +126,14 @@ export class ShellRuntime {
     const hit = this.pathCache.get(name);
     if (hit && hit.version === version && hit.pathVar === pathVar && hit.exec === exec) return hit.found;
     let found: Found | null = null;
-    for (const dir of pathVar.split(':')) {
-      const p = (dir === '' ? '.' : dir) + '/' + name;
+    const dirs = pathDirs(pathVar);
+    for (let i = 0; i < dirs.length; i++) {
+      const p = dirs[i] + name;
       const n = this.fs.exists(p, cwd, this.cred);
       if (n && n.kind === 'file' && (!exec || (n.mode & 0o111) !== 0)) { found = { path: p, node: n }; break; }
     }
     // A relative PATH entry depends on the directory: only absolute answers (and misses with none) are kept.
-    if (found === null ? !pathVar.split(':').some((d) => d === '' || d[0] !== '/') : found.path[0] === '/') {
+    if (found === null ? !dirs.relative : found.path[0] === '/') {
       this.pathCache.set(name, { pathVar, exec, version, found });
     }
     return found;
@@ -264,6 +265,24 @@ export class ShellRuntime {
     this.host.explain({ type: 'command-not-found', command: name, line });
     return 127;
   }
+}
+
+/** $PATH's directories, each with its `/` (an empty entry is `./`), and whether any is relative. */
+type PathDirs = readonly string[] & { readonly relative: boolean };
+
+/** The last $PATH values split (every container of a run has the same few): a miss splits none again. */
+const pathSplits = new Map<string, PathDirs>();
+
+function pathDirs(pathVar: string): PathDirs {
+  let dirs = pathSplits.get(pathVar);
+  if (!dirs) {
+    const list = pathVar.split(':');
+    const relative = list.some((d) => d === '' || d[0] !== '/');
+    dirs = Object.assign(list.map((d) => (d === '' ? '.' : d) + '/'), { relative });
+    if (pathSplits.size >= 64) pathSplits.clear();
+    pathSplits.set(pathVar, dirs);
+  }
+  return dirs;
 }
 
 function isSpecial(name: string): boolean {
