@@ -146,7 +146,9 @@ export function buildContainerStart(world: World, rt: PodRuntime, c: ContainerSt
   const links = pod.spec?.enableServiceLinks === false ? [] : serviceLinks(world, ns);
   // The $(VAR) map is only built when some env value, command or args word can refer to it.
   const vars = needsExpansion(spec) ? new Map<string, string>(links) : NO_VARS;
-  const env: [string, string][] = [...links];
+  // Without env entries of its own, the container gets the namespace's list itself (the runtime keeps what
+  // it makes from a list, so containers sharing one share that too).
+  const env: [string, string][] = spec.env?.length ? [...links] : links;
   for (const e of spec.env ?? []) {
     const v = envValue(world, pod, rt, e, vars);
     if (vars !== NO_VARS) vars.set(e.name, v);

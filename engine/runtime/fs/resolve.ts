@@ -84,6 +84,8 @@ export function allowed(n: Inode, cred: Cred, want: number): boolean {
 export interface ResolveCtx {
   readonly root: DirInode;
   readonly mounts: ReadonlyMap<string, MountEntry>;
+  /** The lengths of the mount paths, when kept: a path of another length is no mount point (no slice to look up). */
+  readonly mountLengths?: ReadonlySet<number>;
 }
 
 function join(dir: string, name: string): string {
@@ -124,7 +126,7 @@ function plainLookup(ctx: ResolveCtx, path: string, cred: Cred): Inode | null | 
     if (name === '' || name === '.' || name === '..' || end === path.length - 1 || name.length > NAME_MAX) return undefined;
     if (!allowed(node, cred, 1)) return null;
     // With no `.`, `..` or symlink so far, the path up to here is the canonical path of the child.
-    const mounted = ctx.mounts.size > 0 ? ctx.mounts.get(path.slice(0, end)) : undefined;
+    const mounted = ctx.mounts.size > 0 && (!ctx.mountLengths || ctx.mountLengths.has(end)) ? ctx.mounts.get(path.slice(0, end)) : undefined;
     const child: Inode | undefined = mounted ? mounted.root : node.entries.get(name);
     if (!child) return null;
     if (child.kind === 'symlink') return undefined;

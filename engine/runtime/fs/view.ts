@@ -26,6 +26,8 @@ const LONG_PATH = 256;
 
 export class FsView {
   readonly mounts = new Map<string, MountEntry>();
+  /** The lengths of the mount paths (ResolveCtx.mountLengths). */
+  private readonly mountLengths = new Set<number>();
   /** The mounted trees, each once (version() sums their change counts on every $PATH lookup). */
   private readonly mountTrees: Tree[] = [];
   observer: FsObserver | null = null;
@@ -54,7 +56,7 @@ export class FsView {
     this.root = layer;
     this.shared = copyAs !== undefined;
     this.rootKey = copyAs ?? layer.key;
-    this.ctx = { root: layer.root, mounts: this.mounts };
+    this.ctx = { root: layer.root, mounts: this.mounts, mountLengths: this.mountLengths };
   }
 
   get rootTree(): Tree {
@@ -91,12 +93,13 @@ export class FsView {
     this.root = cloneTree(this.root, this.rootKey);
     this.root.gen++;
     this.shared = false;
-    this.ctx = { root: this.root.root, mounts: this.mounts };
+    this.ctx = { root: this.root.root, mounts: this.mounts, mountLengths: this.mountLengths };
     return true;
   }
 
   addMount(m: MountEntry): void {
     this.mounts.set(m.path, m);
+    this.mountLengths.add(m.path.length);
     if (!this.mountTrees.includes(m.tree)) this.mountTrees.push(m.tree);
   }
 

@@ -8,7 +8,7 @@ import { echoApplet, printfText, printfWrites } from './printf';
 import { testEval } from './test';
 import { runChild } from './exec';
 import { parseDate } from './dateParse';
-import { badOption, err, errnoMsg, errRaw, getopts, idForName, nameForId, out, primaryGroupOf, prog, writeError, type Applet, type G } from './lib';
+import { badOption, err, errnoMsg, errRaw, getopts, idForName, nameForId, out, primaryGroupOf, prog, writeError, type Applet } from './lib';
 import { wording } from './wording';
 
 export const echo: Applet = function* (ctx) {
@@ -41,12 +41,6 @@ export const test: Applet = function* (ctx) {
 export const trueA: Applet = function* () { return 0; };
 export const falseA: Applet = function* () { return 1; };
 
-/** busybox sleep: N[.frac][smhd], several args add up (FANCY_SLEEP, FLOAT_SLEEP). */
-export function* sleepFor(ctx: Ctx, ms: number): G<void> {
-  const until = ctx.k.clock() + Math.round(ms * 1000);
-  yield { k: 'sleep', until };
-}
-
 const SLEEP_USAGE = 'BusyBox v1.36.1 multi-call binary.\n\nUsage: sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays\n';
 const DURATION_SUFFIX: Readonly<Record<string, number>> = { '': 1, s: 1, m: 60, h: 3600, d: 86400 };
 
@@ -77,11 +71,22 @@ export function parseDuration(arg: string): number | { usage: true } | { invalid
   return mult === null ? { invalid: rest } : Number(num) * mult;
 }
 
-/** busybox sleep (FANCY_SLEEP, FLOAT_DURATION): the args add up; `inf…` as the first arg sleeps forever. */
+/**
+ * busybox sleep (FANCY_SLEEP, FLOAT_DURATION): the args add up; `inf…` as the first arg sleeps forever.
+ * The arguments are read by a plain function and the one block is yielded here: a command run thousands of
+ * times in loops, where each generator level is an object per run.
+ */
 export const sleep: Applet = function* (ctx) {
+  const ms = sleepMs(ctx);
+  if (ms < 0) return 1;
+  yield { k: 'sleep', until: ctx.k.clock() + Math.round(ms * 1000) };
+  return 0;
+};
+
+/** sleep's duration in ms; -1 after printing why the arguments are wrong. */
+function sleepMs(ctx: Ctx): number {
   const argv = ctx.argv;
-  const none = wording(ctx).noOperands('sleep');
-  if (argv.length === 1) { errRaw(ctx, none || SLEEP_USAGE); return 1; }
+  if (argv.length === 1) { errRaw(ctx, wording(ctx).noOperands('sleep') || SLEEP_USAGE); return -1; }
   let total = 0;
   if (argv[1].slice(0, 3).toLowerCase() === 'inf') total = Infinity;
   else {
@@ -90,13 +95,11 @@ export const sleep: Applet = function* (ctx) {
       if (typeof d === 'number') { total += d * 1000; continue; }
       if ('usage' in d) errRaw(ctx, SLEEP_USAGE);
       else err(ctx, wording(ctx).badInterval(d.invalid));
-      return 1;
+      return -1;
     }
   }
-  if (total === Infinity) total = 1e15;
-  yield* sleepFor(ctx, total);
-  return 0;
-};
+  return total === Infinity ? 1e15 : total;
+}
 
 export const yes: Applet = function* (ctx) {
   const line = (ctx.argv.length > 1 ? ctx.argv.slice(1).join(' ') : 'y') + '\n';

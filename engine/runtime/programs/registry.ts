@@ -46,10 +46,11 @@ function shellApplet(dialect: Dialect): Applet {
 /** `sh`/`ash` of busybox. */
 export const SHELL_APPLET: Applet = shellApplet(ASH);
 const SHELLS: ReadonlyMap<string, Applet> = new Map([['dash', shellApplet(DASH)], ['bash', shellApplet(BASH)]]);
+const SHELL_APPLETS: ReadonlySet<Applet> = new Set([SHELL_APPLET, ...SHELLS.values()]);
 
 /** Whether `a` runs a shell (which the caller forks first, as a real shell would). */
 export function isShellApplet(a: Applet): boolean {
-  return a === SHELL_APPLET || [...SHELLS.values()].includes(a);
+  return SHELL_APPLETS.has(a);
 }
 
 const TABLE: ReadonlyMap<string, Applet> = new Map<string, Applet>([

@@ -20,8 +20,8 @@ export function declareName(sh: Shell, arg: string, flags: string, local: boolea
   const frame = local ? sh.d.frames[sh.d.frames.length - 1] : undefined;
   const old = sh.d.vars.map.get(name);
   if (frame && !frame.has(name)) frame.set(name, old ? { ...old, arr: old.arr && new Map(old.arr) } : undefined);
-  let v = sh.d.vars.map.get(name);
-  if (!v) { v = { v: undefined, exp: false, ro: false }; sh.d.vars.map.set(name, v); }
+  let v = sh.d.vars.own.get(name);
+  if (!v) { v = { v: undefined, exp: false, ro: false }; sh.d.vars.own.set(name, v); }
   if (flags.includes('i')) v.int = true;
   if (flags.includes('a') && !v.arr) { v.arr = new Map(v.v !== undefined ? [[0, v.v]] : []); }
   if (eq >= 0) sh.assign(name, arg.slice(eq + 1));

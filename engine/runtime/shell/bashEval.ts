@@ -80,7 +80,7 @@ function regexMatch(sh: Shell, s: string, re: string): boolean | 2 {
   }
   const arr = new Map<number, string>();
   if (m) for (let i = 0; 2 * i < m.length; i++) arr.set(i, m[2 * i] >= 0 ? s.slice(m[2 * i], m[2 * i + 1]) : '');
-  sh.d.vars.map.set('BASH_REMATCH', { v: arr.get(0), exp: false, ro: false, arr });
+  sh.d.vars.own.set('BASH_REMATCH', { v: arr.get(0), exp: false, ro: false, arr });
   return m !== null;
 }
 
@@ -94,7 +94,7 @@ export function* evalArithCmd(sh: Shell, node: Extract<Node, { type: 'arith' }>)
 /** Set array variable `name` to `values` (index 0 up). */
 export function setArray(sh: Shell, name: string, values: readonly string[]): void {
   const arr = new Map(values.map((v, i) => [i, v] as [number, string]));
-  sh.d.vars.map.set(name, { v: values[0], exp: false, ro: false, arr });
+  sh.d.vars.own.set(name, { v: values[0], exp: false, ro: false, arr });
 }
 
 /** The elements of array (or scalar) `name`, by index. */
@@ -125,9 +125,9 @@ export function arrayElement(sh: Shell, name: string, i: number): string | undef
 /** `name[i]=value`. */
 export function setElement(sh: Shell, name: string, i: number, value: string): void {
   const d = sh.d;
-  let v = d.vars.map.get(name);
+  let v = d.vars.own.get(name);
   if (v && v.ro) sh.fatal(d.dialect.msg.readOnly(name));
-  if (!v) { v = { v: undefined, exp: false, ro: false }; d.vars.map.set(name, v); }
+  if (!v) { v = { v: undefined, exp: false, ro: false }; d.vars.own.set(name, v); }
   const arr = v.arr ?? new Map(v.v !== undefined ? [[0, v.v]] : []);
   arr.set(i, value);
   v.arr = arr;
@@ -137,16 +137,19 @@ export function setElement(sh: Shell, name: string, i: number, value: string): v
 /** bash's array and append assignments. */
 export function* assignBash(sh: Shell, a: Assign): G<void> {
   const d = sh.d;
-  let v = d.vars.map.get(a.name);
+  const v = d.vars.map.get(a.name);
   if (v && v.ro) sh.fatal(d.dialect.msg.readOnly(a.name));
   if (a.array) {
     const items = yield* expandWords(sh, a.array);
     const arr = a.append && v ? new Map(v.arr ?? (v.v !== undefined ? [[0, v.v]] : [])) : new Map<number, string>();
     let next = arr.size ? Math.max(...arr.keys()) + 1 : 0;
     for (const x of items) arr.set(next++, x);
-    if (!v) { v = { v: undefined, exp: false, ro: false }; d.vars.map.set(a.name, v); }
-    v.arr = arr;
-    v.v = arr.get(0);
+    // The expansion may have forked (a command substitution): the variable to change is this shell's own
+    // copy of the one read before it (a new one when there was none).
+    let w = v && d.vars.own.get(a.name);
+    if (!w) { w = { v: undefined, exp: false, ro: false }; d.vars.own.set(a.name, w); }
+    w.arr = arr;
+    w.v = arr.get(0);
     return;
   }
   const value = yield* expandString(sh, a.value);

@@ -5,7 +5,7 @@
  */
 import type { Block } from './kernel';
 import type { Shell } from './shell';
-import { BreakErr, ExitErr, ReturnErr } from './state';
+import { BreakErr, copyVar, ExitErr, ReturnErr } from './state';
 import { writeFd } from './sys';
 import { strerror, type Errno } from '../fs/errors';
 import { printfText, printfWrites } from '../programs/printf';
@@ -189,9 +189,9 @@ function* local(sh: Shell, argv: string[]): Generator<Block, number, unknown> {
     const name = eq < 0 ? a : a.slice(0, eq);
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) sh.builtinError(sh.d.dialect.msg.badName(name));
     const old = sh.d.vars.map.get(name);
-    if (!frame.has(name)) frame.set(name, old ? { ...old } : undefined);
+    if (!frame.has(name)) frame.set(name, old ? copyVar(old) : undefined);
     if (eq >= 0) sh.assign(name, a.slice(eq + 1));
-    else if (!old) sh.d.vars.map.set(name, { v: undefined, exp: false, ro: false });
+    else if (!old) sh.d.vars.own.set(name, { v: undefined, exp: false, ro: false });
   }
   return 0;
 }

@@ -97,8 +97,8 @@ function exportLike(ro: boolean): B {
       const name = eq < 0 ? a : a.slice(0, eq);
       if (!NAME.test(name)) sh.builtinError(sh.d.dialect.msg.badName(name));
       if (eq >= 0) sh.assign(name, a.slice(eq + 1));
-      let v = sh.d.vars.map.get(name);
-      if (!v) { v = { v: undefined, exp: false, ro: false }; sh.d.vars.map.set(name, v); }
+      let v = sh.d.vars.own.get(name);
+      if (!v) { v = { v: undefined, exp: false, ro: false }; sh.d.vars.own.set(name, v); }
       if (ro) v.ro = true;
       else v.exp = true;
     }
@@ -118,16 +118,16 @@ const unset: B = function* (sh, argv) {
     if (!NAME.test(a)) sh.builtinError(sh.d.dialect.msg.badName(a));
     const v = sh.d.vars.map.get(a);
     if (v && v.ro) sh.builtinError(sh.d.dialect.msg.unsetReadOnly(a));
-    sh.d.vars.map.delete(a);
+    if (v) sh.d.vars.own.delete(a);
   }
   return 0;
 };
 
 function unsetElement(sh: Parameters<B>[0], name: string, i: number): void {
-  const v = sh.d.vars.map.get(name);
+  const v = sh.d.vars.own.get(name);
   if (!v) return;
   if (v.ro) sh.builtinError(sh.d.dialect.msg.unsetReadOnly(name));
-  if (!v.arr) { if (i === 0) sh.d.vars.map.delete(name); return; }
+  if (!v.arr) { if (i === 0) sh.d.vars.own.delete(name); return; }
   v.arr.delete(i);
   v.v = v.arr.get(0);
 }

@@ -45,7 +45,15 @@ function* settle(sh: Shell, status: number, bg: boolean): G<number> {
 
 function* evalSimpleNode(sh: Shell, node: NodeOf<'simple'>): G<number> {
   const fast = simpleFast(sh, node);
-  const status = fast !== SLOW ? fast : yield* evalSimple(sh, node);
+  let status = fast;
+  if (fast === SLOW) {
+    try {
+      status = yield* evalSimple(sh, node);
+    } finally {
+      // An applet evalSimple handed back (external's) is over.
+      sh.p.fg = null;
+    }
+  }
   const d = sh.d;
   if (d.dialect.bashVariables) setArray(sh, 'PIPESTATUS', [String(status)]);
   d.status = status;
@@ -266,16 +274,16 @@ function fastStatus(sh: Shell, node: Node): number {
   return s;
 }
 
-function* loopBody(sh: Shell, body: Node): G<number | 'break' | 'continue'> {
-  const fast = fastStatus(sh, body);
-  if (fast !== SLOW) return fast;
-  try {
-    return yield* evalNode(sh, body);
-  } catch (e) {
-    if (!(e instanceof BreakErr)) throw e;
-    if (e.n > 1) { e.n--; throw e; }
-    return e.cont ? 'continue' : 'break';
-  }
+/**
+ * What a `break N` / `continue N` thrown out of a loop's condition or body means to this loop ('break' or
+ * 'continue'), passed on (one level fewer) when it is for an outer loop; anything else is rethrown. The
+ * loops catch it around the node's own generator: a generator of their own per condition and body run
+ * was two objects per iteration.
+ */
+function loopOutcome(e: unknown): 'break' | 'continue' {
+  if (!(e instanceof BreakErr)) throw e;
+  if (e.n > 1) { e.n--; throw e; }
+  return e.cont ? 'continue' : 'break';
 }
 
 function* evalWhile(sh: Shell, cond: Node, body: Node, until: boolean): G<number> {
@@ -287,14 +295,20 @@ function* evalWhile(sh: Shell, cond: Node, body: Node, until: boolean): G<number
       d.condDepth++;
       let c: number | 'break' | 'continue';
       try {
-        c = yield* loopBody(sh, cond);
+        c = fastStatus(sh, cond);
+        if (c === SLOW) {
+          try { c = yield* evalNode(sh, cond); } catch (e) { c = loopOutcome(e); }
+        }
       } finally {
         d.condDepth--;
       }
       if (c === 'break') break;
       if (c === 'continue') continue;
       if ((c === 0) === until) break;
-      const r = yield* loopBody(sh, body);
+      let r: number | 'break' | 'continue' = fastStatus(sh, body);
+      if (r === SLOW) {
+        try { r = yield* evalNode(sh, body); } catch (e) { r = loopOutcome(e); }
+      }
       if (r === 'break') break;
       if (r !== 'continue') status = r;
     }
@@ -313,7 +327,10 @@ function* evalCFor(sh: Shell, node: Extract<Node, { type: 'cfor' }>): G<number> 
   try {
     while (!node.cond || sh.arithOf(yield* expandString(sh, node.cond)) !== 0) {
       sh.k.charge();
-      const r = yield* loopBody(sh, node.body);
+      let r: number | 'break' | 'continue' = fastStatus(sh, node.body);
+      if (r === SLOW) {
+        try { r = yield* evalNode(sh, node.body); } catch (e) { r = loopOutcome(e); }
+      }
       if (r === 'break') break;
       if (r !== 'continue') status = r;
       if (node.step) sh.arithOf(yield* expandString(sh, node.step));
@@ -333,7 +350,10 @@ function* evalFor(sh: Shell, name: string, words: Node extends never ? never : r
   try {
     for (const v of items) {
       sh.assign(name, v);
-      const r = yield* loopBody(sh, body);
+      let r: number | 'break' | 'continue' = fastStatus(sh, body);
+      if (r === SLOW) {
+        try { r = yield* evalNode(sh, body); } catch (e) { r = loopOutcome(e); }
+      }
       if (r === 'break') break;
       if (r !== 'continue') status = r;
     }

@@ -100,11 +100,20 @@ export function* expandWords(sh: Shell, words: readonly Word[]): G<string[]> {
 
 /** expandWords for words without command substitution: no generator on the way. */
 export function expandWordsSync(sh: Shell, words: readonly Word[]): string[] {
+  if (!sh.d.dialect.bashSyntax && allLiteral(words)) return words.map(literalOf);
   const out: string[] = [];
   if (sh.d.dialect.bashSyntax) words = words.flatMap(braceWords);
   for (let i = 0; i < words.length; i++) expandOneSync(sh, words[i], out);
   return out;
 }
+
+/** Words that expand to themselves (`sleep 30`): argv is made at its size instead of grown push by push. */
+function allLiteral(words: readonly Word[]): boolean {
+  for (let i = 0; i < words.length; i++) if (words[i].lit === null) return false;
+  return true;
+}
+
+const literalOf = (w: Word): string => w.lit!;
 
 function expandOneSync(sh: Shell, w: Word, out: string[]): void {
   if (w.lit !== null) { out.push(w.lit); return; }

@@ -36,13 +36,13 @@ export function* getopts(sh: Shell, argv: string[]): G<number> {
   const at = c === ':' ? -1 : spec.indexOf(c, silent ? 1 : 0);
   if (at < 0) {
     if (silent) sh.assign('OPTARG', c);
-    else { sh.writeErrSync(g.illegal(sh.d.arg0, c) + '\n'); sh.d.vars.map.delete('OPTARG'); }
+    else { sh.writeErrSync(g.illegal(sh.d.arg0, c) + '\n'); unsetOptarg(sh); }
     advance();
     return finish('?', 0);
   }
   if (spec[at + 1] !== ':') {
     if (g.clearsOptarg) sh.assign('OPTARG', '');
-    else sh.d.vars.map.delete('OPTARG');
+    else unsetOptarg(sh);
     advance();
     return finish(c, 0);
   }
@@ -52,6 +52,10 @@ export function* getopts(sh: Shell, argv: string[]): G<number> {
   off = 1;
   if (silent) { sh.assign('OPTARG', c); return finish(':', 0); }
   sh.writeErrSync(g.noArg(sh.d.arg0, c) + '\n');
-  sh.d.vars.map.delete('OPTARG');
+  unsetOptarg(sh);
   return finish('?', 0);
+}
+
+function unsetOptarg(sh: Shell): void {
+  if (sh.d.vars.map.has('OPTARG')) sh.d.vars.own.delete('OPTARG');
 }

@@ -128,11 +128,77 @@ const ENDED = (): 'default' => 'default';
 /** The keys of an idle kernel with no host waiter (never written: only a fresh array is filled). */
 const NO_KEYS: string[] = [];
 
+/**
+ * Sleeping processes in the order they went to sleep (a Set's order), over an array that only grows: a Set
+ * emptied and filled again by one sleeping process reallocated its table every time. A container has at
+ * most maxProcs processes, so a linear search is short.
+ */
+export class ProcList {
+  size = 0;
+  private items: (Proc | undefined)[] = [undefined, undefined, undefined, undefined];
+
+  at(i: number): Proc {
+    return this.items[i]!;
+  }
+
+  /** Like Set.add: a process already in keeps its place. */
+  add(p: Proc): void {
+    if (this.indexOf(p) >= 0) return;
+    if (this.size === this.items.length) this.items.push(...this.items.map(() => undefined));
+    this.items[this.size++] = p;
+  }
+
+  delete(p: Proc): boolean {
+    const i = this.indexOf(p);
+    if (i < 0) return false;
+    const items = this.items;
+    for (let j = i + 1; j < this.size; j++) items[j - 1] = items[j];
+    items[--this.size] = undefined;
+    return true;
+  }
+
+  private indexOf(p: Proc): number {
+    for (let i = 0; i < this.size; i++) if (this.items[i] === p) return i;
+    return -1;
+  }
+}
+
+/**
+ * The run queue, first in first out: a ring over an array that only grows. A plain array emptied by shift
+ * and filled again by push gave up and reallocated its store on every process switch.
+ */
+export class RunQueue {
+  length = 0;
+  private items: (Proc | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+  private head = 0;
+
+  push(p: Proc): void {
+    const n = this.items.length;
+    if (this.length === n) {
+      const grown: (Proc | undefined)[] = new Array<Proc | undefined>(2 * n).fill(undefined);
+      for (let i = 0; i < n; i++) grown[i] = this.items[(this.head + i) & (n - 1)];
+      this.items = grown;
+      this.head = 0;
+    }
+    this.items[(this.head + this.length) & (this.items.length - 1)] = p;
+    this.length++;
+  }
+
+  shift(): Proc | undefined {
+    if (this.length === 0) return undefined;
+    const p = this.items[this.head];
+    this.items[this.head] = undefined;
+    this.head = (this.head + 1) & (this.items.length - 1);
+    this.length--;
+    return p;
+  }
+}
+
 export class Kernel {
   readonly procs = new Map<number, Proc>();
   /** Processes not yet done (counting the table on every fork made `while :; do true & done` quadratic). */
   private live = 0;
-  runq: Proc[] = [];
+  readonly runq = new RunQueue();
   nextPid = 1;
   /** CPU time spent and not yet given to the host, in µs. */
   pending = 0;
@@ -146,11 +212,19 @@ export class Kernel {
   stop: BudgetStop | null = null;
   /** Commands since the last time slice ended (preemption of busy loops). */
   slice = 0;
-  readonly arith: ArithCache = new Map();
-  readonly pat: PatternCache = new Map();
+  private arithCache: ArithCache | null = null;
+  private patCache: PatternCache | null = null;
+  /** Parsed $((…)) expressions, made on first use (most containers never evaluate one). */
+  get arith(): ArithCache {
+    return (this.arithCache ??= new Map());
+  }
+  /** Compiled patterns (case, ${x%pat}, globs), made on first use. */
+  get pat(): PatternCache {
+    return (this.patCache ??= new Map());
+  }
   /** Listeners on local changes (tail -f in this container). */
   readonly hostWaiters = new Set<Proc>();
-  readonly sleepers = new Set<Proc>();
+  readonly sleepers = new ProcList();
   /** Called after every return from the host (time may have moved). */
   onResume: (() => void) | null = null;
   /** Opens of /dev/urandom so far (each draws its own stream). */
@@ -384,62 +458,71 @@ export class Kernel {
     }
   }
 
-  /** Drive everything until PID 1 exits; the engine sees one ContainerProcess. */
+  /**
+   * Drive everything until PID 1 exits; the engine sees one ContainerProcess. Between steps it yields to the
+   * host (idle, written out here rather than as a generator of its own: one object fewer per wait): when the
+   * CPU account is due (until the time it covers), or when everybody is blocked (until the earliest timer,
+   * Infinity for none, or a notify of a key a process waits on).
+   */
   *run(init: Proc): Generator<import('../seam').Effect, ExitStatus, Wake> {
     const host = this.host;
     for (;;) {
       if (this.stop) return this.budgetExit(this.stop);
       if (init.done) return { code: init.status };
       const p = this.runq.shift();
+      let until: number;
+      let keys = NO_KEYS;
       if (p) {
         if (!p.done) this.step(p);
-        if (this.pending >= 1000) {
-          yield* this.idle(Math.floor(this.pending / 1000) * 1000 + host.now() * 1000, [], true);
-          if (this.sleepers.size) this.wakeDue();
+        if (this.pending < 1000) continue;
+        until = Math.floor(this.pending / 1000) * 1000 + host.now() * 1000;
+      } else {
+        // Everybody is blocked: wake due sleepers, else wait for the earliest timer or a notify.
+        const now = this.clock();
+        let next = Infinity;
+        let woke = false;
+        // wake() deletes only the entry being visited: the next one is then at the same index.
+        const sleepers = this.sleepers;
+        for (let i = 0; i < sleepers.size;) {
+          const s = sleepers.at(i);
+          const b = s.block;
+          const at = b && b.k === 'sleep' ? b.until : b && b.k === 'host' ? b.until ?? Infinity : Infinity;
+          if (at <= now) { this.wake(s, b && b.k === 'host' ? 'timeout' : undefined); woke = true; } else if (at < next) next = at;
+          if (i < sleepers.size && sleepers.at(i) === s) i++;
         }
-        continue;
+        if (woke) continue;
+        if (this.hostWaiters.size) {
+          keys = [];
+          for (const w of this.hostWaiters) if (w.block && w.block.k === 'host') keys.push(...w.block.keys);
+        }
+        until = next;
       }
-      // Everybody is blocked: wake due sleepers, else wait for the earliest timer or a notify.
-      const now = this.clock();
-      let next = Infinity;
-      let woke = false;
-      // wake() only deletes the entry being visited, which a Set's iteration allows: no copy needed.
-      for (const s of this.sleepers) {
-        const b = s.block;
-        const until = b && b.k === 'sleep' ? b.until : b && b.k === 'host' ? b.until ?? Infinity : Infinity;
-        if (until <= now) { this.wake(s, b && b.k === 'host' ? 'timeout' : undefined); woke = true; } else if (until < next) next = until;
+      const t0 = host.now();
+      let wake: Wake;
+      if (until === Infinity) {
+        wake = yield { type: 'wait', keys };
+      } else {
+        const ms = Math.max(0, Math.ceil(until / 1000) - t0);
+        wake = keys.length ? yield { type: 'wait', keys, timeoutMs: ms } : yield { type: 'sleep', ms };
       }
-      if (woke) continue;
-      const keys: string[] = this.hostWaiters.size ? [] : NO_KEYS;
-      for (const w of this.hostWaiters) if (w.block && w.block.k === 'host') keys.push(...w.block.keys);
-      yield* this.idle(next, keys, false);
+      const elapsed = host.now() - t0;
+      if (this.onResume) this.onResume();
+      this.pending = Math.max(0, this.pending - elapsed * 1000);
+      if (wake.type === 'notify') this.notifyLocal(wake.key);
+      else if (wake.type === 'signal') this.deliverHostSignal(wake.signal);
+      if (p && this.sleepers.size) this.wakeDue();
     }
-  }
-
-  /** Yield to the host until `until` µs (Infinity: no timer) or a notify of `keys`. */
-  private *idle(until: number, keys: string[], flush: boolean): Generator<import('../seam').Effect, void, Wake> {
-    const host = this.host;
-    const t0 = host.now();
-    let wake: Wake;
-    if (until === Infinity) {
-      wake = yield { type: 'wait', keys };
-    } else {
-      const ms = Math.max(0, Math.ceil(until / 1000) - t0 - (flush ? 0 : 0));
-      wake = keys.length ? yield { type: 'wait', keys, timeoutMs: ms } : yield { type: 'sleep', ms };
-    }
-    const elapsed = host.now() - t0;
-    if (this.onResume) this.onResume();
-    this.pending = Math.max(0, this.pending - elapsed * 1000);
-    if (wake.type === 'notify') this.notifyLocal(wake.key);
-    else if (wake.type === 'signal') this.deliverHostSignal(wake.signal);
   }
 
   private wakeDue(): void {
     const now = this.clock();
-    for (const s of this.sleepers) {
+    const sleepers = this.sleepers;
+    for (let i = 0; i < sleepers.size;) {
+      const s = sleepers.at(i);
       const b = s.block;
       if (b && b.k === 'sleep' && b.until <= now) this.wake(s, undefined);
       else if (b && b.k === 'host' && b.until !== null && b.until <= now) this.wake(s, 'timeout');
+      if (i < sleepers.size && sleepers.at(i) === s) i++;
     }
   }
 

@@ -9,7 +9,7 @@ import { allowed } from '../fs/resolve';
 import type { FsView } from '../fs/view';
 import type { Inode } from '../fs/tree';
 import type { Node } from './ast';
-import type { Block, Kernel, Proc } from './kernel';
+import type { Block, Kernel } from './kernel';
 import type { JobTable } from './jobTable';
 import { type ParsedScript, ScriptCache } from './scriptCache';
 import { Parser } from './parser';
@@ -29,11 +29,14 @@ import { newShellData } from './start';
 
 type G<T> = Generator<Block, T, unknown>;
 
+/** A $PATH lookup's answer (what stat gives), and the applet that runs for it once external has asked. */
+interface Found { readonly path: string; readonly node: Inode; exe?: string; applet?: Applet | null }
+
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'while', 'until', 'for', 'do', 'done', 'case', 'esac', 'in', '{', '}', '!']);
 
 export class ShellRuntime {
   /** $PATH lookups by name, valid while $PATH, the mode asked and the filesystem's version are unchanged. */
-  readonly pathCache = new Map<string, { pathVar: string; exec: boolean; version: number; found: { path: string; node: Inode } | null }>();
+  readonly pathCache = new Map<string, { pathVar: string; exec: boolean; version: number; found: Found | null }>();
   constructor(
     readonly k: Kernel,
     readonly fs: FsView,
@@ -118,18 +121,19 @@ export class ShellRuntime {
    * findInPath for a given $PATH and directory, also returning the inode found (what stat(path) gives),
    * so a caller about to run it need not resolve the path again.
    */
-  lookPath(pathVar: string, cwd: string, name: string, exec = true): { path: string; node: Inode } | null {
+  lookPath(pathVar: string, cwd: string, name: string, exec = true): Found | null {
     const version = this.fs.version();
     const hit = this.pathCache.get(name);
     if (hit && hit.version === version && hit.pathVar === pathVar && hit.exec === exec) return hit.found;
-    let found: { path: string; node: Inode } | null = null;
-    for (const dir of pathVar.split(':')) {
-      const p = (dir === '' ? '.' : dir) + '/' + name;
+    let found: Found | null = null;
+    const dirs = pathDirs(pathVar);
+    for (let i = 0; i < dirs.length; i++) {
+      const p = dirs[i] + name;
       const n = this.fs.exists(p, cwd, this.cred);
       if (n && n.kind === 'file' && (!exec || (n.mode & 0o111) !== 0)) { found = { path: p, node: n }; break; }
     }
     // A relative PATH entry depends on the directory: only absolute answers (and misses with none) are kept.
-    if (found === null ? !pathVar.split(':').some((d) => d === '' || d[0] !== '/') : found.path[0] === '/') {
+    if (found === null ? !dirs.relative : found.path[0] === '/') {
       this.pathCache.set(name, { pathVar, exec, version, found });
     }
     return found;
@@ -161,22 +165,29 @@ export class ShellRuntime {
       if (fn) return yield* callFunction(sh, argv[0], fn, argv);
       return yield* b(sh, argv);
     }
-    return yield* this.external(sh, argv, [], sh.line, allowBuiltin ? null : 'exec');
+    try {
+      return yield* this.external(sh, argv, [], sh.line, allowBuiltin ? null : 'exec');
+    } finally {
+      sh.p.fg = null;
+    }
   }
 
   /**
    * Run a program found on disk: an applet (busybox link) or a shell script. Finding it never blocks, so
    * this is a plain function handing back the program's own generator (no generator of its own per command).
+   * An applet runs in the shell's process and is recorded on it (p.fg, what ps shows) from here: the caller
+   * clears p.fg once the generator has ended, however it ends.
    */
   external(sh: Shell, argv: string[], assigns: [string, string][], line: number, via: 'exec' | null = null): G<number> {
     const name = argv[0];
     let path: string;
     let node: Inode | undefined;
+    let found: Found | null = null;
     if (name.includes('/')) {
       path = name;
     } else {
       const pathVar = sh.d.vars.get('PATH') ?? '';
-      const found = this.lookPath(pathVar, sh.d.cwd, name);
+      found = this.lookPath(pathVar, sh.d.cwd, name);
       // ash's find_command takes any regular file on $PATH; exec then fails on it with EACCES.
       if (found === null && this.lookPath(pathVar, sh.d.cwd, name, false)) { sh.errSync(`${name}: Permission denied`); return exitWith(126); }
       if (found === null) return exitWith(this.notFound(sh, name, line, via));
@@ -193,13 +204,20 @@ export class ShellRuntime {
       sh.errSync(`${name}: Permission denied`);
       return exitWith(126);
     }
-    const applet = node.exe ? appletFor(node.exe === 'busybox' ? basename(path) : node.exe, this.flavor) : null;
+    let applet: Applet | null;
+    if (found && found.exe === node.exe && found.applet !== undefined) applet = found.applet;
+    else {
+      applet = node.exe ? appletFor(node.exe === 'busybox' ? basename(path) : node.exe, this.flavor) : null;
+      // Kept on the $PATH cache's entry, with the inode's program it was found for.
+      if (found) { found.exe = node.exe; found.applet = applet; }
+    }
     if (applet && isShellApplet(applet)) return this.runShellApplet(sh, applet, argv, assigns, line);
     if (applet) {
       sh.jobs.forked();
+      sh.p.fg = argv;
       // Most applets (sleep, echo, cat …) never read the environment: it is built on first use. The shell
       // waits for the applet, so its variables cannot change in between.
-      return running(sh.p, argv, applet(new LazyEnvCtx(this.k, sh.p, this.fs, this.cred, this.host, this.flavor, argv, sh.d.cwd, line, sh.d.vars, assigns)));
+      return applet(new LazyEnvCtx(this.k, sh.p, this.fs, this.cred, this.host, this.flavor, argv, sh.d.cwd, line, sh.d.vars, assigns));
     }
     if (node.exe) return exitWith(this.notFound(sh, name, line, via));
     return this.runScript(sh, path, node.data, argv, exportedWith(sh.d.vars, assigns));
@@ -249,6 +267,24 @@ export class ShellRuntime {
   }
 }
 
+/** $PATH's directories, each with its `/` (an empty entry is `./`), and whether any is relative. */
+type PathDirs = readonly string[] & { readonly relative: boolean };
+
+/** The last $PATH values split (every container of a run has the same few): a miss splits none again. */
+const pathSplits = new Map<string, PathDirs>();
+
+function pathDirs(pathVar: string): PathDirs {
+  let dirs = pathSplits.get(pathVar);
+  if (!dirs) {
+    const list = pathVar.split(':');
+    const relative = list.some((d) => d === '' || d[0] !== '/');
+    dirs = Object.assign(list.map((d) => (d === '' ? '.' : d) + '/'), { relative });
+    if (pathSplits.size >= 64) pathSplits.clear();
+    pathSplits.set(pathVar, dirs);
+  }
+  return dirs;
+}
+
 function isSpecial(name: string): boolean {
   return ['.', ':', 'break', 'continue', 'eval', 'exec', 'exit', 'export', 'readonly', 'return', 'set', 'shift', 'times', 'trap', 'unset'].includes(name);
 }
@@ -256,16 +292,6 @@ function isSpecial(name: string): boolean {
 export function basename(p: string): string {
   const s = p.replace(/\/+$/, '');
   return s.slice(s.lastIndexOf('/') + 1);
-}
-
-/** An applet the shell runs in its own process, recorded on it while it runs (what ps shows). */
-function* running(p: Proc, argv: readonly string[], gen: G<number>): G<number> {
-  p.fg = argv;
-  try {
-    return yield* gen;
-  } finally {
-    p.fg = null;
-  }
 }
 
 /** A script's command line as the kernel makes it: `#!INTERP [ARG]` runs INTERP [ARG] PATH ARGS…; without one, ash runs it in a forked copy of itself. */

@@ -8,7 +8,7 @@ import { expandString, expandStringSync, expandWords, expandWordsSync } from './
 import { BudgetStop, FLUSH, YIELD, type Block } from './kernel';
 import { applyRedirs, commit, restore } from './redirect';
 import { BuiltinErr, type Shell } from './shell';
-import { ExitErr, ReturnErr, type Var } from './state';
+import { copyVar, ExitErr, ReturnErr, type Var } from './state';
 import { BUILTINS, builtinOf, SPECIAL, SYNC_BUILTINS } from './builtins';
 import { arrayValues, assignBash, setArray } from './bashEval';
 
@@ -122,6 +122,8 @@ function* evalSimpleGen(sh: Shell, node: Simple, pause: Block | null, expanded?:
     }
     return yield* sh.rt.external(sh, argv, assigns, node.line);
   } finally {
+    // An applet external ran is over (see external).
+    sh.p.fg = null;
     if (saved) {
       if (sh.keepRedirs) commit(sh, saved);
       else restore(sh, saved);
@@ -190,7 +192,7 @@ export function* callFunction(sh: Shell, name: string, body: Node, argv: string[
   const savedNames = d.dialect.bashVariables ? d.vars.map.get('FUNCNAME') : undefined;
   if (d.dialect.bashVariables) setArray(sh, 'FUNCNAME', [name, ...arrayValues(sh, 'FUNCNAME')]);
   const savedAshName = d.dialect.ashVariables ? d.vars.map.get('FUNCNAME') : undefined;
-  if (d.dialect.ashVariables) d.vars.map.set('FUNCNAME', { v: name, exp: savedAshName?.exp ?? false, ro: false });
+  if (d.dialect.ashVariables) d.vars.own.set('FUNCNAME', { v: name, exp: savedAshName?.exp ?? false, ro: false });
   try {
     return yield* sh.rt.eval(sh, body);
   } catch (e) {
@@ -198,20 +200,21 @@ export function* callFunction(sh: Shell, name: string, body: Node, argv: string[
     throw e;
   } finally {
     if (d.dialect.bashVariables) {
-      if (savedNames) d.vars.map.set('FUNCNAME', savedNames);
-      else d.vars.map.delete('FUNCNAME');
+      // A copy: the table may have been copied (a fork) since, leaving the saved variable in a shared one.
+      if (savedNames) d.vars.own.set('FUNCNAME', copyVar(savedNames));
+      else d.vars.own.delete('FUNCNAME');
     }
     if (d.dialect.ashVariables) {
-      if (savedAshName) d.vars.map.set('FUNCNAME', savedAshName);
-      else d.vars.map.delete('FUNCNAME');
+      if (savedAshName) d.vars.own.set('FUNCNAME', copyVar(savedAshName));
+      else d.vars.own.delete('FUNCNAME');
     }
     sh.funcDepth--;
     d.loopDepth = savedLoop;
     d.pos = savedPos;
     const frame = d.frames.pop()!;
     for (const [n, old] of frame) {
-      if (old === undefined) d.vars.map.delete(n);
-      else d.vars.map.set(n, old);
+      if (old === undefined) d.vars.own.delete(n);
+      else d.vars.own.set(n, old);
     }
   }
 }
@@ -221,8 +224,8 @@ function tempAssign(sh: Shell, assigns: [string, string][]): [string, Var | unde
   for (const [n, v] of assigns) {
     const old = sh.d.vars.map.get(n);
     if (old && old.ro) sh.fatal(sh.d.dialect.msg.readOnly(n));
-    undo.push([n, old ? { ...old } : undefined]);
-    sh.d.vars.map.set(n, { v, exp: true, ro: false });
+    undo.push([n, old ? copyVar(old) : undefined]);
+    sh.d.vars.own.set(n, { v, exp: true, ro: false });
   }
   return undo;
 }
@@ -230,8 +233,8 @@ function tempAssign(sh: Shell, assigns: [string, string][]): [string, Var | unde
 function undoAssign(sh: Shell, undo: [string, Var | undefined][]): void {
   for (let i = undo.length - 1; i >= 0; i--) {
     const [n, old] = undo[i];
-    if (old === undefined) sh.d.vars.map.delete(n);
-    else sh.d.vars.map.set(n, old);
+    if (old === undefined) sh.d.vars.own.delete(n);
+    else sh.d.vars.own.set(n, old);
   }
 }
 

@@ -59,22 +59,73 @@ export interface ShellOptions {
 
 const DEFAULT_PATH = '/sbin:/usr/sbin:/bin:/usr/bin';
 
+/**
+ * The variables a shell starts with, by environment map, then dialect, then `release ppid uid cwd`: every
+ * shell started from the same environment (each container of a pod template, each `kubectl exec`) shares
+ * one table until it changes a variable (Vars is copy-on-write). Only environments that outlive one shell
+ * are kept (runProgram's, made once per container environment).
+ */
+const startVars = new WeakMap<ReadonlyMap<string, string>, Map<Dialect, Map<string, Vars>>>();
+
 /** A fresh shell state from an environment (what exec of /bin/sh starts with). */
 export function newShellData(env: ReadonlyMap<string, string>, arg0: string, pos: string[], cwd: string, proc: { readonly pid: number; readonly ppid: number },
-  uid: number, dialect: Dialect, flavor: ImageFlavor): ShellData {
+  uid: number, dialect: Dialect, flavor: ImageFlavor, shareStart = false): ShellData {
   const pid = proc.pid;
-  const vars = new Vars();
-  for (const [k, v] of env) vars.map.set(k, { v, exp: true, ro: false });
-  for (const [k, v] of Object.entries(dialect.initialVars(flavor.release ?? 'bookworm', env, { ppid: proc.ppid, uid }))) {
-    const exp = vars.map.get(k)?.exp ?? k === 'SHLVL';
-    vars.map.set(k, typeof v === 'string' ? { v, exp, ro: false } : { v: v[0], exp, ro: false, arr: new Map(v.map((x, i) => [i, x])) });
+  const release = flavor.release ?? 'bookworm';
+  let vars: Vars;
+  if (shareStart) {
+    let byDialect = startVars.get(env);
+    if (!byDialect) startVars.set(env, (byDialect = new Map()));
+    let byFacts = byDialect.get(dialect);
+    if (!byFacts) byDialect.set(dialect, (byFacts = new Map()));
+    const key = `${release} ${proc.ppid} ${uid} ${cwd}`;
+    let start = byFacts.get(key);
+    if (!start) byFacts.set(key, (start = startTable(env, cwd, proc.ppid, uid, dialect, release)));
+    vars = new Vars(start);
+  } else {
+    vars = startTable(env, cwd, proc.ppid, uid, dialect, release);
   }
-  if (!vars.map.has('PATH')) vars.map.set('PATH', { v: DEFAULT_PATH, exp: false, ro: false });
-  vars.map.set('PWD', { v: cwd, exp: vars.map.get('PWD')?.exp ?? true, ro: false });
   return {
     vars, funcs: new Map(), pos, arg0, cwd, opt: defaultOptions(), traps: new Map(), status: 0, bgPid: null,
     frames: [], loopDepth: 0, condDepth: 0, rootPid: pid, dialect,
   };
+}
+
+function startTable(env: ReadonlyMap<string, string>, cwd: string, ppid: number, uid: number, dialect: Dialect, release: 'bookworm' | 'trixie'): Vars {
+  const vars = new Vars();
+  const own = vars.own;
+  for (const [k, v] of env) own.set(k, { v, exp: true, ro: false });
+  for (const [k, v] of Object.entries(dialect.initialVars(release, env, { ppid, uid }))) {
+    const exp = own.get(k)?.exp ?? k === 'SHLVL';
+    own.set(k, typeof v === 'string' ? { v, exp, ro: false } : { v: v[0], exp, ro: false, arr: new Map(v.map((x, i) => [i, x])) });
+  }
+  if (!own.has('PATH')) own.set('PATH', { v: DEFAULT_PATH, exp: false, ro: false });
+  own.set('PWD', { v: cwd, exp: own.get('PWD')?.exp ?? true, ro: false });
+  return vars;
+}
+
+/**
+ * runProgram's environment map, made once per ShellOptions.env list (the kubelet hands every container of
+ * a namespace the same list of service links when it adds nothing) and never changed after. The entries it
+ * was made from are kept to check: a list changed since gets a new map.
+ */
+const envMaps = new WeakMap<ShellOptions['env'], { readonly from: readonly string[]; readonly env: ReadonlyMap<string, string> }>();
+
+function envMapOf(list: ShellOptions['env']): ReadonlyMap<string, string> {
+  const memo = envMaps.get(list);
+  if (memo && sameEntries(memo.from, list)) return memo.env;
+  const env = new Map<string, string>();
+  const from: string[] = [];
+  for (const [n, v] of list) { env.set(n, v); from.push(n, v); }
+  if (!env.has('PATH')) env.set('PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
+  envMaps.set(list, { from, env });
+  return env;
+}
+
+function sameEntries(from: readonly string[], list: ShellOptions['env']): boolean {
+  if (from.length !== 2 * list.length) return false;
+  for (let i = 0; i < list.length; i++) if (from[2 * i] !== list[i][0] || from[2 * i + 1] !== list[i][1]) return false;
+  return true;
 }
 
 /**
@@ -109,9 +160,7 @@ export function* runProgram(opts: ShellOptions): ContainerProcess {
       if (volume) host.notify(key);
     },
   };
-  const env = new Map<string, string>();
-  for (const [n, v] of opts.env) env.set(n, v);
-  if (!env.has('PATH')) env.set('PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
+  const env = envMapOf(opts.env);
   const cwd = opts.cwd ?? '/';
   const argv = [...opts.argv];
   const fds: FdTable = [retain({ kind: 'null', refs: 0 }), retain({ kind: 'console', stream: 'stdout', refs: 0 }), retain({ kind: 'console', stream: 'stderr', refs: 0 })];
@@ -143,7 +192,7 @@ export function* runProgram(opts: ShellOptions): ContainerProcess {
     p.argv = opts.argv;
     const dialect = node.exe ? dialectFor(prog) : rt.scriptDialect(node.data);
     if (dialect) {
-      const d = newShellData(env, argv[0], [], cwd, p, rt.cred.uid, dialect, opts.flavor);
+      const d = newShellData(env, argv[0], [], cwd, p, rt.cred.uid, dialect, opts.flavor, true);
       const sh = new Shell(rt, p, d, true);
       p.disposition = (sig) => sh.disposition(sig);
       // A script found on $PATH runs from the path exec found (which is also its $0).

@@ -21,28 +21,67 @@ export class BreakErr { constructor(public n: number, readonly cont: boolean) {}
 /** `return N`. */
 export class ReturnErr { constructor(readonly status: number) {} }
 
+/** A variable as read through Vars.map: never changed in place (it may be shared with other shells). */
+export interface VarView {
+  readonly v: string | undefined; readonly exp: boolean; readonly ro: boolean; readonly arr?: ReadonlyMap<number, string>;
+  readonly int?: boolean;
+}
+
+/** A copy of a variable this shell may change (its own array too). */
+export function copyVar(v: VarView): Var {
+  return v.arr || v.int ? { ...v, arr: v.arr && new Map(v.arr) } : { v: v.v, exp: v.exp, ro: v.ro };
+}
+
+/**
+ * A shell's variables, in definition order (what `set` and `export -p` list, and the order of the
+ * environment a program gets). Copy-on-write: a forked shell, and every shell started from the same
+ * environment, share one table until one of them changes a variable; that one then copies it (and its
+ * Var objects) first, so no change is ever seen by another shell.
+ */
 export class Vars {
-  map: Map<string, Var>;
+  private tbl: Map<string, Var>;
+  /** The table is (or may be) seen by another Vars: copy before changing anything. */
+  private shared = false;
   constructor(from?: Vars) {
-    this.map = new Map();
-    if (from) for (const [k, v] of from.map) this.map.set(k, v.arr || v.int ? { ...v, arr: v.arr && new Map(v.arr) } : { v: v.v, exp: v.exp, ro: v.ro });
+    if (from) {
+      this.tbl = from.tbl;
+      this.shared = from.shared = true;
+    } else {
+      this.tbl = new Map();
+    }
+  }
+  /** The variables to read; what it holds must not be changed (see `own`). */
+  get map(): ReadonlyMap<string, VarView> {
+    return this.tbl;
+  }
+  /** The variables to change: this shell's own table and Var objects (copied first when shared). */
+  get own(): Map<string, Var> {
+    if (this.shared) {
+      const t = new Map<string, Var>();
+      for (const [k, v] of this.tbl) t.set(k, copyVar(v));
+      this.tbl = t;
+      this.shared = false;
+    }
+    return this.tbl;
   }
   get(name: string): string | undefined {
-    const e = this.map.get(name);
+    const e = this.tbl.get(name);
     return e === undefined ? undefined : e.v;
   }
   /** Returns false when the variable is read-only. */
   set(name: string, value: string): boolean {
-    const e = this.map.get(name);
-    if (e === undefined) { this.map.set(name, { v: value, exp: false, ro: false }); return true; }
-    if (e.ro) return false;
+    const seen = this.tbl.get(name);
+    if (seen !== undefined && seen.ro) return false;
+    const own = this.own;
+    const e = own.get(name);
+    if (e === undefined) { own.set(name, { v: value, exp: false, ro: false }); return true; }
     e.v = value;
     if (e.arr) e.arr.set(0, value);
     return true;
   }
   exported(): Map<string, string> {
     const out = new Map<string, string>();
-    for (const [k, v] of this.map) if (v.exp && v.v !== undefined) out.set(k, v.v);
+    for (const [k, v] of this.tbl) if (v.exp && v.v !== undefined) out.set(k, v.v);
     return out;
   }
 }
