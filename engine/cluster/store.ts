@@ -23,13 +23,12 @@ export type Change = { readonly op: 'created' | 'updated' | 'deleted'; readonly 
 /** Kinds that live outside namespaces. */
 const CLUSTER_SCOPED = new Set(['Namespace', 'Node']);
 
-export function keyOf(kind: string, namespace: string | undefined, name: string): string {
-  return CLUSTER_SCOPED.has(kind) ? `${kind}//${name}` : `${kind}/${namespace ?? 'default'}/${name}`;
-}
-
 export class ObjectStore {
-  /** kind → key → object. */
-  private readonly byKind = new Map<string, Map<string, ApiObject>>();
+  /**
+   * kind → namespace ('' for cluster-scoped kinds) → name → object. Nested maps rather than one map keyed by
+   * `kind/namespace/name`: the names are the objects' own strings, so a lookup builds no key to hash.
+   */
+  private readonly byKind = new Map<string, Map<string, Map<string, ApiObject>>>();
   /** kind → list in API order (namespace, then name), rebuilt only after an add or a remove. */
   private readonly sorted = new Map<string, ApiObject[]>();
   /** owner uid → its dependents (any kind), from metadata.ownerReferences. */
@@ -53,19 +52,34 @@ export class ObjectStore {
   }
 
   get<T extends ApiObject = ApiObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
-    return this.byKind.get(kind)?.get(keyOf(kind, namespace, name)) as T | undefined;
+    return this.names(kind, namespace, false)?.get(name) as T | undefined;
+  }
+
+  /** The name → object map of a kind in a namespace (made when `create`). */
+  private names(kind: string, namespace: string | undefined, create: boolean): Map<string, ApiObject> | undefined {
+    let spaces = this.byKind.get(kind);
+    if (!spaces) {
+      if (!create) return undefined;
+      this.byKind.set(kind, (spaces = new Map()));
+    }
+    const ns = CLUSTER_SCOPED.has(kind) ? '' : namespace ?? 'default';
+    let names = spaces.get(ns);
+    if (!names && create) spaces.set(ns, (names = new Map()));
+    return names;
   }
 
   /** How many objects of a kind exist (in every namespace). */
   count(kind: string): number {
-    return this.byKind.get(kind)?.size ?? 0;
+    let n = 0;
+    for (const names of this.byKind.get(kind)?.values() ?? []) n += names.size;
+    return n;
   }
 
   /** Objects of a kind (in one namespace, or all when `namespace` is undefined), sorted by namespace then name. */
   list<T extends ApiObject = ApiObject>(kind: string, namespace?: string): T[] {
     let all = this.sorted.get(kind);
     if (!all) {
-      all = [...(this.byKind.get(kind)?.values() ?? [])].sort((a, b) => cmp(a.metadata?.namespace ?? '', b.metadata?.namespace ?? '') || cmp(a.metadata?.name ?? '', b.metadata?.name ?? ''));
+      all = [...this.byKind.get(kind)?.values() ?? []].flatMap((names) => [...names.values()]).sort((a, b) => cmp(a.metadata?.namespace ?? '', b.metadata?.namespace ?? '') || cmp(a.metadata?.name ?? '', b.metadata?.name ?? ''));
       this.sorted.set(kind, all);
     }
     if (namespace === undefined || CLUSTER_SCOPED.has(kind)) return all.slice() as T[];
@@ -84,9 +98,7 @@ export class ObjectStore {
   /** Store a new object (its metadata already complete) and tell the watchers. */
   add(obj: ApiObject): void {
     const kind = obj.kind!;
-    let map = this.byKind.get(kind);
-    if (!map) this.byKind.set(kind, (map = new Map()));
-    map.set(keyOf(kind, obj.metadata?.namespace, obj.metadata!.name!), obj);
+    this.names(kind, obj.metadata?.namespace, true)!.set(obj.metadata!.name!, obj);
     this.sorted.delete(kind);
     this.index(obj, true);
     this.emit({ op: 'created', obj });
@@ -96,12 +108,12 @@ export class ObjectStore {
   update(obj: ApiObject, notify = true): void {
     (obj.metadata as Writable<ObjectMeta>).resourceVersion = this.nextResourceVersion();
     const kind = obj.kind!;
-    const key = keyOf(kind, obj.metadata?.namespace, obj.metadata!.name!);
-    const map = this.byKind.get(kind);
-    const old = map?.get(key);
+    const name = obj.metadata!.name!;
+    const map = this.names(kind, obj.metadata?.namespace, false);
+    const old = map?.get(name);
     if (old !== obj) {
       if (old) this.index(old, false);
-      if (map) map.set(key, obj);
+      if (map) map.set(name, obj);
       this.sorted.delete(kind);
       this.index(obj, true);
     }
@@ -109,11 +121,10 @@ export class ObjectStore {
   }
 
   remove(kind: string, namespace: string | undefined, name: string): ApiObject | undefined {
-    const key = keyOf(kind, namespace, name);
-    const map = this.byKind.get(kind);
-    const obj = map?.get(key);
+    const map = this.names(kind, namespace, false);
+    const obj = map?.get(name);
     if (!obj) return undefined;
-    map!.delete(key);
+    map!.delete(name);
     this.sorted.delete(kind);
     this.index(obj, false);
     this.emit({ op: 'deleted', obj });

@@ -277,8 +277,7 @@ export class Kubelet implements NodeContext {
   }
 
   event(worker: PodWorker, c: ContainerState2 | undefined, type: 'Normal' | 'Warning', reason: string, message: string): void {
-    const fieldPath = c ? `spec.${c.kind === 'app' ? 'containers' : 'initContainers'}{${c.name}}` : undefined;
-    this.world.recordEvent(worker.rt.pod, { type, reason, message, fieldPath, source: 'kubelet' });
+    this.world.recordEvent(worker.rt.pod, { type, reason, message, fieldPath: c?.fieldPath, source: 'kubelet' });
   }
 
   explain(worker: PodWorker, c: ContainerState2, why: Why | null): void {

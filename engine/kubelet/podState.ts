@@ -38,6 +38,8 @@ export interface Instance {
 export interface ContainerState2 {
   readonly name: string;
   readonly kind: ContainerKind;
+  /** The container's field path in the pod, as events name it: `spec.initContainers{name}`. */
+  readonly fieldPath: string;
   readonly spec: Container;
   readonly index: number;
   readonly imageId: string;

@@ -341,6 +341,8 @@ export function makeContainerStates(specs: readonly Container[] | undefined, isI
   return (specs ?? []).map((spec, index) => ({
     name: spec.name,
     kind: containerKind(spec, isInit),
+    // Models the ObjectReference fieldPath of kubelet events (ref.GetPartialReference for a container).
+    fieldPath: `spec.${isInit ? 'initContainers' : 'containers'}{${spec.name}}`,
     spec,
     index,
     imageId: imageId(spec),

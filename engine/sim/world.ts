@@ -117,6 +117,16 @@ function sameInputs(a: RowInputs, b: RowInputs): boolean {
     a.deletionTimestamp === b.deletionTimestamp && a.deleted === b.deleted;
 }
 
+/** What the event correlator aggregates an event on, beside the involved object: reason, type, source, field, message. */
+interface AggregatedEvent {
+  readonly reason: string;
+  readonly type: string;
+  readonly source: string;
+  readonly fieldPath: string;
+  readonly message: string;
+  readonly event: LooseObject;
+}
+
 export class World {
   readonly scheduler = new Scheduler();
   readonly processes = new ProcessTable(this.scheduler);
@@ -142,7 +152,8 @@ export class World {
   private eventSeq = 0;
   /** Per involved object (uid) and message: its events and what each was recorded from, for the correlator's aggregation. */
   /** Per involved object (uid): its name in the trace (`pod/x`) and its events by message, for aggregation. */
-  private readonly eventsByObject = new Map<string, { object: string; byMessage: Map<string, LooseObject[]> }>();
+  /** Per involved object (by uid): its `kind/name` for trace records, and its events with what they aggregate on. */
+  private readonly eventsByObject = new Map<string, { object: string; events: AggregatedEvent[] }>();
   /** An event's `source`, one object per component (never mutated: events only change count and lastTimestamp). */
   private readonly eventSources = new Map<string, { component: string; host?: string }>();
   readonly epoch: number;
@@ -249,12 +260,15 @@ export class World {
     const now = this.iso();
     // Models the event correlator's aggregation key: same object, field, reason, message, type and source.
     let involved = this.eventsByObject.get(meta.uid!);
-    if (!involved) this.eventsByObject.set(meta.uid!, (involved = { object: `${obj.kind}/${meta.name}`.toLowerCase(), byMessage: new Map() }));
-    const byMessage = involved.byMessage;
-    let mine = byMessage.get(ev.message);
-    if (!mine) byMessage.set(ev.message, (mine = []));
-    const same = mine.find((e) => e.reason === ev.reason && e.type === ev.type && e.reportingComponent === ev.source &&
-      ((e.involvedObject as { fieldPath?: string }).fieldPath ?? '') === (ev.fieldPath ?? ''));
+    if (!involved) this.eventsByObject.set(meta.uid!, (involved = { object: `${obj.kind}/${meta.name}`.toLowerCase(), events: [] }));
+    // An object has a few events: a scan comparing the reason first (a literal) finds the one to aggregate
+    // with, without hashing the freshly built message as a map key would.
+    const fieldPath = ev.fieldPath ?? '';
+    let same: LooseObject | undefined;
+    for (const e of involved.events) {
+      // Cheapest first: reasons and sources are literals, a container's field path is one string it keeps.
+      if (e.reason === ev.reason && e.fieldPath === fieldPath && e.source === ev.source && e.type === ev.type && e.message === ev.message) { same = e.event; break; }
+    }
     if (same) {
       const w = same as Writable<LooseObject>;
       w.count = (same.count as number) + 1;
@@ -272,7 +286,7 @@ export class World {
         firstTimestamp: now, lastTimestamp: now, reportingComponent: ev.source, reportingInstance: ev.source === 'kubelet' ? NODE_NAME : '',
       };
       this.store.add(event);
-      mine.push(event);
+      involved.events.push({ reason: ev.reason, type: ev.type, source: ev.source, fieldPath, message: ev.message, event });
     }
     // Two literals rather than a spread in the middle: same key order, no intermediate objects.
     const object = involved.object;
