@@ -45,18 +45,19 @@ const goSlice = (names: readonly string[]): string => `[${names.join(' ')}]`;
 // a sidecar once it has started; containers without a status are "unknown", listed before "incomplete".
 function initialized(input: ConditionInput): ConditionValue {
   const inits = input.spec.initContainers ?? [];
-  const unknown: string[] = [], incomplete: string[] = [];
+  // The name lists are made only when some init container is missing or not done (as in containersReady).
+  let unknown: string[] | undefined, incomplete: string[] | undefined;
   for (const c of inits) {
     const s = named(input.initContainerStatuses, c.name);
-    if (!s) unknown.push(c.name);
-    else if (isSidecar(c) ? !s.started : !s.ready) incomplete.push(c.name);
+    if (!s) (unknown ??= []).push(c.name);
+    else if (isSidecar(c) ? !s.started : !s.ready) (incomplete ??= []).push(c.name);
   }
-  if (input.phase === 'Succeeded' && unknown.length === 0) return { type: 'Initialized', status: 'True', reason: 'PodCompleted' };
+  if (input.phase === 'Succeeded' && !unknown) return INITIALIZED_COMPLETED;
+  if (!unknown && !incomplete) return INITIALIZED;
   if (anyAppStarted(input)) return INITIALIZED;
   const parts: string[] = [];
-  if (unknown.length) parts.push(`containers with unknown status: ${goSlice(unknown)}`);
-  if (incomplete.length) parts.push(`containers with incomplete status: ${goSlice(incomplete)}`);
-  if (parts.length === 0) return INITIALIZED;
+  if (unknown) parts.push(`containers with unknown status: ${goSlice(unknown)}`);
+  if (incomplete) parts.push(`containers with incomplete status: ${goSlice(incomplete)}`);
   return { type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: parts.join(', ') };
 }
 
@@ -90,6 +91,7 @@ function containersReady(input: ConditionInput): ConditionValue {
 const CONTAINERS_READY: ConditionValue = { type: 'ContainersReady', status: 'True' };
 const POD_READY: ConditionValue = { type: 'Ready', status: 'True' };
 const INITIALIZED: ConditionValue = { type: 'Initialized', status: 'True' };
+const INITIALIZED_COMPLETED: ConditionValue = { type: 'Initialized', status: 'True', reason: 'PodCompleted' };
 const SCHEDULED: ConditionValue = { type: 'PodScheduled', status: 'True' };
 const SANDBOX_READY: ConditionValue = { type: 'PodReadyToStartContainers', status: 'True' };
 const SANDBOX_GONE: ConditionValue = { type: 'PodReadyToStartContainers', status: 'False' };

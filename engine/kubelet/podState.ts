@@ -226,9 +226,10 @@ function sameConditionValues(a: readonly ConditionValue[], b: readonly Condition
   return true;
 }
 
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+/** Each container's status now is the very object `before` holds for it (no list built to compare). */
+function sameStatuses(before: readonly ContainerStatus[], containers: readonly ContainerState2[], hasInit: boolean, epoch: number): boolean {
+  if (before.length !== containers.length) return false;
+  for (let i = 0; i < before.length; i++) if (containerStatus(containers[i], hasInit, epoch) !== before[i]) return false;
   return true;
 }
 
@@ -240,14 +241,14 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 export function buildPodStatus(rt: PodRuntime, now: number, epoch: number, prev: PodStatus | undefined): PodStatus {
   const spec = rt.pod.spec!;
   const hasInit = (spec.initContainers ?? []).length > 0;
-  const initContainerStatuses = rt.init.map((c) => containerStatus(c, hasInit, epoch));
-  const appInSpecOrder = rt.app.map((c) => containerStatus(c, hasInit, epoch));
   const memo = rt.statusMemo;
   if (memo && prev === memo.status && memo.spec === spec && memo.terminal === rt.terminal && memo.hasInitialized === rt.hasInitialized &&
     memo.sandboxReady === rt.sandboxReady && memo.podIp === rt.podIp && memo.evictedMessage === rt.evictedMessage && memo.finalPhase === rt.finalPhase && memo.epoch === epoch &&
-    sameItems(memo.init, initContainerStatuses) && sameItems(memo.app, appInSpecOrder)) {
+    sameStatuses(memo.init, rt.init, hasInit, epoch) && sameStatuses(memo.app, rt.app, hasInit, epoch)) {
     return memo.status;
   }
+  const initContainerStatuses = rt.init.map((c) => containerStatus(c, hasInit, epoch));
+  const appInSpecOrder = rt.app.map((c) => containerStatus(c, hasInit, epoch));
   // Models KTYPES SortedContainerStatuses: app container statuses are sorted by name, not spec order.
   const containerStatuses = appInSpecOrder.slice().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   let phase = getPhase({ spec, initContainerStatuses, containerStatuses, podIsTerminal: rt.terminal, podHasInitialized: rt.hasInitialized,
@@ -268,9 +269,10 @@ export function buildPodStatus(rt: PodRuntime, now: number, epoch: number, prev:
     // Models evictPod's status function: phase Failed, reason Evicted, the eviction message.
     ...(rt.evictedMessage !== undefined ? { reason: 'Evicted', message: rt.evictedMessage } : {}),
     hostIP: rt.hostIp,
-    hostIPs: [{ ip: rt.hostIp }],
+    // Posted statuses are never edited: the address lists of the last one serve again while the IPs are the same.
+    hostIPs: memo?.status.hostIP === rt.hostIp ? memo.status.hostIPs : [{ ip: rt.hostIp }],
     podIP: rt.podIp,
-    podIPs: [{ ip: rt.podIp }],
+    podIPs: memo?.status.podIP === rt.podIp ? memo.status.podIPs : [{ ip: rt.podIp }],
     startTime: rfc3339(epoch + rt.startTime),
     containerStatuses,
     qosClass: rt.qosClass,
