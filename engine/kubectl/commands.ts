@@ -34,7 +34,7 @@ export interface PortPair {
 /** Every command `parseKubectl` can return. */
 export type KubectlCommand =
   | (Scope & { readonly type: 'get'; readonly targets: readonly Target[]; readonly allNamespaces: boolean; readonly selector?: string; readonly fieldSelector?: string;
-    readonly output: GetOutput; readonly template?: string; readonly noHeaders: boolean; readonly watch: boolean; readonly showLabels: boolean; readonly labelColumns: readonly string[] })
+    readonly output: GetOutput; readonly template?: string; readonly sortBy?: string; readonly noHeaders: boolean; readonly watch: boolean; readonly showLabels: boolean; readonly labelColumns: readonly string[] })
   | (Scope & { readonly type: 'describe'; readonly targets: readonly Target[]; readonly allNamespaces: boolean; readonly selector?: string;
       /** --show-events (default true). */
       readonly showEvents: boolean })

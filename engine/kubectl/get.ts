@@ -12,6 +12,7 @@ import { toJson, toYaml } from './yaml';
 import { byteOrder } from './goSort';
 import { matchFields, parseFieldSelector, type FieldRequirement } from './fieldSelector';
 import { executeJsonPath, goQuoted, goSyntax, parseJsonPath } from './jsonpath';
+import { sortByField } from './sortBy';
 
 /** Models the API server's deprecation warning for core/v1 Endpoints (v1.33+), printed by kubectl. */
 const ENDPOINTS_WARNING = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n';
@@ -57,6 +58,8 @@ export interface GetOptions {
   readonly output: GetOutput;
   /** The template of `-o jsonpath=…` (already checked to parse). */
   readonly template?: string;
+  /** `--sort-by`, as the template `{.a.b}` (already checked to parse). */
+  readonly sortBy?: string;
   readonly noHeaders: boolean;
   /** `--show-labels`: a LABELS column at the end. */
   readonly showLabels?: boolean;
@@ -138,7 +141,10 @@ export function runGet(store: ObjectStore, opts: GetOptions, nowMs: number): Com
     } else {
       const fields = fieldFilter(r, fieldReqs, opts);
       if (typeof fields !== 'function') { stderr += `${fields.error}\n`; continue; }
-      groups.push({ r, objs: inScope.filter((o) => matchesSelector(o.metadata?.labels, reqs) && fields(o)).sort(listOrder) });
+      const listed = inScope.filter((o) => matchesSelector(o.metadata?.labels, reqs) && fields(o)).sort(listOrder);
+      const sorted = opts.sortBy ? sortByField(listed, opts.sortBy, (o) => wireObject(r, o)) : listed;
+      if (!Array.isArray(sorted)) return { stdout: '', stderr: `error: ${sorted.error}\n`, exitCode: 1 };
+      groups.push({ r, objs: sorted });
     }
   }
   const warning = opts.resources.includes('endpoints') ? ENDPOINTS_WARNING : '';
@@ -241,5 +247,5 @@ export function getOptionsFor(cmd: Extract<KubectlCommand, { type: 'get' }>): Ge
   for (const t of cmd.targets) namesByResource[t.resource] = t.names;
   return { resources: cmd.targets.map((t) => t.resource), names: [], namesByResource, namespace: cmd.namespace, allNamespaces: cmd.allNamespaces,
     ...(cmd.selector !== undefined ? { selector: cmd.selector } : {}), ...(cmd.fieldSelector !== undefined ? { fieldSelector: cmd.fieldSelector } : {}),
-    ...(cmd.template !== undefined ? { template: cmd.template } : {}), output: cmd.output, noHeaders: cmd.noHeaders, showLabels: cmd.showLabels, labelColumns: cmd.labelColumns };
+    ...(cmd.template !== undefined ? { template: cmd.template } : {}), ...(cmd.sortBy !== undefined ? { sortBy: cmd.sortBy } : {}), output: cmd.output, noHeaders: cmd.noHeaders, showLabels: cmd.showLabels, labelColumns: cmd.labelColumns };
 }

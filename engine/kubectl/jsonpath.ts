@@ -421,6 +421,19 @@ export function executeJsonPath(nodes: readonly Node[], data: Value, opts: { all
   }
 }
 
+/** The values the template's first action finds in `data` (missing keys give none), as a sorter reads them. */
+export function executeJsonPathValues(nodes: readonly Node[], data: Value): Value[] | { error: string } {
+  const first = nodes[0];
+  if (!first) return [];
+  if (first.kind === 'text') return [first.text];
+  try {
+    return walk([data], first.steps, true);
+  } catch (e) {
+    if (e instanceof JsonPathError) return { error: e.message };
+    throw e;
+  }
+}
+
 /** Go's %#v of an unstructured value, as kubectl's jsonpath error shows the object it was given. */
 export function goSyntax(v: Value): string {
   if (v === null || v === undefined) return 'interface {}(nil)';

@@ -15,7 +15,8 @@ describe('parseKubectl get', () => {
   it('types, aliases, names, TYPE/NAME and flags anywhere', () => {
     expect(parseKubectl('kubectl get po -n kube-system -o wide -w')).toEqual({ type: 'get', namespace: 'kube-system', namespaceSet: true,
       targets: [{ resource: 'pods', names: [] }], allNamespaces: false, output: 'wide', noHeaders: false, watch: true, showLabels: false, labelColumns: [] });
-    expect(parseKubectl('kubectl get pods --sort-by=.metadata.name')).toEqual({ error: 'error: --sort-by is not supported in this playground' });
+    expect(parseKubectl('kubectl get pods --sort-by=.metadata.name')).toMatchObject({ type: 'get', sortBy: '{.metadata.name}' });
+    expect(parseKubectl('kubectl get pods --chunk-size=10')).toEqual({ error: 'error: --chunk-size is not supported in this playground' });
     expect(parseKubectl('kubectl get pods --show-labels -L app,tier')).toMatchObject({ showLabels: true, labelColumns: ['app', 'tier'] });
     expect(parseKubectl('kubectl -n team get deploy/web rs/web-1 deploy/api')).toMatchObject({ namespace: 'team',
       targets: [{ resource: 'deployments', names: ['web', 'api'] }, { resource: 'replicasets', names: ['web-1'] }] });

@@ -3,6 +3,7 @@
  * would print for it.
  */
 import { parseJsonPath } from './jsonpath';
+import { relaxedJsonPath } from './sortBy';
 import type { KubectlCommand, Scope, TcpPort } from './commands';
 import type { FlagSpec, ParsedFlags } from './flags';
 import { parseFlags } from './flags';
@@ -45,7 +46,7 @@ function suggestions(typed: string): string[] {
 }
 
 function parseGet(argv: readonly string[]): KubectlCommand | ParseError {
-  const p = parseFlags(argv, [NS, F('output', 'string', 'o'), F('watch', 'bool', 'w'), F('selector', 'string', 'l'), F('field-selector', 'string'), F('all-namespaces', 'bool', 'A'), F('no-headers', 'bool'),
+  const p = parseFlags(argv, [NS, F('output', 'string', 'o'), F('watch', 'bool', 'w'), F('selector', 'string', 'l'), F('field-selector', 'string'), F('all-namespaces', 'bool', 'A'), F('no-headers', 'bool'), F('sort-by', 'string'),
     F('show-labels', 'bool'), F('label-columns', 'strings', 'L')], 'kubectl get');
   if ('error' in p) return err(p.error);
   const outputFlag = (p.values.output as string | undefined) ?? '';
@@ -63,6 +64,12 @@ function parseGet(argv: readonly string[]): KubectlCommand | ParseError {
     const parsed = parseJsonPath(template);
     if ('error' in parsed) return err(`error parsing jsonpath ${template}, ${parsed.error}`);
   }
+  const sortBy = relaxedJsonPath((p.values['sort-by'] as string | undefined) ?? '');
+  if (typeof sortBy !== 'string') return err(sortBy.error);
+  if (sortBy !== '') {
+    const parsed = parseJsonPath(sortBy);
+    if ('error' in parsed) return err(`error parsing jsonpath ${sortBy}, ${parsed.error}`);
+  }
   if (p.args.length === 0) {
     return { error: 'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n'
       + 'error: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples' };
@@ -72,7 +79,7 @@ function parseGet(argv: readonly string[]): KubectlCommand | ParseError {
   return { type: 'get', ...scope(p), targets, allNamespaces: p.values['all-namespaces'] === true,
     ...(p.values.selector !== undefined ? { selector: p.values.selector as string } : {}),
     ...(p.values['field-selector'] !== undefined ? { fieldSelector: p.values['field-selector'] as string } : {}),
-    output: (output === '' ? 'table' : output) as GetOutput, ...(template !== undefined ? { template } : {}), noHeaders: p.values['no-headers'] === true, watch: p.values.watch === true,
+    output: (output === '' ? 'table' : output) as GetOutput, ...(template !== undefined ? { template } : {}), ...(sortBy ? { sortBy } : {}), noHeaders: p.values['no-headers'] === true, watch: p.values.watch === true,
     showLabels: p.values['show-labels'] === true, labelColumns: (p.values['label-columns'] as string[] | undefined) ?? [] };
 }
 

@@ -275,3 +275,21 @@ describe('kubectl get -w with another printer', () => {
     expect(docs.every((d) => d.startsWith('apiVersion: v1\nkind: Pod\n'))).toBe(true);
   });
 });
+
+describe('kubectl get --sort-by', () => {
+  it('sorts the rows by a field of the objects, as tutorials sort events', () => {
+    const runs = ['kubectl get events --sort-by=.lastTimestamp -o \'jsonpath={range .items[*]}{.lastTimestamp} {.reason}{"\\n"}{end}\'',
+      'kubectl get pods --sort-by={.metadata.name} -o name', 'kubectl get pods --sort-by={{.a}}'];
+    const at = output(threeReplicas + '---\n' + twoInits, 12_000, runs.map((run) => ({ atMs: 11_000, run })));
+    const lines = at(runs[0]).stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(20);
+    const stamps = lines.map((l) => l.split(' ')[0]);
+    expect(stamps).toEqual([...stamps].sort());
+    // Unsorted, the list is in name order (per object), so the times go back and forth.
+    const unsorted = output(threeReplicas + '---\n' + twoInits, 12_000, [{ atMs: 11_000, run: runs[0].replace(' --sort-by=.lastTimestamp', '') }])(runs[0].replace(' --sort-by=.lastTimestamp', ''));
+    const before = unsorted.stdout.trim().split('\n').map((l) => l.split(' ')[0]);
+    expect(before).not.toEqual([...before].sort());
+    expect(at(runs[1]).stdout.split('\n')[0]).toBe('pod/p');
+    expect(at(runs[2])).toMatchObject({ stderr: "error: unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'\n", exit: 1 });
+  });
+});
