@@ -10,7 +10,7 @@ import { retain, type FdTable } from './io';
 import { Shell } from './shell';
 import { ShellRuntime, basename } from './runtime';
 import { defaultOptions, Vars, type ShellData } from './state';
-import type { Ctx, ImageFlavor } from './sys';
+import { readAll, type Ctx, type ImageFlavor } from './sys';
 import { appletFor } from '../programs/registry';
 import type { ScriptCache } from './scriptCache';
 import type { Dialect } from './dialect';
@@ -212,6 +212,7 @@ export function* runProgram(opts: ShellOptions): ContainerProcess {
 /** sh [-eux] -c SCRIPT [ARG0 [ARGS…]] | sh FILE [ARGS…] | sh (reads stdin). */
 export function* shellMain(sh: Shell, args: string[]): ProcGen {
   let cmode = false;
+  let smode = false;
   let i = 0;
   for (; i < args.length; i++) {
     const a = args[i];
@@ -219,6 +220,7 @@ export function* shellMain(sh: Shell, args: string[]): ProcGen {
     if ((a[0] !== '-' && a[0] !== '+') || a.length < 2) break;
     for (const c of a.slice(1)) {
       if (c === 'c') cmode = true;
+      else if (c === 's') smode = true;
       else if ('eufxnvC'.includes(c)) sh.d.opt[c as 'e'] = a[0] === '-';
     }
   }
@@ -227,7 +229,7 @@ export function* shellMain(sh: Shell, args: string[]): ProcGen {
     script = args[i] ?? '';
     if (args[i + 1] !== undefined) sh.d.arg0 = sh.d.commandName = args[i + 1];
     sh.d.pos = args.slice(i + 2);
-  } else if (i < args.length) {
+  } else if (i < args.length && !smode) {
     try {
       script = sh.fs.readFile(args[i], sh.d.cwd, sh.cred);
     } catch {
@@ -238,7 +240,11 @@ export function* shellMain(sh: Shell, args: string[]): ProcGen {
     sh.d.arg0 = sh.d.commandName = args[i];
     sh.d.pos = args.slice(i + 1);
   } else {
-    script = '';
+    // Models ash's input from standard input (no -c, no script file, or -s): the commands are what fd 0 holds
+    // to its end (ash reads it a buffer at a time; a script that also reads stdin finds what is left after).
+    sh.d.pos = args.slice(i);
+    const of = sh.p.fds[0];
+    script = of && of.kind !== 'null' ? yield* readAll(sh.k, of) : '';
   }
   let status: number;
   // A script file's lines count from 1 (only busybox's -c counts from 0).
