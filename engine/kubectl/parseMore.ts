@@ -114,3 +114,29 @@ export function parsePortForward(argv: readonly string[]): Result {
   }
   return { type: 'port-forward', ...scope(p), resource, name, ports, addresses: (p.values.address as string[] | undefined) ?? ['localhost'] };
 }
+
+/** `kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [-i] [-t] [-q] -- COMMAND [ARGS…]`. */
+// Models kubectl exec.go Complete (the deprecated form without `--`) and Validate.
+export function parseExec(argv: readonly string[]): Result {
+  const p = parseFlags(argv, [NS, F('container', 'string', 'c'), F('stdin', 'bool', 'i'), F('tty', 'bool', 't'), F('quiet', 'bool', 'q')], 'kubectl exec');
+  if ('error' in p) return err(p.error);
+  if (p.args.length === 0) return usage('pod, type/name or --filename must be specified', 'kubectl exec');
+  if (p.args.length > 1) return usage('exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead', 'kubectl exec');
+  if (p.rest.length === 0) return err('you must specify at least one command for the container');
+  const target = p.args[0];
+  let resource: 'pods' | 'services' | 'deployments' | 'replicasets' = 'pods';
+  let name = target;
+  if (target.includes('/')) {
+    const [t, n] = target.split('/');
+    const r = findResource(t);
+    if (!r) return err(`the server doesn't have a resource type "${t}"`);
+    if (r.resource !== 'pods' && r.resource !== 'services' && r.resource !== 'deployments' && r.resource !== 'replicasets') {
+      return err(`cannot attach to *v1.${r.kind}: selector for *v1.${r.kind} not implemented`);
+    }
+    resource = r.resource;
+    name = n;
+  }
+  const container = p.values.container as string | undefined;
+  return { type: 'exec', ...scope(p), resource, name, ...(container ? { container } : {}), stdin: p.values.stdin === true, tty: p.values.tty === true,
+    quiet: p.values.quiet === true, command: p.rest };
+}

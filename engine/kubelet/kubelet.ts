@@ -144,7 +144,7 @@ export class Kubelet implements NodeContext {
     this.explain(worker, c, null);
     const host: ContainerHost = createContainerHost(this.world, worker, c, inst);
     const running = this.world.runtime.start(this.world.containerStart(worker.rt, c, restartIndex), host);
-    inst.exec = (argv, execHost) => running.exec(argv, execHost ?? host);
+    inst.exec = (argv, execHost, stdin) => running.exec(argv, execHost ?? host, stdin);
     const exited = (status: ExitStatus) => {
       // Nothing runs inside a stopped container: let its filesystem and kernel go (large runs keep thousands).
       inst.exec = undefined;

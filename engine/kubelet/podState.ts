@@ -24,7 +24,7 @@ export interface Instance {
   message?: string;
   procId?: number;
   /** Runs a process inside this instance (exec probes and hooks); set while it runs. */
-  exec?: (argv: readonly string[], host?: import('../runtime/seam').ContainerHost) => import('../runtime/seam').ContainerProcess;
+  exec?: (argv: readonly string[], host?: import('../runtime/seam').ContainerHost, stdin?: string) => import('../runtime/seam').ContainerProcess;
   /**
    * The playground stopped interpreting this instance at a budget (a loop that never waits). It stays
    * Running, as the real container would keep spinning; only SIGKILL ends it.

@@ -20,9 +20,10 @@ export interface RunningContainer {
   readonly main: ContainerProcess;
   /**
    * Runs `argv` inside the container (same filesystem, environment and user), as `kubectl exec`,
-   * exec probes and exec lifecycle hooks do. The process reports to `host`.
+   * exec probes and exec lifecycle hooks do. The process reports to `host`; `stdin` is what it reads
+   * (`kubectl exec -i` with input), else it reads end of file at once.
    */
-  exec(argv: readonly string[], host: ContainerHost): ContainerProcess;
+  exec(argv: readonly string[], host: ContainerHost, stdin?: string): ContainerProcess;
 }
 
 export interface ContainerRuntime {
@@ -136,7 +137,7 @@ export function createRuntime(catalog: ImageCatalog): ContainerRuntime {
       const server = runServer(image.flavor, argv, shapeCopy(shellOpts, { spec }));
       return {
         main: server ?? runShell(shellOpts),
-        exec: (execArgv, execHost) => runShell({ ...shellOpts, argv: execArgv, host: execHost }),
+        exec: (execArgv, execHost, stdin) => runShell({ ...shellOpts, argv: execArgv, host: execHost, ...(stdin ? { stdin } : {}) }),
       };
     },
   };

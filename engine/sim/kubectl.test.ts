@@ -293,3 +293,54 @@ describe('kubectl get --sort-by', () => {
     expect(at(runs[2])).toMatchObject({ stderr: "error: unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'\n", exit: 1 });
   });
 });
+
+const sharedHtml = `apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  volumes: [{name: html, emptyDir: {}}]
+  initContainers:
+  - {name: fetch, image: busybox:1.36, command: ['sh', '-c', 'echo "<h1>hello</h1>" > /work/index.html; sleep 3'], volumeMounts: [{name: html, mountPath: /work}]}
+  containers:
+  - {name: app, image: busybox:1.36, command: ['sh', '-c', 'sleep 3600'], volumeMounts: [{name: html, mountPath: /usr/share/html}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: done}
+spec:
+  restartPolicy: Never
+  containers: [{name: c, image: busybox:1.36, command: ['true']}]
+`;
+
+describe('kubectl exec', () => {
+  const note = 'Defaulted container "app" out of: app, fetch (init)\n';
+  it('runs a command in the running container and prints what it printed, with kubectl\'s errors around it', () => {
+    const runs: ActionInput[] = [
+      { atMs: 2_000, run: 'kubectl exec web -- cat /usr/share/html/index.html' },
+      { atMs: 10_000, run: 'kubectl exec -n default web -- cat /usr/share/html/index.html' },
+      { atMs: 10_000, run: 'kubectl exec web -c fetch -- ls' },
+      { atMs: 10_000, run: 'kubectl exec web -c nope -- ls' },
+      { atMs: 10_000, run: "kubectl exec web -c app -- sh -c 'echo out; echo err >&2; exit 3'" },
+      { atMs: 10_000, run: 'kubectl exec web -c app -- nosuchcmd' },
+      { atMs: 10_000, run: 'kubectl exec web ls' },
+      { atMs: 10_000, run: 'kubectl exec done -- ls' },
+      { atMs: 11_000, run: 'kubectl exec -i web -c app -- sh', stdin: 'hostname; wc -l < /usr/share/html/index.html' },
+      { atMs: 12_000, run: 'kubectl exec web -c app -- sleep 100' },
+      { atMs: 14_000, run: 'kubectl delete pod web --grace-period=1' },
+    ];
+    const at = output(sharedHtml, 40_000, runs);
+    // During the init container the app container does not exist yet for the kubelet.
+    expect(at(runs[0].run)).toMatchObject({ stdout: '', stderr: `${note}error: unable to upgrade connection: container not found ("app")\n`, exit: 1 });
+    // What the init container wrote into the shared emptyDir.
+    expect(at(runs[1].run)).toMatchObject({ stdout: '<h1>hello</h1>\n', stderr: note, exit: 0, console: `${note}<h1>hello</h1>\n` });
+    expect(at(runs[2].run)).toMatchObject({ stderr: 'error: unable to upgrade connection: container not found ("fetch")\n', exit: 1 });
+    expect(at(runs[3].run)).toMatchObject({ stderr: 'Error from server (BadRequest): container nope is not valid for pod web\n', exit: 1 });
+    expect(at(runs[4].run)).toMatchObject({ stdout: 'out\n', stderr: 'err\ncommand terminated with exit code 3\n', exit: 3 });
+    expect(at(runs[5].run).stderr).toMatch(/^error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "nosuchcmd": executable file not found in \$PATH: unknown\n$/);
+    expect(at(runs[6].run).stderr).toBe("error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n");
+    expect(at(runs[7].run)).toMatchObject({ stderr: 'error: cannot exec into a container in a completed pod; current phase is Succeeded\n', exit: 1 });
+    expect(at(runs[8].run)).toMatchObject({ stdout: 'web\n1\n', exit: 0 });
+    // The exec session ends with the container: the pod's deletion kills it.
+    expect(at(runs[9].run)).toMatchObject({ stdout: '', stderr: 'command terminated with exit code 137\n', exit: 137 });
+  });
+});

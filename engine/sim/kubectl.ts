@@ -19,6 +19,7 @@ import { parseManifests } from '../scenario/parseManifests';
 import type { ActionContext } from './actions';
 import { portForward, curlLocal } from './portForward';
 import { runCrictl } from './crictl';
+import { runExec } from './exec';
 import { substituteCommands } from './substitute';
 
 export interface CommandOutput {
@@ -218,6 +219,7 @@ function run(ctx: ActionContext, cmd: KubectlCommand, stdin: string | undefined)
       return out(lines.map((l) => `${l}\n`).join(''), errors.map((e) => `${e}\n`).join(''), errors.length ? 1 : 0);
     }
     case 'port-forward': return portForward(ctx, cmd);
+    case 'exec': return runExec(ctx, cmd, stdin);
     case 'curl': return curlLocal(ctx, cmd);
   }
 }

@@ -32,7 +32,8 @@ function running(p: Pod): boolean {
   return p.status?.phase === 'Running' && !p.metadata?.deletionTimestamp;
 }
 
-function resolvePod(ctx: ActionContext, cmd: PortForwardCmd): { pod?: Pod; svc?: Service; error?: string } {
+/** The pod `kubectl port-forward`/`exec` reaches for POD or TYPE/NAME, or the error kubectl prints. */
+export function resolvePod(ctx: ActionContext, cmd: Pick<PortForwardCmd, 'resource' | 'name' | 'namespace'>): { pod?: Pod; svc?: Service; error?: string } {
   const store = ctx.world.store;
   const ns = cmd.namespace;
   if (cmd.resource === 'pods') {
