@@ -79,6 +79,8 @@ export interface Dialect {
   readonly sourceSearchesCwd: boolean;
   /** Variables the shell sets at start (arrays as lists), by the image's Debian release and the environment. */
   initialVars(release: 'bookworm' | 'trixie', env: ReadonlyMap<string, string>, proc: ShellProc): Readonly<Record<string, string | readonly string[]>>;
+  /** $PATH when the environment has none (the shell's compiled-in default), and whether the shell exports it. */
+  readonly defaultPath: { readonly value: string; readonly exported: boolean };
   /** `type` calls special builtins `special shell builtin` (POSIX shells; bash does not). */
   readonly typeSaysSpecial: boolean;
   /** getopts' diagnostics, and whether a plain option sets OPTARG to '' (dash, ash) or unsets it (bash). */
@@ -134,6 +136,8 @@ export const ASH: Dialect = {
   // Models ash.c's varinit table and init(): IFS and OPTIND, the prompts (FEATURE_EDITING_FANCY_PROMPT's PS1),
   // PPID, and SHLVL (BASH_SHLVL_VAR) raised by one and exported. HOSTNAME (BASH_HOSTNAME_VAR, from uname when the
   // environment has none) is not set: every container's environment has it.
+  // Models ash.c's defpathvar, exported as env -i busybox sh -c env shows.
+  defaultPath: { value: '/sbin:/usr/sbin:/bin:/usr/bin', exported: true },
   initialVars: (_release, env, proc) => ({
     IFS: ' \t\n', OPTIND: '1', PS1: '\\w \\$ ', PS2: '> ', PS4: '+ ', PPID: String(proc.ppid),
     SHLVL: String((Number(env.get('SHLVL')) || 0) + 1), LINENO: '', FUNCNAME: '',

@@ -54,6 +54,8 @@ export const BASH: Dialect = {
   testError: (m) => m.replace(/^(.*): bad number$/, '$1: integer expression expected'),
   // builtins/common.c sh_wrerror: `bash: line 1: echo: write error: No space left on device`.
   writeError(arg0, cmd, line, why) { return this.builtin(arg0, cmd, line, `write error: ${why}`); },
+  // Models Debian's bash DEFAULT_PATH_VALUE (config-top.h, with the trailing `.`), not exported.
+  defaultPath: { value: '/usr/local/bin:/usr/local/sbin:/usr/bin:/usr/sbin:/bin:/sbin:.', exported: false },
   // SHLVL counts nested bash shells (exported).
   initialVars: (release, env, proc) => {
     const patch = release === 'trixie' ? '37' : '15';

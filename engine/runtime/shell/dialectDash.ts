@@ -58,6 +58,8 @@ export const DASH: Dialect = {
   returnOutside: null,
   sourceSearchesCwd: false,
   // Models dash's var.c varinit and init: IFS, OPTIND, PS1 by effective uid, PS2, PS4, PPID; no SHLVL.
+  // Models Debian's dash: _PATH_STDPATH as its default, not exported.
+  defaultPath: { value: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', exported: false },
   initialVars: (_release, _env, proc) => ({ IFS: ' \t\n', OPTIND: '1', PS1: proc.uid === 0 ? '# ' : '$ ', PS2: '> ', PS4: '+ ', PPID: String(proc.ppid) }),
   typeSaysSpecial: true,
   getopts: ASH.getopts,

@@ -57,7 +57,6 @@ export interface ShellOptions {
   readonly stdin?: string;
 }
 
-const DEFAULT_PATH = '/sbin:/usr/sbin:/bin:/usr/bin';
 
 /**
  * The variables a shell starts with, by environment map, then dialect, then `release ppid uid cwd`: every
@@ -99,7 +98,7 @@ function startTable(env: ReadonlyMap<string, string>, cwd: string, ppid: number,
     const exp = own.get(k)?.exp ?? k === 'SHLVL';
     own.set(k, typeof v === 'string' ? { v, exp, ro: false } : { v: v[0], exp, ro: false, arr: new Map(v.map((x, i) => [i, x])) });
   }
-  if (!own.has('PATH')) own.set('PATH', { v: DEFAULT_PATH, exp: false, ro: false });
+  if (!own.has('PATH')) own.set('PATH', { v: dialect.defaultPath.value, exp: dialect.defaultPath.exported, ro: false });
   own.set('PWD', { v: cwd, exp: own.get('PWD')?.exp ?? true, ro: false });
   return vars;
 }
