@@ -81,6 +81,19 @@ export function parseRollout(argv: readonly string[]): Result {
   return { type: 'rollout-restart', ...scope(p), targets };
 }
 
+/** POD or TYPE/NAME of a pod or of what selects pods, for port-forward and exec. */
+// Models polymorphichelpers.AttachablePodForObject's accepted kinds (the error for others is kubectl's).
+function attachTarget(target: string): { resource: 'pods' | 'services' | 'deployments' | 'replicasets'; name: string } | { error: string } {
+  if (!target.includes('/')) return { resource: 'pods', name: target };
+  const [t, n] = target.split('/');
+  const r = findResource(t);
+  if (!r) return err(`the server doesn't have a resource type "${t}"`);
+  if (r.resource !== 'pods' && r.resource !== 'services' && r.resource !== 'deployments' && r.resource !== 'replicasets') {
+    return err(`cannot attach to *v1.${r.kind}: selector for *v1.${r.kind} not implemented`);
+  }
+  return { resource: r.resource, name: n };
+}
+
 /** `kubectl port-forward (pod/NAME | svc/NAME | deploy/NAME | NAME) [LOCAL:]REMOTE…`. */
 // Models kubectl portforward.go Complete (TYPE/NAME, port pairs) and Validate.
 export function parsePortForward(argv: readonly string[]): Result {
@@ -88,18 +101,9 @@ export function parsePortForward(argv: readonly string[]): Result {
   if ('error' in p) return err(p.error);
   if (p.args.length < 2) return usage('TYPE/NAME and list of ports are required for port-forward', 'kubectl port-forward');
   const [target, ...portArgs] = p.args;
-  let resource: 'pods' | 'services' | 'deployments' | 'replicasets' = 'pods';
-  let name = target;
-  if (target.includes('/')) {
-    const [t, n] = target.split('/');
-    const r = findResource(t);
-    if (!r) return err(`the server doesn't have a resource type "${t}"`);
-    if (r.resource !== 'pods' && r.resource !== 'services' && r.resource !== 'deployments' && r.resource !== 'replicasets') {
-      return err(`cannot attach to *v1.${r.kind}: selector for *v1.${r.kind} not implemented`);
-    }
-    resource = r.resource;
-    name = n;
-  }
+  const attach = attachTarget(target);
+  if ('error' in attach) return attach;
+  const { resource, name } = attach;
   const ports: PortPair[] = [];
   for (const spec of portArgs) {
     const parts = spec.split(':');
@@ -123,19 +127,9 @@ export function parseExec(argv: readonly string[]): Result {
   if (p.args.length === 0) return usage('pod, type/name or --filename must be specified', 'kubectl exec');
   if (p.args.length > 1) return usage('exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead', 'kubectl exec');
   if (p.rest.length === 0) return err('you must specify at least one command for the container');
-  const target = p.args[0];
-  let resource: 'pods' | 'services' | 'deployments' | 'replicasets' = 'pods';
-  let name = target;
-  if (target.includes('/')) {
-    const [t, n] = target.split('/');
-    const r = findResource(t);
-    if (!r) return err(`the server doesn't have a resource type "${t}"`);
-    if (r.resource !== 'pods' && r.resource !== 'services' && r.resource !== 'deployments' && r.resource !== 'replicasets') {
-      return err(`cannot attach to *v1.${r.kind}: selector for *v1.${r.kind} not implemented`);
-    }
-    resource = r.resource;
-    name = n;
-  }
+  const attach = attachTarget(p.args[0]);
+  if ('error' in attach) return attach;
+  const { resource, name } = attach;
   const container = p.values.container as string | undefined;
   return { type: 'exec', ...scope(p), resource, name, ...(container ? { container } : {}), stdin: p.values.stdin === true, tty: p.values.tty === true,
     quiet: p.values.quiet === true, command: p.rest };
