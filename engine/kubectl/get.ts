@@ -13,6 +13,7 @@ import { byteOrder } from './goSort';
 import { matchFields, parseFieldSelector, type FieldRequirement } from './fieldSelector';
 import { executeJsonPath, goQuoted, goSyntax, parseJsonPath } from './jsonpath';
 import { sortByField } from './sortBy';
+import { parseCustomColumns, printCustomColumns } from './customColumns';
 
 /** Models the API server's deprecation warning for core/v1 Endpoints (v1.33+), printed by kubectl. */
 const ENDPOINTS_WARNING = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n';
@@ -40,7 +41,7 @@ export interface ApiObject {
 export type ObjectStore = Partial<Readonly<Record<ResourceName, readonly ApiObject[]>>>;
 
 /** Output formats of `kubectl get -o`. */
-export type GetOutput = 'table' | 'wide' | 'name' | 'yaml' | 'json' | 'jsonpath' | 'jsonpath-as-json';
+export type GetOutput = 'table' | 'wide' | 'name' | 'yaml' | 'json' | 'jsonpath' | 'jsonpath-as-json' | 'custom-columns';
 
 /** A parsed `kubectl get`. */
 export interface GetOptions {
@@ -155,12 +156,17 @@ export function runGet(store: ObjectStore, opts: GetOptions, nowMs: number): Com
   const found = groups.filter((g) => g.objs.length > 0);
   const total = found.reduce((n, g) => n + g.objs.length, 0);
 
-  if (opts.output === 'yaml' || opts.output === 'json' || opts.output === 'jsonpath' || opts.output === 'jsonpath-as-json') {
+  if (opts.output === 'yaml' || opts.output === 'json' || opts.output === 'jsonpath' || opts.output === 'jsonpath-as-json' || opts.output === 'custom-columns') {
     const singleItem = opts.resources.length === 1 && namesOf(opts.resources[0]).length === 1;
     const items = found.flatMap((g) => g.objs.map((o) => wireObject(g.r, o)));
     if (singleItem && items.length === 0) return { stdout: '', stderr, exitCode, ...lead };
     const doc = singleItem ? items[0] : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
     if (opts.output === 'yaml' || opts.output === 'json') return { stdout: opts.output === 'yaml' ? toYaml(doc as never) : toJson(doc), stderr, exitCode, ...lead };
+    if (opts.output === 'custom-columns') {
+      const columns = parseCustomColumns(opts.template ?? '');
+      const printed = Array.isArray(columns) ? printCustomColumns(columns, singleItem ? [doc] : items, opts.noHeaders) : columns;
+      return 'error' in printed ? { stdout: '', stderr: `${stderr}error: ${printed.error}\n`, exitCode: 1, ...lead } : { stdout: printed.text, stderr, exitCode, ...lead };
+    }
     const printed = printJsonPath(opts.template ?? '', doc, opts.output === 'jsonpath-as-json');
     return 'error' in printed ? { stdout: '', stderr: stderr + printed.error, exitCode: 1, ...lead } : { stdout: printed.text, stderr, exitCode, ...lead };
   }
@@ -228,8 +234,10 @@ export function runGetWatch(store: ObjectStore, opts: GetOptions, startMs: numbe
     let stderr = warning;
     let printed = 0;
     for (const o of [...listed, ...changed.map((e) => e.object)]) {
+      // The custom-columns printer writes its header once, for the first object of its type.
+      const noHeaders = opts.noHeaders || (opts.output === 'custom-columns' && stdout !== '');
       const one = runGet({ [r.resource]: [o] }, { ...opts, names: [o.metadata?.name ?? ''], namesByResource: undefined, resources: [r.resource], allNamespaces: false,
-        namespace: o.metadata?.namespace ?? opts.namespace, selector: undefined, fieldSelector: undefined }, startMs);
+        namespace: o.metadata?.namespace ?? opts.namespace, selector: undefined, fieldSelector: undefined, noHeaders }, startMs);
       if (one.exitCode !== 0) { stderr += one.stderr; return { stdout, stderr, exitCode: 1, ...lead }; }
       stdout += (opts.output === 'yaml' && printed++ > 0 ? '---\n' : '') + one.stdout;
     }

@@ -373,7 +373,7 @@ function goTypeName(v: Value): string {
 }
 
 /** `fmt`'s %v of a value (for messages). */
-function goText(v: Value): string {
+export function goText(v: Value): string {
   if (Array.isArray(v)) return `[${v.map(goText).join(' ')}]`;
   if (isObject(v)) return `map[${keysOf(v).map((k) => `${k}:${goText(v[k])}`).join(' ')}]`;
   return scalarText(v);

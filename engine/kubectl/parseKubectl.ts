@@ -4,6 +4,7 @@
  */
 import { parseJsonPath } from './jsonpath';
 import { relaxedJsonPath } from './sortBy';
+import { parseCustomColumns } from './customColumns';
 import type { KubectlCommand, Scope, TcpPort } from './commands';
 import type { FlagSpec, ParsedFlags } from './flags';
 import { parseFlags } from './flags';
@@ -58,7 +59,11 @@ function parseGet(argv: readonly string[]): KubectlCommand | ParseError {
   if (output !== '' && !GET_FORMATS.includes(output)) {
     return err(`unable to match a printer suitable for the output format "${outputFlag}", allowed formats are: ${GET_FORMATS.join(',')}`);
   }
-  if (!['', 'wide', 'name', 'yaml', 'json', 'jsonpath', 'jsonpath-as-json'].includes(output)) return err(`-o ${output} is not supported in this playground`);
+  if (!['', 'wide', 'name', 'yaml', 'json', 'jsonpath', 'jsonpath-as-json', 'custom-columns'].includes(output)) return err(`-o ${output} is not supported in this playground`);
+  if (output === 'custom-columns') {
+    const columns = parseCustomColumns(template ?? '');
+    if (!Array.isArray(columns)) return err(columns.error);
+  }
   if (output === 'jsonpath' || output === 'jsonpath-as-json') {
     if (!template) return err('template format specified but no template given');
     const parsed = parseJsonPath(template);

@@ -344,3 +344,15 @@ describe('kubectl exec', () => {
     expect(at(runs[9].run)).toMatchObject({ stdout: '', stderr: 'command terminated with exit code 137\n', exit: 137 });
   });
 });
+
+describe('kubectl get -o custom-columns', () => {
+  it('prints the List as columns, and one header for a watch', () => {
+    const runs = ['kubectl get pods -o custom-columns=NAME:.metadata.name,INIT:.status.initContainerStatuses[*].ready', 'kubectl get pod p -w -o custom-columns=NAME:.metadata.name,PHASE:.status.phase'];
+    const at = output(twoInits, 20_000, [{ atMs: 1_500, run: runs[0] }, { atMs: 1_000, run: runs[1] }]);
+    expect(at(runs[0]).stdout).toBe('NAME   INIT\np      false,false\n');
+    const watch = at(runs[1]).stdout.split('\n').filter(Boolean);
+    expect(watch[0]).toMatch(/^NAME +PHASE$/);
+    expect(watch.slice(1).every((l) => /^p +(Pending|Running)$/.test(l))).toBe(true);
+    expect(watch.length).toBeGreaterThan(3);
+  });
+});
