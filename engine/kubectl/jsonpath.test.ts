@@ -82,3 +82,10 @@ describe('jsonpath: errors as client-go words them', () => {
     expect(goSyntax({ b: [1, 'x"y', null], a: { c: true, d: 0.5 } })).toBe('map[string]interface {}{"a":map[string]interface {}{"c":true, "d":0.5}, "b":[]interface {}{1, "x\\"y", interface {}(nil)}}');
   });
 });
+
+describe('jsonpath: huge templates', () => {
+  it('a template nested thousands deep is refused, not a crash', () => {
+    expect(run('{range .items[*]}'.repeat(20_000), store)).toBe('PARSE: the template is nested too deeply for this playground');
+    expect(run(`{.items[${'0,'.repeat(20_000)}0].metadata.name}`, store).startsWith('a a a')).toBe(true);
+  });
+});

@@ -195,6 +195,8 @@ export function parseJsonPath(template: string): readonly Node[] | { error: stri
     return nodes;
   } catch (e) {
     if (e instanceof JsonPathError) return { error: e.message };
+    // Only a template nested thousands deep (range in range …) runs out of stack: the playground's refusal.
+    if (e instanceof RangeError) return { error: 'the template is nested too deeply for this playground' };
     throw e;
   }
 }
@@ -417,6 +419,8 @@ export function executeJsonPath(nodes: readonly Node[], data: Value, opts: { all
     return { text };
   } catch (e) {
     if (e instanceof JsonPathError) return { error: e.message };
+    // Only a template nested thousands deep (range in range …) runs out of stack: the playground's refusal.
+    if (e instanceof RangeError) return { error: 'the template is nested too deeply for this playground' };
     throw e;
   }
 }
@@ -430,6 +434,8 @@ export function executeJsonPathValues(nodes: readonly Node[], data: Value): Valu
     return walk([data], first.steps, true);
   } catch (e) {
     if (e instanceof JsonPathError) return { error: e.message };
+    // Only a template nested thousands deep (range in range …) runs out of stack: the playground's refusal.
+    if (e instanceof RangeError) return { error: 'the template is nested too deeply for this playground' };
     throw e;
   }
 }
