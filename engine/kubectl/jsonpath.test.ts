@@ -30,7 +30,7 @@ describe('jsonpath: selection', () => {
     ['{.items[0].metadata.labels.*}', 'web x<y'],
     ['{$.items[1].status.ready}', 'false'],
     ['{.items[0].status.ratio}', '0.5'],
-    ['{.items[0].status.probe}', '<nil>'],
+    ['{.items[0].status.probe}', 'null'],
     ['{.items[0].status.missing}', ''],
     ['name: {.items[0].metadata.name}!', 'name: a!'],
   ])('%s', (template, expected) => expect(run(template, store)).toBe(expected));

@@ -405,7 +405,8 @@ export function executeJsonPath(nodes: readonly Node[], data: Value, opts: { all
     let text = '';
     const print = (results: readonly Value[]): void => {
       if (opts.asJson) { text += goJsonIndent(results) + '\n'; return; }
-      text += results.map((r) => (typeof r === 'object' && r !== null ? goJson(r) : scalarText(r))).join(' ');
+      // Maps and lists as JSON; a null as `null` (evalToText since kubectl 1.29; `<nil>` before), the rest as fmt prints them.
+      text += results.map((r) => (typeof r === 'object' && r !== null ? goJson(r) : r === null ? 'null' : scalarText(r))).join(' ');
     };
     const run = (ns: readonly Node[], cur: Value): void => {
       for (const n of ns) {
