@@ -52,6 +52,8 @@ export type KubectlCommand =
     readonly filenames: readonly string[]; readonly wait: boolean; readonly gracePeriod: number; readonly force: boolean; readonly now: boolean; readonly outputName: boolean })
   | (Scope & { readonly type: 'scale'; readonly targets: readonly Target[]; readonly replicas: number })
   | (Scope & { readonly type: 'rollout-restart'; readonly targets: readonly Target[] })
+  | (Scope & { readonly type: 'events'; readonly allNamespaces: boolean; readonly for?: { readonly kind: string; readonly name: string };
+      readonly types: readonly string[]; readonly noHeaders: boolean })
   | (Scope & { readonly type: 'exec'; readonly resource: 'pods' | 'services' | 'deployments' | 'replicasets'; readonly name: string; readonly container?: string;
       readonly stdin: boolean; readonly tty: boolean; readonly quiet: boolean; readonly command: readonly string[] })
   | (Scope & { readonly type: 'port-forward'; readonly resource: 'pods' | 'services' | 'deployments' | 'replicasets'; readonly name: string;

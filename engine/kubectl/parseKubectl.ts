@@ -11,7 +11,7 @@ import { parseFlags } from './flags';
 import { tokenize } from './tokenize';
 import { resourceTargets } from './resourceArgs';
 import type { GetOutput } from './get';
-import { parseDelete, parseExec, parsePortForward, parseRollout, parseScale } from './parseMore';
+import { parseDelete, parseEvents, parseExec, parsePortForward, parseRollout, parseScale } from './parseMore';
 
 /** A parse failure: what kubectl would print to stderr (without the trailing newline). */
 export interface ParseError {
@@ -254,6 +254,7 @@ export function parseKubectl(line: string): KubectlCommand | ParseError {
     case 'rollout': return parseRollout(args);
     case 'port-forward': return parsePortForward(args);
     case 'exec': return parseExec(args);
+    case 'events': return parseEvents(args);
     case 'run': return parseRun(args);
     default: {
       if (TOP_LEVEL.includes(verb)) return err(`"kubectl ${verb}" is not supported in this playground`);

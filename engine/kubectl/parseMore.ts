@@ -134,3 +134,27 @@ export function parseExec(argv: readonly string[]): Result {
   return { type: 'exec', ...scope(p), resource, name, ...(container ? { container } : {}), stdin: p.values.stdin === true, tty: p.values.tty === true,
     quiet: p.values.quiet === true, command: p.rest };
 }
+
+/** `kubectl events [--for TYPE/NAME] [--types Normal,Warning] [-A] [--no-headers]`. */
+// Models kubectl events.go Complete (--for in resource/name form) and Validate (--types values).
+export function parseEvents(argv: readonly string[]): Result {
+  const p = parseFlags(argv, [NS, F('all-namespaces', 'bool', 'A'), F('for', 'string'), F('types', 'strings'), F('no-headers', 'bool'), F('watch', 'bool', 'w'),
+    F('output', 'string', 'o')], 'kubectl events');
+  if ('error' in p) return err(p.error);
+  if (p.values.watch === true) return err('"kubectl events --watch" is not supported in this playground');
+  if (p.values.output !== undefined) return err('"kubectl events -o" is not supported in this playground');
+  if (p.args.length > 0) return usage(`unknown command "${p.args[0]}" for "kubectl events"`, 'kubectl events');
+  const types = (p.values.types as string[] | undefined) ?? [];
+  if (types.some((t) => t.toLowerCase() !== 'normal' && t.toLowerCase() !== 'warning')) return err('valid --types are Normal or Warning');
+  const forArg = p.values.for as string | undefined;
+  let forObject: { kind: string; name: string } | undefined;
+  if (forArg !== undefined && forArg !== '') {
+    const parts = forArg.split('/');
+    if (parts.length < 2) return err('--for must be in resource/name form');
+    if (parts.length > 2) return err('arguments in resource/name form may not have more than one slash');
+    const r = findResource(parts[0]);
+    if (!r) return err(`the server doesn't have a resource type "${parts[0]}"`);
+    forObject = { kind: r.kind, name: parts[1] };
+  }
+  return { type: 'events', ...scope(p), allNamespaces: p.values['all-namespaces'] === true, ...(forObject ? { for: forObject } : {}), types, noHeaders: p.values['no-headers'] === true };
+}

@@ -356,3 +356,25 @@ describe('kubectl get -o custom-columns', () => {
     expect(watch.length).toBeGreaterThan(3);
   });
 });
+
+describe('kubectl events', () => {
+  it('lists events oldest first with the events printer\'s columns, filtered by --for and --types', () => {
+    const crash = `apiVersion: v1
+kind: Pod
+metadata: {name: crash}
+spec:
+  initContainers: [{name: init, image: busybox:1.36, command: ['sh', '-c', 'exit 1']}]
+  containers: [{name: app, image: busybox:1.36, command: ['sleep', '3600']}]
+`;
+    const runs = ['kubectl events', 'kubectl events --for pod/crash --types=Warning', 'kubectl events --for crash', 'kubectl events --types=Bad', 'kubectl events -n other'];
+    const at = output(crash, 61_000, runs.map((run) => ({ atMs: 60_000, run })));
+    const lines = at(runs[0]).stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^LAST SEEN +TYPE +REASON +OBJECT +MESSAGE$/);
+    expect(lines[1]).toMatch(/^60s +Normal +Scheduled +Pod\/crash +Successfully assigned default\/crash to node1$/);
+    expect(lines[lines.length - 1]).toMatch(/^\d+s \(x\d+ over \d+s\) +Warning +BackOff +Pod\/crash +Back-off restarting failed container init in pod crash_default\(/);
+    expect(at(runs[1]).stdout.trim().split('\n')).toHaveLength(2);
+    expect(at(runs[2])).toMatchObject({ stderr: 'error: --for must be in resource/name form\n', exit: 1 });
+    expect(at(runs[3])).toMatchObject({ stderr: 'error: valid --types are Normal or Warning\n', exit: 1 });
+    expect(at(runs[4])).toMatchObject({ stdout: '', stderr: 'No events found in other namespace.\n', exit: 0 });
+  });
+});

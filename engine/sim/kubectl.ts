@@ -20,6 +20,7 @@ import type { ActionContext } from './actions';
 import { portForward, curlLocal } from './portForward';
 import { runCrictl } from './crictl';
 import { runExec } from './exec';
+import { runEvents } from '../kubectl/events';
 import { substituteCommands } from './substitute';
 
 export interface CommandOutput {
@@ -220,6 +221,8 @@ function run(ctx: ActionContext, cmd: KubectlCommand, stdin: string | undefined)
     }
     case 'port-forward': return portForward(ctx, cmd);
     case 'exec': return runExec(ctx, cmd, stdin);
+    case 'events': return fromKubectl(runEvents(snapshot(ctx), { namespace: cmd.namespace, allNamespaces: cmd.allNamespaces, ...(cmd.for ? { for: cmd.for } : {}),
+      types: cmd.types, noHeaders: cmd.noHeaders }, nowEpoch));
     case 'curl': return curlLocal(ctx, cmd);
   }
 }
