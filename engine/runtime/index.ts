@@ -4,6 +4,7 @@
  * override CMD), builds the container's filesystem (image layer, writable layer, mounts) and hands
  * the argv to the program the image runs: the busybox shell and applets, or an image's server.
  */
+import { containerEnv, imageHome } from './containerEnv';
 import { createBaseLayer, createContainerFs, createDistroLayer, createPodFilesTree, type FileSpec, type Tree } from './fs/index';
 import { APPLET_NAMES, appletFor, DISTRO_PROGRAMS } from './programs/registry';
 import { ImageCatalog, SERVER_CLIENTS, type Distro, type ImageFlavor, type ImageLookup } from './images';
@@ -105,6 +106,15 @@ export function createRuntime(catalog: ImageCatalog): ContainerRuntime {
     }
     return tree;
   };
+  // Image layers never change: the home directory of a uid, per layer.
+  const homeCache = new Map<Tree, Map<number, string>>();
+  const homes = (layer: Tree, uid: number): string => {
+    let byUid = homeCache.get(layer);
+    if (!byUid) homeCache.set(layer, (byUid = new Map()));
+    let home = byUid.get(uid);
+    if (home === undefined) byUid.set(uid, (home = imageHome(layer, uid)));
+    return home;
+  };
   const filesOf = (pod: PodFacts): Tree => {
     // A new sandbox gets new files (a new IP in /etc/hosts).
     const key = `${pod.uid}/${pod.ip}`;
@@ -128,8 +138,10 @@ export function createRuntime(catalog: ImageCatalog): ContainerRuntime {
       const uid = spec.runAsUser ?? 0, gid = spec.runAsGroup ?? 0;
       const groups = processGroups(layerFor(image), { uid, gid, fsGroup: spec.fsGroup, supplementalGroups: spec.supplementalGroups,
         supplementalGroupsPolicy: spec.supplementalGroupsPolicy }, imageGroups);
+      const layer = layerFor(image);
+      const env = containerEnv(spec.env, spec.pod.hostname, homes(layer, uid));
       const shellOpts = {
-        argv, env: spec.env, cwd: spec.workingDir || '/', fs, uid, gid, groups, host,
+        argv, env, cwd: spec.workingDir || '/', fs, uid, gid, groups, host,
         epochMs: spec.pod.epochMs, podIp: spec.pod.ip,
         budgets: { commandMicros: spec.commandMicros, stepBudget: spec.stepBudget, outputBudget: spec.outputBudget, memoryLimit: spec.memoryLimit },
         flavor: shellFlavor(image.flavor), scripts,
