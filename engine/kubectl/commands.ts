@@ -38,7 +38,9 @@ export type KubectlCommand =
   | (Scope & { readonly type: 'describe'; readonly targets: readonly Target[]; readonly allNamespaces: boolean; readonly selector?: string;
       /** --show-events (default true). */
       readonly showEvents: boolean })
-  | (Scope & { readonly type: 'logs'; readonly target: string; readonly container?: string; readonly previous: boolean; readonly follow: boolean; readonly tail?: number })
+  | (Scope & { readonly type: 'logs'; readonly target: string; readonly container?: string; readonly previous: boolean; readonly follow: boolean; readonly tail?: number;
+      /** `-l`: the pods the selector picks (target is then ''). */
+      readonly selector?: string; readonly allContainers: boolean; readonly prefix: boolean })
   | (Scope & { readonly type: 'apply' | 'create'; readonly filenames: readonly string[] })
   | (Scope & { readonly type: 'create-service'; readonly serviceType: 'ClusterIP' | 'NodePort' | 'LoadBalancer'; readonly name: string;
     readonly tcp: readonly TcpPort[]; readonly clusterIP?: string; readonly nodePort?: number })

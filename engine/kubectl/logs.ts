@@ -166,6 +166,9 @@ function tailLines(text: string, n: number | undefined): string {
   return lines.slice(-n).join('\n') + (hasNewline && lines.length > 0 ? '\n' : '');
 }
 
+/** The notes written before the log or the error (they lead stderr). */
+const notes = (written: string): { stderrFirst?: number } => (written ? { stderrFirst: written.length } : {});
+
 /** Runs `kubectl logs` against `store`; `read` supplies the text of the chosen container instance. */
 // Models kubectl logs.go RunLogs + logsforobject.go + podcmd (default container, validity check).
 export function runLogs(store: ObjectStore, req: LogsRequest, read: LogReader, profile: KubectlProfile = DEFAULT_PROFILE): CommandOutput {
@@ -187,7 +190,7 @@ export function runLogs(store: ObjectStore, req: LogsRequest, read: LogReader, p
       const apps = containers.map((c) => c.name).join(' ');
       const inits = (pod.spec?.initContainers ?? []).map((c) => c.name).join(' ');
       const msg = `a container name must be specified for pod ${podName}, choose one of: [${apps}]${inits ? ` or one of the init containers: [${inits}]` : ''}`;
-      return { stdout: '', stderr: `${stderr}Error from server (BadRequest): ${msg}\n`, exitCode: 1 };
+      return { stdout: '', stderr: `${stderr}Error from server (BadRequest): ${msg}\n`, exitCode: 1, ...notes(stderr) };
     }
     container = containers[0]?.name ?? '';
     if (containers.length > 1 || (pod.spec?.initContainers ?? []).length > 0 || (pod.spec?.ephemeralContainers ?? []).length > 0) {
@@ -197,10 +200,10 @@ export function runLogs(store: ObjectStore, req: LogsRequest, read: LogReader, p
   if (!findContainer(pod, container)) {
     // Models kubectl ≥ 1.36 "List containers when given container is not found".
     const list = profile.kubectlMinor >= 36 ? ` out of: ${allContainerNames(pod)}` : '';
-    return { stdout: '', stderr: `${stderr}error: container ${container} is not valid for pod ${podName}${list}\n`, exitCode: 1 };
+    return { stdout: '', stderr: `${stderr}error: container ${container} is not valid for pod ${podName}${list}\n`, exitCode: 1, ...notes(stderr) };
   }
   const v = validateContainerLogStatus(pod, container, req.previous);
-  if ('error' in v) return { stdout: '', stderr: `${stderr}Error from server (BadRequest): ${v.error}\n`, exitCode: 1 };
+  if ('error' in v) return { stdout: '', stderr: `${stderr}Error from server (BadRequest): ${v.error}\n`, exitCode: 1, ...notes(stderr) };
   // Its notes (`Found N pods …`, `Defaulted container …`) are written before the log is read.
-  return { stdout: tailLines(read(pod, container, v.instance), req.tail), stderr, exitCode: 0, ...(stderr ? { stderrFirst: stderr.length } : {}) };
+  return { stdout: tailLines(read(pod, container, v.instance), req.tail), stderr, exitCode: 0, ...notes(stderr) };
 }

@@ -45,7 +45,11 @@ describe('parseKubectl get', () => {
 describe('parseKubectl logs', () => {
   it('POD [-c C | C] [-p] [-f] [--tail N]', () => {
     expect(parseKubectl('kubectl logs myapp-pod -c init-mydb -p --tail=5')).toEqual({ type: 'logs', namespace: 'default', namespaceSet: false,
-      target: 'myapp-pod', container: 'init-mydb', previous: true, follow: false, tail: 5 });
+      target: 'myapp-pod', container: 'init-mydb', previous: true, follow: false, tail: 5, allContainers: false, prefix: false });
+    // Models logs.go: a selector replaces the POD argument and reads the last 10 lines unless --tail says otherwise.
+    expect(parseKubectl('kubectl logs -l app=web --all-containers --prefix')).toMatchObject({ target: '', selector: 'app=web', tail: 10, allContainers: true, prefix: true });
+    expect(parseKubectl('kubectl logs -l app=web --tail=-1')).toMatchObject({ tail: 10 });
+    expect(parseKubectl('kubectl logs -l app=web --tail=3')).toMatchObject({ tail: 3 });
     expect(parseKubectl('kubectl logs deploy/init-container init-container1 -f')).toMatchObject({ target: 'deploy/init-container', container: 'init-container1', follow: true });
     expect(parseKubectl('kubectl logs')).toEqual({ error: "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples" });
     expect(parseKubectl('kubectl logs p c -c d')).toEqual({ error: 'error: only one of -c or an inline [CONTAINER] arg is allowed' });

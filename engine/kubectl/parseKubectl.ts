@@ -100,16 +100,25 @@ function parseDescribe(argv: readonly string[]): KubectlCommand | ParseError {
 
 // Models kubectl logs.go Complete / Validate.
 function parseLogs(argv: readonly string[]): KubectlCommand | ParseError {
-  const p = parseFlags(argv, [NS, F('container', 'string', 'c'), F('previous', 'bool', 'p'), F('follow', 'bool', 'f'), F('tail', 'int')], 'kubectl logs');
+  const p = parseFlags(argv, [NS, F('container', 'string', 'c'), F('previous', 'bool', 'p'), F('follow', 'bool', 'f'), F('tail', 'int'), F('selector', 'string', 'l'),
+    F('all-containers', 'bool'), F('prefix', 'bool')], 'kubectl logs');
   if ('error' in p) return err(p.error);
   const usageText = "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command";
-  if (p.args.length === 0 || p.args.length > 2) return usage(usageText, 'kubectl logs');
+  const selector = p.values.selector as string | undefined;
+  // Models logs.go Complete: a selector takes the place of the POD argument, not both.
+  if (p.args.length === 0 && !selector) return usage(usageText, 'kubectl logs');
+  if (p.args.length === 1 && selector) return usage('only a selector (-l) or a POD name is allowed', 'kubectl logs');
+  if (p.args.length > 2) return usage(usageText, 'kubectl logs');
   if (p.args.length === 2 && p.changed.has('container')) return err('only one of -c or an inline [CONTAINER] arg is allowed');
-  const tail = p.values.tail as number | undefined;
+  let tail = p.values.tail as number | undefined;
   if (tail !== undefined && tail < -1) return err('--tail must be greater than or equal to -1');
+  // A selector reads the last 10 lines of each container unless --tail says otherwise.
+  if (selector && (tail === undefined || tail === -1)) tail = 10;
   const container = p.args.length === 2 ? p.args[1] : (p.values.container as string | undefined);
-  return { type: 'logs', ...scope(p), target: p.args[0], ...(container !== undefined ? { container } : {}), previous: p.values.previous === true,
-    follow: p.values.follow === true, ...(tail !== undefined && tail >= 0 ? { tail } : {}) };
+  const allContainers = p.values['all-containers'] === true;
+  if (allContainers && container) return err(`--all-containers=true should not be specified with container name ${container}`);
+  return { type: 'logs', ...scope(p), target: p.args[0] ?? '', ...(container !== undefined ? { container } : {}), previous: p.values.previous === true,
+    follow: p.values.follow === true, ...(tail !== undefined && tail >= 0 ? { tail } : {}), ...(selector ? { selector } : {}), allContainers, prefix: p.values.prefix === true };
 }
 
 function parsePort(s: string): number | undefined {

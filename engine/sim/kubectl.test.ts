@@ -378,3 +378,37 @@ spec:
     expect(at(runs[4])).toMatchObject({ stdout: '', stderr: 'No events found in other namespace.\n', exit: 0 });
   });
 });
+
+describe('kubectl logs -l / --all-containers / --prefix', () => {
+  it('reads each pod the selector picks (notes first), every container with --all-containers, lines led by [pod/NAME/CONTAINER] with --prefix', () => {
+    const web = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      initContainers: [{name: wait, image: busybox:1.36, command: ['sh', '-c', 'echo init $HOSTNAME']}]
+      containers: [{name: app, image: busybox:1.36, command: ['sh', '-c', 'seq 12; echo serving $HOSTNAME; sleep 3600']}]
+`;
+    const runs = ['kubectl logs -l app=web', 'kubectl logs -l app=web --all-containers --prefix', 'kubectl logs -l app=none', 'kubectl logs web -l app=web',
+      'kubectl logs -l app=web --all-containers -c app', 'kubectl logs deploy/web --all-containers'];
+    const at = output(web, 11_000, runs.map((run) => ({ atMs: 10_000, run })));
+    const note = 'Defaulted container "app" out of: app, wait (init)\n';
+    const first = at(runs[0]);
+    expect(first.stderr).toBe(note + note);
+    // The last 10 lines of each pod's app container: 4…12 and the greeting with the pod's HOSTNAME.
+    const pods = first.stdout.match(/serving (web-\S+)/g)!.map((l) => l.slice('serving '.length));
+    expect(pods).toHaveLength(2);
+    expect(first.stdout).toBe(pods.map((p) => `${[4, 5, 6, 7, 8, 9, 10, 11, 12].join('\n')}\nserving ${p}\n`).join(''));
+    expect(first.console).toBe(note + note + first.stdout);
+    expect(at(runs[1]).stdout).toBe(pods.map((p) => `[pod/${p}/wait] init ${p}\n${[4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => `[pod/${p}/app] ${n}\n`).join('')}[pod/${p}/app] serving ${p}\n`).join(''));
+    expect(at(runs[2])).toMatchObject({ stdout: '', stderr: 'No resources found in default namespace.\n', exit: 0 });
+    expect(at(runs[3]).stderr).toBe("error: only a selector (-l) or a POD name is allowed\nSee 'kubectl logs -h' for help and examples\n");
+    expect(at(runs[4]).stderr).toBe('error: --all-containers=true should not be specified with container name app\n');
+    expect(at(runs[5]).stderr).toMatch(/^Found 2 pods, using pod\/web-/);
+    expect(at(runs[5]).stdout).toMatch(/^init web-\S+\n1\n2\n/);
+  });
+});

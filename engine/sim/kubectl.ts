@@ -10,7 +10,7 @@ import type { ApiObject, LooseObject, Writable } from '../cluster/store';
 import type { KubectlCommand, Target } from '../kubectl/commands';
 import {
   createDeploymentObject, createNamespaceObject, createServiceObject, deletedMessage, FORCE_DELETE_WARNING, getOptionsFor, matchesSelector,
-  notFoundError, operationMessage, parseKubectl, parseSelector, resourceInfo, RESOURCES, runDescribe, runGet, runGetWatch, runLogs, tokenize,
+  notFoundError, operationMessage, parseKubectl, parseSelector, resolveLogsPod, resourceInfo, RESOURCES, runDescribe, runGet, runGetWatch, runLogs, tokenize,
   type KubectlProfile, type LogInstance, type ObjectStore, type ResourceName,
 } from '../kubectl/index';
 import { fieldFilter } from '../kubectl/get';
@@ -150,6 +150,7 @@ function run(ctx: ActionContext, cmd: KubectlCommand, stdin: string | undefined)
       return fromKubectl(runDescribe(snapshot(ctx), cmd, nowEpoch, profile(ctx)));
     }
     case 'logs': {
+      if (cmd.selector !== undefined || cmd.allContainers || cmd.prefix) return logsOfMany(ctx, cmd);
       const req = { target: cmd.target, ...(cmd.container ? { container: cmd.container } : {}), previous: cmd.previous, follow: cmd.follow,
         ...(cmd.tail !== undefined ? { tail: cmd.tail } : {}), namespace: cmd.namespace };
       let followed: { uid: string; container: string; id: string; startLength: number } | undefined;
@@ -249,6 +250,63 @@ function startWatch(ctx: ActionContext, cmd: Extract<KubectlCommand, { type: 'ge
     const r = runGetWatch(start, opts, startEpoch, events);
     return { stdout: r.stdout, stderr: r.stderr, ...lead };
   } };
+}
+
+type LogsCmd = Extract<KubectlCommand, { type: 'logs' }>;
+
+/**
+ * `kubectl logs -l SELECTOR`, `--all-containers` and `--prefix`: one log request per pod and container, the
+ * notes of all of them first (kubectl builds every request before reading any), then each log in turn, each
+ * line led by `[pod/NAME/CONTAINER] ` with --prefix; the first failing request ends the command.
+ */
+// Models logs.go (selectorTail, sequentialConsumeRequest, addPrefixIfNeeded) over polymorphichelpers
+// LogsForObject; the requests come from a Go map there, so this order (pods by name, containers in spec
+// order) is one of those kubectl may print.
+function logsOfMany(ctx: ActionContext, cmd: LogsCmd): CommandOutput {
+  const store = snapshot(ctx);
+  let targets: string[];
+  let lead = '';
+  if (cmd.selector !== undefined) {
+    const reqs = parseSelector(cmd.selector);
+    if ('error' in reqs) return out('', `error: ${reqs.error}\n`, 1);
+    targets = (store.pods ?? []).filter((p) => (p.metadata?.namespace ?? 'default') === cmd.namespace && matchesSelector(p.metadata?.labels, reqs))
+      .map((p) => `pod/${p.metadata?.name ?? ''}`);
+    if (targets.length === 0) return out('', `No resources found in ${cmd.namespace} namespace.\n`, 0);
+  } else {
+    const resolved = resolveLogsPod(store, cmd.target, cmd.namespace);
+    if (!resolved.pod) return out('', `${resolved.stderr}${resolved.error ?? ''}\n`, 1);
+    lead = resolved.stderr;
+    targets = [`pod/${resolved.pod.metadata?.name ?? ''}`];
+  }
+  const read = logReader(ctx);
+  let notes = lead, stdout = '';
+  for (const target of targets) {
+    const pod = (store.pods ?? []).find((p) => `pod/${p.metadata?.name ?? ''}` === target && (p.metadata?.namespace ?? 'default') === cmd.namespace) as Pod | undefined;
+    const spec = pod?.spec;
+    const containers: (string | undefined)[] = cmd.allContainers && spec
+      ? [...spec.initContainers ?? [], ...spec.containers, ...(spec.ephemeralContainers ?? [])].map((c) => c.name)
+      : [cmd.container];
+    for (const container of containers) {
+      const r = runLogs(store, { target, ...(container !== undefined ? { container } : {}), previous: cmd.previous, follow: false,
+        ...(cmd.tail !== undefined ? { tail: cmd.tail } : {}), namespace: cmd.namespace }, read, profile(ctx));
+      const first = r.stderrFirst ?? 0;
+      notes += r.stderr.slice(0, first);
+      if (r.exitCode !== 0) {
+        const all = notes + r.stderr.slice(first);
+        return { stdout, stderr: all, exit: r.exitCode, ...(notes ? { stderrFirst: notes.length } : {}) };
+      }
+      const name = container ?? defaultContainerName(pod);
+      stdout += cmd.prefix ? r.stdout.replace(/^(?=.)/gm, `[${target}/${name}] `) : r.stdout;
+    }
+  }
+  return { stdout, stderr: notes, exit: 0, ...(notes ? { stderrFirst: notes.length } : {}) };
+}
+
+/** The container `kubectl logs POD` reads: the annotated default when it exists, else the first app container. */
+function defaultContainerName(pod: Pod | undefined): string {
+  const annotated = pod?.metadata?.annotations?.['kubectl.kubernetes.io/default-container'];
+  const all = [...pod?.spec?.initContainers ?? [], ...pod?.spec?.containers ?? []];
+  return annotated && all.some((c) => c.name === annotated) ? annotated : pod?.spec?.containers[0]?.name ?? '';
 }
 
 /** Runs one command line; never throws (a failure becomes kubectl-style stderr). */
