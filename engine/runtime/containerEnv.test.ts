@@ -31,3 +31,30 @@ spec:
     expect(log('other')).toBe('/\n');
   });
 });
+
+describe('pods of one template', () => {
+  it('yet each shell sees its own pod\'s HOSTNAME, its own writes only, and an env HOSTNAME set in the spec', () => {
+    const manifests = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 3
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      initContainers:
+      - {name: a, image: busybox:1.36, command: ['sh', '-c', 'X=$HOSTNAME; export Y=$X-y; sh -c "echo a $HOSTNAME $Y"']}
+      - {name: b, image: busybox:1.36, command: ['sh', '-c', 'echo b $HOSTNAME $Y'], env: [{name: SHLVL, value: '4'}]}
+      containers:
+      - {name: c, image: busybox:1.36, command: ['sh', '-c', 'echo c $HOSTNAME $SHLVL; sleep 3600'], env: [{name: HOSTNAME, value: fixed}]}
+`;
+    const t = simulate({ manifests, untilMs: 10_000 });
+    const pods = [...new Set(t.records.filter((r) => r.type === 'log').map((r) => (r.type === 'log' ? r.pod : '')))];
+    expect(pods).toHaveLength(3);
+    for (const pod of pods) {
+      const out = t.records.filter((r) => r.type === 'log' && r.pod === pod).map((r) => (r.type === 'log' ? r.text : '')).join('');
+      expect(out).toBe(`a ${pod} ${pod}-y\nb ${pod}\nc fixed 1\n`);
+    }
+  });
+});
