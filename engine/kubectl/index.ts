@@ -19,7 +19,7 @@ export type { DescribeRequest } from './describe';
 export { runDescribe } from './describe';
 export { describeEvents, selectEvents } from './describeEvents';
 export type { LogInstance, LogReader, LogsRequest } from './logs';
-export { allContainerNames, byLoggingLess, resolveLogsPod, runLogs, validateContainerLogStatus } from './logs';
+export { allContainerNames, byLoggingLess, defaultContainer, defaultedNote, findContainer, resolveLogsPod, runLogs, validateContainerLogStatus } from './logs';
 export type { KubectlCommand, PortPair, Scope, Target, TcpPort } from './commands';
 export type { ParseError } from './parseKubectl';
 export { curlConnectionRefused, parseKubectl } from './parseKubectl';

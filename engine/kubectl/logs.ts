@@ -45,9 +45,28 @@ export function allContainerNames(pod: Pod): string {
     ...(pod.spec?.initContainers ?? []).map((c) => `${c.name} (init)`)].join(', ');
 }
 
-function findContainer(pod: Pod, name: string): Container | undefined {
+/** The pod's container (app, init or ephemeral) of that name. */
+// Models kubectl podcmd.FindContainerByName.
+export function findContainer(pod: Pod, name: string): Container | undefined {
   return [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? []), ...((pod.spec?.ephemeralContainers ?? []) as Container[])].find((c) => c.name === name);
 }
+
+/**
+ * The container kubectl takes when none is named: the one the default-container annotation names when the
+ * pod has it (`annotated`), else the first app container; `ambiguous`: the pod has others, so kubectl says
+ * which it took (`defaultedNote`).
+ */
+// Models kubectl podcmd.FindOrDefaultContainerByName (logs and exec).
+export function defaultContainer(pod: Pod): { readonly name: string; readonly annotated: boolean; readonly ambiguous: boolean } {
+  const annotation = pod.metadata?.annotations?.[DEFAULT_CONTAINER_ANNOTATION] ?? '';
+  if (annotation !== '' && findContainer(pod, annotation)) return { name: annotation, annotated: true, ambiguous: false };
+  const spec = pod.spec;
+  return { name: spec?.containers[0]?.name ?? '', annotated: false,
+    ambiguous: (spec?.containers.length ?? 0) > 1 || (spec?.initContainers ?? []).length > 0 || (spec?.ephemeralContainers ?? []).length > 0 };
+}
+
+/** kubectl's note on stderr when it picked a pod's default container among several. */
+export const defaultedNote = (pod: Pod, name: string): string => `Defaulted container "${name}" out of: ${allContainerNames(pod)}\n`;
 
 const readyTime = (p: Pod): number | undefined => timeMs(trueCondition(p, 'Ready')?.lastTransitionTime);
 // afterOrZero(t1, t2): a zero time sorts last.
@@ -179,10 +198,10 @@ export function runLogs(store: ObjectStore, req: LogsRequest, read: LogReader, p
   const podName = pod.metadata?.name ?? '';
   let container = req.container ?? '';
   const annotated = pod.metadata?.annotations?.[DEFAULT_CONTAINER_ANNOTATION] ?? '';
-  if (container === '' && annotated !== '') {
-    if (findContainer(pod, annotated)) container = annotated;
-    else stderr += `Default container name "${annotated}" not found in pod ${podName}\n`;
-  }
+  // Models LogsForObject: an annotation naming no container of the pod is said, then the usual default.
+  if (container === '' && annotated !== '' && !findContainer(pod, annotated)) stderr += `Default container name "${annotated}" not found in pod ${podName}\n`;
+  const chosen = defaultContainer(pod);
+  if (container === '' && chosen.annotated) container = chosen.name;
   if (container === '') {
     const containers = pod.spec?.containers ?? [];
     if (profile.kubectlMinor < 24 && (containers.length > 1 || (pod.spec?.initContainers ?? []).length > 0)) {
@@ -192,10 +211,8 @@ export function runLogs(store: ObjectStore, req: LogsRequest, read: LogReader, p
       const msg = `a container name must be specified for pod ${podName}, choose one of: [${apps}]${inits ? ` or one of the init containers: [${inits}]` : ''}`;
       return { stdout: '', stderr: `${stderr}Error from server (BadRequest): ${msg}\n`, exitCode: 1, ...notes(stderr) };
     }
-    container = containers[0]?.name ?? '';
-    if (containers.length > 1 || (pod.spec?.initContainers ?? []).length > 0 || (pod.spec?.ephemeralContainers ?? []).length > 0) {
-      stderr += `Defaulted container "${container}" out of: ${allContainerNames(pod)}\n`;
-    }
+    container = chosen.name;
+    if (chosen.ambiguous) stderr += defaultedNote(pod, container);
   }
   if (!findContainer(pod, container)) {
     // Models kubectl ≥ 1.36 "List containers when given container is not found".

@@ -5,7 +5,7 @@
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubectlCommand } from '../kubectl/commands';
-import { allContainerNames } from '../kubectl/index';
+import { defaultContainer, defaultedNote, findContainer } from '../kubectl/index';
 import { createContainerHost } from '../kubelet/containerHost';
 import { last } from '../kubelet/podState';
 import type { ActionContext } from './actions';
@@ -13,8 +13,6 @@ import type { CommandOutput, Finished } from './kubectl';
 import { resolvePod } from './portForward';
 
 type ExecCmd = Extract<KubectlCommand, { type: 'exec' }>;
-
-const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
 
 const failed = (stderr: string, exit = 1): CommandOutput => ({ stdout: '', stderr, exit });
 
@@ -29,23 +27,14 @@ export function runExec(ctx: ActionContext, cmd: ExecCmd, stdin: string | undefi
   let note = '';
   let name = cmd.container ?? '';
   if (name === '') {
-    const spec = pod.spec ?? { containers: [] };
-    const annotated = pod.metadata?.annotations?.[DEFAULT_CONTAINER_ANNOTATION] ?? '';
-    const all = [...spec.initContainers ?? [], ...spec.containers, ...(spec.ephemeralContainers ?? [])];
-    if (annotated && all.some((c) => c.name === annotated)) name = annotated;
-    else {
-      name = spec.containers[0]?.name ?? '';
-      if (!cmd.quiet && (spec.containers.length > 1 || (spec.initContainers ?? []).length > 0 || (spec.ephemeralContainers ?? []).length > 0)) {
-        note = `Defaulted container "${name}" out of: ${allContainerNames(pod)}\n`;
-      }
-    }
+    const chosen = defaultContainer(pod);
+    name = chosen.name;
+    if (!chosen.annotated && chosen.ambiguous && !cmd.quiet) note = defaultedNote(pod, name);
   }
   // Unable to use a TTY: the console's input is not a terminal (kubectl then runs the command without one).
   if (cmd.tty && cmd.stdin && !cmd.quiet) note += 'Unable to use a TTY - input is not a terminal or the right kind of file\n';
   const lead = (out: CommandOutput): CommandOutput => (note ? { ...out, stderr: note + out.stderr, stderrFirst: note.length + (out.stderrFirst ?? 0) } : out);
-  const spec = pod.spec;
-  const known = [...spec?.initContainers ?? [], ...spec?.containers ?? [], ...(spec?.ephemeralContainers ?? [])].some((c) => c.name === name);
-  if (!known) return lead(failed(`Error from server (BadRequest): container ${name} is not valid for pod ${pod.metadata?.name ?? ''}\n`));
+  if (!findContainer(pod, name)) return lead(failed(`Error from server (BadRequest): container ${name} is not valid for pod ${pod.metadata?.name ?? ''}\n`));
   const worker = ctx.world.kubelet.workers.get(pod.metadata!.uid!);
   const c = worker && [...worker.rt.init, ...worker.rt.app].find((x) => x.name === name);
   const inst = c && last(c.instances);

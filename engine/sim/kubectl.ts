@@ -10,7 +10,7 @@ import type { ApiObject, LooseObject, Writable } from '../cluster/store';
 import type { KubectlCommand, Target } from '../kubectl/commands';
 import {
   createDeploymentObject, createNamespaceObject, createServiceObject, deletedMessage, FORCE_DELETE_WARNING, getOptionsFor, matchesSelector,
-  notFoundError, operationMessage, parseKubectl, parseSelector, resolveLogsPod, resourceInfo, RESOURCES, runDescribe, runGet, runGetWatch, runLogs, tokenize,
+  defaultContainer, notFoundError, operationMessage, parseKubectl, parseSelector, resolveLogsPod, resourceInfo, RESOURCES, runDescribe, runGet, runGetWatch, runLogs, tokenize,
   type KubectlProfile, type LogInstance, type ObjectStore, type ResourceName,
 } from '../kubectl/index';
 import { fieldFilter } from '../kubectl/get';
@@ -264,25 +264,24 @@ type LogsCmd = Extract<KubectlCommand, { type: 'logs' }>;
 // order) is one of those kubectl may print.
 function logsOfMany(ctx: ActionContext, cmd: LogsCmd): CommandOutput {
   const store = snapshot(ctx);
-  let targets: string[];
+  let pods: Pod[];
   let lead = '';
   if (cmd.selector !== undefined) {
     const reqs = parseSelector(cmd.selector);
     if ('error' in reqs) return out('', `error: ${reqs.error}\n`, 1);
-    targets = (store.pods ?? []).filter((p) => (p.metadata?.namespace ?? 'default') === cmd.namespace && matchesSelector(p.metadata?.labels, reqs))
-      .map((p) => `pod/${p.metadata?.name ?? ''}`);
-    if (targets.length === 0) return out('', `No resources found in ${cmd.namespace} namespace.\n`, 0);
+    pods = ((store.pods ?? []) as Pod[]).filter((p) => (p.metadata?.namespace ?? 'default') === cmd.namespace && matchesSelector(p.metadata?.labels, reqs));
+    if (pods.length === 0) return out('', `No resources found in ${cmd.namespace} namespace.\n`, 0);
   } else {
     const resolved = resolveLogsPod(store, cmd.target, cmd.namespace);
     if (!resolved.pod) return out('', `${resolved.stderr}${resolved.error ?? ''}\n`, 1);
     lead = resolved.stderr;
-    targets = [`pod/${resolved.pod.metadata?.name ?? ''}`];
+    pods = [resolved.pod];
   }
   const read = logReader(ctx);
   let notes = lead, stdout = '';
-  for (const target of targets) {
-    const pod = (store.pods ?? []).find((p) => `pod/${p.metadata?.name ?? ''}` === target && (p.metadata?.namespace ?? 'default') === cmd.namespace) as Pod | undefined;
-    const spec = pod?.spec;
+  for (const pod of pods) {
+    const target = `pod/${pod.metadata?.name ?? ''}`;
+    const spec = pod.spec;
     const containers: (string | undefined)[] = cmd.allContainers && spec
       ? [...spec.initContainers ?? [], ...spec.containers, ...(spec.ephemeralContainers ?? [])].map((c) => c.name)
       : [cmd.container];
@@ -295,18 +294,11 @@ function logsOfMany(ctx: ActionContext, cmd: LogsCmd): CommandOutput {
         const all = notes + r.stderr.slice(first);
         return { stdout, stderr: all, exit: r.exitCode, ...(notes ? { stderrFirst: notes.length } : {}) };
       }
-      const name = container ?? defaultContainerName(pod);
+      const name = container ?? defaultContainer(pod).name;
       stdout += cmd.prefix ? r.stdout.replace(/^(?=.)/gm, `[${target}/${name}] `) : r.stdout;
     }
   }
   return { stdout, stderr: notes, exit: 0, ...(notes ? { stderrFirst: notes.length } : {}) };
-}
-
-/** The container `kubectl logs POD` reads: the annotated default when it exists, else the first app container. */
-function defaultContainerName(pod: Pod | undefined): string {
-  const annotated = pod?.metadata?.annotations?.['kubectl.kubernetes.io/default-container'];
-  const all = [...pod?.spec?.initContainers ?? [], ...pod?.spec?.containers ?? []];
-  return annotated && all.some((c) => c.name === annotated) ? annotated : pod?.spec?.containers[0]?.name ?? '';
 }
 
 /** Runs one command line; never throws (a failure becomes kubectl-style stderr). */
