@@ -4,7 +4,8 @@
  * its place with the new value); runc adds HOME from the image's /etc/passwd when nothing set it.
  * `kubectl exec -- env` in a busybox pod lists PATH, HOSTNAME, the service links, HOME in that order.
  */
-import type { DirInode, Tree } from './fs/index';
+import type { Tree } from './fs/index';
+import { passwdFields } from './groups';
 
 /** containerd's default OCI spec PATH (oci.populateDefaultUnixSpec); the busybox and Debian images set the same. */
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -35,12 +36,5 @@ export function containerEnv(kubelet: EnvList, hostname: string, home: string): 
 
 /** The home directory /etc/passwd of the image gives the uid, `/` when it lists no such user (runc's default). */
 export function imageHome(layer: Tree, uid: number): string {
-  const etc = layer.root.entries.get('etc');
-  const passwd = etc?.kind === 'dir' ? (etc as DirInode).entries.get('passwd') : undefined;
-  const text = passwd?.kind === 'file' ? passwd.data : '';
-  for (const line of text.split('\n')) {
-    const f = line.split(':');
-    if (f.length >= 6 && Number(f[2]) === uid && f[2] !== '') return f[5] || '/';
-  }
-  return '/';
+  return passwdFields(layer, uid)?.[5] || '/';
 }

@@ -23,9 +23,14 @@ function etcFile(layer: Tree, name: string): string {
   return file?.kind === 'file' ? file.data : '';
 }
 
+/** The fields of the image's /etc/passwd line for a uid (name:x:uid:gid:gecos:home:shell). */
+export function passwdFields(layer: Tree, uid: number): string[] | undefined {
+  return etcFile(layer, 'passwd').split('\n').map((l) => l.split(':')).find((f) => f.length > 2 && Number(f[2]) === uid);
+}
+
 /** Groups whose member list in the image's /etc/group names the user (by its /etc/passwd name). */
 function imageGroups(layer: Tree, uid: number): number[] {
-  const user = etcFile(layer, 'passwd').split('\n').map((l) => l.split(':')).find((f) => f.length > 2 && Number(f[2]) === uid)?.[0];
+  const user = passwdFields(layer, uid)?.[0];
   if (!user) return [];
   return etcFile(layer, 'group').split('\n').map((l) => l.split(':'))
     .filter((f) => f.length > 3 && f[3].split(',').includes(user)).map((f) => Number(f[2]));
@@ -35,12 +40,16 @@ function imageGroups(layer: Tree, uid: number): number[] {
 export type ImageGroupsCache = Map<Tree, Map<number, readonly number[]>>;
 
 function cachedImageGroups(layer: Tree, uid: number, cache: ImageGroupsCache | undefined): readonly number[] {
-  if (!cache) return imageGroups(layer, uid);
+  return cache ? perLayerAndUid(cache, layer, uid, imageGroups) : imageGroups(layer, uid);
+}
+
+/** What `compute` says of a layer and uid, kept in `cache` (image layers never change). */
+export function perLayerAndUid<T>(cache: Map<Tree, Map<number, T>>, layer: Tree, uid: number, compute: (layer: Tree, uid: number) => T): T {
   let byUid = cache.get(layer);
   if (!byUid) cache.set(layer, (byUid = new Map()));
-  let groups = byUid.get(uid);
-  if (!groups) byUid.set(uid, (groups = imageGroups(layer, uid)));
-  return groups;
+  let value = byUid.get(uid);
+  if (value === undefined) byUid.set(uid, (value = compute(layer, uid)));
+  return value;
 }
 
 export function processGroups(layer: Tree, input: GroupsInput, cache?: ImageGroupsCache): number[] {

@@ -13,7 +13,7 @@ import { runShell } from './shell/start';
 import { ScriptCache } from './shell/scriptCache';
 import type { ContainerHost, ContainerProcess, ContainerStart, PodFacts } from './seam';
 import { imageFiles, runServer } from './servers';
-import { processGroups, type ImageGroupsCache } from './groups';
+import { perLayerAndUid, processGroups, type ImageGroupsCache } from './groups';
 import { shapeCopy } from '../sim/shapeCopy';
 
 /** A started container: its main process, and a way to run more processes inside it. */
@@ -107,14 +107,7 @@ export function createRuntime(catalog: ImageCatalog): ContainerRuntime {
     return tree;
   };
   // Image layers never change: the home directory of a uid, per layer.
-  const homeCache = new Map<Tree, Map<number, string>>();
-  const homes = (layer: Tree, uid: number): string => {
-    let byUid = homeCache.get(layer);
-    if (!byUid) homeCache.set(layer, (byUid = new Map()));
-    let home = byUid.get(uid);
-    if (home === undefined) byUid.set(uid, (home = imageHome(layer, uid)));
-    return home;
-  };
+  const homes = new Map<Tree, Map<number, string>>();
   const filesOf = (pod: PodFacts): Tree => {
     // A new sandbox gets new files (a new IP in /etc/hosts).
     const key = `${pod.uid}/${pod.ip}`;
@@ -136,10 +129,10 @@ export function createRuntime(catalog: ImageCatalog): ContainerRuntime {
       });
       const argv = resolveArgv(spec, image.def?.entrypoint, image.def?.cmd ?? ['sh']);
       const uid = spec.runAsUser ?? 0, gid = spec.runAsGroup ?? 0;
-      const groups = processGroups(layerFor(image), { uid, gid, fsGroup: spec.fsGroup, supplementalGroups: spec.supplementalGroups,
-        supplementalGroupsPolicy: spec.supplementalGroupsPolicy }, imageGroups);
       const layer = layerFor(image);
-      const env = containerEnv(spec.env, spec.pod.hostname, homes(layer, uid));
+      const groups = processGroups(layer, { uid, gid, fsGroup: spec.fsGroup, supplementalGroups: spec.supplementalGroups,
+        supplementalGroupsPolicy: spec.supplementalGroupsPolicy }, imageGroups);
+      const env = containerEnv(spec.env, spec.pod.hostname, perLayerAndUid(homes, layer, uid, imageHome));
       const shellOpts = {
         argv, env, cwd: spec.workingDir || '/', fs, uid, gid, groups, host,
         epochMs: spec.pod.epochMs, podIp: spec.pod.ip,
