@@ -2,11 +2,11 @@
  * `kubectl get -o custom-columns=HEADER:FIELD,…`: one column per field (a relaxed JSONPath), every value a
  * field has joined by commas, `<none>` when it has none.
  */
-import { executeJsonPathValues, goText, parseJsonPath } from './jsonpath';
+import { executeJsonPathValues, goText, parseJsonPath, type JsonPathTemplate } from './jsonpath';
 import { relaxedJsonPath } from './sortBy';
 import { tabwrite } from './table';
 
-interface Column { readonly header: string; readonly template: string }
+interface Column { readonly header: string; readonly nodes: JsonPathTemplate }
 
 /** The columns of a spec, or the error kubectl gives for it. */
 // Models cli-runtime printers.NewCustomColumnsPrinterFromSpec.
@@ -18,9 +18,9 @@ export function parseCustomColumns(spec: string): Column[] | { error: string } {
     if (colon < 0) return { error: `unexpected custom-columns spec: ${part}, expected <header>:<json-path-expr>` };
     const template = relaxedJsonPath(part.slice(colon + 1));
     if (typeof template !== 'string') return template;
-    const parsed = parseJsonPath(template);
-    if ('error' in parsed) return { error: `error parsing jsonpath ${template}, ${parsed.error}` };
-    columns.push({ header: part.slice(0, colon), template });
+    const nodes = parseJsonPath(template);
+    if ('error' in nodes) return { error: `error parsing jsonpath ${template}, ${nodes.error}` };
+    columns.push({ header: part.slice(0, colon), nodes });
   }
   return columns;
 }
@@ -32,9 +32,7 @@ export function printCustomColumns(columns: readonly Column[], objects: readonly
   for (const o of objects) {
     const row: string[] = [];
     for (const c of columns) {
-      const nodes = parseJsonPath(c.template);
-      if ('error' in nodes) return nodes;
-      const values = executeJsonPathValues(nodes, o);
+      const values = executeJsonPathValues(c.nodes, o);
       if ('error' in values) return values;
       row.push(values.length === 0 ? '<none>' : values.map(goText).join(','));
     }

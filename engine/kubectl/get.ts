@@ -11,7 +11,7 @@ import { formatLabels, matchesSelector, parseSelector } from './selector';
 import { toJson, toYaml } from './yaml';
 import { byteOrder } from './goSort';
 import { matchFields, parseFieldSelector, type FieldRequirement } from './fieldSelector';
-import { executeJsonPath, goQuoted, goSyntax, parseJsonPath } from './jsonpath';
+import { executeJsonPath, goQuote, goSyntax, parseJsonPath } from './jsonpath';
 import { sortByField } from './sortBy';
 import { parseCustomColumns, printCustomColumns } from './customColumns';
 
@@ -100,7 +100,7 @@ function printJsonPath(template: string, doc: unknown, asJson: boolean): { text:
   if ('error' in nodes) return { error: `error: error parsing jsonpath ${template}, ${nodes.error}\n` };
   const r = executeJsonPath(nodes, doc, { asJson });
   if ('text' in r) return r;
-  return { error: `error: error executing jsonpath ${goQuoted(template)}: Error executing template: ${r.error}. Printing more information for debugging the template:\n` +
+  return { error: `error: error executing jsonpath ${goQuote(template)}: Error executing template: ${r.error}. Printing more information for debugging the template:\n` +
     `\ttemplate was:\n\t\t${template}\n\tobject given to jsonpath engine was:\n\t\t${goSyntax(doc)}\n\n` };
 }
 

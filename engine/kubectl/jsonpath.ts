@@ -140,10 +140,7 @@ class ActionParser {
 
 /** The steps of a nested expression (filter sides, union branches); no keywords allowed there. */
 function stepsOf(text: string): Step[] {
-  return new ActionParser(`${text}}`).parse().map((t) => {
-    if (t.kind === 'ident') throw new JsonPathError(`unrecognized identifier ${t.name}`);
-    return t;
-  });
+  return new ActionParser(`${text}}`).parse().map(noIdent);
 }
 
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
@@ -171,8 +168,11 @@ function unquote(q: string): string {
   return out;
 }
 
+/** A parsed template (what parseJsonPath gives and the executors take). */
+export type JsonPathTemplate = readonly Node[];
+
 /** Parses a whole template into text and actions, `range`…`end` nested. */
-export function parseJsonPath(template: string): readonly Node[] | { error: string } {
+export function parseJsonPath(template: string): JsonPathTemplate | { error: string } {
   try {
     const flat: (Node | { kind: 'end' } | { kind: 'begin'; steps: Step[] })[] = [];
     let i = 0;
@@ -453,11 +453,7 @@ export function goSyntax(v: Value): string {
 }
 
 /** strconv.Quote: printable characters as they are, the rest escaped. */
-export function goQuoted(s: string): string {
-  return goQuote(s);
-}
-
-function goQuote(s: string): string {
+export function goQuote(s: string): string {
   let out = '"';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
