@@ -117,16 +117,6 @@ function sameInputs(a: RowInputs, b: RowInputs): boolean {
     a.deletionTimestamp === b.deletionTimestamp && a.deleted === b.deleted;
 }
 
-/** What the event correlator aggregates an event on, beside the involved object: reason, type, source, field, message. */
-interface AggregatedEvent {
-  readonly reason: string;
-  readonly type: string;
-  readonly source: string;
-  readonly fieldPath: string;
-  readonly message: string;
-  readonly event: LooseObject;
-}
-
 export class World {
   readonly scheduler = new Scheduler();
   readonly processes = new ProcessTable(this.scheduler);
@@ -152,8 +142,8 @@ export class World {
   private eventSeq = 0;
   /** Per involved object (uid) and message: its events and what each was recorded from, for the correlator's aggregation. */
   /** Per involved object (uid): its name in the trace (`pod/x`) and its events by message, for aggregation. */
-  /** Per involved object (by uid): its `kind/name` for trace records, and its events with what they aggregate on. */
-  private readonly eventsByObject = new Map<string, { object: string; events: AggregatedEvent[] }>();
+  /** Per involved object (by uid): its `kind/name` for trace records, and its events. */
+  private readonly eventsByObject = new Map<string, { object: string; events: LooseObject[] }>();
   /** An event's `source`, one object per component (never mutated: events only change count and lastTimestamp). */
   private readonly eventSources = new Map<string, { component: string; host?: string }>();
   readonly epoch: number;
@@ -267,7 +257,8 @@ export class World {
     let same: LooseObject | undefined;
     for (const e of involved.events) {
       // Cheapest first: reasons and sources are literals, a container's field path is one string it keeps.
-      if (e.reason === ev.reason && e.fieldPath === fieldPath && e.source === ev.source && e.type === ev.type && e.message === ev.message) { same = e.event; break; }
+      if (e.reason === ev.reason && ((e.involvedObject as { fieldPath?: string }).fieldPath ?? '') === fieldPath && e.reportingComponent === ev.source &&
+        e.type === ev.type && e.message === ev.message) { same = e; break; }
     }
     if (same) {
       const w = same as Writable<LooseObject>;
@@ -286,7 +277,7 @@ export class World {
         firstTimestamp: now, lastTimestamp: now, reportingComponent: ev.source, reportingInstance: ev.source === 'kubelet' ? NODE_NAME : '',
       };
       this.store.add(event);
-      involved.events.push({ reason: ev.reason, type: ev.type, source: ev.source, fieldPath, message: ev.message, event });
+      involved.events.push(event);
     }
     // Two literals rather than a spread in the middle: same key order, no intermediate objects.
     const object = involved.object;
