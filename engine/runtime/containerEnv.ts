@@ -8,7 +8,7 @@ import type { Tree } from './fs/index';
 import { passwdFields } from './groups';
 
 /** containerd's default OCI spec PATH (oci.populateDefaultUnixSpec); the busybox and Debian images set the same. */
-const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+export const CONTAINERD_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 type EnvList = readonly (readonly [string, string])[];
 
@@ -23,7 +23,7 @@ export function containerEnv(kubelet: EnvList, hostname: string, home: string): 
   const key = `${hostname}\0${home}`;
   let env = byFacts.get(key);
   if (!env) {
-    const out: [string, string][] = [['PATH', DEFAULT_PATH], ['HOSTNAME', hostname]];
+    const out: [string, string][] = [['PATH', CONTAINERD_PATH], ['HOSTNAME', hostname]];
     for (const [name, value] of kubelet) {
       const at = out.findIndex(([n]) => n === name);
       if (at >= 0) out[at] = [name, value]; else out.push([name, value]);

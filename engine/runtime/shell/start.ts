@@ -3,6 +3,7 @@
  * Starting a container's main process: `sh -c …` (or a script, or any applet such as `sleep 3600`)
  * as PID 1 inside a fresh kernel, behind the ContainerProcess seam.
  */
+import { CONTAINERD_PATH } from '../containerEnv';
 import type { ContainerHost, ContainerProcess, ExitStatus } from '../seam';
 import type { FsView } from '../fs/view';
 import { DATA_BUDGET, Kernel, MEMORY_BUDGET, type Budgets, type ProcGen } from './kernel';
@@ -116,7 +117,7 @@ function envMapOf(list: ShellOptions['env']): ReadonlyMap<string, string> {
   const env = new Map<string, string>();
   const from: string[] = [];
   for (const [n, v] of list) { env.set(n, v); from.push(n, v); }
-  if (!env.has('PATH')) env.set('PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
+  if (!env.has('PATH')) env.set('PATH', CONTAINERD_PATH);
   envMaps.set(list, { from, env });
   return env;
 }
