@@ -34,6 +34,15 @@ export function selectEvents(events: readonly Event[], target: EventTarget): Eve
 
 const microSince = (t: string | undefined, now: number): string => translateTimestampSince(t, now);
 
+/** How long ago an event happened, as `12s (x4 over 70s)` when it repeated. */
+// Models the interval describe.go DescribeEvents and kubectl events' getInterval print (the same rule).
+export function eventInterval(e: Event, nowMs: number): string {
+  const first = e.eventTime ? microSince(e.eventTime, nowMs) : translateTimestampSince(e.firstTimestamp, nowMs);
+  if (e.series) return `${microSince(e.series.lastObservedTime, nowMs)} (x${e.series.count ?? 0} over ${first})`;
+  if ((e.count ?? 0) > 1) return `${translateTimestampSince(e.lastTimestamp, nowMs)} (x${e.count} over ${first})`;
+  return first;
+}
+
 /**
  * Writes the Events section. kubectl ≥ 1.35 prefixes messages with the involved field path
  * (`spec.containers{app}: Container started`); ≤ 1.19 prints `From` as `component, host`.
@@ -46,11 +55,7 @@ export function describeEvents(w: DescribeWriter, events: readonly Event[], nowM
   w.write(L0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
   w.write(L1, '----\t------\t----\t----\t-------\n');
   for (const e of sorted) {
-    const first = e.eventTime ? microSince(e.eventTime, nowMs) : translateTimestampSince(e.firstTimestamp, nowMs);
-    let interval: string;
-    if (e.series) interval = `${microSince(e.series.lastObservedTime, nowMs)} (x${e.series.count ?? 0} over ${first})`;
-    else if ((e.count ?? 0) > 1) interval = `${translateTimestampSince(e.lastTimestamp, nowMs)} (x${e.count} over ${first})`;
-    else interval = first;
+    const interval = eventInterval(e, nowMs);
     let source = e.source?.component || e.reportingComponent || '';
     if (profile.kubectlMinor <= 19 && e.source?.host) source = `${source}, ${e.source.host}`;
     let message = (e.message ?? '').trim();

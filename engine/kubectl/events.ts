@@ -3,7 +3,8 @@
  * types only, with the events printer's columns (the object as `Kind/name`).
  */
 import type { Event } from 'kubernetes-types/core/v1';
-import { timeMs, translateTimestampSince } from './duration';
+import { eventInterval } from './describeEvents';
+import { timeMs } from './duration';
 import type { CommandOutput, ObjectStore } from './get';
 import { goSort } from './goSort';
 import { tabwrite } from './table';
@@ -23,14 +24,6 @@ function eventTime(e: Event): number {
   return timeMs(e.series?.lastObservedTime) ?? timeMs(e.lastTimestamp) ?? timeMs(e.eventTime) ?? Number.NEGATIVE_INFINITY;
 }
 
-// Models kubectl events.go getInterval.
-function interval(e: Event, nowMs: number): string {
-  const first = translateTimestampSince(e.eventTime ?? e.firstTimestamp, nowMs);
-  if (e.series) return `${translateTimestampSince(e.series.lastObservedTime, nowMs)} (x${e.series.count ?? 0} over ${first})`;
-  if ((e.count ?? 0) > 1) return `${translateTimestampSince(e.lastTimestamp, nowMs)} (x${e.count} over ${first})`;
-  return first;
-}
-
 /** Runs `kubectl events` against `store` at `nowMs`. */
 // Models kubectl events.go Run (field selector on involvedObject for --for, the type filter, SortableEvents
 // with sort.Sort) and EventPrinter.
@@ -41,7 +34,7 @@ export function runEvents(store: ObjectStore, req: EventsRequest, nowMs: number)
     && (req.types.length === 0 || req.types.some((t) => t.toLowerCase() === (e.type ?? '').toLowerCase())));
   if (picked.length === 0) return { stdout: '', stderr: req.allNamespaces ? 'No events found.\n' : `No events found in ${req.namespace} namespace.\n`, exitCode: 0 };
   const sorted = goSort(picked, (a, b) => eventTime(a) < eventTime(b));
-  const rows = sorted.map((e) => [...(req.allNamespaces ? [e.metadata.namespace ?? ''] : []), interval(e, nowMs), e.type ?? '', e.reason ?? '',
+  const rows = sorted.map((e) => [...(req.allNamespaces ? [e.metadata.namespace ?? ''] : []), eventInterval(e, nowMs), e.type ?? '', e.reason ?? '',
     `${e.involvedObject.kind ?? ''}/${e.involvedObject.name ?? ''}`, (e.message ?? '').trim()]);
   const header = [...(req.allNamespaces ? ['NAMESPACE'] : []), 'LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
   return { stdout: tabwrite(req.noHeaders ? rows : [header, ...rows]).text, stderr: '', exitCode: 0 };
